@@ -1,0 +1,25 @@
+"""Collect every ``>>>`` example in ``docs/*.md``, ``README.md`` and the library's docstrings.
+
+Sybil runs them as tests, so an example that stops matching the code fails the suite.
+"""
+
+from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+
+from sybil import Sybil
+from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
+from sybil.parsers.rest import DocTestParser
+
+_FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+pytest_collect_file = (
+    Sybil(
+        parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
+        patterns=["docs/*.md", "README.md"],
+        name="docs",
+    )
+    + Sybil(
+        parsers=[DocTestParser(optionflags=_FLAGS)],
+        patterns=["src/distribution/*.py"],
+        name="docstrings",
+    )
+).pytest()

@@ -1,0 +1,73 @@
+"""eprom-distribution: how an ePROM form order or message reaches a Norwegian patient.
+
+A pure, typed evaluator of ePROM's distribution rules. Give it a rule and the patient's channel
+availability; it returns the ordered fallback chain and the chosen channel, and explains why in
+bokmål or English. No I/O, no clocks, no global mutable state.
+
+>>> import distribution as d
+>>> decision = d.decide("BasicOrPaper", d.Availability(paper=True))
+>>> decision.channel.api_name, decision.outcome.name
+('PhysicalMailbox', 'NOTIFIED')
+"""
+
+from distribution.availability import Availability
+from distribution.codes import (
+    DistributionRule,
+    FormOrderEventLogType,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    NotificationChannel,
+    SentStatus,
+)
+from distribution.engine import (
+    Decision,
+    Outcome,
+    channels_many,
+    decide,
+    decide_each,
+    decide_many,
+    decide_priority_list,
+    fallback_chain,
+)
+from distribution.errors import (
+    DistributionError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownCodeError,
+)
+from distribution.routes import route
+
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs more to import than the whole library, so the version is looked
+    # up only when asked for.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("eprom-distribution")
+    raise AttributeError(f"module 'distribution' has no attribute {name!r}")
+
+
+__all__ = [
+    "Availability",
+    "Decision",
+    "DistributionError",
+    "DistributionRule",
+    "FormOrderEventLogType",
+    "FormOrderStatus",
+    "FormOrderStatusErrorCode",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "NotificationChannel",
+    "Outcome",
+    "SentStatus",
+    "UnknownCodeError",
+    "__version__",
+    "channels_many",
+    "decide",
+    "decide_each",
+    "decide_many",
+    "decide_priority_list",
+    "fallback_chain",
+    "route",
+]

@@ -1,0 +1,125 @@
+"""Languages and the templates of error messages (internal).
+
+Error texts live here, in both languages side by side, so that a translation cannot go missing
+without the tests noticing (``tests/test_texts.py`` checks that both languages have the same keys
+and the same placeholders).
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeGuard
+
+Lang = Literal["nb", "en"]
+LANGUAGES: Final = ("nb", "en")
+
+_ERRORS: Final[dict[str, dict[str, str]]] = {
+    "unknown_code": {
+        "en": "{value} is not a known {field}; valid codes and names: {choices}",
+        "nb": "{value} er ikke en gyldig {field}; gyldige koder og navn: {choices}",
+    },
+    "code_type": {
+        "en": (
+            "{field} takes a code (int), a name (str) or a {field} member, "
+            "not {type} {value}; valid codes and names: {choices}"
+        ),
+        "nb": (
+            "{field} oppgis som kode (heltall), navn (tekst) eller {field}-verdi, "
+            "ikke {type} {value}; gyldige koder og navn: {choices}"
+        ),
+    },
+    "not_bool": {
+        "en": "{field} must be True or False, not {type} {value}",
+        "nb": "{field} må være True eller False, ikke {type} {value}",
+    },
+    "wrong_type": {
+        "en": "{field} must be {expected}, not {type} {value}",
+        "nb": "{field} må være {expected}, ikke {type} {value}",
+    },
+    "unknown_channel": {
+        "en": "{value} is not a known channel; valid channels: {choices}",
+        "nb": "{value} er ikke en kjent kanal; gyldige kanaler: {choices}",
+    },
+    "channel_none": {
+        "en": "{field}: {value} is no channel a patient can be reached on; "
+        "valid channels: {choices}",
+        "nb": "{field}: {value} er ingen kanal pasienten kan nås på; gyldige kanaler: {choices}",
+    },
+    "empty_priority_list": {
+        "en": "{field} is empty; name at least one of: {choices}",
+        "nb": "{field} er tom; oppgi minst én av: {choices}",
+    },
+    "repeated_channel": {
+        "en": "{field} names {value} more than once; each channel may stand there once",
+        "nb": "{field} har {value} mer enn én gang; hver kanal kan bare stå der én gang",
+    },
+    "unknown_language": {
+        "en": "{value} is not a supported language; choose from: {choices}",
+        "nb": "{value} er ikke et språk vi støtter; velg mellom: {choices}",
+    },
+    "missing_key": {
+        "en": "{field} is missing; expected keys: {choices}",
+        "nb": "{field} mangler; forventede nøkler: {choices}",
+    },
+    "missing_value": {
+        "en": "{field} is missing; expected one of: {choices}",
+        "nb": "{field} mangler; forventet en av: {choices}",
+    },
+    "unknown_keys": {
+        "en": "{field} has unexpected keys {value}; allowed keys: {choices}",
+        "nb": "{field} har ukjente nøkler {value}; tillatte nøkler: {choices}",
+    },
+    "name_mismatch": {
+        "en": "{field}: the name {value} does not match code {code}, which is {expected}",
+        "nb": "{field}: navnet {value} hører ikke til kode {code}, som er {expected}",
+    },
+    "inconsistent": {
+        "en": "{field} is {value}, but the rule and availability give {expected}",
+        "nb": "{field} er {value}, men regelen og tilgjengeligheten gir {expected}",
+    },
+    "bad_timestamp": {
+        "en": (
+            "{field} is {value}, not an ISO 8601 time with a UTC offset"
+            " (for example 2023-06-29T10:14:52+02:00)"
+        ),
+        "nb": (
+            "{field} er {value}, ikke et ISO 8601-tidspunkt med tidssone"
+            " (for eksempel 2023-06-29T10:14:52+02:00)"
+        ),
+    },
+    "bad_date": {
+        "en": "{field} is {value}, not a date written as YYYY-MM-DD",
+        "nb": "{field} er {value}, ikke en dato skrevet som ÅÅÅÅ-MM-DD",
+    },
+    "out_of_range": {
+        "en": "{field} is {value}, outside {choices}",
+        "nb": "{field} er {value}, utenfor {choices}",
+    },
+    "age_mismatch": {
+        "en": "{field}: age {value} does not match the birth date, which gives {expected}",
+        "nb": "{field}: alder {value} stemmer ikke med fødselsdatoen, som gir {expected}",
+    },
+    "bad_json": {
+        "en": "{field} is not valid JSON: {problem}",
+        "nb": "{field} er ikke gyldig JSON: {problem}",
+    },
+}
+
+
+def is_lang(value: object) -> TypeGuard[Lang]:
+    """Return whether *value* is one of the supported language codes."""
+    return value in LANGUAGES
+
+
+def error_template(key: str, lang: Lang) -> str:
+    """Return the message template for error *key* in *lang*."""
+    return _ERRORS[key][lang]
+
+
+def error_keys() -> frozenset[str]:
+    """Return every error key; the tests check each has both languages."""
+    return frozenset(_ERRORS)
+
+
+def error_template_table() -> dict[str, dict[str, str]]:
+    """Return a copy of the templates, for the tests that compare the languages."""
+    return {key: dict(texts) for key, texts in _ERRORS.items()}

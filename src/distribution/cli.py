@@ -1,0 +1,6 @@
+"""Command line (placeholder replaced below)."""
+
+
+def main() -> int:
+    """Run the command line."""
+    return 0

@@ -1,0 +1,200 @@
+"""The codes of ePROM's integration guide, as enums that mirror the wire.
+
+Source: ``shared/seed/integrasjonsguide.md`` (2020) and the later public guide, which adds
+``FormOrderStatus.DIGIPOST_DELIVERED``, ``FormOrderStatusErrorCode`` and ``SentStatus``
+(``shared/domain.md`` §1). The guide says a rule "can be sent by its numeric value", so every
+enum parses codes as well as names.
+
+Each member has a Pythonic name (``DistributionRule.BASIC_OR_PAPER``), the guide's code as its
+value (``3``) and the guide's spelling as :attr:`~_Code.api_name` (``"BasicOrPaper"``).
+
+>>> DistributionRule.parse("basicorpaper") is DistributionRule.BASIC_OR_PAPER
+True
+>>> NotificationChannel.parse(" 4 ").api_name
+'PhysicalMailbox'
+"""
+
+from __future__ import annotations
+
+import enum
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Self
+
+from distribution.errors import InvalidTypeError, UnknownCodeError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "DistributionRule",
+    "FormOrderEventLogType",
+    "FormOrderStatus",
+    "FormOrderStatusErrorCode",
+    "NotificationChannel",
+    "SentStatus",
+]
+
+# A code written as text is at most this many digits; longer digit strings are unknown codes
+# (and would otherwise hit Python's int-conversion limit for huge strings).
+_MAX_CODE_DIGITS = 3
+
+
+class _Code(enum.IntEnum):
+    """An ePROM code: an ``int`` on the wire, with the guide's name as :attr:`api_name`."""
+
+    _value_: int
+    api_name: str
+    """The guide's spelling, e.g. ``"BasicOrPaper"``; what a JSON API sends as the name."""
+
+    def __new__(cls, code: int, api_name: str) -> Self:
+        member = int.__new__(cls, code)
+        member._value_ = code
+        member.api_name = api_name
+        return member
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self.name}: {self._value_}>"
+
+    @classmethod
+    def choices(cls) -> tuple[str, ...]:
+        """Return ``"code=ApiName"`` for every member, for error messages and help texts."""
+        return tuple(f"{member.value}={member.api_name}" for member in cls)
+
+    @classmethod
+    def parse(cls, value: object) -> Self:
+        """Return the member that *value* names.
+
+        Accepts a member, an ``int`` code, a string of ASCII decimal digits (``"3"``), or the API
+        name or member name in any letter case with surrounding whitespace (``"basicorpaper"``,
+        ``" BASIC_OR_PAPER "``).
+
+        Raises:
+            InvalidTypeError: for any other type, including ``bool`` (``True`` is not ``1``
+                here), ``float``, ``None``, ``bytes`` and members of other enums.
+            UnknownCodeError: for an unknown code or name (``9``, ``-1``, ``"Nope"``, ``""``).
+        """
+        if type(value) is cls:
+            return value
+        if type(value) is int:
+            member = cls._value2member_map_.get(value)
+        elif isinstance(value, str):
+            member = _lookup_name(cls, value)
+        else:
+            raise InvalidTypeError(
+                "code_type",
+                value=value,
+                field=cls.__name__,
+                type=type(value).__qualname__,
+                choices=cls.choices(),
+            )
+        if member is None:
+            raise UnknownCodeError(
+                "unknown_code", value=value, field=cls.__name__, choices=cls.choices()
+            )
+        return member  # type: ignore[return-value]  # the maps hold members of cls only
+
+
+def _lookup_name(cls: type[_Code], text: str) -> _Code | None:
+    text = text.strip()
+    # Only ASCII: look-alikes such as a Cyrillic "і" or full-width "３" are unknown, and
+    # str.lower() of non-ASCII letters can map onto ASCII ("K", the Kelvin sign, becomes "k").
+    if not text.isascii():
+        return None
+    if text.isdigit():
+        return cls._value2member_map_.get(int(text)) if len(text) <= _MAX_CODE_DIGITS else None  # type: ignore[return-value]  # enum maps are typed loosely
+    return _NAMES[cls].get(text.lower())
+
+
+class DistributionRule(_Code):
+    """How ePROM may reach the patient with a form (guide, "Distribusjonsregler").
+
+    *Basic* tries Helsenorge, then the secure digital mailbox; *AllowUnsecure* adds e-mail/SMS
+    from the contact register (KRR); *…OrPaper* adds paper as the last resort; *…Only* uses that
+    one channel; *NoDistribution* sends nothing (the ordering system gives a one-time code).
+    The default rule is Basic (:meth:`default`).
+    """
+
+    BASIC = 0, "Basic"
+    ALLOW_UNSECURE = 1, "AllowUnsecure"
+    NO_DISTRIBUTION = 2, "NoDistribution"
+    BASIC_OR_PAPER = 3, "BasicOrPaper"
+    ALLOW_UNSECURE_OR_PAPER = 4, "AllowUnsecureOrPaper"
+    PAPER_ONLY = 5, "PaperOnly"
+    HELSENORGE_ONLY = 6, "HelsenorgeOnly"
+    DIGITAL_MAILBOX_ONLY = 7, "DigitalMailboxOnly"
+    UNSECURE_ONLY = 8, "UnsecureOnly"
+
+    @classmethod
+    def default(cls) -> DistributionRule:
+        """Return the rule ePROM uses when an order names none: ``BASIC``."""
+        return cls.BASIC
+
+
+class NotificationChannel(_Code):
+    """A channel ePROM notifies the patient on; ``NONE`` means no notice was sent."""
+
+    NONE = 0, "None"
+    HELSENORGE = 1, "Helsenorge"
+    DIGITAL_MAILBOX = 2, "DigitalMailbox"
+    UNSECURE = 3, "Unsecure"
+    PHYSICAL_MAILBOX = 4, "PhysicalMailbox"
+
+
+class FormOrderStatus(_Code):
+    """The status of a form order, as ePROM's callback reports it."""
+
+    COMPLETED = 0, "Completed"
+    EXPIRED = 1, "Expired"
+    ORDERED = 2, "Ordered"
+    ERROR = 3, "Error"
+    PHYSICAL_MAIL_RETURNED = 4, "PhysicalMailReturned"
+    DIGIPOST_DELIVERED = 5, "DigipostDelivered"
+
+
+class FormOrderStatusErrorCode(_Code):
+    """Why a form order has status ``ERROR``."""
+
+    NONE = 0, "None"
+    PATIENT_UNREACHABLE = 1, "PatientUnreachable"
+    SIKKER_DIGITAL_POST_ERROR = 2, "SikkerDigitalPostError"
+
+
+class SentStatus(_Code):
+    """The status of a message to a citizen (SendeMeldingTilInnbyggerV2)."""
+
+    SENT = 0, "Sent"
+    ERROR = 1, "Error"
+
+
+class FormOrderEventLogType(_Code):
+    """An event in a form's log.
+
+    Newer callbacks also send the names SigningCompleted and FormDelivered; no numeric code is
+    published for them, so they are not members (``shared/domain.md`` §1).
+    """
+
+    FORM_OPENED = 0, "FormOpened"
+    QUESTION_ACCESSED = 1, "QuestionAccessed"
+    SIGNING_STARTED = 2, "SigningStarted"
+    SIGNING_CANCELLED = 3, "SigningCancelled"
+    SIGNING_ERROR = 4, "SigningError"
+
+
+CODE_ENUMS: tuple[type[_Code], ...] = (
+    DistributionRule,
+    NotificationChannel,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    SentStatus,
+    FormOrderEventLogType,
+)
+"""Every enum of the guide, in the guide's order."""
+
+_NAMES: Mapping[type[_Code], Mapping[str, _Code]] = MappingProxyType(
+    {
+        cls: MappingProxyType(
+            {name.lower(): member for member in cls for name in (member.name, member.api_name)}
+        )
+        for cls in CODE_ENUMS
+    }
+)

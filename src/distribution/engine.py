@@ -1,0 +1,262 @@
+"""The decision: a rule (or a priority list) and an availability give the fallback chain.
+
+Evaluation is one idea: keep the route's channels that are available, in route order; the first
+is the channel ePROM uses, the rest are the fallbacks it would try next. Because there are only
+9 rules (or 64 priority lists) times 16 availabilities, every :class:`Decision` is computed once at
+import and shared: :func:`decide` is a table lookup and allocates nothing.
+
+>>> d = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
+>>> d.channel
+<NotificationChannel.DIGITAL_MAILBOX: 2>
+>>> d.fallbacks
+(<NotificationChannel.PHYSICAL_MAILBOX: 4>,)
+>>> d.outcome
+<Outcome.NOTIFIED: 'NOTIFIED'>
+"""
+
+from __future__ import annotations
+
+import enum
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, NoReturn, final
+
+import attrs
+
+from distribution.availability import Availability
+from distribution.codes import DistributionRule, NotificationChannel
+from distribution.errors import InvalidTypeError, InvalidValueError
+from distribution.routes import PRIORITY_LISTS, ROUTES, Route, parse_priority_list
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from distribution._texts import Lang
+
+__all__ = [
+    "Decision",
+    "Outcome",
+    "channels_many",
+    "decide",
+    "decide_each",
+    "decide_many",
+    "decide_priority_list",
+    "fallback_chain",
+]
+
+
+class Outcome(enum.Enum):
+    """What became of a decision."""
+
+    NOTIFIED = "NOTIFIED"
+    """A channel was chosen; ePROM notifies the patient on it."""
+    NOT_DISTRIBUTED = "NOT_DISTRIBUTED"
+    """NoDistribution: nothing is sent; the ordering system gives the patient a one-time code."""
+    UNREACHABLE = "UNREACHABLE"
+    """The rule permits channels, but the patient is available on none of them."""
+
+
+def _check_rule(
+    _instance: object, _attribute: attrs.Attribute[DistributionRule | None], value: object
+) -> None:
+    if value is not None and type(value) is not DistributionRule:
+        raise InvalidTypeError(
+            "wrong_type",
+            value=value,
+            field="Decision.rule",
+            expected="a DistributionRule or None",
+            type=type(value).__qualname__,
+        )
+
+
+def _check_availability(
+    _instance: object, attribute: attrs.Attribute[Availability], value: object
+) -> None:
+    if type(value) is not Availability:
+        raise InvalidTypeError(
+            "wrong_type",
+            value=value,
+            field=f"Decision.{attribute.name}",
+            expected="an Availability",
+            type=type(value).__qualname__,
+        )
+
+
+def _as_route(channels: Iterable[NotificationChannel]) -> Route:
+    return tuple(channels)
+
+
+@final
+@attrs.frozen
+class Decision:
+    """How ePROM reaches the patient, and what it would try next.
+
+    Get decisions from :func:`decide` or :func:`decide_priority_list`; they are shared,
+    immutable and hashable. The constructor takes ``rule``, ``route`` and ``availability`` and
+    derives the rest, refusing a route that is not the rule's (or, with ``rule=None``, not a
+    valid priority list), so no decision can contradict itself.
+
+    Attributes:
+        rule: the :class:`DistributionRule`, or ``None`` for a message's priority list.
+        route: the channels the rule (or list) permits, in order.
+        availability: the patient's :class:`Availability`.
+        chain: the route's available channels, in route order: the fallback chain.
+        channel: the chain's head, or ``NotificationChannel.NONE`` when the chain is empty.
+        fallbacks: the chain after the chosen channel.
+        outcome: :class:`Outcome`.
+    """
+
+    rule: DistributionRule | None = attrs.field(validator=_check_rule)
+    route: Route = attrs.field(converter=_as_route)
+    availability: Availability = attrs.field(validator=_check_availability)
+    chain: Route = attrs.field(init=False, eq=False, repr=False)
+    channel: NotificationChannel = attrs.field(init=False, eq=False)
+    fallbacks: Route = attrs.field(init=False, eq=False, repr=False)
+    outcome: Outcome = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.rule is None:
+            route = parse_priority_list(self.route, field="Decision.route")
+        else:
+            route = ROUTES[self.rule]
+        if self.route != route:
+            raise InvalidValueError(
+                "inconsistent",
+                value=_names(self.route),
+                field="Decision.route",
+                expected=_names(route),
+            )
+        chain = tuple(channel for channel in route if self.availability.has(channel))
+        outcome = (
+            Outcome.NOTIFIED if chain else Outcome.UNREACHABLE if route else Outcome.NOT_DISTRIBUTED
+        )
+        set_ = object.__setattr__
+        set_(self, "route", route)
+        set_(self, "chain", chain)
+        set_(self, "channel", chain[0] if chain else NotificationChannel.NONE)
+        set_(self, "fallbacks", chain[1:])
+        set_(self, "outcome", outcome)
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the decision in the stable JSON wire format (``docs/wire-format.md``).
+
+        >>> decide("PaperOnly", Availability(paper=True)).to_dict()["channel"]
+        {'code': 4, 'name': 'PhysicalMailbox'}
+        """
+        from distribution._wire import decision_to_dict  # noqa: PLC0415  # keeps import light
+
+        return decision_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, payload: object) -> Decision:
+        """Read a decision back from :meth:`to_dict`'s format.
+
+        Refuses a payload that is malformed (missing or unknown keys, wrong types, a name that
+        does not match its code) or inconsistent (a chain, channel or outcome that the rule and
+        availability would not give) with a :class:`~distribution.errors.DistributionError`.
+        """
+        from distribution._wire import decision_from_dict  # noqa: PLC0415  # keeps import light
+
+        return decision_from_dict(payload)
+
+    def explain(self, *, lang: Lang = "en") -> str:
+        """Return a plain explanation of this decision for support staff (see :func:`explain`)."""
+        # The one upward import in the library: the explainer builds on decisions, and a
+        # decision offers its explanation for convenience. Imported on use, never at import.
+        from distribution.explain import explain_decision  # noqa: PLC0415
+
+        return explain_decision(self, lang=lang)
+
+
+def _names(route: Iterable[NotificationChannel]) -> str:
+    return "[" + ", ".join(channel.api_name for channel in route) + "]"
+
+
+_AVAILABILITIES: Final = Availability.all()
+
+# Rule code -> 16 decisions, indexed by Availability.index. A tuple indexed by the rule's code.
+_BY_RULE: Final[tuple[tuple[Decision, ...], ...]] = tuple(
+    tuple(Decision(rule, ROUTES[rule], availability) for availability in _AVAILABILITIES)
+    for rule in DistributionRule
+)
+_BY_LIST: Final[Mapping[Route, tuple[Decision, ...]]] = MappingProxyType(
+    {
+        priority_list: tuple(
+            Decision(None, priority_list, availability) for availability in _AVAILABILITIES
+        )
+        for priority_list in PRIORITY_LISTS
+    }
+)
+
+
+def _availability(value: object) -> Availability:
+    if type(value) is not Availability:
+        raise InvalidTypeError(
+            "wrong_type",
+            value=value,
+            field="availability",
+            expected="an Availability",
+            type=type(value).__qualname__,
+        )
+    return value
+
+
+def decide(rule: DistributionRule | int | str, availability: Availability) -> Decision:
+    """Return the decision for *rule* (anything :meth:`DistributionRule.parse` takes).
+
+    The decision is shared and precomputed: with an enum rule the call is a table lookup.
+
+    Raises:
+        DistributionError: *rule* is not a rule, or *availability* is not an ``Availability``.
+    """
+    if type(rule) is DistributionRule and type(availability) is Availability:
+        return _BY_RULE[rule][availability.index]
+    return _BY_RULE[DistributionRule.parse(rule)][_availability(availability).index]
+
+
+def fallback_chain(
+    rule: DistributionRule | int | str, availability: Availability
+) -> tuple[NotificationChannel, ...]:
+    """Return the channels *rule* permits that are available, in the rule's order."""
+    return decide(rule, availability).chain
+
+
+def decide_priority_list(channels: Iterable[object], availability: Availability) -> Decision:
+    """Return the decision for a message's explicit priority list (``domain.md`` §2).
+
+    *channels* is a non-empty sequence of distinct channels (see
+    :func:`~distribution.routes.parse_priority_list`); the decision has ``rule=None`` and the
+    list as its route.
+    """
+    return _BY_LIST[parse_priority_list(channels)][_availability(availability).index]
+
+
+def decide_many(
+    rule: DistributionRule | int | str, availabilities: Iterable[Availability]
+) -> list[Decision]:
+    """Return one decision per availability, for one rule: the batch form of :func:`decide`."""
+    row = _BY_RULE[DistributionRule.parse(rule)]
+    items: Iterable[object] = availabilities  # callers' types are not trusted at run time
+    # `or _bad(a)` raises for a non-Availability item; the check costs one comparison per item.
+    return [row[a.index] for a in items if type(a) is Availability or _bad(a)]  # type: ignore[redundant-expr]  # the condition raises, never filters
+
+
+def channels_many(
+    rule: DistributionRule | int | str, availabilities: Iterable[Availability]
+) -> list[NotificationChannel]:
+    """Return the chosen channel per availability (``NONE`` when nothing is sent), for one rule."""
+    row = tuple(decision.channel for decision in _BY_RULE[DistributionRule.parse(rule)])
+    items: Iterable[object] = availabilities  # callers' types are not trusted at run time
+    return [row[a.index] for a in items if type(a) is Availability or _bad(a)]  # type: ignore[redundant-expr]  # the condition raises, never filters
+
+
+def decide_each(
+    pairs: Iterable[tuple[DistributionRule | int | str, Availability]],
+) -> list[Decision]:
+    """Return one decision per ``(rule, availability)`` pair: each patient with their own rule."""
+    return [decide(rule, availability) for rule, availability in pairs]
+
+
+def _bad(value: object) -> NoReturn:
+    """Raise the error for a batch item that is not an ``Availability``."""
+    _availability(value)
+    raise AssertionError  # pragma: no cover  # _availability raised for every non-Availability

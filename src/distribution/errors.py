@@ -1,0 +1,111 @@
+"""The library's exceptions.
+
+Every error the library raises derives from :class:`DistributionError` and also from the builtin
+that fits (:class:`ValueError` for a value of the right type that is not allowed, :class:`TypeError`
+for a value of the wrong type), so ``except ValueError`` in a caller keeps working.
+
+Each error carries the offending value as ``.value`` (masked where it could be personal data) and
+the name of what was being read as ``.field``. Its message names both and lists the valid choices.
+``str(error)`` is English; :meth:`DistributionError.message` gives the same text in bokmål, which
+is what the command line shows a Norwegian support desk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from distribution._texts import LANGUAGES, Lang, error_template, is_lang
+
+__all__ = [
+    "DistributionError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "UnknownCodeError",
+]
+
+_MAX_SHOWN = 60
+
+
+def show(value: object) -> str:
+    """Return a short repr of *value* for a message; hostile input must not flood a log line."""
+    text = repr(value)
+    if len(text) > _MAX_SHOWN:
+        return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
+    return text
+
+
+def type_name(value: object) -> str:
+    """Return the type of *value* the way a Python developer writes it."""
+    return type(value).__qualname__
+
+
+class DistributionError(Exception):
+    """Base class of every error this library raises.
+
+    Attributes:
+        value: the offending value (masked when it could identify a person).
+        field: what was being read when the value was refused, e.g. ``"DistributionRule"``,
+            ``"availability.paper"`` or ``"kontaktinformasjon.epostadresse_oppdatert"``.
+        key: a stable identifier of the kind of problem, for callers that map errors to codes.
+    """
+
+    def __init__(self, key: str, *, value: object, field: str, **params: object) -> None:
+        self.key = key
+        self.value = value
+        self.field = field
+        self._params: dict[str, object] = {"value": show(value), "field": field, **params}
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang = "en") -> str:
+        """Return the message in *lang* (``"nb"`` or ``"en"``)."""
+        params = {name: _render(param) for name, param in self._params.items()}
+        return error_template(self.key, check_lang(lang)).format(**params)
+
+    def within(self, prefix: str) -> DistributionError:
+        """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""
+        params = {k: v for k, v in self._params.items() if k not in {"value", "field"}}
+        return type(self)(self.key, value=self.value, field=f"{prefix}.{self.field}", **params)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle through their args by default; ours are keyword-built.
+        return (_rebuild, (type(self), self.key, self.value, self.field, self._params))
+
+
+def _rebuild(
+    cls: type[DistributionError], key: str, value: object, field: str, params: dict[str, object]
+) -> DistributionError:
+    error = cls.__new__(cls)
+    error.key, error.value, error.field, error._params = key, value, field, params  # noqa: SLF001
+    Exception.__init__(error, error.message("en"))
+    return error
+
+
+def _render(param: object) -> str:
+    if isinstance(param, str):
+        return param
+    if isinstance(param, Iterable):
+        return ", ".join(str(item) for item in param)
+    return str(param)
+
+
+class UnknownCodeError(DistributionError, ValueError):
+    """A code or name that the enum it was meant for does not have (``9``, ``"Nope"``, ``""``)."""
+
+
+class InvalidTypeError(DistributionError, TypeError):
+    """A value of a type the field does not take (``True`` for a code, ``1`` for a flag)."""
+
+
+class InvalidValueError(DistributionError, ValueError):
+    """A value of the right type that is not allowed where it stands.
+
+    For example a repeated channel in a priority list, an unknown language, or a wire-format
+    payload whose chain contradicts its rule and availability.
+    """
+
+
+def check_lang(lang: object) -> Lang:
+    """Return *lang* if it is ``"nb"`` or ``"en"``; raise :class:`InvalidValueError` otherwise."""
+    if is_lang(lang):
+        return lang
+    raise InvalidValueError("unknown_language", value=lang, field="lang", choices=LANGUAGES)

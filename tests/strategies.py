@@ -1,0 +1,65 @@
+"""Hypothesis strategies shared by the tests, built constructively (no filtering)."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from distribution import Availability, DistributionRule, NotificationChannel
+from distribution.availability import CHANNEL_FIELDS
+
+REACHABLE = tuple(CHANNEL_FIELDS)
+"""The four channels a patient can be reached on (every channel but NONE)."""
+
+availabilities = st.builds(
+    Availability,
+    helsenorge=st.booleans(),
+    digital_mailbox=st.booleans(),
+    krr_contact=st.booleans(),
+    paper=st.booleans(),
+)
+rules = st.sampled_from(DistributionRule)
+reachable_channels = st.sampled_from(REACHABLE)
+channels = st.sampled_from(NotificationChannel)
+
+
+def _spellings(member: DistributionRule | NotificationChannel) -> st.SearchStrategy[object]:
+    return st.sampled_from(
+        [
+            member,
+            member.value,
+            str(member.value),
+            f" {member.value}\t",
+            member.api_name,
+            member.api_name.lower(),
+            member.api_name.upper(),
+            member.name,
+            member.name.lower(),
+            f"  {member.name} ",
+        ]
+    )
+
+
+rule_spellings = rules.flatmap(_spellings)
+"""A rule in any form ``DistributionRule.parse`` takes."""
+
+priority_lists = st.permutations(REACHABLE).flatmap(
+    lambda order: st.integers(1, len(order)).map(lambda n: tuple(order[:n]))
+)
+"""A valid priority list: a non-empty ordering of distinct reachable channels."""
+
+hostile = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True),
+    st.text(),
+    st.text(alphabet="0123456789０１２３ -_.xXabcdefghijklmnopqrstuvwxyzіΒ"),
+    st.binary(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
+    st.just(object()),
+    st.sampled_from(list(NotificationChannel)),
+    st.sampled_from(list(DistributionRule)),
+)
+"""Arbitrary values, most of them wrong, for totality tests."""

@@ -1,0 +1,114 @@
+"""The JSON wire format of a decision: pinned by hand, round-tripped, and strict on reading."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from distribution import Availability, Decision, DistributionError, decide, decide_priority_list
+from tests.strategies import availabilities, priority_lists, rules
+
+# The example from the issue that defined the format, written out by hand.
+BASIC_OR_PAPER_D_P: dict[str, Any] = {
+    "rule": {"code": 3, "name": "BasicOrPaper"},
+    "route": [
+        {"code": 1, "name": "Helsenorge"},
+        {"code": 2, "name": "DigitalMailbox"},
+        {"code": 4, "name": "PhysicalMailbox"},
+    ],
+    "availability": {
+        "helsenorge": False,
+        "digital_mailbox": True,
+        "krr_contact": False,
+        "paper": True,
+    },
+    "chain": [{"code": 2, "name": "DigitalMailbox"}, {"code": 4, "name": "PhysicalMailbox"}],
+    "channel": {"code": 2, "name": "DigitalMailbox"},
+    "outcome": "NOTIFIED",
+}
+
+
+def test_to_dict_matches_the_documented_example() -> None:
+    decision = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
+    assert decision.to_dict() == BASIC_OR_PAPER_D_P
+    assert list(decision.to_dict()) == list(BASIC_OR_PAPER_D_P)
+
+
+def test_priority_list_decisions_have_a_null_rule() -> None:
+    payload = decide_priority_list(["UNSECURE"], Availability()).to_dict()
+    assert payload == {
+        "rule": None,
+        "route": [{"code": 3, "name": "Unsecure"}],
+        "availability": {
+            "helsenorge": False,
+            "digital_mailbox": False,
+            "krr_contact": False,
+            "paper": False,
+        },
+        "chain": [],
+        "channel": {"code": 0, "name": "None"},
+        "outcome": "UNREACHABLE",
+    }
+
+
+def test_no_distribution_outcome_on_the_wire() -> None:
+    payload = decide(2, Availability(paper=True)).to_dict()
+    assert payload["outcome"] == "NOT_DISTRIBUTED"
+    assert payload["route"] == []
+    assert payload["channel"] == {"code": 0, "name": "None"}
+
+
+@given(rules, availabilities)
+def test_rule_decisions_round_trip_through_json(rule: object, a: Availability) -> None:
+    """from_dict(json(to_dict(d))) == d for every rule and availability."""
+    d = decide(rule, a)  # type: ignore[arg-type]
+    assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+
+
+@given(priority_lists, availabilities)
+def test_priority_list_decisions_round_trip_through_json(
+    route: tuple[Any, ...], a: Availability
+) -> None:
+    """The round trip holds for message decisions too."""
+    d = decide_priority_list(route, a)
+    assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+
+
+def _changed(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    payload = copy.deepcopy(BASIC_OR_PAPER_D_P)
+    target: Any = payload
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return payload
+
+
+@pytest.mark.parametrize(
+    ("payload", "words"),
+    [
+        (_changed(("outcome",), "UNREACHABLE"), "outcome"),
+        (_changed(("outcome",), "MAYBE"), "'MAYBE'"),
+        (_changed(("outcome",), 1), "outcome must be str"),
+        (_changed(("channel",), {"code": 4, "name": "PhysicalMailbox"}), "channel"),
+        (_changed(("chain",), [{"code": 2, "name": "DigitalMailbox"}]), "chain"),
+        (_changed(("chain", 0, "code"), True), "must be int"),
+        (_changed(("route",), []), "route"),
+        (_changed(("rule", "name"), "Basic"), "does not match code 3"),
+        (_changed(("rule", "code"), 9), "DistributionRule"),
+        (_changed(("rule", "code"), "3"), "must be int"),
+        (_changed(("availability", "paper"), 1), "True or False"),
+        (_changed(("availability", "fax"), True), "unexpected keys"),
+        (_changed(("chain",), "DigitalMailbox"), "must be a list"),
+        ({k: v for k, v in BASIC_OR_PAPER_D_P.items() if k != "chain"}, "chain is missing"),
+        ({**BASIC_OR_PAPER_D_P, "extra": 1}, "unexpected keys"),
+        ([], "must be an object"),
+        (None, "must be an object"),
+    ],
+)
+def test_from_dict_refuses_malformed_or_inconsistent_payloads(payload: Any, words: str) -> None:
+    with pytest.raises(DistributionError, match=words):
+        Decision.from_dict(payload)
