@@ -19,6 +19,7 @@ from distribution.codes import (
     NotificationChannel,
     SentStatus,
 )
+from distribution.eligibility import Eligibility, HelsenorgeConsent, PatientFacts, Reason, assess
 from distribution.engine import (
     Decision,
     Outcome,
@@ -35,6 +36,9 @@ from distribution.errors import (
     InvalidValueError,
     UnknownCodeError,
 )
+from distribution.explain import describe, explain, explain_decision, rules_reaching
+from distribution.krr import KrrRecord, KrrStatus
+from distribution.preflight import Problem, ProblemCode, national_id_problem, preflight
 from distribution.routes import route
 
 
@@ -53,21 +57,36 @@ __all__ = [
     "Decision",
     "DistributionError",
     "DistributionRule",
+    "Eligibility",
     "FormOrderEventLogType",
     "FormOrderStatus",
     "FormOrderStatusErrorCode",
+    "HelsenorgeConsent",
     "InvalidTypeError",
     "InvalidValueError",
+    "KrrRecord",
+    "KrrStatus",
     "NotificationChannel",
     "Outcome",
+    "PatientFacts",
+    "Problem",
+    "ProblemCode",
+    "Reason",
     "SentStatus",
     "UnknownCodeError",
     "__version__",
+    "assess",
     "channels_many",
     "decide",
     "decide_each",
     "decide_many",
     "decide_priority_list",
+    "describe",
+    "explain",
+    "explain_decision",
     "fallback_chain",
+    "national_id_problem",
+    "preflight",
     "route",
+    "rules_reaching",
 ]

@@ -102,6 +102,18 @@ _ERRORS: Final[dict[str, dict[str, str]]] = {
         "en": "{field} is not valid JSON: {problem}",
         "nb": "{field} er ikke gyldig JSON: {problem}",
     },
+    "cannot_read": {
+        "en": "cannot read {value}: {problem}",
+        "nb": "kan ikke lese {value}: {problem}",
+    },
+    "usage": {
+        "en": "{problem} (see {field} --help)",
+        "nb": "{problem} (se {field} --help)",
+    },
+    "rule_and_list": {
+        "en": "give either a RULE or --priority-list, not both (got {value} and {choices})",
+        "nb": "oppgi enten en REGEL eller --priority-list, ikke begge (fikk {value} og {choices})",
+    },
 }
 
 

@@ -1,6 +1,415 @@
-"""Command line (placeholder replaced below)."""
+"""The command line: ``eprom-distribution`` or ``python -m distribution``.
+
+Every command prints to stdout and returns 0; bad input prints one line to stderr naming the bad
+value and the valid choices and returns 2, never a traceback. ``preflight`` returns 1 when it
+finds problems. Texts follow ``--lang`` (``nb`` or ``en``), which defaults from the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give ``nb``) and
+falls back to ``en``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from distribution._phrasebook import CHANNEL_NAMES, LABELS
+from distribution._render import MATRIX_FORMATS, matrix, route_text, rules_table
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
+from distribution.codes import CODE_ENUMS, DistributionRule, _Code
+from distribution.eligibility import Eligibility, PatientFacts, assess
+from distribution.engine import Decision, decide, decide_priority_list
+from distribution.errors import DistributionError, InvalidValueError, UnknownCodeError
+from distribution.explain import describe, explain_decision
+from distribution.preflight import preflight
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from _typeshed import SupportsWrite
+
+    from distribution._texts import Lang
+
+PROG = "eprom-distribution"
+
+_KINDS: dict[str, type[_Code]] = {
+    "rule": DistributionRule,
+    "channel": CODE_ENUMS[1],
+    "status": CODE_ENUMS[2],
+    "error": CODE_ENUMS[3],
+    "sent": CODE_ENUMS[4],
+    "event": CODE_ENUMS[5],
+}
+_KINDS.update({cls.__name__.lower(): cls for cls in CODE_ENUMS})
 
 
-def main() -> int:
-    """Run the command line."""
+class _UsageError(Exception):
+    """argparse found the command line malformed."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, out: TextIO | None = None, **kwargs: Any) -> None:  # noqa: ANN401  # argparse's own signature
+        super().__init__(*args, **kwargs)
+        self._out = out
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # --help and --version write to the stream main() was given, not to sys.stdout.
+        if message:
+            (self._out or file or sys.stdout).write(message)
+
+
+def lang_from_environment(environ: Mapping[str, str]) -> Lang:
+    """Return ``"nb"`` when the locale is Norwegian (nb, no or nn), else ``"en"``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "nb" if re.match(r"(nb|no|nn)([_.@-]|$)", value, re.IGNORECASE) else "en"
+    return "en"
+
+
+def _lang_in(argv: Sequence[str], default: Lang) -> Lang:
+    # The language is needed before argparse has succeeded, to report its errors.
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in ("nb", "en"):
+            return value  # type: ignore[return-value]  # checked just above
+    return default
+
+
+_ARGPARSE_NB = (
+    (r"the following arguments are required: (.*)", r"disse argumentene mangler: \1"),
+    (r"unrecognized arguments: (.*)", r"ukjente argumenter: \1"),
+    (
+        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+        r"argument \1: ugyldig valg: \2 (velg mellom \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"argument \1: forventet én verdi"),
+    (
+        r"argument (\S+): not allowed with argument (.*)",
+        r"argument \1: kan ikke brukes sammen med \2",
+    ),
+)
+
+
+def _usage_message(message: str, lang: Lang) -> str:
+    if lang == "nb":
+        for pattern, replacement in _ARGPARSE_NB:
+            message = re.sub(pattern, replacement, message)
+    return InvalidValueError("usage", value=None, field=PROG, problem=message).message(lang)
+
+
+# --- argument types ---------------------------------------------------------------------------
+
+
+def _availability(text: str) -> Availability:
+    return Availability.of(*(parse_channel(item, field="--available") for item in _items(text)))
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def _read(path: str) -> str:
+    try:
+        if path == "-":
+            return sys.stdin.read()
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        problem = getattr(error, "strerror", None) or type(error).__name__
+        raise InvalidValueError("cannot_read", value=path, field="file", problem=problem) from None
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def _decision(args: argparse.Namespace) -> Decision:
+    availability = _availability(args.available)
+    if args.priority_list is not None:
+        if args.rule is not None:
+            raise InvalidValueError(
+                "rule_and_list", value=args.rule, field="RULE", choices=args.priority_list
+            )
+        return decide_priority_list(
+            [parse_channel(item, field="--priority-list") for item in _items(args.priority_list)],
+            availability,
+        )
+    return decide(DistributionRule.default() if args.rule is None else args.rule, availability)
+
+
+def _decision_text(decision: Decision, lang: Lang) -> str:
+    label = LABELS[lang]
+    rule = decision.rule
+    head = (
+        f"{label['rule']}: {rule.value} {rule.api_name}"
+        if rule is not None
+        else f"{label['priority_list']}"
+    )
+    available = ", ".join(ch.api_name for ch in decision.availability.channels) or label["none"]
+    return "\n".join(
+        [
+            head,
+            f"{label['route']}: {route_text(decision.route)}",
+            f"{label['available']}: {available}",
+            f"{label['chain']}: {route_text(decision.chain)}",
+            f"{label['channel']}: {decision.channel.value} {decision.channel.api_name}",
+            f"{label['outcome']}: {decision.outcome.value}",
+        ]
+    )
+
+
+def _cmd_decide(args: argparse.Namespace, out: TextIO) -> int:
+    decision = _decision(args)
+    if args.json:
+        out.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        out.write(_decision_text(decision, args.lang) + "\n")
     return 0
+
+
+def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(explain_decision(_decision(args), lang=args.lang) + "\n")
+    return 0
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "json":
+        from distribution._phrasebook import MEANINGS  # noqa: PLC0415
+
+        rules = [
+            {
+                "code": rule.value,
+                "name": rule.api_name,
+                "route": [
+                    {"code": ch.value, "name": ch.api_name}
+                    for ch in decide(rule, Availability()).route
+                ],
+                "meaning": MEANINGS[args.lang][DistributionRule][rule],
+            }
+            for rule in DistributionRule
+        ]
+        out.write(json.dumps(rules, ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.write(rules_table(args.lang, markdown=args.format == "markdown"))
+    return 0
+
+
+def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(matrix(args.format))
+    return 0
+
+
+def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
+    kind = _KINDS.get(args.kind.strip().lower())
+    if kind is None:
+        raise UnknownCodeError(
+            "unknown_code", value=args.kind, field="KIND", choices=sorted(_KINDS)
+        )
+    out.write(describe(kind.parse(args.code), lang=args.lang) + "\n")
+    return 0
+
+
+def _eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
+    label = LABELS[lang]
+    lines = [f"{label['eligibility']}:"]
+    for channel in CHANNEL_FIELDS:
+        state = label["yes"] if eligibility.availability.has(channel) else label["no"]
+        reasons = "; ".join(reason.describe(lang=lang) for reason in eligibility.reasons(channel))
+        lines.append(f"- {CHANNEL_NAMES[lang][channel]}: {state} ({reasons})")
+    return "\n".join(lines)
+
+
+def _cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
+    facts = PatientFacts.from_json(_read(args.file))
+    eligibility = assess(facts)
+    decision = decide(args.rule, eligibility.availability)
+    if args.json:
+        payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
+        out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    else:
+        explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
+        out.write(_eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
+    return 0
+
+
+def _cmd_preflight(args: argparse.Namespace, out: TextIO) -> int:
+    problems = preflight(
+        args.rule,
+        must_be_signed=args.must_be_signed,
+        on_behalf_of=args.on_behalf_of,
+        paper_enabled=not args.not_paper_enabled,
+        national_id=args.national_id,
+    )
+    if args.json:
+        out.write(json.dumps([p.code.value for p in problems]) + "\n")
+    elif problems:
+        lines = [LABELS[args.lang]["preflight_problems"]]
+        lines += [f"- {p.describe(lang=args.lang)}" for p in problems]
+        out.write("\n".join(lines) + "\n")
+    else:
+        out.write(LABELS[args.lang]["preflight_ok"] + "\n")
+    return 1 if problems else 0
+
+
+# --- the parser -------------------------------------------------------------------------------
+
+_AVAILABLE_HELP = (
+    "comma-separated channels the patient can be reached on: helsenorge, digital_mailbox,"
+    " krr_contact, paper (or API names such as PhysicalMailbox); an empty string means none"
+)
+
+
+def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser; *default_lang* is the ``--lang`` default."""
+    parser = _Parser(
+        out=out,
+        prog=PROG,
+        description="Decide and explain how an ePROM form order or message reaches a patient.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"Example: {PROG} explain BasicOrPaper --available paper --lang nb",
+    )
+    from distribution import __version__  # noqa: PLC0415  # version lookup is slow; only here
+
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("nb", "en"),
+        default=default_lang,
+        help="language of the output (nb or en)",
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+
+    def add(
+        name: str, help_: str, example: str, handler: Callable[[argparse.Namespace, TextIO], int]
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            out=out,
+            help=help_,
+            description=help_,
+            parents=[common],
+            epilog=f"Example: {PROG} {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    for name, help_, example, handler in (
+        (
+            "decide",
+            "print the decision for a rule or a priority list",
+            "decide BasicOrPaper --available digital_mailbox,paper --json",
+            _cmd_decide,
+        ),
+        (
+            "explain",
+            "explain in plain words how the patient is reached",
+            "explain AllowUnsecure --available krr_contact --lang nb",
+            _cmd_explain,
+        ),
+    ):
+        sub = add(name, help_, example, handler)
+        sub.add_argument(
+            "rule",
+            nargs="?",
+            metavar="RULE",
+            help="a DistributionRule by code or name (default: Basic)",
+        )
+        sub.add_argument("--available", required=True, metavar="LIST", help=_AVAILABLE_HELP)
+        sub.add_argument(
+            "--priority-list",
+            metavar="LIST",
+            help="a message's channels in priority order, instead of a RULE",
+        )
+        if name == "decide":
+            sub.add_argument("--json", action="store_true", help="print the JSON wire format")
+
+    sub = add(
+        "rules", "list every rule: code, name, route and meaning", "rules --lang nb", _cmd_rules
+    )
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    sub = add(
+        "matrix", "print all 9 rules × 16 availabilities", "matrix --format markdown", _cmd_matrix
+    )
+    sub.add_argument("--format", choices=MATRIX_FORMATS, default="text")
+
+    sub = add(
+        "describe",
+        "say what a code of an ePROM enum means",
+        "describe status 4 --lang nb",
+        _cmd_describe,
+    )
+    sub.add_argument(
+        "kind",
+        metavar="KIND",
+        help="rule, channel, status, error, sent or event (or the enum's name)",
+    )
+    sub.add_argument("code", metavar="CODE", help="the code or its name")
+
+    sub = add(
+        "assess",
+        "work out availability from patient facts (JSON) and explain the decision",
+        "assess patient.json --rule BasicOrPaper",
+        _cmd_assess,
+    )
+    sub.add_argument(
+        "file",
+        metavar="FILE.json",
+        help="patient facts as JSON, KRR record under 'krr'; - reads stdin",
+    )
+    sub.add_argument("--rule", default="Basic", help="the rule to decide with (default: Basic)")
+    sub.add_argument("--json", action="store_true", help="print eligibility and decision as JSON")
+
+    sub = add(
+        "preflight",
+        "check an order for what ePROM would refuse",
+        "preflight NoDistribution --must-be-signed",
+        _cmd_preflight,
+    )
+    sub.add_argument("rule", metavar="RULE")
+    sub.add_argument("--must-be-signed", action="store_true", help="the form must be signed")
+    sub.add_argument(
+        "--on-behalf-of", action="store_true", help="ordered on behalf of someone else"
+    )
+    sub.add_argument(
+        "--not-paper-enabled", action="store_true", help="the form is not paper enabled"
+    )
+    sub.add_argument("--national-id", metavar="ID", help="the patient's fødselsnummer or D-nummer")
+    sub.add_argument("--json", action="store_true", help="print the problem codes as JSON")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line and return its exit code (0 ok, 1 problems found, 2 bad input)."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    out = sys.stdout if stdout is None else stdout
+    err = sys.stderr if stderr is None else stderr
+    lang = _lang_in(args_in, lang_from_environment(os.environ if environ is None else environ))
+    try:
+        args = build_parser(lang, out).parse_args(args_in)
+        return int(args.handler(args, out))
+    except _UsageError as error:
+        err.write(f"{PROG}: {_usage_message(str(error), lang)}\n")
+    except DistributionError as error:
+        err.write(f"{PROG}: {LABELS[lang]['error']}: {error.message(lang)}\n")
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else 0
+    return 2

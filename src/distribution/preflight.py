@@ -1,0 +1,134 @@
+"""Order pre-flight: the problems ePROM would answer an order with BadRequest for.
+
+The checks are ePROM's "Feilsituasjoner" for BestillingAvSkjemaV2 (``shared/domain.md`` §3).
+They are pure: a form's settings and the national ID in, a tuple of :class:`Problem` out (empty
+when the order is fine). The national ID never appears in a problem, only what is wrong with it.
+
+National ID checks use python-stdnum's ``stdnum.no.fodselsnummer`` for the two check digits and
+the birth date (century from the individual number, D-number day offset). Its ``validate`` is
+not used because it compares the birth date with ``date.today()``, which would make the result
+depend on the clock; H- and FH-numbers, which stdnum does not name, are told apart here.
+
+>>> [p.code.value for p in preflight("NoDistribution", must_be_signed=True)]
+['signing_without_distribution']
+>>> problems = preflight("BasicOrPaper", paper_enabled=False, national_id="15108695088")
+>>> [p.code.value for p in problems]
+['paper_not_enabled']
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from distribution._phrasebook import PROBLEMS
+from distribution.codes import DistributionRule, NotificationChannel
+from distribution.errors import InvalidTypeError, check_lang
+from distribution.routes import ROUTES
+
+if TYPE_CHECKING:
+    from distribution._texts import Lang
+
+__all__ = ["Problem", "ProblemCode", "national_id_problem", "preflight"]
+
+
+class ProblemCode(enum.Enum):
+    """What is wrong with an order. Values are stable identifiers."""
+
+    SIGNING_WITHOUT_DISTRIBUTION = "signing_without_distribution"
+    SIGNING_ON_BEHALF = "signing_on_behalf"
+    PAPER_NOT_ENABLED = "paper_not_enabled"
+    NATIONAL_ID_FORMAT = "national_id_format"
+    NATIONAL_ID_CHECKSUM = "national_id_checksum"
+    NATIONAL_ID_DATE = "national_id_date"
+    NATIONAL_ID_H_NUMBER = "national_id_h_number"
+    NATIONAL_ID_FH_NUMBER = "national_id_fh_number"
+
+
+@final
+@attrs.frozen
+class Problem:
+    """One reason ePROM would refuse the order."""
+
+    code: ProblemCode
+    rule: DistributionRule
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return the problem in words, in *lang* (``"nb"`` or ``"en"``)."""
+        return PROBLEMS[check_lang(lang)][self.code.value].format(rule=self.rule.api_name)
+
+
+def _flag(value: object, name: str) -> bool:
+    if type(value) is not bool:
+        raise InvalidTypeError("not_bool", value=value, field=name, type=type(value).__name__)
+    return value
+
+
+def national_id_problem(national_id: str) -> ProblemCode | None:
+    """Return what makes *national_id* unusable for ePROM, or ``None`` if it is fine.
+
+    ePROM takes a fødselsnummer or a D-nummer (day + 40). An H-number (month + 40) or an
+    FH-number (first digit 8 or 9) is named as such. Spaces are ignored; nothing else is.
+    """
+    if not isinstance(national_id, str):
+        raise InvalidTypeError(
+            "wrong_type",
+            value="<hidden>",
+            field="national_id",
+            expected="a string of 11 digits",
+            type=type(national_id).__name__,
+        )
+    number = national_id.replace(" ", "")
+    if len(number) != 11 or not (number.isascii() and number.isdigit()):
+        return ProblemCode.NATIONAL_ID_FORMAT
+    if number[0] in "89":
+        return ProblemCode.NATIONAL_ID_FH_NUMBER
+    if 4 <= int(number[2]) <= 5:  # month + 40
+        return ProblemCode.NATIONAL_ID_H_NUMBER
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415  # only the pre-flight needs it
+    from stdnum.no import fodselsnummer  # noqa: PLC0415
+
+    if number[9] != fodselsnummer.calc_check_digit1(number[:9]) or number[
+        10
+    ] != fodselsnummer.calc_check_digit2(number[:10]):
+        return ProblemCode.NATIONAL_ID_CHECKSUM
+    try:
+        fodselsnummer.get_birth_date(number)
+    except ValidationError:
+        return ProblemCode.NATIONAL_ID_DATE
+    return None
+
+
+def preflight(
+    rule: DistributionRule | int | str,
+    *,
+    must_be_signed: bool = False,
+    on_behalf_of: bool = False,
+    paper_enabled: bool = True,
+    national_id: str | None = None,
+) -> tuple[Problem, ...]:
+    """Return the problems ePROM would refuse this order for (empty: the order is fine).
+
+    - a form that must be signed cannot use NoDistribution (signing needs a level-4 login);
+    - a form that must be signed cannot be ordered on behalf of someone else;
+    - a rule that may send paper needs a paper-enabled form;
+    - the national ID must be a valid fødselsnummer or D-nummer.
+    """
+    parsed = DistributionRule.parse(rule)
+    signed = _flag(must_be_signed, "must_be_signed")
+    behalf = _flag(on_behalf_of, "on_behalf_of")
+    paper = _flag(paper_enabled, "paper_enabled")
+    codes = []
+    if signed and not ROUTES[parsed]:
+        codes.append(ProblemCode.SIGNING_WITHOUT_DISTRIBUTION)
+    if signed and behalf:
+        codes.append(ProblemCode.SIGNING_ON_BEHALF)
+    if not paper and NotificationChannel.PHYSICAL_MAILBOX in ROUTES[parsed]:
+        codes.append(ProblemCode.PAPER_NOT_ENABLED)
+    if national_id is not None:
+        id_problem = national_id_problem(national_id)
+        if id_problem is not None:
+            codes.append(id_problem)
+    return tuple(Problem(code, parsed) for code in codes)

@@ -1,0 +1,90 @@
+"""The docs: generated parts match the code, the JSON Schema fits real output, links resolve."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+from distribution import Availability, DistributionRule, decide, decide_priority_list
+from distribution._docgen import DOCS, expected, main
+from tests.strategies import availabilities, priority_lists
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SCHEMA = json.loads((DOCS / "decision.schema.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def test_generated_docs_match_the_code() -> None:
+    """Fails when a rule or text changed without `python -m distribution._docgen`."""
+    for path, text in expected().items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path} is stale: run python -m distribution._docgen"
+        )
+    assert main(["--check"]) == 0
+
+
+def test_the_check_notices_drift(tmp_path: Path) -> None:
+    for path in DOCS.glob("*.md"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    stale = (
+        (tmp_path / "rules.md")
+        .read_text(encoding="utf-8")
+        .replace("Helsenorge → DigitalMailbox |", "DigitalMailbox |", 1)
+    )
+    (tmp_path / "rules.md").write_text(stale, encoding="utf-8")
+    assert expected(tmp_path)[tmp_path / "rules.md"] != stale
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_every_rule_decision_fits_the_schema() -> None:
+    for rule in DistributionRule:
+        for availability in Availability.all():
+            VALIDATOR.validate(decide(rule, availability).to_dict())
+
+
+@given(priority_lists, availabilities)
+def test_priority_list_decisions_fit_the_schema(
+    channels: tuple[object, ...], a: Availability
+) -> None:
+    """Every message decision validates against the published schema."""
+    VALIDATOR.validate(decide_priority_list(channels, a).to_dict())
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: p.pop("outcome"),
+        lambda p: p.update(extra=1),
+        lambda p: p["rule"].update(name="Basic"),
+        lambda p: p["channel"].update(code=True),
+        lambda p: p["availability"].update(paper=1),
+        lambda p: p.update(outcome="MAYBE"),
+    ],
+)
+def test_schema_refuses_malformed_payloads(change: object) -> None:
+    payload = decide(3, Availability(paper=True)).to_dict()
+    change(payload)  # type: ignore[operator]
+    assert not VALIDATOR.is_valid(payload)
+
+
+def test_matrix_json_is_every_rule_decision() -> None:
+    matrix = json.loads((DOCS / "decision-matrix.json").read_text(encoding="utf-8"))
+    assert len(matrix) == 9 * 16
+    for payload in matrix:
+        VALIDATOR.validate(payload)
+
+
+def test_links_between_pages_resolve() -> None:
+    for page in DOCS.glob("*.md"):
+        for target in re.findall(r"\]\(([^)#:]+)\)", page.read_text(encoding="utf-8")):
+            assert (DOCS / target).exists(), f"{page.name} links to missing {target}"

@@ -1,0 +1,223 @@
+"""The explainer: content in both languages for every rule, what-if hints, describe()."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from distribution import (
+    Availability,
+    DistributionRule,
+    FormOrderStatus,
+    InvalidValueError,
+    NotificationChannel,
+    Outcome,
+    decide,
+    decide_priority_list,
+)
+from distribution.codes import CODE_ENUMS
+from distribution.explain import describe, explain, explain_decision, rules_reaching
+from tests.strategies import availabilities, priority_lists, rules
+
+R = DistributionRule
+C = NotificationChannel
+
+# Words each language must use, written by hand (domain.md §6 for the bokmål terms).
+WORDS = {
+    "en": {
+        C.HELSENORGE: "Helsenorge",
+        C.DIGITAL_MAILBOX: "digital mailbox",
+        C.UNSECURE: "e-mail/SMS",
+        C.PHYSICAL_MAILBOX: "paper letter",
+        "chosen": "available, chosen",
+        "fallback": "available, next in line",
+        "missing": "not available",
+        "ordered": "FormOrderStatus 2 Ordered",
+        "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
+        "one_time_code": "singleUseCode",
+        "sent": "SentStatus 0 Sent",
+        "not_sent": "SentStatus 1 Error",
+        "rule": "Rule:",
+    },
+    "nb": {
+        C.HELSENORGE: "Helsenorge",
+        C.DIGITAL_MAILBOX: "sikker digital postkasse",
+        C.UNSECURE: "SMS eller e-post",
+        C.PHYSICAL_MAILBOX: "brev i posten",
+        "chosen": "tilgjengelig, valgt",
+        "fallback": "tilgjengelig, neste i køen",
+        "missing": "ikke tilgjengelig",
+        "ordered": "FormOrderStatus 2 Ordered (Bestilt)",
+        "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
+        "one_time_code": "engangskode",
+        "sent": "SentStatus 0 Sent (Sendt)",
+        "not_sent": "SentStatus 1 Error (Feilet)",
+        "rule": "Regel:",
+    },
+}
+
+
+def _step_lines(text: str) -> list[str]:
+    return [
+        line for line in text.splitlines() if line.startswith("  ") and line.strip()[:1].isdigit()
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+@given(rule=rules, availability=availabilities)
+def test_explanation_names_rule_route_steps_result_and_callback(
+    lang: str, rule: R, availability: Availability
+) -> None:
+    """Every explanation names the rule, walks every route step, and states the callback."""
+    words = WORDS[lang]
+    decision = decide(rule, availability)
+    text = explain(rule, availability, lang=lang)  # type: ignore[arg-type]
+    assert f"{words['rule']} {rule.value} {rule.api_name}" in text
+    steps = _step_lines(text)
+    assert len(steps) == len(decision.route)
+    for n, (step, channel) in enumerate(zip(steps, decision.route, strict=True), start=1):
+        assert step.strip().startswith(f"{n}.")
+        assert str(words[channel]).lower() in step.lower()
+        if channel is decision.channel:
+            assert words["chosen"] in step
+        elif channel in decision.fallbacks:
+            assert words["fallback"] in step
+        else:
+            assert words["missing"] in step
+    expected_callback = {
+        Outcome.NOTIFIED: words["ordered"],
+        Outcome.UNREACHABLE: words["unreachable"],
+        Outcome.NOT_DISTRIBUTED: words["one_time_code"],
+    }[decision.outcome]
+    assert expected_callback in text
+    if decision.outcome is Outcome.NOTIFIED:
+        result = next(line for line in text.splitlines() if line.startswith(("Result", "Resultat")))
+        assert str(words[decision.channel]).lower() in result.lower()
+
+
+def test_paper_despite_digital_in_bokmal_by_hand() -> None:
+    text = explain("BasicOrPaper", Availability(krr_contact=True, paper=True), lang="nb")
+    assert "Regel: 3 BasicOrPaper" in text
+    assert "1. Helsenorge: ikke tilgjengelig." in text
+    assert "3. Brev i posten: tilgjengelig, valgt." in text
+    assert "Resultat: pasienten får varsel via brev i posten." in text
+    assert "som denne regelen ikke bruker" in text
+    assert "Regler som ville nådd pasienten digitalt i stedet for med brev:" in text
+    assert "- 1 AllowUnsecure: via varsel på SMS eller e-post" in text
+    assert "- 4 AllowUnsecureOrPaper: via varsel på SMS eller e-post" in text
+    assert "- 5 PaperOnly" not in text
+
+
+def test_unreachable_patient_gets_the_rules_that_would_reach_them() -> None:
+    text = explain("HelsenorgeOnly", Availability(digital_mailbox=True))
+    assert "nothing could be sent" in text
+    assert "PatientUnreachable" in text
+    assert "Rules that would reach this patient instead:" in text
+    for rule in (
+        "0 Basic",
+        "1 AllowUnsecure",
+        "3 BasicOrPaper",
+        "4 AllowUnsecureOrPaper",
+        "7 DigitalMailboxOnly",
+    ):
+        assert f"- {rule}: by secure digital mailbox" in text
+    assert "6 HelsenorgeOnly:" not in text
+
+
+def test_patient_no_rule_can_reach_is_told_about_the_one_time_code() -> None:
+    for lang, words in (("en", "one-time code"), ("nb", "engangskode")):
+        text = explain("Basic", Availability(), lang=lang)  # type: ignore[arg-type]
+        assert words in text.splitlines()[-1]
+
+
+def test_no_distribution_says_nothing_is_sent_and_mentions_the_one_time_code() -> None:
+    text = explain(2, Availability(helsenorge=True), lang="nb")
+    assert "ingenting sendes" in text
+    assert "engangskode" in text
+    assert "singleUseCode" in text
+    assert "Helsenorge" in text  # a channel the patient has that the rule does not use
+
+
+def test_message_with_a_priority_list() -> None:
+    sent = decide_priority_list(["paper", "helsenorge"], Availability(helsenorge=True)).explain()
+    assert "Priority list" in sent
+    assert WORDS["en"]["sent"] in sent
+    assert "NotificationChannel 1 Helsenorge" in sent
+    failed = decide_priority_list(["paper"], Availability(helsenorge=True)).explain(lang="nb")
+    assert WORDS["nb"]["not_sent"] in failed
+    assert "NotificationChannel 0 None" in failed
+    assert "ikke står i prioritetslisten" in failed
+
+
+@given(priority_lists, availabilities)
+def test_priority_list_explanations_state_the_message_callback(
+    channels: tuple[NotificationChannel, ...], availability: Availability
+) -> None:
+    """A message's explanation always states SentStatus, never a FormOrderStatus."""
+    decision = decide_priority_list(channels, availability)
+    for lang in ("en", "nb"):
+        text = explain_decision(decision, lang=lang)
+        assert "SentStatus" in text
+        assert "FormOrderStatus" not in text
+
+
+def test_rules_reaching_by_hand() -> None:
+    paper = [d.rule for d in rules_reaching(Availability(paper=True))]
+    assert paper == [R.BASIC_OR_PAPER, R.ALLOW_UNSECURE_OR_PAPER, R.PAPER_ONLY]
+    helsenorge = [d.rule for d in rules_reaching(Availability(helsenorge=True))]
+    assert helsenorge == [
+        R.BASIC,
+        R.ALLOW_UNSECURE,
+        R.BASIC_OR_PAPER,
+        R.ALLOW_UNSECURE_OR_PAPER,
+        R.HELSENORGE_ONLY,
+    ]
+    assert rules_reaching(Availability()) == ()
+
+
+@given(availabilities)
+def test_rules_reaching_are_exactly_the_notifying_rules(availability: Availability) -> None:
+    """rules_reaching lists every rule that notifies, and only those; never NoDistribution."""
+    reaching = {d.rule for d in rules_reaching(availability)}
+    assert reaching == {r for r in R if decide(r, availability).channel is not C.NONE}
+    assert R.NO_DISTRIBUTION not in reaching
+
+
+@pytest.mark.parametrize("member", [m for cls in CODE_ENUMS for m in cls], ids=repr)
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_describe_gives_one_line_for_every_code(member: object, lang: str) -> None:
+    text = describe(member, lang=lang)  # type: ignore[arg-type]
+    assert "\n" not in text
+    assert text.startswith(f"{type(member).__name__} {member.value} {member.api_name}: ")  # type: ignore[attr-defined]
+    meaning = text.split(": ", 1)[1]
+    assert meaning.endswith(".")
+    assert len(meaning) >= len("No error.")
+
+
+def test_describe_by_hand() -> None:
+    assert "came back" in describe(FormOrderStatus.PHYSICAL_MAIL_RETURNED)
+    assert "Brev i retur" in describe(FormOrderStatus.PHYSICAL_MAIL_RETURNED, lang="nb")
+    assert "Utgått" in describe(FormOrderStatus.EXPIRED, lang="nb")
+    assert "Besvart" in describe(FormOrderStatus.COMPLETED, lang="nb")
+    # Same code 4 in two enums must not share a text.
+    assert describe(R.ALLOW_UNSECURE_OR_PAPER) != describe(FormOrderStatus.PHYSICAL_MAIL_RETURNED)
+
+
+@pytest.mark.parametrize("lang", ["de", "NB", "", None, "no"])
+def test_unknown_language_is_a_clear_error(lang: object) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        explain("Basic", Availability(), lang=lang)  # type: ignore[arg-type]
+    assert repr(lang) in str(caught.value)
+    assert "nb, en" in str(caught.value)
+    with pytest.raises(InvalidValueError):
+        describe(R.BASIC, lang=lang)  # type: ignore[arg-type]
+
+
+def test_describe_refuses_things_that_are_not_codes() -> None:
+    with pytest.raises(TypeError, match="a member of an ePROM enum"):
+        describe(4)  # type: ignore[arg-type]
+
+
+def test_explain_decision_refuses_non_decisions() -> None:
+    with pytest.raises(TypeError, match="a Decision"):
+        explain_decision("Basic")  # type: ignore[arg-type]

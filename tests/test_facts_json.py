@@ -1,0 +1,78 @@
+"""Patient facts from JSON: the format of ``docs/eligibility.md``, read strictly."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from distribution import DistributionError, HelsenorgeConsent, KrrStatus, PatientFacts
+
+GOOD: dict[str, Any] = {
+    "reference_time": "2026-11-25T12:00:00+01:00",
+    "birth_date": "1988-04-02",
+    "level4_eid": True,
+    "helsenorge_consent": "full",
+    "helsenorge_representable": False,
+    "postal_address": True,
+    "physical_address": False,
+    "krr": {"personidentifikator": "15108695088", "status": "AKTIV", "reservasjon": "NEI"},
+}
+
+
+def test_reads_every_field() -> None:
+    facts = PatientFacts.from_json(json.dumps(GOOD))
+    assert facts.reference_time == datetime(2026, 11, 25, 12, tzinfo=timezone(timedelta(hours=1)))
+    assert facts.birth_date == date(1988, 4, 2)
+    assert facts.age_at_reference == 38
+    assert facts.level4_eid is True
+    assert facts.helsenorge_consent is HelsenorgeConsent.FULL
+    assert facts.helsenorge_representable is False
+    assert facts.postal_address is True
+    assert facts.krr is not None
+    assert facts.krr.status is KrrStatus.AKTIV
+
+
+def test_null_and_missing_mean_unknown() -> None:
+    facts = PatientFacts.from_json({"reference_time": GOOD["reference_time"], "level4_eid": None})
+    assert facts.level4_eid is None
+    assert facts.krr is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"level4eid": True}, ["unexpected keys", "level4eid", "level4_eid"]),
+        ({"reference_time": None}, ["reference_time is missing"]),
+        ({"reference_time": "2026-11-25"}, ["reference_time", "UTC offset"]),
+        ({"reference_time": 1}, ["reference_time must be a string"]),
+        ({"birth_date": "02.04.1988"}, ["birth_date", "YYYY-MM-DD"]),
+        ({"birth_date": 1988}, ["birth_date must be a string"]),
+        ({"age": "38"}, ["age must be an integer"]),
+        ({"age": 38.0}, ["age must be an integer"]),
+        ({"level4_eid": "yes"}, ["level4_eid must be true, false or null"]),
+        ({"helsenorge_consent": "partial"}, ["helsenorge_consent", "full", "limited", "none"]),
+        ({"helsenorge_consent": 1}, ["helsenorge_consent must be a string"]),
+        ({"krr": {"status": "GONE"}}, ["krr.status", "'GONE'"]),
+        (
+            {"krr": {"status": "AKTIV", "kontaktinformasjon": {"epostadresse_oppdatert": "x"}}},
+            ["krr.kontaktinformasjon.epostadresse_oppdatert"],
+        ),
+    ],
+)
+def test_bad_facts_name_the_field(changes: dict[str, Any], words: list[str]) -> None:
+    payload = {**GOOD, **changes}
+    if changes.get("reference_time", "") is None:
+        del payload["reference_time"]
+    with pytest.raises(DistributionError) as caught:
+        PatientFacts.from_json(payload)
+    for word in words:
+        assert word in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["", "[", "[]", "null", "42"])
+def test_not_an_object(text: str) -> None:
+    with pytest.raises(DistributionError):
+        PatientFacts.from_json(text)

@@ -1,0 +1,166 @@
+"""KRR person records: reading Digdir's format strictly, and never showing personal data."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from distribution import (
+    DistributionError,
+    InvalidTypeError,
+    InvalidValueError,
+    KrrRecord,
+    KrrStatus,
+    UnknownCodeError,
+)
+from distribution.krr import mask_email, mask_national_id, mask_phone
+
+DATA = Path(__file__).parent / "data" / "krr_response.json"
+SECRETS = [
+    "15108695088",
+    "kari.nordmann@example.no",
+    "+4791234567",
+    "91234567",
+    "kari.nordmann#9QX3",
+    "ola.nordmann#7ZP1",
+]
+
+
+def test_reads_the_realistic_response_file() -> None:
+    kari, ola, deleted, unregistered, stale = KrrRecord.from_response(
+        DATA.read_text(encoding="utf-8")
+    )
+    assert kari.status is KrrStatus.AKTIV
+    assert kari.reserved is False
+    assert kari.can_notify is True
+    assert kari.email == "kari.nordmann@example.no"
+    assert kari.email_updated == datetime(2026, 3, 1, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert kari.mobile_verified == datetime(
+        2023, 6, 29, 10, 14, 52, tzinfo=timezone(timedelta(hours=2))
+    )
+    assert kari.has_digital_mailbox
+    assert kari.mailbox_provider == "984661185"
+    assert kari.language == "nb"
+    assert ola.reserved is True
+    assert ola.can_notify is False
+    assert ola.has_digital_mailbox
+    assert deleted.status is KrrStatus.SLETTET
+    assert unregistered.status is KrrStatus.IKKE_REGISTRERT
+    assert stale.email_updated == datetime(2021, 2, 14, 12, tzinfo=UTC)
+
+
+def test_reads_a_mapping_as_well_as_text() -> None:
+    payload = json.loads(DATA.read_text(encoding="utf-8"))
+    assert KrrRecord.from_response(payload) == KrrRecord.from_response(json.dumps(payload))
+    assert KrrRecord.from_json(payload["personer"][0]) == KrrRecord.from_response(payload)[0]
+
+
+def test_unknown_extra_fields_are_ignored() -> None:
+    record = KrrRecord.from_json({"status": "AKTIV", "new_field_from_digdir": {"x": 1}})
+    assert record.status is KrrStatus.AKTIV
+
+
+def test_no_personal_data_in_repr_or_str() -> None:
+    for record in KrrRecord.from_response(DATA.read_text(encoding="utf-8")):
+        for shown in (repr(record), str(record)):
+            for secret in SECRETS:
+                assert secret not in shown
+
+
+@pytest.mark.parametrize(
+    ("record", "error", "words"),
+    [
+        (
+            {"status": "ACTIVE"},
+            UnknownCodeError,
+            ["status", "'ACTIVE'", "AKTIV", "SLETTET", "IKKE_REGISTRERT"],
+        ),
+        ({}, InvalidValueError, ["status", "missing"]),
+        ({"status": 1}, InvalidTypeError, ["status", "a string"]),
+        (
+            {"status": "AKTIV", "reservasjon": "MAYBE"},
+            UnknownCodeError,
+            ["reservasjon", "JA", "NEI"],
+        ),
+        ({"status": "AKTIV", "varslingsstatus": True}, InvalidTypeError, ["varslingsstatus"]),
+        (
+            {"status": "AKTIV", "kontaktinformasjon": []},
+            InvalidTypeError,
+            ["kontaktinformasjon", "an object"],
+        ),
+        (
+            {"status": "AKTIV", "kontaktinformasjon": {"epostadresse_oppdatert": "2023-06-29"}},
+            InvalidValueError,
+            ["epostadresse_oppdatert", "UTC offset"],
+        ),
+        (
+            {
+                "status": "AKTIV",
+                "kontaktinformasjon": {"epostadresse_oppdatert": "2023-06-29T10:14:52"},
+            },
+            InvalidValueError,
+            ["epostadresse_oppdatert"],
+        ),
+        (
+            {
+                "status": "AKTIV",
+                "kontaktinformasjon": {"mobiltelefonnummer_sist_verifisert": "yesterday"},
+            },
+            InvalidValueError,
+            ["mobiltelefonnummer_sist_verifisert", "'yesterday'"],
+        ),
+        (
+            {"status": "AKTIV", "kontaktinformasjon": {"mobiltelefonnummer_oppdatert": 1700000000}},
+            InvalidTypeError,
+            ["mobiltelefonnummer_oppdatert"],
+        ),
+        ({"status": "AKTIV", "digital_post": "Digipost"}, InvalidTypeError, ["digital_post"]),
+        ([], InvalidTypeError, ["person", "an object"]),
+        ("{broken", InvalidValueError, ["not valid JSON"]),
+    ],
+)
+def test_bad_records_raise_an_error_naming_the_field(
+    record: object, error: type, words: list[str]
+) -> None:
+    with pytest.raises(error) as caught:
+        KrrRecord.from_json(record)
+    for word in words:
+        assert word in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"status": "AKTIV", "personidentifikator": 15108695088},
+        {"status": "AKTIV", "kontaktinformasjon": {"epostadresse": ["kari.nordmann@example.no"]}},
+        {"status": "AKTIV", "kontaktinformasjon": {"mobiltelefonnummer": 4791234567}},
+        '{"personidentifikator": "15108695088", "status": ',
+    ],
+)
+def test_errors_never_show_the_personal_value(record: object) -> None:
+    with pytest.raises(DistributionError) as caught:
+        KrrRecord.from_json(record)
+    for secret in (*SECRETS, "4791234567"):
+        assert secret not in str(caught.value)
+        assert secret not in caught.value.message("nb")
+        assert secret not in repr(caught.value.value)
+
+
+def test_response_errors_name_the_person_by_position() -> None:
+    with pytest.raises(UnknownCodeError, match=r"personer\[1\]\.status"):
+        KrrRecord.from_response({"personer": [{"status": "AKTIV"}, {"status": "GONE"}]})
+    with pytest.raises(InvalidValueError, match="personer"):
+        KrrRecord.from_response({"people": []})
+    with pytest.raises(InvalidTypeError, match="personer must be a list"):
+        KrrRecord.from_response({"personer": {}})
+
+
+def test_masks_by_hand() -> None:
+    assert mask_national_id("15108695088") == "***********"
+    assert mask_email("kari.nordmann@example.no") == "k***@***.no"
+    assert mask_email("nodomain") == "n***"
+    assert mask_phone("+4791234567") == "*********67"
+    assert mask_phone(None) is None

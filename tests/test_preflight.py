@@ -1,0 +1,128 @@
+"""Order pre-flight: ePROM's refusals (domain.md §3) and national ID checks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from distribution import (
+    DistributionRule,
+    InvalidTypeError,
+    ProblemCode,
+    national_id_problem,
+    preflight,
+)
+from tests.strategies import rules
+
+R = DistributionRule
+PAPER_RULES = {R.BASIC_OR_PAPER, R.ALLOW_UNSECURE_OR_PAPER, R.PAPER_ONLY}  # from the guide's prose
+
+
+def with_check_digits(first_nine: str) -> str:
+    """Append the two mod-11 check digits (Skatteetaten's published weights), written here
+    independently of the library so the tests do not trust the code they test."""
+    k1 = (
+        11
+        - sum(w * int(d) for w, d in zip((3, 7, 6, 1, 8, 9, 4, 5, 2), first_nine, strict=True)) % 11
+    )
+    k1 = 0 if k1 == 11 else k1
+    ten = first_nine + str(k1)
+    k2 = 11 - sum(w * int(d) for w, d in zip((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), ten, strict=True)) % 11
+    k2 = 0 if k2 == 11 else k2
+    assert k1 != 10, "pick other digits: this base has no valid number"
+    assert k2 != 10, "pick other digits: this base has no valid number"
+    return ten + str(k2)
+
+
+FNR = "15108695088"  # python-stdnum's documented example, 15 Oct 1986
+D_NUMBER = with_check_digits("551086950")  # day 15 + 40
+H_NUMBER = with_check_digits("155086950")  # month 10 + 40
+FH_NUMBER = with_check_digits("851086950")
+
+
+def codes(**kwargs: object) -> list[str]:
+    rule = kwargs.pop("rule", R.BASIC)
+    return [p.code.value for p in preflight(rule, **kwargs)]  # type: ignore[arg-type]
+
+
+def test_a_fine_order_has_no_problems() -> None:
+    assert preflight("Basic") == ()
+    assert preflight("BasicOrPaper", national_id=FNR) == ()
+    assert preflight("NoDistribution", national_id=D_NUMBER) == ()
+
+
+def test_signing_needs_a_notice_channel_and_no_representative() -> None:
+    assert codes(rule=R.NO_DISTRIBUTION, must_be_signed=True) == ["signing_without_distribution"]
+    assert codes(rule=R.BASIC, must_be_signed=True, on_behalf_of=True) == ["signing_on_behalf"]
+    assert codes(rule=R.BASIC, on_behalf_of=True) == []
+    assert codes(rule=R.NO_DISTRIBUTION, on_behalf_of=True) == []
+
+
+@given(rules)
+def test_paper_rules_need_a_paper_enabled_form(rule: DistributionRule) -> None:
+    """Exactly the rules that may send paper are refused for a form that is not paper enabled."""
+    assert (codes(rule=rule, paper_enabled=False) == ["paper_not_enabled"]) == (rule in PAPER_RULES)
+    assert codes(rule=rule, paper_enabled=True) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        (FNR, None),
+        ("151086 95088", None),
+        (D_NUMBER, None),
+        (H_NUMBER, ProblemCode.NATIONAL_ID_H_NUMBER),
+        (FH_NUMBER, ProblemCode.NATIONAL_ID_FH_NUMBER),
+        ("15108695077", ProblemCode.NATIONAL_ID_CHECKSUM),
+        ("15108695089", ProblemCode.NATIONAL_ID_CHECKSUM),
+        ("1510869508", ProblemCode.NATIONAL_ID_FORMAT),
+        ("151086950881", ProblemCode.NATIONAL_ID_FORMAT),
+        ("1510869508x", ProblemCode.NATIONAL_ID_FORMAT),
+        ("１５１０８６９５０８８", ProblemCode.NATIONAL_ID_FORMAT),
+        ("", ProblemCode.NATIONAL_ID_FORMAT),
+        (with_check_digits("310286950"), ProblemCode.NATIONAL_ID_DATE),  # 31 February
+    ],
+)
+def test_national_ids(number: str, problem: ProblemCode | None) -> None:
+    assert national_id_problem(number) is problem
+
+
+def test_problems_never_show_the_national_id() -> None:
+    for number in ("15108695077", H_NUMBER, FH_NUMBER):
+        for problem in preflight("Basic", national_id=number):
+            for lang in ("nb", "en"):
+                text = problem.describe(lang=lang)
+                assert number not in text
+                assert number[:6] not in text
+            assert number not in repr(problem)
+
+
+def test_problems_say_what_to_do_in_both_languages() -> None:
+    (problem,) = preflight("PaperOnly", paper_enabled=False)
+    assert "PaperOnly" in problem.describe()
+    assert "papir" in problem.describe(lang="nb")
+    (h,) = preflight("Basic", national_id=H_NUMBER)
+    assert "H-number" in h.describe()
+    assert "H-nummer" in h.describe(lang="nb")
+
+
+@pytest.mark.parametrize("flag", ["must_be_signed", "on_behalf_of", "paper_enabled"])
+def test_flags_take_only_bools(flag: str) -> None:
+    with pytest.raises(InvalidTypeError, match=flag):
+        preflight("Basic", **{flag: 1})  # type: ignore[arg-type]
+
+
+def test_national_id_must_be_text_and_the_error_hides_it() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        preflight("Basic", national_id=15108695088)  # type: ignore[arg-type]
+    assert "15108695088" not in str(caught.value)
+
+
+@given(st.text(alphabet="0123456789 ", max_size=14))
+def test_any_digit_string_gets_an_answer(number: str) -> None:
+    """Any string of digits and spaces is either fine or has exactly one named problem."""
+    problem = national_id_problem(number)
+    assert problem is None or isinstance(problem, ProblemCode)
+    if len(number.replace(" ", "")) != 11:
+        assert problem is ProblemCode.NATIONAL_ID_FORMAT
