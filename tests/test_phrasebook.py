@@ -10,7 +10,7 @@ from distribution import _phrasebook as book
 from distribution._texts import LANGUAGES, error_template_table
 from distribution.codes import CODE_ENUMS
 from distribution.eligibility import Reason
-from distribution.preflight import ProblemCode
+from distribution.orders import ProblemCode
 
 
 def _fields(text: str) -> set[str]:

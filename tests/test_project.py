@@ -39,3 +39,16 @@ def test_version_comes_from_the_package_metadata() -> None:
 
 def test_py_typed_is_shipped() -> None:
     assert (Path(distribution.__file__).parent / "py.typed").exists()
+
+
+def test_lazy_names_are_the_functions_not_their_modules() -> None:
+    # A submodule import binds the module on the package; a name like `explain` must still be
+    # the function, whichever was touched first.
+    import importlib  # noqa: PLC0415
+
+    for module in ("explainer", "orders", "eligibility", "krr"):
+        importlib.import_module(f"distribution.{module}")
+    for name in distribution.__all__:
+        value = getattr(distribution, name)
+        assert not isinstance(value, type(distribution)), name
+    assert "explain" in dir(distribution)

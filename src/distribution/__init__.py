@@ -10,6 +10,9 @@ bokmål or English. No I/O, no clocks, no global mutable state.
 ('PhysicalMailbox', 'NOTIFIED')
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from distribution.availability import Availability
 from distribution.codes import (
     DistributionRule,
@@ -19,7 +22,6 @@ from distribution.codes import (
     NotificationChannel,
     SentStatus,
 )
-from distribution.eligibility import Eligibility, HelsenorgeConsent, PatientFacts, Reason, assess
 from distribution.engine import (
     Decision,
     Outcome,
@@ -36,13 +38,44 @@ from distribution.errors import (
     InvalidValueError,
     UnknownCodeError,
 )
-from distribution.explain import describe, explain, explain_decision, rules_reaching
-from distribution.krr import KrrRecord, KrrStatus
-from distribution.preflight import Problem, ProblemCode, national_id_problem, preflight
 from distribution.routes import route
 
+if TYPE_CHECKING:
+    from distribution.eligibility import (
+        Eligibility,
+        HelsenorgeConsent,
+        PatientFacts,
+        Reason,
+        assess,
+    )
+    from distribution.explainer import describe, explain, explain_decision, rules_reaching
+    from distribution.krr import KrrRecord, KrrStatus
+    from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
 
-def __getattr__(name: str) -> str:
+# The explainer, eligibility, KRR and pre-flight modules load on first use: a service that only
+# decides should not pay for dates, texts and ID checks when it imports the library.
+_LAZY = {
+    "Eligibility": "eligibility",
+    "HelsenorgeConsent": "eligibility",
+    "PatientFacts": "eligibility",
+    "Reason": "eligibility",
+    "assess": "eligibility",
+    "describe": "explainer",
+    "explain": "explainer",
+    "explain_decision": "explainer",
+    "rules_reaching": "explainer",
+    "KrrRecord": "krr",
+    "KrrStatus": "krr",
+    "Problem": "orders",
+    "ProblemCode": "orders",
+    "national_id_problem": "orders",
+    "preflight": "orders",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return getattr(import_module(f"distribution.{_LAZY[name]}"), name)
     # importlib.metadata costs more to import than the whole library, so the version is looked
     # up only when asked for.
     if name == "__version__":
@@ -50,6 +83,10 @@ def __getattr__(name: str) -> str:
 
         return version("eprom-distribution")
     raise AttributeError(f"module 'distribution' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -6,7 +6,6 @@ fact into an unknown one and change the answer.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Final
@@ -42,6 +41,8 @@ def _wrong(field: str, expected: str, value: object) -> InvalidTypeError:
 def facts_from_json(obj: object) -> PatientFacts:
     """Read patient facts from a mapping or JSON text; see ``docs/eligibility.md``."""
     if isinstance(obj, str | bytes):
+        import json  # noqa: PLC0415  # only text input needs it
+
         try:
             obj = json.loads(obj)
         except (ValueError, RecursionError) as error:

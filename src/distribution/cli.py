@@ -24,8 +24,8 @@ from distribution.codes import CODE_ENUMS, DistributionRule, _Code
 from distribution.eligibility import Eligibility, PatientFacts, assess
 from distribution.engine import Decision, decide, decide_priority_list
 from distribution.errors import DistributionError, InvalidValueError, UnknownCodeError
-from distribution.explain import describe, explain_decision
-from distribution.preflight import preflight
+from distribution.explainer import describe, explain_decision
+from distribution.orders import preflight
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

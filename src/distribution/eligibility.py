@@ -348,7 +348,7 @@ def _why_available(channel: NotificationChannel, facts: PatientFacts) -> tuple[R
 class Eligibility:
     """A patient's :class:`Availability`, with the reasons for each channel.
 
-    Pass it to :func:`~distribution.explain.explain` in place of an availability and the
+    Pass it to :func:`~distribution.explainer.explain` in place of an availability and the
     explanation says why each channel is or is not available.
     """
 

@@ -2,8 +2,8 @@
 
 Evaluation is one idea: keep the route's channels that are available, in route order; the first
 is the channel ePROM uses, the rest are the fallbacks it would try next. Because there are only
-9 rules (or 64 priority lists) times 16 availabilities, every :class:`Decision` is computed once at
-import and shared: :func:`decide` is a table lookup and allocates nothing.
+9 rules times 16 availabilities, every rule's :class:`Decision` is computed once at import and
+shared: :func:`decide` is a table lookup and allocates nothing.
 
 >>> d = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
 >>> d.channel
@@ -17,18 +17,17 @@ import and shared: :func:`decide` is a table lookup and allocates nothing.
 from __future__ import annotations
 
 import enum
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, NoReturn, final
 
 import attrs
 
-from distribution.availability import Availability
+from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.errors import InvalidTypeError, InvalidValueError
-from distribution.routes import PRIORITY_LISTS, ROUTES, Route, parse_priority_list
+from distribution.routes import ROUTES, Route, parse_priority_list
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
     from distribution._texts import Lang
 
@@ -125,16 +124,7 @@ class Decision:
                 field="Decision.route",
                 expected=_names(route),
             )
-        chain = tuple(channel for channel in route if self.availability.has(channel))
-        outcome = (
-            Outcome.NOTIFIED if chain else Outcome.UNREACHABLE if route else Outcome.NOT_DISTRIBUTED
-        )
-        set_ = object.__setattr__
-        set_(self, "route", route)
-        set_(self, "chain", chain)
-        set_(self, "channel", chain[0] if chain else NotificationChannel.NONE)
-        set_(self, "fallbacks", chain[1:])
-        set_(self, "outcome", outcome)
+        _derive(self, route)
 
     def to_dict(self) -> dict[str, object]:
         """Return the decision in the stable JSON wire format (``docs/wire-format.md``).
@@ -162,9 +152,41 @@ class Decision:
         """Return a plain explanation of this decision for support staff (see :func:`explain`)."""
         # The one upward import in the library: the explainer builds on decisions, and a
         # decision offers its explanation for convenience. Imported on use, never at import.
-        from distribution.explain import explain_decision  # noqa: PLC0415
+        from distribution.explainer import explain_decision  # noqa: PLC0415
 
         return explain_decision(self, lang=lang)
+
+
+# Each channel's bit in Availability.index (helsenorge is bit 0, in CHANNEL_FIELDS order).
+_BIT: Final = {channel: 1 << bit for bit, channel in enumerate(CHANNEL_FIELDS)}
+
+
+def _derive(decision: Decision, route: Route) -> None:
+    """Fill in the derived fields of *decision*: the one evaluation rule of the library."""
+    flags = decision.availability.index
+    chain = tuple(channel for channel in route if flags & _BIT[channel])
+    outcome = (
+        Outcome.NOTIFIED if chain else Outcome.UNREACHABLE if route else Outcome.NOT_DISTRIBUTED
+    )
+    set_ = object.__setattr__
+    set_(decision, "route", route)
+    set_(decision, "chain", chain)
+    set_(decision, "channel", chain[0] if chain else NotificationChannel.NONE)
+    set_(decision, "fallbacks", chain[1:])
+    set_(decision, "outcome", outcome)
+
+
+def _trusted(rule: DistributionRule | None, route: Route, availability: Availability) -> Decision:
+    """Build a decision from inputs known to be consistent, skipping the checks.
+
+    Only the import-time tables use it: the constructor's checks would make importing the
+    library several times slower, and the tests compare every table entry with a checked one.
+    """
+    decision = object.__new__(Decision)
+    object.__setattr__(decision, "rule", rule)
+    object.__setattr__(decision, "availability", availability)
+    _derive(decision, route)
+    return decision
 
 
 def _names(route: Iterable[NotificationChannel]) -> str:
@@ -175,16 +197,8 @@ _AVAILABILITIES: Final = Availability.all()
 
 # Rule code -> 16 decisions, indexed by Availability.index. A tuple indexed by the rule's code.
 _BY_RULE: Final[tuple[tuple[Decision, ...], ...]] = tuple(
-    tuple(Decision(rule, ROUTES[rule], availability) for availability in _AVAILABILITIES)
+    tuple(_trusted(rule, ROUTES[rule], availability) for availability in _AVAILABILITIES)
     for rule in DistributionRule
-)
-_BY_LIST: Final[Mapping[Route, tuple[Decision, ...]]] = MappingProxyType(
-    {
-        priority_list: tuple(
-            Decision(None, priority_list, availability) for availability in _AVAILABILITIES
-        )
-        for priority_list in PRIORITY_LISTS
-    }
 )
 
 
@@ -208,7 +222,9 @@ def decide(rule: DistributionRule | int | str, availability: Availability) -> De
     Raises:
         DistributionError: *rule* is not a rule, or *availability* is not an ``Availability``.
     """
-    if type(rule) is DistributionRule and type(availability) is Availability:
+    # The hot path: two identity checks and two indexings, no allocation. `__class__` is a
+    # little cheaper than calling type(); both refuse subclasses and look-alikes (True, 1.0).
+    if rule.__class__ is DistributionRule and availability.__class__ is Availability:
         return _BY_RULE[rule][availability.index]
     return _BY_RULE[DistributionRule.parse(rule)][_availability(availability).index]
 
@@ -227,7 +243,9 @@ def decide_priority_list(channels: Iterable[object], availability: Availability)
     :func:`~distribution.routes.parse_priority_list`); the decision has ``rule=None`` and the
     list as its route.
     """
-    return _BY_LIST[parse_priority_list(channels)][_availability(availability).index]
+    # Built per call rather than precomputed: the 64 lists times 16 availabilities would
+    # quadruple the library's import time for a path that is not hot (one message at a time).
+    return _trusted(None, parse_priority_list(channels), _availability(availability))
 
 
 def decide_many(

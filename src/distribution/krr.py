@@ -22,7 +22,6 @@ False
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Final, TypeVar, final
@@ -161,6 +160,8 @@ _HIDDEN: Final = "<hidden>"
 
 def _loads(obj: object, field: str) -> object:
     if isinstance(obj, str | bytes):
+        import json  # noqa: PLC0415  # only text input needs it; keeps `import distribution` light
+
         try:
             return json.loads(obj)
         except (ValueError, RecursionError) as error:

@@ -16,7 +16,7 @@ from distribution import (
     decide_priority_list,
 )
 from distribution.codes import CODE_ENUMS
-from distribution.explain import describe, explain, explain_decision, rules_reaching
+from distribution.explainer import describe, explain, explain_decision, rules_reaching
 from tests.strategies import availabilities, priority_lists, rules
 
 R = DistributionRule
