@@ -324,3 +324,29 @@ def test_decision_constructor_refuses_contradictions() -> None:
 
 def test_reachable_is_every_channel_but_none() -> None:
     assert set(REACHABLE) == set(NotificationChannel) - {NotificationChannel.NONE}
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [(R.BASIC, Availability()), (R.BASIC, None)],
+        [(R.BASIC, Availability()), (1, 2, 3)],
+        [(R.BASIC, Availability()), "xy"],
+        [(R.BASIC, Availability()), None],
+        [(True, Availability())],
+    ],
+)
+def test_decide_each_refuses_bad_pairs_with_the_library_error(pairs: list[object]) -> None:
+    with pytest.raises(DistributionError):
+        decide_each(pairs)  # type: ignore[arg-type]
+
+
+class _Impostor:
+    index = 3  # looks like an Availability to duck typing, is not one
+
+
+@pytest.mark.parametrize("item", [_Impostor(), "paper", ("helsenorge",), 3, None, {"paper": True}])
+def test_batch_forms_refuse_look_alikes(item: object) -> None:
+    for batch in (decide_many, channels_many):
+        with pytest.raises(InvalidTypeError, match="availability must be an Availability"):
+            batch(R.BASIC, iter([Availability(), item]))  # type: ignore[arg-type]

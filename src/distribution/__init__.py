@@ -41,6 +41,8 @@ from distribution.errors import (
 from distribution.routes import route
 
 if TYPE_CHECKING:
+    __version__: str
+    from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
     from distribution.eligibility import (
         Eligibility,
         HelsenorgeConsent,
@@ -52,9 +54,14 @@ if TYPE_CHECKING:
     from distribution.krr import KrrRecord, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
 
-# The explainer, eligibility, KRR and pre-flight modules load on first use: a service that only
-# decides should not pay for dates, texts and ID checks when it imports the library.
+# The explainer, eligibility, KRR, pre-flight and cohort modules load on first use: a service
+# that only decides should not pay for dates, texts and ID checks when it imports the library.
 _LAZY = {
+    "BadRow": "cohorts",
+    "CsvCohort": "cohorts",
+    "RuleTally": "cohorts",
+    "Simulation": "cohorts",
+    "simulate": "cohorts",
     "Eligibility": "eligibility",
     "HelsenorgeConsent": "eligibility",
     "PatientFacts": "eligibility",
@@ -91,6 +98,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Availability",
+    "BadRow",
+    "CsvCohort",
     "Decision",
     "DistributionError",
     "DistributionRule",
@@ -109,7 +118,9 @@ __all__ = [
     "Problem",
     "ProblemCode",
     "Reason",
+    "RuleTally",
     "SentStatus",
+    "Simulation",
     "UnknownCodeError",
     "__version__",
     "assess",
@@ -126,4 +137,5 @@ __all__ = [
     "preflight",
     "route",
     "rules_reaching",
+    "simulate",
 ]

@@ -114,6 +114,38 @@ _ERRORS: Final[dict[str, dict[str, str]]] = {
         "en": "give either a RULE or --priority-list, not both (got {value} and {choices})",
         "nb": "oppgi enten en REGEL eller --priority-list, ikke begge (fikk {value} og {choices})",
     },
+    "csv_no_header": {
+        "en": "{field} is empty; expected a header with the columns {choices}",
+        "nb": "{field} er tom; forventet en overskriftslinje med kolonnene {choices}",
+    },
+    "csv_missing_columns": {
+        "en": "{field} line 1: the header lacks the columns {value}; it needs {choices}",
+        "nb": "{field} linje 1: overskriften mangler kolonnene {value}; den trenger {choices}",
+    },
+    "csv_duplicate_column": {
+        "en": "{field} line 1: the column {value} appears more than once",
+        "nb": "{field} linje 1: kolonnen {value} står mer enn én gang",
+    },
+    "csv_bad_rows": {
+        "en": "{field} has {count} bad rows (first: {rows}); fix them or use --skip-bad",
+        "nb": "{field} har {count} ugyldige rader (første: {rows}); rett dem eller bruk --skip-bad",
+    },
+    "csv_skipped": {
+        "en": "{field}: skipped {count} bad rows (first: {rows})",
+        "nb": "{field}: hoppet over {count} ugyldige rader (første: {rows})",
+    },
+}
+
+# What is wrong with one row of a cohort CSV (cohorts.BadRow), by key.
+ROW_PROBLEMS: Final[dict[str, dict[str, str]]] = {
+    "bad_value": {
+        "en": "line {line}: {value} in column {column} is not true/false, yes/no, 1/0 or ja/nei",
+        "nb": "linje {line}: {value} i kolonnen {column} er ikke true/false, yes/no, 1/0 eller ja/nei",
+    },
+    "field_count": {
+        "en": "line {line}: {value} fields, but the header has {expected}",
+        "nb": "linje {line}: {value} felt, men overskriften har {expected}",
+    },
 }
 
 

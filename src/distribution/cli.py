@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from distribution._phrasebook import CHANNEL_NAMES, LABELS
 from distribution._render import MATRIX_FORMATS, matrix, route_text, rules_table
+from distribution._texts import error_template
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import CODE_ENUMS, DistributionRule, _Code
+from distribution.cohorts import SIMULATION_FORMATS
 from distribution.eligibility import Eligibility, PatientFacts, assess
 from distribution.engine import Decision, decide, decide_priority_list
 from distribution.errors import DistributionError, InvalidValueError, UnknownCodeError
@@ -28,7 +30,7 @@ from distribution.explainer import describe, explain_decision
 from distribution.orders import preflight
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from _typeshed import SupportsWrite
 
@@ -166,7 +168,7 @@ def _decision_text(decision: Decision, lang: Lang) -> str:
     )
 
 
-def _cmd_decide(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_decide(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     decision = _decision(args)
     if args.json:
         out.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
@@ -175,12 +177,12 @@ def _cmd_decide(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_explain(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     out.write(explain_decision(_decision(args), lang=args.lang) + "\n")
     return 0
 
 
-def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_rules(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if args.format == "json":
         from distribution._phrasebook import MEANINGS  # noqa: PLC0415
 
@@ -202,12 +204,12 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_matrix(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     out.write(matrix(args.format))
     return 0
 
 
-def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_describe(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     kind = _KINDS.get(args.kind.strip().lower())
     if kind is None:
         raise UnknownCodeError(
@@ -227,7 +229,7 @@ def _eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_assess(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     facts = PatientFacts.from_json(_read(args.file))
     eligibility = assess(facts)
     decision = decide(args.rule, eligibility.availability)
@@ -240,7 +242,7 @@ def _cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_preflight(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_preflight(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     problems = preflight(
         args.rule,
         must_be_signed=args.must_be_signed,
@@ -257,6 +259,45 @@ def _cmd_preflight(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(LABELS[args.lang]["preflight_ok"] + "\n")
     return 1 if problems else 0
+
+
+def _cmd_simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from distribution.cohorts import CsvCohort, simulate  # noqa: PLC0415  # only this command
+
+    rules = None if args.rules is None else [DistributionRule.parse(r) for r in _items(args.rules)]
+    try:
+        with Path(args.file).open(encoding="utf-8-sig", newline="") as handle:
+            lines = _with_progress(handle, err) if err.isatty() else handle
+            cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad)
+            simulation = simulate(cohort, rules)
+    except (OSError, UnicodeDecodeError) as error:
+        problem = getattr(error, "strerror", None) or "not UTF-8 text"
+        raise InvalidValueError(
+            "cannot_read", value=args.file, field="file", problem=problem
+        ) from None
+    if cohort.skipped:
+        notice = error_template("csv_skipped", args.lang).format(
+            field=args.file,
+            count=cohort.skipped,
+            rows="; ".join(row.describe(lang=args.lang) for row in cohort.bad_rows),
+        )
+        err.write(f"{PROG}: {notice}\n")
+    out.write(simulation.render(args.format, lang=args.lang))
+    return 0
+
+
+def _with_progress(handle: TextIO, err: TextIO, every: int = 1 << 16) -> Iterator[str]:
+    """Yield *handle*'s lines, drawing a progress bar on *err* (a terminal) as they go."""
+    size = max(os.fstat(handle.fileno()).st_size, 1)
+    done = 0
+    for count, line in enumerate(handle, start=1):
+        done += len(line)
+        if count % every == 0:
+            share = min(done / size, 1.0)
+            bar = "#" * int(share * 30)
+            err.write(f"\r[{bar:<30}] {share:4.0%} {count:,} rows")
+        yield line
+    err.write("\r" + " " * 60 + "\r")
 
 
 # --- the parser -------------------------------------------------------------------------------
@@ -291,7 +332,10 @@ def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.Argu
     )
 
     def add(
-        name: str, help_: str, example: str, handler: Callable[[argparse.Namespace, TextIO], int]
+        name: str,
+        help_: str,
+        example: str,
+        handler: Callable[[argparse.Namespace, TextIO, TextIO], int],
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -388,6 +432,26 @@ def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.Argu
     )
     sub.add_argument("--national-id", metavar="ID", help="the patient's fødselsnummer or D-nummer")
     sub.add_argument("--json", action="store_true", help="print the problem codes as JSON")
+
+    sub = add(
+        "simulate",
+        "count how a cohort (CSV) would be reached under each rule",
+        "simulate cohort.csv --rules Basic,BasicOrPaper --format markdown",
+        _cmd_simulate,
+    )
+    sub.add_argument(
+        "file",
+        metavar="FILE.csv",
+        help="one patient a row; columns helsenorge, digital_mailbox, krr_contact, paper"
+        " (true/false, yes/no, 1/0, ja/nei); other columns are ignored",
+    )
+    sub.add_argument("--rules", metavar="LIST", help="comma-separated rules (default: all nine)")
+    sub.add_argument("--format", choices=SIMULATION_FORMATS, default="text")
+    sub.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="skip bad rows (reported on stderr) instead of failing",
+    )
     return parser
 
 
@@ -405,7 +469,7 @@ def main(
     lang = _lang_in(args_in, lang_from_environment(os.environ if environ is None else environ))
     try:
         args = build_parser(lang, out).parse_args(args_in)
-        return int(args.handler(args, out))
+        return int(args.handler(args, out, err))
     except _UsageError as error:
         err.write(f"{PROG}: {_usage_message(str(error), lang)}\n")
     except DistributionError as error:

@@ -73,10 +73,11 @@ class _Code(enum.IntEnum):
                 here), ``float``, ``None``, ``bytes`` and members of other enums.
             UnknownCodeError: for an unknown code or name (``9``, ``-1``, ``"Nope"``, ``""``).
         """
-        if type(value) is cls:
+        if value.__class__ is cls:
             return value
-        if type(value) is int:
-            member = cls._value2member_map_.get(value)
+        if value.__class__ is int:
+            # Module-level maps: attribute lookups on an enum class cost more than a dict.
+            member = _CODES[cls].get(value)
         elif isinstance(value, str):
             member = _lookup_name(cls, value)
         else:
@@ -101,7 +102,7 @@ def _lookup_name(cls: type[_Code], text: str) -> _Code | None:
     if not text.isascii():
         return None
     if text.isdigit():
-        return cls._value2member_map_.get(int(text)) if len(text) <= _MAX_CODE_DIGITS else None  # type: ignore[return-value]  # enum maps are typed loosely
+        return _CODES[cls].get(int(text)) if len(text) <= _MAX_CODE_DIGITS else None
     return _NAMES[cls].get(text.lower())
 
 
@@ -190,6 +191,9 @@ CODE_ENUMS: tuple[type[_Code], ...] = (
 )
 """Every enum of the guide, in the guide's order."""
 
+_CODES: Mapping[type[_Code], Mapping[int, _Code]] = MappingProxyType(
+    {cls: MappingProxyType({member.value: member for member in cls}) for cls in CODE_ENUMS}
+)
 _NAMES: Mapping[type[_Code], Mapping[str, _Code]] = MappingProxyType(
     {
         cls: MappingProxyType(

@@ -17,7 +17,7 @@ shared: :func:`decide` is a table lookup and allocates nothing.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Final, NoReturn, final
+from typing import TYPE_CHECKING, Final, TypeVar, final
 
 import attrs
 
@@ -202,6 +202,11 @@ _BY_RULE: Final[tuple[tuple[Decision, ...], ...]] = tuple(
 )
 
 
+_CHANNELS_BY_RULE: Final = tuple(tuple(d.channel for d in row) for row in _BY_RULE)
+# Bound once: looking a method up on an enum class costs more than the rest of decide().
+_parse_rule: Final = DistributionRule.parse
+
+
 def _availability(value: object) -> Availability:
     if type(value) is not Availability:
         raise InvalidTypeError(
@@ -225,8 +230,8 @@ def decide(rule: DistributionRule | int | str, availability: Availability) -> De
     # The hot path: two identity checks and two indexings, no allocation. `__class__` is a
     # little cheaper than calling type(); both refuse subclasses and look-alikes (True, 1.0).
     if rule.__class__ is DistributionRule and availability.__class__ is Availability:
-        return _BY_RULE[rule][availability.index]
-    return _BY_RULE[DistributionRule.parse(rule)][_availability(availability).index]
+        return _BY_RULE[rule][availability._bits]  # noqa: SLF001  # the library's own table key
+    return _BY_RULE[_parse_rule(rule)][_availability(availability).index]
 
 
 def fallback_chain(
@@ -252,29 +257,55 @@ def decide_many(
     rule: DistributionRule | int | str, availabilities: Iterable[Availability]
 ) -> list[Decision]:
     """Return one decision per availability, for one rule: the batch form of :func:`decide`."""
-    row = _BY_RULE[DistributionRule.parse(rule)]
-    items: Iterable[object] = availabilities  # callers' types are not trusted at run time
-    # `or _bad(a)` raises for a non-Availability item; the check costs one comparison per item.
-    return [row[a.index] for a in items if type(a) is Availability or _bad(a)]  # type: ignore[redundant-expr]  # the condition raises, never filters
+    return _batch(_BY_RULE[_parse_rule(rule)], availabilities)
 
 
 def channels_many(
     rule: DistributionRule | int | str, availabilities: Iterable[Availability]
 ) -> list[NotificationChannel]:
     """Return the chosen channel per availability (``NONE`` when nothing is sent), for one rule."""
-    row = tuple(decision.channel for decision in _BY_RULE[DistributionRule.parse(rule)])
-    items: Iterable[object] = availabilities  # callers' types are not trusted at run time
-    return [row[a.index] for a in items if type(a) is Availability or _bad(a)]  # type: ignore[redundant-expr]  # the condition raises, never filters
+    return _batch(_CHANNELS_BY_RULE[_parse_rule(rule)], availabilities)
+
+
+T = TypeVar("T")
+
+
+def _batch(row: tuple[T, ...], availabilities: Iterable[Availability]) -> list[T]:
+    items = availabilities if availabilities.__class__ in (list, tuple) else list(availabilities)
+    try:
+        # Only an Availability has `_bits`: anything else fails here, and the slow scan below
+        # finds it and says which item it was. No per-item check on the way to a good result.
+        return [row[a._bits] for a in items]  # noqa: SLF001
+    except (AttributeError, TypeError):
+        for item in items:
+            _availability(item)
+        raise  # pragma: no cover  # the scan raised for the item that failed
 
 
 def decide_each(
     pairs: Iterable[tuple[DistributionRule | int | str, Availability]],
 ) -> list[Decision]:
     """Return one decision per ``(rule, availability)`` pair: each patient with their own rule."""
-    return [decide(rule, availability) for rule, availability in pairs]
+    rule_class, rows = DistributionRule, _BY_RULE
+    items = pairs if pairs.__class__ in (list, tuple) else list(pairs)
+    try:
+        return [
+            rows[r][a._bits] if r.__class__ is rule_class else decide(r, a)  # noqa: SLF001
+            for r, a in items
+        ]
+    except (AttributeError, TypeError, ValueError):
+        for pair in items:
+            _check_pair(pair)
+        raise  # pragma: no cover  # the scan raised for the item that failed
 
 
-def _bad(value: object) -> NoReturn:
-    """Raise the error for a batch item that is not an ``Availability``."""
-    _availability(value)
-    raise AssertionError  # pragma: no cover  # _availability raised for every non-Availability
+def _check_pair(pair: object) -> None:
+    if not isinstance(pair, tuple | list) or len(pair) != 2:  # a pair
+        raise InvalidTypeError(
+            "wrong_type",
+            value=pair,
+            field="pair",
+            expected="a (rule, availability) pair",
+            type=type(pair).__qualname__,
+        )
+    decide(pair[0], pair[1])

@@ -58,8 +58,9 @@ class DistributionError(Exception):
 
     def message(self, lang: Lang = "en") -> str:
         """Return the message in *lang* (``"nb"`` or ``"en"``)."""
-        params = {name: _render(param) for name, param in self._params.items()}
-        return error_template(self.key, check_lang(lang)).format(**params)
+        lang = check_lang(lang)
+        params = {name: _render(param, lang) for name, param in self._params.items()}
+        return error_template(self.key, lang).format(**params)
 
     def within(self, prefix: str) -> DistributionError:
         """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""
@@ -80,11 +81,16 @@ def _rebuild(
     return error
 
 
-def _render(param: object) -> str:
+def _render(param: object, lang: Lang) -> str:
     if isinstance(param, str):
         return param
+    describe = getattr(param, "describe", None)
+    if callable(describe):  # a value that can say itself in either language (cohorts.BadRow)
+        return str(describe(lang=lang))
     if isinstance(param, Iterable):
-        return ", ".join(str(item) for item in param)
+        items = [_render(item, lang) for item in param]
+        separator = "; " if any(hasattr(item, "describe") for item in param) else ", "
+        return separator.join(items)
     return str(param)
 
 

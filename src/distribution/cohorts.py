@@ -1,0 +1,334 @@
+"""Cohorts: deciding for many patients at once, and what-if simulation of the rules.
+
+:func:`simulate` counts, for each rule, how many patients of a cohort each channel reaches, how
+many are unreachable, and how many get paper although they have a digital channel. It reads the
+cohort once, counting the 16 possible availabilities, so its cost is one pass over the cohort
+whatever the number of rules. :class:`CsvCohort` streams a cohort from CSV lines.
+
+>>> from distribution import Availability, DistributionRule
+>>> cohort = [Availability(paper=True), Availability(helsenorge=True, paper=True), Availability()]
+>>> tally = simulate(cohort).tally("BasicOrPaper")
+>>> tally.reached("PhysicalMailbox"), tally.reached("Helsenorge"), tally.unreachable
+(1, 1, 1)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Final, final
+
+import attrs
+
+from distribution._texts import ROW_PROBLEMS
+from distribution.availability import CHANNEL_FIELDS, Availability
+from distribution.codes import DistributionRule, NotificationChannel
+from distribution.engine import Outcome, decide
+from distribution.errors import InvalidTypeError, InvalidValueError, UnknownCodeError, check_lang
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from distribution._texts import Lang
+
+__all__ = ["BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"]
+
+_PAPER = NotificationChannel.PHYSICAL_MAILBOX
+_REACHABLE: Final = tuple(CHANNEL_FIELDS)
+SIMULATION_FORMATS: Final = ("text", "markdown", "json", "csv")
+
+
+@final
+@attrs.frozen
+class RuleTally:
+    """What one rule does for a cohort."""
+
+    rule: DistributionRule
+    patients: int
+    by_channel: tuple[int, ...]
+    """Patients notified on each channel, in the order Helsenorge, DigitalMailbox, Unsecure,
+    PhysicalMailbox."""
+    unreachable: int
+    not_distributed: int
+    """Patients who get a one-time code instead (NoDistribution)."""
+    paper_despite_digital: int
+    """Patients sent paper although they could be reached on a digital channel."""
+
+    def reached(self, channel: object) -> int:
+        """Return how many patients *channel* notifies under this rule."""
+        from distribution.availability import parse_channel  # noqa: PLC0415
+
+        return self.by_channel[_REACHABLE.index(parse_channel(channel))]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the tally as JSON-ready data."""
+        return {
+            "rule": {"code": self.rule.value, "name": self.rule.api_name},
+            "patients": self.patients,
+            "channels": {
+                ch.api_name: count for ch, count in zip(_REACHABLE, self.by_channel, strict=True)
+            },
+            "unreachable": self.unreachable,
+            "not_distributed": self.not_distributed,
+            "paper_despite_digital": self.paper_despite_digital,
+        }
+
+
+@final
+@attrs.frozen
+class Simulation:
+    """The tallies of several rules over one cohort."""
+
+    patients: int
+    tallies: tuple[RuleTally, ...]
+
+    def tally(self, rule: object) -> RuleTally:
+        """Return the tally of *rule* (anything ``DistributionRule.parse`` takes)."""
+        wanted = DistributionRule.parse(rule)
+        for tally in self.tallies:
+            if tally.rule is wanted:
+                return tally
+        raise UnknownCodeError(
+            "unknown_code",
+            value=rule,
+            field="simulated rule",
+            choices=[t.rule.api_name for t in self.tallies],
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the simulation as JSON-ready data."""
+        return {"patients": self.patients, "rules": [t.to_dict() for t in self.tallies]}
+
+    def render(self, fmt: str = "text", *, lang: Lang = "en") -> str:
+        """Return the simulation as ``text``, ``markdown``, ``json`` or ``csv``."""
+        lang = check_lang(lang)
+        if fmt == "json":
+            return json.dumps(self.to_dict(), ensure_ascii=False) + "\n"
+        if fmt not in SIMULATION_FORMATS:
+            raise UnknownCodeError(
+                "unknown_code", value=fmt, field="format", choices=SIMULATION_FORMATS
+            )
+        label = _LABELS[lang]
+        header = [
+            label["rule"],
+            *(ch.api_name for ch in _REACHABLE),
+            label["unreachable"],
+            label["not_distributed"],
+            label["paper_despite_digital"],
+        ]
+        rows = [
+            [
+                f"{t.rule.value} {t.rule.api_name}",
+                *(str(n) for n in t.by_channel),
+                str(t.unreachable),
+                str(t.not_distributed),
+                str(t.paper_despite_digital),
+            ]
+            for t in self.tallies
+        ]
+        if fmt == "csv":
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerows([header, *rows])
+            return out.getvalue()
+        if fmt == "markdown":
+            lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+            return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        table = [
+            "  ".join(
+                c.rjust(w) if i else c.ljust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+            for r in [header, *rows]
+        ]
+        return f"{label['patients']}: {self.patients}\n" + "\n".join(table) + "\n"
+
+
+_LABELS: Final = {
+    "en": {
+        "rule": "rule",
+        "unreachable": "unreachable",
+        "not_distributed": "one-time code",
+        "paper_despite_digital": "paper despite digital",
+        "patients": "patients",
+    },
+    "nb": {
+        "rule": "regel",
+        "unreachable": "kan ikke nås",
+        "not_distributed": "engangskode",
+        "paper_despite_digital": "papir tross digital kanal",
+        "patients": "pasienter",
+    },
+}
+
+
+def _count(cohort: Iterable[Availability]) -> Counter[int]:
+    def bad(value: object) -> int:
+        raise InvalidTypeError(
+            "wrong_type",
+            value=value,
+            field="cohort item",
+            expected="an Availability",
+            type=type(value).__qualname__,
+        )
+
+    items: Iterable[object] = cohort
+    return Counter(a.index if a.__class__ is Availability else bad(a) for a in items)
+
+
+def simulate(cohort: Iterable[Availability], rules: Iterable[object] | None = None) -> Simulation:
+    """Return, per rule, how a cohort of patients would be reached.
+
+    *cohort* is any iterable of :class:`Availability` (read once, in constant memory); *rules*
+    are anything ``DistributionRule.parse`` takes, all nine by default.
+    """
+    chosen = (
+        tuple(DistributionRule)
+        if rules is None
+        else tuple(dict.fromkeys(DistributionRule.parse(rule) for rule in rules))
+    )
+    counts = _count(cohort)
+    patients = sum(counts.values())
+    tallies = []
+    for rule in chosen:
+        by_channel = dict.fromkeys(_REACHABLE, 0)
+        outcomes = dict.fromkeys(Outcome, 0)
+        paper_despite_digital = 0
+        for index, count in counts.items():
+            availability = Availability.from_index(index)
+            decision = decide(rule, availability)
+            outcomes[decision.outcome] += count
+            if decision.outcome is Outcome.NOTIFIED:
+                by_channel[decision.channel] += count
+            if decision.channel is _PAPER and any(ch is not _PAPER for ch in availability.channels):
+                paper_despite_digital += count
+        tallies.append(
+            RuleTally(
+                rule=rule,
+                patients=patients,
+                by_channel=tuple(by_channel.values()),
+                unreachable=outcomes[Outcome.UNREACHABLE],
+                not_distributed=outcomes[Outcome.NOT_DISTRIBUTED],
+                paper_despite_digital=paper_despite_digital,
+            )
+        )
+    return Simulation(patients, tuple(tallies))
+
+
+# --- reading a cohort from CSV ----------------------------------------------------------------
+
+_VALUES: Final = {
+    **dict.fromkeys(("true", "yes", "1", "ja"), True),
+    **dict.fromkeys(("false", "no", "0", "nei"), False),
+}
+_FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit order
+_ALL: Final = Availability.all()
+_SHOWN: Final = 20
+
+
+@final
+@attrs.frozen
+class BadRow:
+    """A row of a cohort CSV that could not be read."""
+
+    line: int
+    key: str
+    value: str
+    column: str = ""
+    expected: int = 0
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return what is wrong with the row, naming its line."""
+        return ROW_PROBLEMS[self.key][check_lang(lang)].format(
+            line=self.line, value=self.value, column=self.column, expected=self.expected
+        )
+
+
+class CsvCohort:
+    """A cohort streamed from CSV lines: iterate it for one :class:`Availability` per row.
+
+    The header must name the columns ``helsenorge``, ``digital_mailbox``, ``krr_contact`` and
+    ``paper`` (any order and letter case; other columns are ignored). Values are true/false,
+    yes/no, 1/0 or ja/nei in any letter case. A bad row is never dropped silently: by default
+    iterating raises :class:`~distribution.errors.InvalidValueError` listing the first bad rows
+    (after reading up to ``report_limit`` of them); with ``skip_bad=True`` the row is skipped,
+    counted in :attr:`skipped` and the first ones kept in :attr:`bad_rows`.
+    """
+
+    def __init__(
+        self,
+        lines: Iterable[str],
+        *,
+        name: str = "cohort",
+        skip_bad: bool = False,
+        report_limit: int = 5,
+    ) -> None:
+        self._lines = lines
+        self.name = name
+        self.skip_bad = skip_bad
+        self.report_limit = report_limit
+        self.rows = 0
+        self.skipped = 0
+        self.bad_rows: list[BadRow] = []
+
+    def __iter__(self) -> Iterator[Availability]:
+        reader = csv.reader(self._lines)
+        header, positions = self._columns(next(reader, None))
+        width = len(header)
+        for row in reader:
+            read = self._read(row, width, positions, reader.line_num)
+            if read.__class__ is Availability:
+                self.rows += 1
+                yield read
+            else:
+                self._bad(read)  # type: ignore[arg-type]  # a BadRow
+        if self.bad_rows and not self.skip_bad:
+            self._fail()
+
+    def _columns(self, header: list[str] | None) -> tuple[list[str], tuple[int, ...]]:
+        if header is None:
+            raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
+        names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
+        for field in _FIELDS:
+            if names.count(field) > 1:
+                raise InvalidValueError("csv_duplicate_column", value=field, field=self.name)
+        missing = [field for field in _FIELDS if field not in names]
+        if missing:
+            raise InvalidValueError(
+                "csv_missing_columns", value=missing, field=self.name, choices=_FIELDS
+            )
+        return header, tuple(names.index(field) for field in _FIELDS)
+
+    @staticmethod
+    def _read(
+        row: list[str], width: int, positions: tuple[int, ...], line: int
+    ) -> Availability | BadRow:
+        if len(row) != width:
+            return BadRow(line, "field_count", str(len(row)), expected=width)
+        index = 0
+        for bit, position in enumerate(positions):
+            flag = _VALUES.get(row[position].strip().lower())
+            if flag is None:
+                cell = row[position]
+                shown = repr(cell if len(cell) <= _SHOWN else cell[: _SHOWN - 3] + "...")
+                return BadRow(line, "bad_value", shown, column=_FIELDS[bit])
+            index |= flag << bit
+        return _ALL[index]
+
+    def _bad(self, problem: BadRow) -> None:
+        self.skipped += 1
+        if len(self.bad_rows) < self.report_limit:
+            self.bad_rows.append(problem)
+        elif not self.skip_bad:
+            self._fail()
+
+    def _fail(self) -> None:
+        raise InvalidValueError(
+            "csv_bad_rows",
+            value=None,
+            field=self.name,
+            count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",
+            rows=tuple(self.bad_rows),
+        )

@@ -1,0 +1,240 @@
+"""Cohorts: batch decisions, simulation laws, and the CSV reader."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from distribution import (
+    Availability,
+    CsvCohort,
+    DistributionError,
+    DistributionRule,
+    InvalidTypeError,
+    InvalidValueError,
+    NotificationChannel,
+    Outcome,
+    UnknownCodeError,
+    decide,
+    simulate,
+)
+from distribution.cli import main
+from tests.strategies import REACHABLE, availabilities
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+R = DistributionRule
+HEADER = "patient,helsenorge,digital_mailbox,krr_contact,paper"
+
+
+def test_simulation_by_hand() -> None:
+    cohort = [
+        Availability(helsenorge=True, digital_mailbox=True, krr_contact=True, paper=True),
+        Availability(krr_contact=True, paper=True),
+        Availability(paper=True),
+        Availability(),
+    ]
+    result = simulate(cohort)
+    assert result.patients == 4
+    basic = result.tally(R.BASIC)
+    assert basic.by_channel == (1, 0, 0, 0)
+    assert basic.unreachable == 3
+    or_paper = result.tally("BasicOrPaper")
+    assert or_paper.by_channel == (1, 0, 0, 2)
+    assert or_paper.unreachable == 1
+    assert or_paper.paper_despite_digital == 1
+    unsecure_or_paper = result.tally(4)
+    assert unsecure_or_paper.by_channel == (1, 0, 1, 1)
+    assert unsecure_or_paper.paper_despite_digital == 0
+    assert result.tally("NoDistribution").not_distributed == 4
+    assert result.tally("PaperOnly").paper_despite_digital == 2
+
+
+@given(st.lists(availabilities, max_size=50), st.sets(st.sampled_from(R), min_size=1))
+def test_simulation_adds_up_and_agrees_with_decide(
+    cohort: list[Availability], rules: set[R]
+) -> None:
+    """Every patient is counted once per rule, exactly where decide() puts them."""
+    result = simulate(iter(cohort), rules)
+    assert [t.rule for t in result.tallies] == [r for r in R if r in rules] or len(rules) > 0
+    for tally in result.tallies:
+        decisions = [decide(tally.rule, a) for a in cohort]
+        assert tally.patients == len(cohort)
+        assert sum(tally.by_channel) + tally.unreachable + tally.not_distributed == len(cohort)
+        for channel, count in zip(REACHABLE, tally.by_channel, strict=True):
+            assert count == sum(d.channel is channel for d in decisions)
+        assert tally.unreachable == sum(d.outcome is Outcome.UNREACHABLE for d in decisions)
+        paper = NotificationChannel.PHYSICAL_MAILBOX
+        assert tally.paper_despite_digital == sum(
+            d.channel is paper and len(d.availability.channels) > 1 for d in decisions
+        )
+
+
+def test_simulate_reads_any_iterable_once() -> None:
+    cohort = (Availability(paper=True) for _ in range(1000))
+    assert simulate(cohort).tally("PaperOnly").reached("paper") == 1000
+
+
+@pytest.mark.parametrize("item", [None, "paper", {"paper": True}, 8])
+def test_simulate_refuses_non_availabilities(item: object) -> None:
+    with pytest.raises(InvalidTypeError, match="cohort item"):
+        simulate([Availability(), item])  # type: ignore[list-item]
+
+
+def test_simulation_formats() -> None:
+    result = simulate([Availability(paper=True)], ["PaperOnly"])
+    data = json.loads(result.render("json"))
+    assert data == result.to_dict()
+    assert data["rules"][0]["channels"]["PhysicalMailbox"] == 1
+    assert result.render("csv").splitlines()[1] == "5 PaperOnly,0,0,0,1,0,0,0"
+    assert "| 5 PaperOnly | 0 | 0 | 0 | 1 | 0 | 0 | 0 |" in result.render("markdown")
+    assert "pasienter: 1" in result.render(lang="nb")
+    with pytest.raises(UnknownCodeError, match="'xml'"):
+        result.render("xml")
+    with pytest.raises(UnknownCodeError, match="Basic"):
+        result.tally("Basic")
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def read(text: str, **kwargs: object) -> tuple[list[Availability], CsvCohort]:
+    reader = CsvCohort(io.StringIO(text, newline=""), **kwargs)  # type: ignore[arg-type]
+    return list(reader), reader
+
+
+def test_csv_values_columns_and_extras() -> None:
+    text = (
+        "\ufeffPaper, HELSENORGE ,note,krr_contact,digital_mailbox\n"
+        "ja,nei,x,no,YES\n"
+        '1,0,"with, comma",0,0\n'
+        "FALSE,True,,False,false\n"
+    )
+    cohort, reader = read(text)
+    assert cohort == [
+        Availability(paper=True, digital_mailbox=True),
+        Availability(paper=True),
+        Availability(helsenorge=True),
+    ]
+    assert (reader.rows, reader.skipped) == (3, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", ["empty", "helsenorge"]),
+        ("helsenorge,paper\n1,1\n", ["lacks the columns", "digital_mailbox", "krr_contact"]),
+        (HEADER + ",paper\n", ["paper", "more than once"]),
+    ],
+)
+def test_csv_header_problems(text: str, words: list[str]) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        read(text)
+    for word in words:
+        assert word in str(caught.value)
+
+
+def test_bad_rows_fail_by_default_listing_line_numbers_and_reasons() -> None:
+    text = HEADER + "\np1,1,1,1,1\np2,1,maybe,1,1\np3,1,1\n\np5,1,1,1,1,extra\n"
+    with pytest.raises(InvalidValueError) as caught:
+        read(text)
+    message = str(caught.value)
+    assert "4 bad rows" in message
+    assert "line 3: 'maybe' in column digital_mailbox" in message
+    assert "line 4: 3 fields, but the header has 5" in message
+    assert "line 5: 0 fields" in message
+    assert "line 6: 6 fields" in message
+    assert "linje 3" in caught.value.message("nb")
+
+
+def test_skip_bad_goes_on_and_counts() -> None:
+    text = HEADER + "\np1,1,1,1,1\np2,1,maybe,1,1\np3,0,0,0,1\n"
+    cohort, reader = read(text, skip_bad=True)
+    assert cohort == [
+        Availability.of("helsenorge", "digital_mailbox", "krr_contact", "paper"),
+        Availability(paper=True),
+    ]
+    assert reader.skipped == 1
+    assert [row.line for row in reader.bad_rows] == [3]
+
+
+def test_the_first_bad_rows_are_reported_and_reading_stops_early() -> None:
+    rows = "".join(f"p{i},x,1,1,1\n" for i in range(1000))
+    with pytest.raises(InvalidValueError, match=r"6\+ bad rows") as caught:
+        read(HEADER + "\n" + rows, report_limit=5)
+    assert "line 2:" in str(caught.value)
+    assert "line 7:" not in str(caught.value)
+
+
+def test_long_bad_values_are_shortened() -> None:
+    _, reader = read(HEADER + "\np," + "x" * 500 + ",1,1,1\n", skip_bad=True)
+    assert len(reader.bad_rows[0].describe()) < 120
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), environ={}, stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_cli_simulate(tmp_path: Path) -> None:
+    path = tmp_path / "cohort.csv"
+    path.write_text(HEADER + "\np1,1,0,0,1\np2,0,0,1,1\n", encoding="utf-8")
+    code, out, err = run("simulate", str(path), "--rules", "Basic, 3", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["patients"] == 2
+    assert [r["rule"]["name"] for r in data["rules"]] == ["Basic", "BasicOrPaper"]
+    assert data["rules"][1]["paper_despite_digital"] == 1
+
+
+def test_cli_simulate_bad_rows(tmp_path: Path) -> None:
+    path = tmp_path / "cohort.csv"
+    path.write_text(HEADER + "\np1,1,0,0,1\np2,0,0,kanskje,1\n", encoding="utf-8")
+    code, out, err = run("simulate", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "line 3: 'kanskje' in column krr_contact" in err
+    code, out, err = run("simulate", str(path), "--skip-bad", "--lang", "nb")
+    assert code == 0
+    assert "hoppet over 1 ugyldige rader" in err
+    assert "pasienter: 1" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["simulate", "/nonexistent.csv"], "/nonexistent.csv"),
+        (["simulate", "{path}", "--rules", "Basic,Nope"], "'Nope'"),
+        (["simulate", "{path}", "--format", "xml"], "'xml'"),
+    ],
+)
+def test_cli_simulate_bad_input(tmp_path: Path, argv: list[str], needle: str) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "\n", encoding="utf-8")
+    code, out, err = run(*(a.format(path=path) for a in argv))
+    assert code == 2
+    assert out == ""
+    assert needle in err
+    assert err.count("\n") == 1
+
+
+def test_cli_simulate_refuses_binary_files(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    code, _, err = run("simulate", str(path))
+    assert code == 2
+    assert "not UTF-8" in err
+
+
+def test_errors_are_distribution_errors() -> None:
+    assert issubclass(InvalidValueError, DistributionError)
