@@ -270,9 +270,9 @@ def population(n: int, rounds: int) -> Row:
     seconds = best * 5_500_000 / 1e9
     measured = "measured" if n >= 5_500_000 else f"extrapolated from {n:,}"
     return Row(
-        f"5.5 million decisions, `decide_many` ({measured})",
-        seconds * 1e9,
-        note=f"{seconds:.3f} s; target ≤ 1 s",
+        f"5.5 million decisions, `decide_many` ({measured}), per item",
+        best,
+        note=f"{seconds:.3f} s for 5.5 million; target ≤ 1 s",
     )
 
 
@@ -320,23 +320,35 @@ def import_ms(module: str, runs: int) -> float:
 
 
 def allocation(n: int) -> Row:
-    """Net bytes allocated over *n* decide calls with an enum rule and an Availability."""
+    """Bytes that n more `decide` calls (enum rule, Availability) leave allocated.
+
+    Two loops, of n and of 2n calls, each measured with tracemalloc: what the measuring itself
+    allocates is the same in both, so the difference is what the extra n calls keep.
+    """
     rng = random.Random(3)
-    pairs = [(rng.choice(list(R)), Availability.from_index(rng.randrange(16))) for _ in range(n)]
+    pairs = [
+        (rng.choice(list(R)), Availability.from_index(rng.randrange(16))) for _ in range(2 * n)
+    ]
+    inputs = {n: pairs[:n], 2 * n: pairs}
     decide = dist.decide
-    decide(R.BASIC, pairs[0][1])  # warm up: nothing first-call-only should count
-    gc.collect()
-    tracemalloc.start()
-    before = tracemalloc.get_traced_memory()[0]
-    for r, a in pairs:
-        decide(r, a)
-    after = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    net = after - before
+
+    def kept(count: int) -> int:
+        todo = inputs[count]
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        for r, a in todo:
+            decide(r, a)
+        after = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        return after - before
+
+    kept(n)  # warm up: nothing first-call-only should count
+    extra = kept(2 * n) - kept(n)
     return Row(
-        f"net bytes allocated over {n:,} `decide` calls",
-        float(net),
-        note=f"{net / n:.4f} bytes per call; target 0",
+        f"bytes left allocated by {n:,} more `decide` calls",
+        float(extra),
+        note=f"{extra / n:.4f} bytes per call; target 0",
     )
 
 
@@ -363,7 +375,12 @@ def verdicts(rows: dict[str, Row], imports: tuple[float, float]) -> str:
     checks = [
         ("`decide` (enum rule) ≤ 1.5× the limit", rows["enum"].ratio or 0.0, 1.5, "×"),
         ("`decide_many` per item ≤ 1.3× the batch limit", rows["many"].ratio or 0.0, 1.3, "×"),
-        ("5.5 million decisions through the batch API ≤ 1 s", rows["pop"].ns / 1e9, 1.0, " s"),
+        (
+            "5.5 million decisions through the batch API ≤ 1 s",
+            rows["pop"].ns * 5.5e6 / 1e9,
+            1.0,
+            " s",
+        ),
         # A few bytes of the measuring itself do not scale with n; allocation per call does.
         (
             "zero net allocation per `decide` call",

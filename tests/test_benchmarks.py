@@ -42,7 +42,7 @@ def test_quick_benchmark_writes_every_row(
         "5.5 million decisions",
         "`simulate`, all 9 rules",
         "`simulate` from a CSV",
-        "net bytes",
+        "bytes left allocated",
         "import time of `distribution`",
     ):
         assert row in text, row
