@@ -233,7 +233,7 @@ def test_cli_simulate_refuses_binary_files(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00garbage")
     code, _, err = run("simulate", str(path))
     assert code == 2
-    assert "not UTF-8" in err
+    assert "not a UTF-8 text file" in err
 
 
 def test_errors_are_distribution_errors() -> None:

@@ -443,3 +443,21 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "skipped": "rader hoppet over",
     },
 }
+
+# Why the command line could not read a file.
+FILE_PROBLEMS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "missing": "no such file",
+        "denied": "permission denied",
+        "directory": "it is a directory",
+        "not_text": "not a UTF-8 text file",
+        "other": "the system could not open it",
+    },
+    "nb": {
+        "missing": "filen finnes ikke",
+        "denied": "ingen tilgang",
+        "directory": "det er en mappe",
+        "not_text": "ikke en UTF-8-tekstfil",
+        "other": "systemet kunne ikke åpne den",
+    },
+}

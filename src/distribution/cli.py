@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from distribution._phrasebook import CHANNEL_NAMES, LABELS
+from distribution._phrasebook import CHANNEL_NAMES, FILE_PROBLEMS, LABELS
 from distribution._render import MATRIX_FORMATS, matrix, route_text, rules_table
 from distribution._texts import error_template
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
@@ -120,14 +120,35 @@ def _items(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
+class _FileProblem:
+    """Why a file could not be read, in either language (rendered by the error message)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.key = (
+            "missing"
+            if isinstance(error, FileNotFoundError)
+            else "denied"
+            if isinstance(error, PermissionError)
+            else "directory"
+            if isinstance(error, IsADirectoryError)
+            else "not_text"
+            if isinstance(error, UnicodeDecodeError)
+            else "other"
+        )
+
+    def describe(self, *, lang: Lang) -> str:
+        return FILE_PROBLEMS[lang][self.key]
+
+
 def _read(path: str) -> str:
     try:
         if path == "-":
             return sys.stdin.read()
         return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        problem = getattr(error, "strerror", None) or type(error).__name__
-        raise InvalidValueError("cannot_read", value=path, field="file", problem=problem) from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # ValueError: a NUL in the path
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -266,15 +287,20 @@ def _cmd_simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     rules = None if args.rules is None else [DistributionRule.parse(r) for r in _items(args.rules)]
     try:
-        with Path(args.file).open(encoding="utf-8-sig", newline="") as handle:
-            lines = _with_progress(handle, err) if err.isatty() else handle
-            cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad)
-            simulation = simulate(cohort, rules)
-    except (OSError, UnicodeDecodeError) as error:
-        problem = getattr(error, "strerror", None) or "not UTF-8 text"
+        handle = Path(args.file).open(encoding="utf-8-sig", newline="")  # noqa: SIM115  # closed below
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         raise InvalidValueError(
-            "cannot_read", value=args.file, field="file", problem=problem
+            "cannot_read", value=args.file, field="file", problem=_FileProblem(error)
         ) from None
+    with handle:
+        lines = _with_progress(handle, err) if err.isatty() else handle
+        cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad)
+        try:
+            simulation = simulate(cohort, rules)
+        except (OSError, UnicodeDecodeError) as error:  # a directory, or bytes that are not UTF-8
+            raise InvalidValueError(
+                "cannot_read", value=args.file, field="file", problem=_FileProblem(error)
+            ) from None
     if cohort.skipped:
         notice = error_template("csv_skipped", args.lang).format(
             field=args.file,

@@ -275,9 +275,25 @@ class CsvCohort:
 
     def __iter__(self) -> Iterator[Availability]:
         reader = csv.reader(self._lines)
-        header, positions = self._columns(next(reader, None))
+        try:
+            first = next(reader, None)
+        except csv.Error:
+            first = None
+        header, positions = self._columns(first)
         width = len(header)
-        for row in reader:
+        while True:
+            line = reader.line_num
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:
+                # A NUL byte or an oversized field: the csv module drops the line and reading
+                # can go on. If it could not even advance, the rest is unreadable.
+                self._bad(BadRow(reader.line_num, "unreadable", ""))
+                if reader.line_num == line:
+                    break
+                continue
             read = self._read(row, width, positions, reader.line_num)
             if read.__class__ is Availability:
                 self.rows += 1
