@@ -135,7 +135,8 @@ def test_parse_refuses_unknown_codes_and_names_with_a_value_error(value: object)
     with pytest.raises(UnknownCodeError) as caught:
         DistributionRule.parse(value)
     assert isinstance(caught.value, ValueError)
-    assert caught.value.value == value
+    # Eight digits or more could be a phone or national ID number: masked, never carried.
+    assert caught.value.value == ("<hidden>" if value in (10**100, "9" * 5000) else value)
     assert "DistributionRule" in str(caught.value)
     assert "0=Basic" in str(caught.value)
     assert "8=UnsecureOnly" in str(caught.value)
@@ -171,7 +172,7 @@ def test_parse_either_returns_a_member_or_raises_the_library_error(
     try:
         result = cls.parse(value)  # type: ignore[attr-defined]
     except DistributionError as error:
-        assert isinstance(error, TypeError | ValueError)  # noqa: PT017  # some inputs succeed
+        assert isinstance(error, TypeError | ValueError)  # some inputs succeed
         return
     assert type(result) is cls
     assert not isinstance(value, bool | float | bytes)

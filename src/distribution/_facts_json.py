@@ -12,6 +12,7 @@ from typing import Final
 
 from distribution.eligibility import HelsenorgeConsent, PatientFacts
 from distribution.errors import (
+    HIDDEN,
     DistributionError,
     InvalidTypeError,
     InvalidValueError,
@@ -48,14 +49,14 @@ def facts_from_json(obj: object) -> PatientFacts:
         except (ValueError, RecursionError) as error:
             problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
             raise InvalidValueError(
-                "bad_json", value="<hidden>", field="facts", problem=problem
+                "bad_json", value=HIDDEN, field="facts", problem=problem
             ) from None
     if not isinstance(obj, Mapping):
         raise _wrong("facts", "an object", obj)
     unknown = sorted(str(key) for key in obj if key not in KEYS)
     if unknown:
         raise InvalidValueError("unknown_keys", value=unknown, field="facts", choices=KEYS)
-    if "reference_time" not in obj:
+    if obj.get("reference_time") is None:
         raise InvalidValueError(
             "missing_key", value=None, field="facts.reference_time", choices=KEYS
         )

@@ -25,7 +25,12 @@ from distribution.codes import CODE_ENUMS, DistributionRule, _Code
 from distribution.cohorts import SIMULATION_FORMATS
 from distribution.eligibility import Eligibility, PatientFacts, assess
 from distribution.engine import Decision, decide, decide_priority_list
-from distribution.errors import DistributionError, InvalidValueError, UnknownCodeError
+from distribution.errors import (
+    DistributionError,
+    InvalidValueError,
+    UnknownCodeError,
+    mask_personal,
+)
 from distribution.explainer import describe, explain_decision
 from distribution.orders import preflight
 
@@ -106,7 +111,9 @@ def _usage_message(message: str, lang: Lang) -> str:
     if lang == "nb":
         for pattern, replacement in _ARGPARSE_NB:
             message = re.sub(pattern, replacement, message)
-    return InvalidValueError("usage", value=None, field=PROG, problem=message).message(lang)
+    # argparse quotes what the user typed, which may be an ID or an address in the wrong place.
+    problem = mask_personal(message)
+    return InvalidValueError("usage", value=None, field=PROG, problem=problem).message(lang)
 
 
 # --- argument types ---------------------------------------------------------------------------
@@ -481,6 +488,11 @@ def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.Argu
     return parser
 
 
+def _one_line(text: str) -> str:
+    """Return *text* as one line: control characters a user typed are shown escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + "\n"
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -497,9 +509,9 @@ def main(
         args = build_parser(lang, out).parse_args(args_in)
         return int(args.handler(args, out, err))
     except _UsageError as error:
-        err.write(f"{PROG}: {_usage_message(str(error), lang)}\n")
+        err.write(_one_line(f"{PROG}: {_usage_message(str(error), lang)}"))
     except DistributionError as error:
-        err.write(f"{PROG}: {LABELS[lang]['error']}: {error.message(lang)}\n")
+        err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {error.message(lang)}"))
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
     return 2

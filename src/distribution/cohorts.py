@@ -26,7 +26,14 @@ from distribution._texts import ROW_PROBLEMS
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Outcome, decide
-from distribution.errors import InvalidTypeError, InvalidValueError, UnknownCodeError, check_lang
+from distribution.errors import (
+    HIDDEN,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownCodeError,
+    check_lang,
+    looks_personal,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -329,6 +336,8 @@ class CsvCohort:
             if flag is None:
                 cell = row[position]
                 shown = repr(cell if len(cell) <= _SHOWN else cell[: _SHOWN - 3] + "...")
+                if looks_personal(cell):  # a phone number or e-mail in the wrong column
+                    shown = HIDDEN
                 return BadRow(line, "bad_value", shown, column=_FIELDS[bit])
             index |= flag << bit
         return _ALL[index]

@@ -12,6 +12,7 @@ is what the command line shows a Norwegian support desk.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from distribution._texts import LANGUAGES, Lang, error_template, is_lang
@@ -24,10 +25,26 @@ __all__ = [
 ]
 
 _MAX_SHOWN = 60
+HIDDEN = "<hidden>"
+# Eight or more digits (a phone or national ID number, perhaps with single spaces) or an "@"
+# (an e-mail address): such a value is personal data and never shown, whatever field it was in.
+_PERSONAL = re.compile(r"@|(?:\d ?){8,}")
+
+
+def mask_personal(text: str) -> str:
+    """Return *text* with every e-mail-like word and long digit run replaced by ``<hidden>``."""
+    return re.sub(r"[^\s'\"]*@[^\s'\"]*|(?:\d ?){7,}\d", HIDDEN, text)
+
+
+def looks_personal(value: object) -> bool:
+    """Return whether *value* might be a national ID, phone number or e-mail address."""
+    return bool(_PERSONAL.search(repr(value)))
 
 
 def show(value: object) -> str:
     """Return a short repr of *value* for a message; hostile input must not flood a log line."""
+    if isinstance(value, str) and value == HIDDEN:
+        return HIDDEN
     text = repr(value)
     if len(text) > _MAX_SHOWN:
         return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
@@ -51,9 +68,9 @@ class DistributionError(Exception):
 
     def __init__(self, key: str, *, value: object, field: str, **params: object) -> None:
         self.key = key
-        self.value = value
+        self.value = HIDDEN if looks_personal(value) else value
         self.field = field
-        self._params: dict[str, object] = {"value": show(value), "field": field, **params}
+        self._params: dict[str, object] = {"value": show(self.value), "field": field, **params}
         super().__init__(self.message("en"))
 
     def message(self, lang: Lang = "en") -> str:

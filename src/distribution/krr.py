@@ -29,6 +29,7 @@ from typing import Final, TypeVar, final
 import attrs
 
 from distribution.errors import (
+    HIDDEN,
     DistributionError,
     InvalidTypeError,
     InvalidValueError,
@@ -155,7 +156,6 @@ class KrrRecord:
 _STATUSES: Final = {status.value: status for status in KrrStatus}
 _YES_NO: Final = {"JA": True, "NEI": False}
 _NOTIFY: Final = {"KAN_VARSLES": True, "KAN_IKKE_VARSLES": False}
-_HIDDEN: Final = "<hidden>"
 
 
 def _loads(obj: object, field: str) -> object:
@@ -169,7 +169,7 @@ def _loads(obj: object, field: str) -> object:
             # where it broke.
             problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
             raise InvalidValueError(
-                "bad_json", value=_HIDDEN, field=field, problem=problem
+                "bad_json", value=HIDDEN, field=field, problem=problem
             ) from None
     return obj
 
@@ -179,7 +179,7 @@ def _type_error(
 ) -> InvalidTypeError:
     return InvalidTypeError(
         "wrong_type",
-        value=_HIDDEN if secret else value,
+        value=HIDDEN if secret else value,
         field=field,
         expected=expected,
         type=type(value).__name__,

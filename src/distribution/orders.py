@@ -25,7 +25,7 @@ import attrs
 
 from distribution._phrasebook import PROBLEMS
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidTypeError, check_lang
+from distribution.errors import HIDDEN, InvalidTypeError, check_lang
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def national_id_problem(national_id: str) -> ProblemCode | None:
     if not isinstance(national_id, str):
         raise InvalidTypeError(
             "wrong_type",
-            value="<hidden>",
+            value=HIDDEN,
             field="national_id",
             expected="a string of 11 digits",
             type=type(national_id).__name__,

@@ -1,0 +1,151 @@
+"""Run the library's pure entry points under an audit hook and clock/environment traps.
+
+Run as a separate process (an audit hook cannot be removed once added) by tests/test_purity.py;
+prints the JSON list of every audited event and trapped call seen while armed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+import stdnum.exceptions
+import stdnum.no.fodselsnummer
+
+import distribution as d
+from distribution import cohorts, eligibility, explainer, krr, orders
+
+SEEN: list[str] = []
+ARMED = [False]
+
+
+def hook(event: str, _args: Any) -> None:
+    if ARMED[0]:
+        SEEN.append(event)
+
+
+def trap(name: str, real: Any) -> Any:
+    def trapped(*args: Any, **kwargs: Any) -> Any:
+        if ARMED[0]:
+            SEEN.append(f"clock:{name}")
+        return real(*args, **kwargs)
+
+    return trapped
+
+
+class Environ(dict[str, str]):
+    def __getitem__(self, key: str) -> str:
+        if ARMED[0]:
+            SEEN.append("environ")
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if ARMED[0]:
+            SEEN.append("environ")
+        return super().get(key, default)
+
+
+class TodayTrap:
+    """Stands in for the datetime module inside stdnum's fodselsnummer: today() is a clock."""
+
+    class date:  # noqa: N801  # mirrors datetime.date
+        @staticmethod
+        def today() -> Any:
+            SEEN.append("clock:date.today")
+            from datetime import date  # noqa: PLC0415
+
+            return date.max
+
+        def __new__(cls, *args: Any) -> Any:
+            from datetime import date  # noqa: PLC0415
+
+            return date(*args)
+
+
+def exercise() -> None:
+    a = d.Availability(krr_contact=True, paper=True)
+    decision = d.decide("BasicOrPaper", a)
+    d.decide(3, a), d.decide(d.DistributionRule.PAPER_ONLY, a), d.fallback_chain("4", a)
+    d.decide_many(1, [a] * 10), d.channels_many(2, [a]), d.decide_each([(0, a)])
+    message = d.decide_priority_list(["paper", "helsenorge"], a)
+    d.Decision.from_dict(decision.to_dict())
+    for lang in ("en", "nb"):
+        d.explain("AllowUnsecure", a, lang=lang), message.explain(lang=lang)
+        d.describe(d.FormOrderStatus.PHYSICAL_MAIL_RETURNED, lang=lang)
+    d.rules_reaching(a)
+    record = {
+        "personidentifikator": "15108695088",
+        "status": "AKTIV",
+        "reservasjon": "NEI",
+        "varslingsstatus": "KAN_VARSLES",
+        "kontaktinformasjon": {
+            "epostadresse": "a@b.no",
+            "epostadresse_oppdatert": "2026-01-01T10:00:00+01",
+        },
+    }
+    d.KrrRecord.from_json(record), d.KrrRecord.from_json(json.dumps(record))
+    facts = d.PatientFacts.from_json(
+        json.dumps(
+            {
+                "reference_time": "2026-11-25T12:00:00+01:00",
+                "age": 40,
+                "level4_eid": True,
+                "krr": record,
+            }
+        )
+    )
+    d.assess(facts)
+    d.explain(
+        "AllowUnsecureOrPaper",
+        d.assess(d.PatientFacts(reference_time=datetime(2026, 1, 1, tzinfo=UTC))),
+        lang="nb",
+    )
+    d.preflight("BasicOrPaper", must_be_signed=True, paper_enabled=False, national_id="15108695088")
+    d.national_id_problem("55108695088")
+    d.simulate([a, d.Availability()] * 50).render("markdown")
+    reader = d.CsvCohort(
+        io.StringIO("helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n", newline="")
+    )
+    d.simulate(reader).render("json")
+
+
+def main() -> None:
+    # Everything is imported before arming: importing reads files, deciding must not.
+    imported = (cohorts, eligibility, explainer, krr, orders, stdnum.exceptions)
+    assert all(module.__name__ for module in imported)
+    exercise()  # warm every lazy path once, unarmed
+    sys.addaudithook(hook)
+    for name in (
+        "time",
+        "time_ns",
+        "monotonic",
+        "monotonic_ns",
+        "perf_counter",
+        "perf_counter_ns",
+        "localtime",
+        "gmtime",
+        "ctime",
+        "strftime",
+    ):
+        setattr(time, name, trap(name, getattr(time, name)))
+    os.environ = Environ(os.environ)  # type: ignore[assignment]  # noqa: B003  # a recording stand-in
+    stdnum.no.fodselsnummer.datetime = TodayTrap  # type: ignore[assignment,attr-defined]
+    ARMED[0] = True
+    exercise()
+    if "--canary" in sys.argv:  # proves the probe sees what it is looking for
+        with open(__file__, encoding="utf-8"):  # noqa: PTH123
+            pass
+        time.time()
+        os.environ.get("HOME")
+        stdnum.no.fodselsnummer.validate("15108695088")
+    ARMED[0] = False
+    sys.stdout.write(json.dumps(sorted(set(SEEN))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Many threads deciding, explaining, assessing and simulating at once get exactly the
+single-threaded results: there is no shared mutable state to race on."""
+
+from __future__ import annotations
+
+import random
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+
+from distribution import (
+    Availability,
+    DistributionRule,
+    HelsenorgeConsent,
+    PatientFacts,
+    assess,
+    decide,
+    decide_many,
+    decide_priority_list,
+    explain,
+    simulate,
+)
+
+THREADS = 16
+
+
+def _task(seed: int) -> tuple[object, ...]:
+    rng = random.Random(seed)
+    rule = rng.choice(list(DistributionRule))
+    a = Availability.from_index(rng.randrange(16))
+    cohort = [Availability.from_index(rng.randrange(16)) for _ in range(50)]
+    facts = PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC),
+        age=rng.randrange(0, 90),
+        level4_eid=rng.random() < 0.8,
+        helsenorge_consent=rng.choice(list(HelsenorgeConsent)),
+        postal_address=rng.random() < 0.9,
+    )
+    lang = rng.choice(["nb", "en"])
+    return (
+        decide(rule, a),
+        decide(rule.api_name, a).to_dict(),
+        explain(rule, a, lang=lang),  # type: ignore[arg-type]
+        decide_many(rule, cohort),
+        decide_priority_list(rng.sample(["helsenorge", "paper", "krr_contact"], 2), a),
+        assess(facts),
+        explain(rule, assess(facts), lang=lang),  # type: ignore[arg-type]
+        simulate(cohort).to_dict(),
+    )
+
+
+def test_threads_get_the_single_threaded_results() -> None:
+    seeds = list(range(400))
+    expected = [_task(seed) for seed in seeds]
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, to provoke races
+    try:
+        barrier = threading.Barrier(THREADS)
+
+        def run(chunk: list[int]) -> list[tuple[object, ...]]:
+            barrier.wait()
+            return [_task(seed) for seed in chunk]
+
+        chunks = [seeds[i::THREADS] for i in range(THREADS)]
+        with ThreadPoolExecutor(THREADS) as pool:
+            results = list(pool.map(run, chunks))
+    finally:
+        sys.setswitchinterval(old)
+    for i, chunk in enumerate(chunks):
+        for seed, got in zip(chunk, results[i], strict=True):
+            assert got == expected[seed]
+
+
+def test_shared_decisions_are_the_same_objects_in_every_thread() -> None:
+    a = Availability(paper=True)
+    with ThreadPoolExecutor(THREADS) as pool:
+        seen = set(pool.map(lambda _: id(decide("PaperOnly", a)), range(200)))
+    assert len(seen) == 1

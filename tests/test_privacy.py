@@ -1,0 +1,207 @@
+"""No personal data leaks: recognisable national IDs, e-mail addresses and phone numbers are fed
+to every entry point, in the right fields and the wrong ones, and every output is searched."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from distribution import (
+    Availability,
+    DistributionError,
+    DistributionRule,
+    KrrRecord,
+    PatientFacts,
+    assess,
+    decide,
+    decide_priority_list,
+    describe,
+    explain,
+    national_id_problem,
+    preflight,
+)
+from distribution.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FNR = "15108695088"
+
+D_NUMBER = "55108695088"
+EMAIL = "kari.nordmann@example.no"
+PHONE = "+4791234567"
+MAILBOX = "kari.nordmann#9QX3"
+SECRETS = [
+    FNR,
+    "151086 95088",
+    D_NUMBER,
+    EMAIL,
+    "kari.nordmann",
+    PHONE,
+    "91234567",
+    "912 34 567",
+    MAILBOX,
+]
+RECORD = {
+    "personidentifikator": FNR,
+    "reservasjon": "NEI",
+    "status": "AKTIV",
+    "varslingsstatus": "KAN_VARSLES",
+    "kontaktinformasjon": {
+        "epostadresse": EMAIL,
+        "epostadresse_oppdatert": "2026-03-01T09:30:00+01",
+        "mobiltelefonnummer": PHONE,
+        "mobiltelefonnummer_oppdatert": "2026-03-01T09:30:00+01",
+    },
+    "digital_post": {"postkasseadresse": MAILBOX, "postkasseleverandoeradresse": "984661185"},
+}
+
+
+def untyped(value: object) -> Any:
+    """Pass a value of the wrong type on purpose, past the type checker."""
+    return value
+
+
+def assert_clean(*outputs: object) -> None:
+    for output in outputs:
+        text = output if isinstance(output, str) else repr(output)
+        for secret in SECRETS:
+            assert secret not in text, (secret, text)
+
+
+def assert_error_clean(error: DistributionError) -> None:
+    assert_clean(
+        str(error),
+        repr(error),
+        error.message("nb"),
+        error.message("en"),
+        repr(error.value),
+        repr(error.args),
+    )
+    assert_clean(str(pickle.loads(pickle.dumps(error))))  # noqa: S301
+
+
+def test_records_facts_and_eligibility_never_show_it() -> None:
+    record = KrrRecord.from_json(RECORD)
+    assert record.email == EMAIL  # the value is there for the caller to use...
+    facts = PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC),
+        age=40,
+        level4_eid=True,
+        krr=record,
+        postal_address=True,
+    )
+    eligibility = assess(facts)
+    assert_clean(
+        record, str(record), facts, str(facts), eligibility, json.dumps(eligibility.to_dict())
+    )  # ...but never shown
+    for lang in ("nb", "en"):
+        assert_clean(explain("AllowUnsecureOrPaper", eligibility, lang=lang))
+
+
+WRONG_PLACES: list[Any] = [
+    lambda: DistributionRule.parse(FNR),
+    lambda: DistributionRule.parse(int(FNR)),
+    lambda: DistributionRule.parse(EMAIL),
+    lambda: Availability.of(PHONE),
+    lambda: Availability(paper=untyped(EMAIL)),
+    lambda: decide(PHONE, Availability()),
+    lambda: decide("Basic", untyped(FNR)),
+    lambda: decide_priority_list([EMAIL], Availability()),
+    lambda: explain("Basic", Availability(), lang=untyped(EMAIL)),
+    lambda: describe(untyped(FNR)),
+    lambda: KrrRecord.from_json({**RECORD, "status": FNR}),
+    lambda: KrrRecord.from_json({**RECORD, "reservasjon": EMAIL}),
+    lambda: KrrRecord.from_json(
+        {**RECORD, "kontaktinformasjon": {"epostadresse_oppdatert": PHONE}}
+    ),
+    lambda: KrrRecord.from_json({**RECORD, "kontaktinformasjon": {"epostadresse": int(FNR)}}),
+    lambda: KrrRecord.from_json({**RECORD, "personidentifikator": int(FNR)}),
+    lambda: KrrRecord.from_json(json.dumps(RECORD)[:-5]),
+    lambda: KrrRecord.from_response({"personer": [RECORD, {**RECORD, "status": EMAIL}]}),
+    lambda: PatientFacts.from_json({"reference_time": FNR}),
+    lambda: PatientFacts.from_json({"reference_time": "2026-11-25T12:00:00+01:00", FNR: True}),
+    lambda: PatientFacts.from_json(
+        {"reference_time": "2026-11-25T12:00:00+01:00", "helsenorge_consent": EMAIL}
+    ),
+    lambda: PatientFacts.from_json(
+        {"reference_time": "2026-11-25T12:00:00+01:00", "birth_date": PHONE}
+    ),
+    lambda: preflight(FNR),
+    lambda: preflight("Basic", national_id=untyped(int(FNR))),
+    lambda: preflight("Basic", must_be_signed=untyped(EMAIL)),
+]
+
+
+@pytest.mark.parametrize("call", WRONG_PLACES)
+def test_errors_never_show_it(call: Any) -> None:
+    with pytest.raises(DistributionError) as caught:
+        call()
+    assert_error_clean(caught.value)
+
+
+@pytest.mark.parametrize(
+    "number", [FNR, D_NUMBER, "15508695088", "85108695088", "15108695077", "1510869508"]
+)
+def test_preflight_problems_never_show_it(number: str) -> None:
+    for problem in preflight("BasicOrPaper", paper_enabled=False, national_id=number):
+        assert_clean(problem, problem.describe(lang="nb"), problem.describe(lang="en"))
+    assert national_id_problem(number) is None or FNR not in repr(national_id_problem(number))
+
+
+def run(*argv: str) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    main(list(argv), environ={}, stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+def test_cli_output_never_shows_it(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.json"
+    facts.write_text(
+        json.dumps(
+            {
+                "reference_time": "2026-11-25T12:00:00+01:00",
+                "age": 40,
+                "level4_eid": True,
+                "krr": RECORD,
+            }
+        ),
+        encoding="utf-8",
+    )
+    bad_facts = tmp_path / "bad.json"
+    bad_facts.write_text(
+        json.dumps(
+            {"reference_time": "2026-11-25T12:00:00+01:00", "krr": {**RECORD, "status": PHONE}}
+        ),
+        encoding="utf-8",
+    )
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text(
+        f"patient,email,helsenorge,digital_mailbox,krr_contact,paper\n{FNR},{EMAIL},1,0,0,1\n{FNR},{EMAIL},{PHONE},0,0,1\n",
+        encoding="utf-8",
+    )
+    outputs = [
+        run("assess", str(facts), "--lang", "nb"),
+        run("assess", str(facts), "--json"),
+        run("assess", str(bad_facts)),
+        run("preflight", "Basic", "--national-id", FNR),
+        run("preflight", "Basic", "--national-id", "15508695088", "--json"),
+        run("preflight", "Basic", "--national-id", FNR[:-1] + "7", "--lang", "nb"),
+        run("decide", FNR, "--available", "paper"),
+        run("decide", "Basic", "--available", EMAIL),
+        run("explain", "--priority-list", PHONE, "--available", "paper"),
+        run("describe", "status", FNR),
+        run("simulate", str(cohort)),
+        run("simulate", str(cohort), "--skip-bad"),
+        run("explain", "Basic", "--available", "paper", "--lang", FNR),
+        run("matrix", "--format", EMAIL),
+        run("decide", "Basic", "--available", "paper", f"--{PHONE}"),
+        run("assess", str(tmp_path / f"{FNR}.json")),
+    ]
+    assert_clean(*outputs)
+    assert "cannot read <hidden>" in outputs[-1]  # even a file name that holds an ID is masked

@@ -1,0 +1,407 @@
+"""Totality under hostile input: every public entry point either returns a well-formed result
+or raises DistributionError; the command line either succeeds or exits 2 with one line.
+
+Calling with the wrong *signature* (an unknown keyword, too many arguments) raises Python's own
+TypeError, as for any function; these tests are about wrong *values*.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from distribution import (
+    Availability,
+    CsvCohort,
+    Decision,
+    DistributionError,
+    Eligibility,
+    KrrRecord,
+    NotificationChannel,
+    PatientFacts,
+    Problem,
+    Simulation,
+    assess,
+    channels_many,
+    decide,
+    decide_each,
+    decide_many,
+    decide_priority_list,
+    describe,
+    explain,
+    fallback_chain,
+    national_id_problem,
+    preflight,
+    route,
+    rules_reaching,
+    simulate,
+)
+from distribution.cli import main
+from tests.strategies import availabilities, hostile, rule_spellings
+
+LOOKALIKES = ["Basіc", "３", "ＢＡＳＩＣ", "BAſIC", "\u200bBasic", "Basic\x00", "K", "1\u0661"]
+json_garbage = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+anything = st.one_of(hostile, json_garbage, st.sampled_from(LOOKALIKES))
+maybe_availability = st.one_of(availabilities, anything)
+
+
+def _total(call: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call; return the result, or None when a DistributionError was raised."""
+    try:
+        return call(*args, **kwargs)
+    except DistributionError as error:
+        assert isinstance(error, TypeError | ValueError)
+        assert str(error)
+        assert error.message("nb")
+        return None
+
+
+@st.composite
+def mutated(draw: st.DrawFn, payload: Any) -> Any:
+    """The payload with one node (anywhere in it) replaced by garbage, or a key removed/added."""
+    payload = copy.deepcopy(payload)
+    node, path = payload, []
+    while isinstance(node, dict | list) and node and draw(st.booleans()):
+        key = draw(st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node))))
+        path.append((node, key))
+        node = node[key]
+    if not path:
+        return draw(json_garbage)
+    parent, key = path[-1]
+    action = draw(st.sampled_from(["replace", "delete", "add"]))
+    if action == "replace":
+        parent[key] = draw(anything | json_garbage)
+    elif action == "delete":
+        del parent[key]
+    elif isinstance(parent, dict):
+        parent[draw(st.text(max_size=8))] = draw(json_garbage)
+    else:
+        parent.append(draw(json_garbage))
+    return payload
+
+
+# --- codes, availability, decisions -------------------------------------------------------------
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["helsenorge", "digital_mailbox", "krr_contact", "paper"]), anything
+    )
+)
+@example({"paper": float("nan")})
+@example({"paper": 1})
+@example({"helsenorge": "True"})
+def test_availability_values(flags: dict[str, Any]) -> None:
+    result = _total(Availability, **flags)
+    if result is not None:
+        assert all(type(v) is bool for v in result.to_dict().values())
+
+
+@given(st.lists(anything, max_size=4))
+@example(["paper", "Раper"])
+@example(["０"])
+def test_availability_of(channels: list[Any]) -> None:
+    result = _total(Availability.of, *channels)
+    assert result is None or isinstance(result, Availability)
+
+
+@given(st.one_of(rule_spellings, anything), maybe_availability)
+@example("Basіc", Availability())
+@example("３", Availability())
+@example(10**400, Availability())
+@example(float("nan"), Availability())
+@example(True, Availability())
+@example(3, {"paper": True})
+def test_decide(rule: Any, availability: Any) -> None:
+    result = _total(decide, rule, availability)
+    if result is not None:
+        assert type(result) is Decision
+        assert result.channel in NotificationChannel
+    _total(fallback_chain, rule, availability)
+    _total(route, rule)
+    _total(rules_reaching, availability)
+
+
+@given(st.one_of(rule_spellings, anything), st.lists(maybe_availability, max_size=5))
+def test_batches(rule: Any, items: list[Any]) -> None:
+    for batch in (decide_many, channels_many):
+        result = _total(batch, rule, items)
+        assert result is None or len(result) == len(items)
+        result = _total(batch, rule, iter(items))
+        assert result is None or len(result) == len(items)
+    pairs = _total(decide_each, [(rule, item) for item in items])
+    assert pairs is None or len(pairs) == len(items)
+
+
+@given(st.one_of(anything, st.lists(anything, max_size=5)), maybe_availability)
+@example(["paper", "paper"], Availability())
+@example([], Availability())
+@example("paper", Availability())
+@example([0], Availability())
+def test_decide_priority_list(channels: Any, availability: Any) -> None:
+    result = _total(decide_priority_list, channels, availability)
+    assert result is None or (type(result) is Decision and result.rule is None)
+
+
+VALID_DECISION = decide(
+    "AllowUnsecureOrPaper", Availability(krr_contact=True, paper=True)
+).to_dict()
+
+
+@given(st.one_of(json_garbage, mutated(VALID_DECISION)))
+@example(
+    {
+        **VALID_DECISION,
+        "chain": [{"code": 3.0, "name": "Unsecure"}, {"code": 4, "name": "PhysicalMailbox"}],
+    }
+)
+@example({**VALID_DECISION, "outcome": "notified"})
+@example({**VALID_DECISION, "rule": {"code": 10**400, "name": "Basic"}})
+def test_decision_from_dict(payload: Any) -> None:
+    """A payload is read back only if it is exactly what to_dict() would write."""
+    result = _total(Decision.from_dict, payload)
+    if result is not None:
+        assert result.to_dict() == payload
+
+
+# --- KRR, facts, eligibility, pre-flight --------------------------------------------------------
+
+VALID_RECORD = json.loads(
+    (Path(__file__).parent / "data" / "krr_response.json").read_text(encoding="utf-8")
+)
+VALID_FACTS = {
+    "reference_time": "2026-11-25T12:00:00+01:00",
+    "age": 40,
+    "level4_eid": True,
+    "helsenorge_consent": "full",
+    "postal_address": True,
+    "krr": VALID_RECORD["personer"][0],
+}
+
+
+@given(st.one_of(json_garbage, mutated(VALID_RECORD)))
+@example("[" * 5000)
+@example(
+    '{"personer": [{"status": "AKTIV", "kontaktinformasjon":'
+    ' {"epostadresse_oppdatert": "2023-02-30T10:00:00+01"}}]}'
+)
+@example({"personer": [{"status": "AKTIV", "reservasjon": "ja"}]})
+def test_krr_response(payload: Any) -> None:
+    result = _total(KrrRecord.from_response, payload)
+    assert result is None or all(type(r) is KrrRecord for r in result)
+
+
+@given(st.one_of(json_garbage, mutated(VALID_RECORD["personer"][0])))
+def test_krr_record(payload: Any) -> None:
+    result = _total(KrrRecord.from_json, payload)
+    assert result is None or type(result) is KrrRecord
+
+
+@given(st.one_of(json_garbage, mutated(VALID_FACTS)))
+@example({**VALID_FACTS, "reference_time": "2026-11-25T25:00:00+01:00"})
+@example({**VALID_FACTS, "reference_time": None})
+@example({**VALID_FACTS, "age": 10**100})
+@example({**VALID_FACTS, "birth_date": "1990-02-30"})
+def test_facts_and_assessment(payload: Any) -> None:
+    facts = _total(PatientFacts.from_json, payload)
+    if facts is not None:
+        eligibility = assess(facts)  # well-typed facts never raise
+        assert type(eligibility) is Eligibility
+        for lang in ("en", "nb"):
+            assert explain("Basic", eligibility, lang=lang)
+
+
+@given(anything)
+def test_assess_and_explain_and_describe(value: Any) -> None:
+    assert _total(assess, value) is None
+    _total(explain, value, Availability())
+    _total(explain, "Basic", value)
+    _total(explain, "Basic", Availability(), lang=value)
+    _total(describe, value)
+
+
+@given(
+    st.one_of(rule_spellings, anything),
+    anything,
+    anything,
+    anything,
+    st.one_of(st.none(), anything, st.text(alphabet="0123456789 ", max_size=13)),
+)
+@example("Basic", False, False, True, "１５１０８６９５０８８")
+@example("Basic", False, False, True, "15108695088\n")
+def test_preflight(rule: Any, signed: Any, behalf: Any, paper: Any, national_id: Any) -> None:
+    result = _total(
+        preflight,
+        rule,
+        must_be_signed=signed,
+        on_behalf_of=behalf,
+        paper_enabled=paper,
+        national_id=national_id,
+    )
+    assert result is None or all(type(p) is Problem for p in result)
+    if isinstance(national_id, str):
+        assert (
+            _total(national_id_problem, national_id) is not None
+            or national_id.replace(" ", "").isdigit()
+        )
+
+
+# --- cohorts ------------------------------------------------------------------------------------
+
+HEADER = "helsenorge,digital_mailbox,krr_contact,paper"
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=30),
+            st.sampled_from(["1,1,1,1", "ja,nei,yes,no", '"1",0,0,"1"', "1,1,1", "1,1,1,1,1", ""]),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+@example(["\ufeff" + HEADER, "1,0,0,1"], False)
+@example([HEADER, "1,0,0"], False)
+@example([HEADER, '"1,0,0,1'], True)
+@example([HEADER, "1,0,0,\x00"], True)
+@example([HEADER, "1," + "x" * 200_000 + ",0,1"], True)
+@example(["", HEADER], False)
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_csv_cohort(body: list[str], skip_bad: bool) -> None:
+    lines = [HEADER, *body] if body[:1] != [""] else body
+    reader = CsvCohort(io.StringIO("\n".join(lines), newline=""), skip_bad=skip_bad)
+    result = _total(simulate, reader)
+    if result is not None:
+        assert type(result) is Simulation
+        assert result.patients == reader.rows
+    if result is not None and not skip_bad:
+        assert reader.skipped == 0
+
+
+@given(
+    st.lists(maybe_availability, max_size=5), st.one_of(st.none(), st.lists(anything, max_size=3))
+)
+def test_simulate(cohort: list[Any], rules: Any) -> None:
+    _total(simulate, cohort, rules)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+WORDS = [
+    "decide",
+    "explain",
+    "rules",
+    "matrix",
+    "describe",
+    "assess",
+    "preflight",
+    "simulate",
+    "--available",
+    "--priority-list",
+    "--json",
+    "--lang",
+    "nb",
+    "en",
+    "--format",
+    "markdown",
+    "json",
+    "csv",
+    "text",
+    "--rules",
+    "--skip-bad",
+    "--must-be-signed",
+    "--national-id",
+    "Basic",
+    "3",
+    "9",
+    "paper",
+    "helsenorge,paper",
+    "",
+    "status",
+    "4",
+    "-",
+    "--help",
+]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(WORDS), st.text(max_size=12), st.sampled_from(LOOKALIKES)),
+        max_size=7,
+    )
+)
+@example(["decide", "Basic", "--available", "pa\x00per"])
+@example(["assess", "\x00"])
+@example(["simulate", "bad\x00path.csv"])
+@example(["describe", "status", "３"])
+@example(["decide", "--available", "paper", "--lang"])
+@settings(max_examples=300)
+def test_cli_never_tracebacks(argv: list[str]) -> None:
+    if "-" in argv:  # no stdin to read from in a test
+        argv = [a for a in argv if a != "-"]
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, environ={}, stdout=out, stderr=err)
+    assert code in {0, 1, 2}
+    if code == 2:
+        assert err.getvalue().count("\n") == 1, err.getvalue()
+        assert out.getvalue() == ""
+
+
+@given(
+    st.one_of(
+        json_garbage.map(json.dumps),
+        mutated(VALID_FACTS).map(lambda p: json.dumps(p, default=repr)),
+        st.text(max_size=50),
+        st.binary(max_size=50),
+    )
+)
+@example(b"\xef\xbb\xbf" + json.dumps(VALID_FACTS).encode())
+@example(b"\xff\xfe{}")
+@example("[" * 5000)
+def test_cli_assess_with_any_file(content: str | bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "facts.json"
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["assess", str(path), "--lang", "nb"], environ={}, stdout=out, stderr=err)
+    assert code in {0, 2}
+    if code == 2:
+        assert err.getvalue().count("\n") == 1
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=80), st.text(max_size=80).map(lambda t: (HEADER + "\n" + t).encode())
+    )
+)
+@example(b"\xef\xbb\xbf" + HEADER.encode() + b"\n1,1,1,1\n")
+@example(HEADER.encode() + b"\n1,1,1")
+@example(b"\xff\xfe" + HEADER.encode())
+def test_cli_simulate_with_any_file(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cohort.csv"
+        path.write_bytes(content)
+        for extra in ([], ["--skip-bad"]):
+            out, err = io.StringIO(), io.StringIO()
+            code = main(["simulate", str(path), *extra], environ={}, stdout=out, stderr=err)
+            assert code in {0, 2}
+            if code == 2:
+                assert err.getvalue().count("\n") == 1
+                assert out.getvalue() == ""

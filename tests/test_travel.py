@@ -1,0 +1,118 @@
+"""Values travel: pickle, deepcopy and the JSON wire format give back equal values, for
+multiprocessing and job queues."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from distribution import (
+    Availability,
+    Decision,
+    DistributionError,
+    DistributionRule,
+    HelsenorgeConsent,
+    InvalidTypeError,
+    KrrRecord,
+    PatientFacts,
+    assess,
+    decide,
+    decide_priority_list,
+    preflight,
+    simulate,
+)
+from tests.strategies import availabilities, priority_lists, rules
+
+RECORDS = KrrRecord.from_response(
+    (Path(__file__).parent / "data" / "krr_response.json").read_text(encoding="utf-8")
+)
+
+
+def _travels(value: object) -> None:
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(value, protocol)) == value  # noqa: S301  # our own bytes
+    assert copy.deepcopy(value) == value
+    assert copy.copy(value) == value
+
+
+@given(rules, availabilities)
+def test_decisions_and_availabilities_travel(rule: DistributionRule, a: Availability) -> None:
+    """pickle, deepcopy and JSON round trips give equal values, with their derived fields."""
+    d = decide(rule, a)
+    _travels(a)
+    _travels(d)
+    again = pickle.loads(pickle.dumps(d))  # noqa: S301
+    assert (again.chain, again.channel, again.fallbacks, again.outcome) == (
+        d.chain,
+        d.channel,
+        d.fallbacks,
+        d.outcome,
+    )
+    assert pickle.loads(pickle.dumps(a)).index == a.index  # noqa: S301
+    assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+
+
+@given(priority_lists, availabilities)
+def test_message_decisions_travel(channels: tuple[object, ...], a: Availability) -> None:
+    """Priority-list decisions travel the same way."""
+    d = decide_priority_list(channels, a)
+    _travels(d)
+    assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.status.value)
+def test_records_facts_and_eligibility_travel(record: KrrRecord) -> None:
+    facts = PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC),
+        age=40,
+        level4_eid=True,
+        helsenorge_consent=HelsenorgeConsent.FULL,
+        krr=record,
+        postal_address=True,
+    )
+    for value in (record, facts, assess(facts)):
+        _travels(value)
+    assert json.loads(json.dumps(assess(facts).to_dict())) == assess(facts).to_dict()
+
+
+def test_simulations_and_problems_travel() -> None:
+    _travels(simulate([Availability(paper=True), Availability()]))
+    _travels(preflight("BasicOrPaper", paper_enabled=False, national_id="15508695088"))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: DistributionRule.parse("Nope"),
+        lambda: Availability(paper=1),  # type: ignore[arg-type]
+        lambda: KrrRecord.from_json({"status": "GONE"}),
+    ],
+)
+def test_errors_travel_with_their_fields(make: object) -> None:
+    with pytest.raises(DistributionError) as caught:
+        make()  # type: ignore[operator]
+    error = caught.value
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301
+    assert type(again) is type(error)
+    assert (again.key, again.value, again.field, str(again)) == (
+        error.key,
+        error.value,
+        error.field,
+        str(error),
+    )
+    assert again.message("nb") == error.message("nb")
+    assert isinstance(copy.deepcopy(error), type(error))
+
+
+def test_within_keeps_the_class_and_prefixes_the_field() -> None:
+    error = InvalidTypeError("not_bool", value=1, field="paper", type="int")
+    moved = error.within("availability")
+    assert type(moved) is InvalidTypeError
+    assert moved.field == "availability.paper"
+    assert "availability.paper" in str(moved)
