@@ -275,3 +275,40 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
     assert "'bogus'" in done.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    from distribution.cli import _with_progress  # noqa: PLC0415
+
+    path = tmp_path / "cohort.csv"
+    path.write_text(
+        "helsenorge,digital_mailbox,krr_contact,paper\n" + "1,0,0,1\n" * 10, encoding="utf-8"
+    )
+    terminal = _Terminal()
+    with path.open(encoding="utf-8") as handle:
+        lines = list(_with_progress(handle, terminal, every=4))
+    assert len(lines) == 11
+    drawn = terminal.getvalue()
+    assert "[" in drawn
+    assert "8 rows" in drawn
+    assert drawn.endswith("\r")  # the bar is wiped when done
+    out, err = _Terminal(), _Terminal()
+    assert main(["simulate", str(path), "--format", "csv"], environ={}, stdout=out, stderr=err) == 0
+    assert "0 Basic,10,0,0,0,0,0,0" in out.getvalue()
+
+
+def test_module_entry_point(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import runpy  # noqa: PLC0415
+
+    monkeypatch.setattr(sys, "argv", ["distribution", "describe", "sent", "1"])
+    with pytest.raises(SystemExit) as done:
+        runpy.run_module("distribution", run_name="__main__")
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("SentStatus 1 Error:")

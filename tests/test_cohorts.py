@@ -238,3 +238,15 @@ def test_cli_simulate_refuses_binary_files(tmp_path: Path) -> None:
 
 def test_errors_are_distribution_errors() -> None:
     assert issubclass(InvalidValueError, DistributionError)
+
+
+def test_unreadable_header_and_rows() -> None:
+    huge = "x" * 200_000
+    with pytest.raises(InvalidValueError, match="header is not readable"):
+        read(f"{huge},{HEADER}\n")
+    cohort, reader = read(f"{HEADER}\np1,1,1,1,1\np2,{huge},0,0,1\np3,0,0,0,1\n", skip_bad=True)
+    assert cohort == [
+        Availability.of("helsenorge", "digital_mailbox", "krr_contact", "paper"),
+        Availability(paper=True),
+    ]
+    assert "not readable as CSV" in reader.bad_rows[0].describe()

@@ -88,3 +88,31 @@ def test_links_between_pages_resolve() -> None:
     for page in DOCS.glob("*.md"):
         for target in re.findall(r"\]\(([^)#:]+)\)", page.read_text(encoding="utf-8")):
             assert (DOCS / target).exists(), f"{page.name} links to missing {target}"
+
+
+def test_docgen_writes_and_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from distribution import _docgen  # noqa: PLC0415
+
+    for path in DOCS.glob("*.md"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    rules = tmp_path / "rules.md"
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace("| 0 | Basic |", "| 0 | Basik |"),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(_docgen, "DOCS", tmp_path)
+    monkeypatch.setattr(_docgen, "expected", lambda docs=tmp_path: expected(docs))
+    assert _docgen.main(["--check"]) == 1
+    assert "stale:" in capsys.readouterr().err
+    assert _docgen.main([]) == 0
+    assert _docgen.main(["--check"]) == 0
+    assert "| 0 | Basic |" in rules.read_text(encoding="utf-8")
+
+
+def test_docgen_needs_its_markers(tmp_path: Path) -> None:
+    for path in DOCS.glob("*.md"):
+        (tmp_path / path.name).write_text("no markers here\n", encoding="utf-8")
+    with pytest.raises(LookupError, match="generated:"):
+        expected(tmp_path)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 from hypothesis import given
 
 from distribution import (
     Availability,
+    DistributionError,
     DistributionRule,
     FormOrderStatus,
     InvalidValueError,
@@ -221,3 +224,22 @@ def test_describe_refuses_things_that_are_not_codes() -> None:
 def test_explain_decision_refuses_non_decisions() -> None:
     with pytest.raises(TypeError, match="a Decision"):
         explain_decision("Basic")  # type: ignore[arg-type]
+
+
+def test_explain_decision_refuses_an_eligibility_of_another_patient() -> None:
+    from datetime import datetime  # noqa: PLC0415
+
+    from distribution import PatientFacts, assess  # noqa: PLC0415
+
+    eligibility = assess(
+        PatientFacts(reference_time=datetime(2026, 1, 1, tzinfo=UTC), postal_address=True)
+    )
+    with pytest.raises(TypeError, match="the decision's own availability"):
+        explain_decision(decide("Basic", Availability(helsenorge=True)), eligibility=eligibility)
+
+
+def test_matrix_refuses_unknown_formats() -> None:
+    from distribution._render import matrix  # noqa: PLC0415
+
+    with pytest.raises(DistributionError, match="'xml'"):
+        matrix("xml")

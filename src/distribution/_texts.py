@@ -118,6 +118,10 @@ _ERRORS: Final[dict[str, dict[str, str]]] = {
         "en": "{field} is empty; expected a header with the columns {choices}",
         "nb": "{field} er tom; forventet en overskriftslinje med kolonnene {choices}",
     },
+    "csv_bad_header": {
+        "en": "{field} line 1: the header is not readable as CSV; it needs the columns {choices}",
+        "nb": "{field} linje 1: overskriften kan ikke leses som CSV; den trenger kolonnene {choices}",
+    },
     "csv_missing_columns": {
         "en": "{field} line 1: the header lacks the columns {value}; it needs {choices}",
         "nb": "{field} linje 1: overskriften mangler kolonnene {value}; den trenger {choices}",

@@ -68,8 +68,7 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # --help and --version write to the stream main() was given, not to sys.stdout.
-        if message:
-            (self._out or file or sys.stdout).write(message)
+        (self._out or file or sys.stdout).write(message)
 
 
 def lang_from_environment(environ: Mapping[str, str]) -> Lang:

@@ -285,7 +285,9 @@ class CsvCohort:
         try:
             first = next(reader, None)
         except csv.Error:
-            first = None
+            raise InvalidValueError(
+                "csv_bad_header", value=None, field=self.name, choices=_FIELDS
+            ) from None
         header, positions = self._columns(first)
         width = len(header)
         while True:
@@ -298,7 +300,7 @@ class CsvCohort:
                 # A NUL byte or an oversized field: the csv module drops the line and reading
                 # can go on. If it could not even advance, the rest is unreadable.
                 self._bad(BadRow(reader.line_num, "unreadable", ""))
-                if reader.line_num == line:
+                if reader.line_num == line:  # pragma: no cover  # csv consumes a line first
                     break
                 continue
             read = self._read(row, width, positions, reader.line_num)

@@ -268,7 +268,7 @@ def _krr_contact(facts: PatientFacts) -> list[Reason]:
         return []  # _krr_active has said why
     if record.email is None and record.mobile is None:
         return [Reason.NO_CONTACT_DETAILS]
-    if _current_contacts(facts):
+    if _current_contacts(record, facts.reference_time):
         return []
     dated = [
         stamp
@@ -283,11 +283,8 @@ def _krr_contact(facts: PatientFacts) -> list[Reason]:
     return [Reason.CONTACT_DETAILS_STALE if dated else Reason.CONTACT_DETAILS_UNDATED]
 
 
-def _current_contacts(facts: PatientFacts) -> list[Reason]:
-    record = facts.krr
-    if record is None:
-        return []
-    since = months_before(facts.reference_time, FRESH_MONTHS)
+def _current_contacts(record: KrrRecord, reference_time: datetime) -> list[Reason]:
+    since = months_before(reference_time, FRESH_MONTHS)
     current = []
     for value, stamps, reason in (
         (record.email, (record.email_updated, record.email_verified), Reason.EMAIL_CURRENT),
@@ -335,7 +332,8 @@ def _why_available(channel: NotificationChannel, facts: PatientFacts) -> tuple[R
             + ([Reason.HELSENORGE_REPRESENTED] if f.helsenorge_representable else [])
         ),
         _C.DIGITAL_MAILBOX: lambda _f: [Reason.DIGITAL_MAILBOX_ACTIVE],
-        _C.UNSECURE: _current_contacts,
+        # Available means _krr_contact found a current contact, so the record is there.
+        _C.UNSECURE: lambda f: _current_contacts(f.krr, f.reference_time),  # type: ignore[arg-type]
         _C.PHYSICAL_MAILBOX: lambda f: (
             [Reason.PHYSICAL_ADDRESS] if f.physical_address else [Reason.POSTAL_ADDRESS]
         ),

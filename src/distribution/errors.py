@@ -51,11 +51,6 @@ def show(value: object) -> str:
     return text
 
 
-def type_name(value: object) -> str:
-    """Return the type of *value* the way a Python developer writes it."""
-    return type(value).__qualname__
-
-
 class DistributionError(Exception):
     """Base class of every error this library raises.
 
