@@ -88,23 +88,24 @@ class Reason(enum.Enum):
         return REASONS[check_lang(lang)][self.value]
 
 
-def _typed(*types: type, optional: bool = True) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    """Return a validator accepting exactly *types* (and None when *optional*); bool is no int."""
-    names = " or ".join(t.__name__ for t in types) + (" or None" if optional else "")
+def _exact_type(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that *value* has exactly one of the field's metadata ``types``.
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if type(value) not in types:
-            raise InvalidTypeError(
-                "wrong_type",
-                value=value,
-                field=f"{type(instance).__name__}.{attribute.name}",
-                expected=names,
-                type=type(value).__name__,
-            )
+    The metadata is a literal in each field's definition, so it is data, not code.
 
-    return check
+    A bool is no int here. ``None`` passes when the metadata's ``optional`` is true.
+    """
+    types, optional = attribute.metadata["types"], attribute.metadata["optional"]
+    if value is None and optional:
+        return
+    if type(value) not in types:
+        raise InvalidTypeError(
+            "wrong_type",
+            value=value,
+            field=f"{type(instance).__name__}.{attribute.name}",
+            expected=" or ".join(t.__name__ for t in types) + (" or None" if optional else ""),
+            type=type(value).__name__,
+        )
 
 
 def _aware(instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
@@ -135,17 +136,35 @@ class PatientFacts:
         physical_address: whether the order itself gives a postal address (``physicalAddress``).
     """
 
-    reference_time: datetime = attrs.field(validator=[_typed(datetime, optional=False), _aware])
-    age: int | None = attrs.field(default=None, validator=_typed(int))
-    birth_date: date | None = attrs.field(default=None, validator=_typed(date))
-    level4_eid: bool | None = attrs.field(default=None, validator=_typed(bool))
-    helsenorge_consent: HelsenorgeConsent | None = attrs.field(
-        default=None, validator=_typed(HelsenorgeConsent)
+    reference_time: datetime = attrs.field(
+        validator=[_exact_type, _aware], metadata={"types": (datetime,), "optional": False}
     )
-    helsenorge_representable: bool | None = attrs.field(default=None, validator=_typed(bool))
-    krr: KrrRecord | None = attrs.field(default=None, validator=_typed(KrrRecord))
-    postal_address: bool | None = attrs.field(default=None, validator=_typed(bool))
-    physical_address: bool = attrs.field(default=False, validator=_typed(bool, optional=False))
+    age: int | None = attrs.field(
+        default=None, validator=_exact_type, metadata={"types": (int,), "optional": True}
+    )
+    birth_date: date | None = attrs.field(
+        default=None, validator=_exact_type, metadata={"types": (date,), "optional": True}
+    )
+    level4_eid: bool | None = attrs.field(
+        default=None, validator=_exact_type, metadata={"types": (bool,), "optional": True}
+    )
+    helsenorge_consent: HelsenorgeConsent | None = attrs.field(
+        default=None,
+        validator=_exact_type,
+        metadata={"types": (HelsenorgeConsent,), "optional": True},
+    )
+    helsenorge_representable: bool | None = attrs.field(
+        default=None, validator=_exact_type, metadata={"types": (bool,), "optional": True}
+    )
+    krr: KrrRecord | None = attrs.field(
+        default=None, validator=_exact_type, metadata={"types": (KrrRecord,), "optional": True}
+    )
+    postal_address: bool | None = attrs.field(
+        default=None, validator=_exact_type, metadata={"types": (bool,), "optional": True}
+    )
+    physical_address: bool = attrs.field(
+        default=False, validator=_exact_type, metadata={"types": (bool,), "optional": False}
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.age is not None and not 0 <= self.age <= 150:

@@ -1,0 +1,195 @@
+"""Error messages pinned word for word: they are part of the interface a support desk reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+import pytest
+
+from distribution import (
+    Availability,
+    Decision,
+    DistributionError,
+    DistributionRule,
+    InvalidTypeError,
+    InvalidValueError,
+    NotificationChannel,
+    PatientFacts,
+    UnknownCodeError,
+    decide_each,
+    route,
+)
+
+R = DistributionRule
+A = Availability(paper=True)
+FACTS = PatientFacts(reference_time=datetime(2026, 11, 25, tzinfo=UTC))
+
+
+def untyped(value: object) -> Any:
+    return value
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "key", "field", "value", "message"),
+    [
+        (
+            lambda: Decision(untyped(3), route(3), A),
+            InvalidTypeError,
+            "wrong_type",
+            "Decision.rule",
+            3,
+            "Decision.rule must be a DistributionRule or None, not int 3",
+        ),
+        (
+            lambda: Decision(R.BASIC, route(R.BASIC), untyped("paper")),
+            InvalidTypeError,
+            "wrong_type",
+            "Decision.availability",
+            "paper",
+            "Decision.availability must be an Availability, not str 'paper'",
+        ),
+        (
+            lambda: Decision(R.BASIC, (NotificationChannel.PHYSICAL_MAILBOX,), A),
+            InvalidValueError,
+            "inconsistent",
+            "Decision.route",
+            "[PhysicalMailbox]",
+            (
+                "Decision.route is '[PhysicalMailbox]', but the rule and availability give"
+                " [Helsenorge, DigitalMailbox]"
+            ),
+        ),
+        (
+            lambda: Decision(None, untyped(("fax",)), A),
+            UnknownCodeError,
+            "unknown_channel",
+            "Decision.route",
+            "fax",
+            (
+                "'fax' is not a known channel; valid channels: helsenorge (Helsenorge),"
+                " digital_mailbox (DigitalMailbox), krr_contact (Unsecure), paper (PhysicalMailbox)"
+            ),
+        ),
+        (
+            lambda: decide_each([(R.BASIC, A), (R.BASIC, untyped(None))]),
+            InvalidTypeError,
+            "wrong_type",
+            "availability",
+            None,
+            "availability must be an Availability, not NoneType None",
+        ),
+        (
+            lambda: decide_each([(R.BASIC, A), untyped((1, 2, 3))]),
+            InvalidTypeError,
+            "wrong_type",
+            "pair",
+            (1, 2, 3),
+            "pair must be a (rule, availability) pair, not tuple (1, 2, 3)",
+        ),
+        (
+            lambda: decide_each([(R.BASIC, A), untyped("xy")]),
+            InvalidTypeError,
+            "wrong_type",
+            "pair",
+            "xy",
+            "pair must be a (rule, availability) pair, not str 'xy'",
+        ),
+        (
+            lambda: decide_each([(R.BASIC, A), untyped([R.BASIC, A]), untyped(None)]),
+            InvalidTypeError,
+            "wrong_type",
+            "pair",
+            None,
+            "pair must be a (rule, availability) pair, not NoneType None",
+        ),
+        (
+            lambda: decide_each([(R.BASIC, A), (untyped(True), A)]),
+            InvalidTypeError,
+            "code_type",
+            "DistributionRule",
+            True,
+            (
+                "DistributionRule takes a code (int), a name (str) or a DistributionRule member,"
+                " not bool True; valid codes and names: 0=Basic, 1=AllowUnsecure, 2=NoDistribution,"
+                " 3=BasicOrPaper, 4=AllowUnsecureOrPaper, 5=PaperOnly, 6=HelsenorgeOnly,"
+                " 7=DigitalMailboxOnly, 8=UnsecureOnly"
+            ),
+        ),
+        (
+            lambda: attrs.evolve(FACTS, age=True),
+            InvalidTypeError,
+            "wrong_type",
+            "PatientFacts.age",
+            True,
+            "PatientFacts.age must be int or None, not bool True",
+        ),
+        (
+            lambda: attrs.evolve(FACTS, physical_address=untyped(None)),
+            InvalidTypeError,
+            "wrong_type",
+            "PatientFacts.physical_address",
+            None,
+            "PatientFacts.physical_address must be bool, not NoneType None",
+        ),
+        (
+            lambda: attrs.evolve(FACTS, reference_time=untyped("2026-01-01")),
+            InvalidTypeError,
+            "wrong_type",
+            "PatientFacts.reference_time",
+            "2026-01-01",
+            "PatientFacts.reference_time must be datetime, not str '2026-01-01'",
+        ),
+        (
+            lambda: attrs.evolve(FACTS, krr=untyped({"status": "AKTIV"})),
+            InvalidTypeError,
+            "wrong_type",
+            "PatientFacts.krr",
+            {"status": "AKTIV"},
+            "PatientFacts.krr must be KrrRecord or None, not dict {'status': 'AKTIV'}",
+        ),
+        (
+            lambda: attrs.evolve(FACTS, reference_time=datetime(2026, 1, 1)),  # noqa: DTZ001
+            InvalidValueError,
+            "bad_timestamp",
+            "PatientFacts.reference_time",
+            "2026-01-01T00:00:00",
+            (
+                "PatientFacts.reference_time is '2026-01-01T00:00:00', not an ISO 8601 time with"
+                " a UTC offset (for example 2023-06-29T10:14:52+02:00)"
+            ),
+        ),
+        (
+            lambda: Availability(krr_contact=untyped(0)),
+            InvalidTypeError,
+            "not_bool",
+            "Availability.krr_contact",
+            0,
+            "Availability.krr_contact must be True or False, not int 0",
+        ),
+    ],
+)
+def test_errors_word_for_word(
+    call: Any, error: type, key: str, field: str, value: object, message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        call()
+    assert isinstance(caught.value, DistributionError)
+    assert (caught.value.key, caught.value.field, caught.value.value) == (key, field, value)
+    assert str(caught.value) == message
+
+
+def test_bokmal_messages_word_for_word() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        Availability(paper=untyped("ja"))
+    assert (
+        caught.value.message("nb") == "Availability.paper må være True eller False, ikke str 'ja'"
+    )
+    with pytest.raises(UnknownCodeError) as unknown:
+        DistributionRule.parse("Nope")
+    assert unknown.value.message("nb") == (
+        "'Nope' er ikke en gyldig DistributionRule; gyldige koder og navn: 0=Basic,"
+        " 1=AllowUnsecure, 2=NoDistribution, 3=BasicOrPaper, 4=AllowUnsecureOrPaper, 5=PaperOnly,"
+        " 6=HelsenorgeOnly, 7=DigitalMailboxOnly, 8=UnsecureOnly"
+    )
