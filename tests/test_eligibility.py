@@ -360,3 +360,30 @@ def test_assessment_is_total_and_consistent(facts: PatientFacts) -> None:
         why = e.reasons(channel)
         assert why
         assert all((reason in positive) == e.availability.has(channel) for reason in why)
+
+
+def test_the_hand_written_cases_produce_every_reason() -> None:
+    """Every Reason is reachable from facts: none is dead text (checked over the cases above)."""
+    facts = [
+        EVERYTHING,
+        PatientFacts(reference_time=NOW),
+        attrs.evolve(EVERYTHING, level4_eid=False, helsenorge_consent=HelsenorgeConsent.NONE),
+        attrs.evolve(EVERYTHING, age=12, postal_address=False),
+        attrs.evolve(EVERYTHING, age=15, helsenorge_representable=True, physical_address=True),
+        attrs.evolve(EVERYTHING, age=17),
+        with_krr(reserved=True, can_notify=False),
+        with_krr(can_notify=None, mailbox_address=None),
+        with_krr(email=None, email_updated=None),
+        with_krr(email_updated=STALE),
+        with_krr(email_updated=None, mobile="+4790000000", mobile_verified=FRESH),
+        with_krr(email_updated=None),
+        attrs.evolve(EVERYTHING, krr=KrrRecord(status=KrrStatus.SLETTET)),
+        attrs.evolve(EVERYTHING, krr=KrrRecord(status=KrrStatus.IKKE_REGISTRERT)),
+    ]
+    seen = {
+        reason
+        for f in facts
+        for channel in ("helsenorge", "digital_mailbox", "krr_contact", "paper")
+        for reason in assess(f).reasons(channel)
+    }
+    assert seen == set(Reason)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from distribution.errors import InvalidTypeError, UnknownCodeError
 
@@ -33,6 +33,8 @@ __all__ = [
     "NotificationChannel",
     "SentStatus",
 ]
+
+CodeT = TypeVar("CodeT", bound="_Code")
 
 # A code written as text is at most this many digits; longer digit strings are unknown codes
 # (and would otherwise hit Python's int-conversion limit for huge strings).
@@ -75,9 +77,15 @@ class _Code(enum.IntEnum):
         """
         if value.__class__ is cls:
             return value
-        if value.__class__ is int:
-            # Module-level maps: attribute lookups on an enum class cost more than a dict.
-            member = _CODES[cls].get(value)
+        kind = value.__class__
+        if kind is int or kind is str:
+            # The common spellings in one dict: a code, "3", "BasicOrPaper", "BASIC_OR_PAPER".
+            # Module-level: attribute lookups on an enum class cost more than the dict.
+            member = _EXACT[cls].get(value)
+            if member is not None:
+                return member  # type: ignore[return-value]  # the maps hold members of cls only
+        if kind is int:
+            member = None
         elif isinstance(value, str):
             member = _lookup_name(cls, value)
         else:
@@ -102,7 +110,7 @@ def _lookup_name(cls: type[_Code], text: str) -> _Code | None:
     if not text.isascii():
         return None
     if text.isdigit():
-        return _CODES[cls].get(int(text)) if len(text) <= _MAX_CODE_DIGITS else None
+        return _EXACT[cls].get(int(text)) if len(text) <= _MAX_CODE_DIGITS else None
     return _NAMES[cls].get(text.lower())
 
 
@@ -191,9 +199,29 @@ CODE_ENUMS: tuple[type[_Code], ...] = (
 )
 """Every enum of the guide, in the guide's order."""
 
-_CODES: Mapping[type[_Code], Mapping[int, _Code]] = MappingProxyType(
-    {cls: MappingProxyType({member.value: member for member in cls}) for cls in CODE_ENUMS}
+_EXACT: Mapping[type[_Code], Mapping[object, _Code]] = MappingProxyType(
+    {
+        cls: MappingProxyType(
+            {
+                key: member
+                for member in cls
+                for key in (member.value, str(member.value), member.api_name, member.name)
+            }
+        )
+        for cls in CODE_ENUMS
+    }
 )
+
+
+def exact_names(cls: type[CodeT]) -> Mapping[object, CodeT]:
+    """Return *cls*'s members by code, code as text, API name and member name, exactly.
+
+    The fast path of parsing, for callers that look codes up in a loop; anything not found here
+    still goes through :meth:`_Code.parse`.
+    """
+    return _EXACT[cls]  # type: ignore[return-value]  # _EXACT[cls] holds members of cls only
+
+
 _NAMES: Mapping[type[_Code], Mapping[str, _Code]] = MappingProxyType(
     {
         cls: MappingProxyType(

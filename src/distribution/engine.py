@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final, TypeVar, final
 import attrs
 
 from distribution.availability import CHANNEL_FIELDS, Availability
-from distribution.codes import DistributionRule, NotificationChannel
+from distribution.codes import DistributionRule, NotificationChannel, exact_names
 from distribution.errors import InvalidTypeError, InvalidValueError
 from distribution.routes import ROUTES, Route, parse_priority_list
 
@@ -205,6 +205,7 @@ _BY_RULE: Final[tuple[tuple[Decision, ...], ...]] = tuple(
 _CHANNELS_BY_RULE: Final = tuple(tuple(d.channel for d in row) for row in _BY_RULE)
 # Bound once: looking a method up on an enum class costs more than the rest of decide().
 _parse_rule: Final = DistributionRule.parse
+_RULE_EXACT: Final = exact_names(DistributionRule)
 
 
 def _availability(value: object) -> Availability:
@@ -231,7 +232,13 @@ def decide(rule: DistributionRule | int | str, availability: Availability) -> De
     # little cheaper than calling type(); both refuse subclasses and look-alikes (True, 1.0).
     if rule.__class__ is DistributionRule and availability.__class__ is Availability:
         return _BY_RULE[rule][availability._bits]  # noqa: SLF001  # the library's own table key
-    return _BY_RULE[_parse_rule(rule)][_availability(availability).index]
+    kind = rule.__class__
+    # An int code or an exact name ("BasicOrPaper", "3") is one more dict lookup; anything
+    # else goes through the full parse, which also makes the error.
+    parsed = _RULE_EXACT.get(rule) if kind is int or kind is str else None
+    if parsed is None:
+        parsed = _parse_rule(rule)
+    return _BY_RULE[parsed][_availability(availability)._bits]  # noqa: SLF001
 
 
 def fallback_chain(
