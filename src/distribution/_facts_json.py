@@ -14,9 +14,9 @@ from distribution.eligibility import HelsenorgeConsent, PatientFacts
 from distribution.errors import (
     HIDDEN,
     DistributionError,
-    InvalidTypeError,
     InvalidValueError,
     UnknownCodeError,
+    wrong_type,
 )
 from distribution.krr import KrrRecord
 
@@ -33,12 +33,6 @@ KEYS: Final = (
 )
 
 
-def _wrong(field: str, expected: str, value: object) -> InvalidTypeError:
-    return InvalidTypeError(
-        "wrong_type", value=value, field=field, expected=expected, type=type(value).__name__
-    )
-
-
 def facts_from_json(obj: object) -> PatientFacts:
     """Read patient facts from a mapping or JSON text; see ``docs/eligibility.md``."""
     if isinstance(obj, str | bytes):
@@ -52,7 +46,7 @@ def facts_from_json(obj: object) -> PatientFacts:
                 "bad_json", value=HIDDEN, field="facts", problem=problem
             ) from None
     if not isinstance(obj, Mapping):
-        raise _wrong("facts", "an object", obj)
+        raise wrong_type(obj, field="facts", expected="an object")
     unknown = sorted(str(key) for key in obj if key not in KEYS)
     if unknown:
         raise InvalidValueError("unknown_keys", value=unknown, field="facts", choices=KEYS)
@@ -67,7 +61,7 @@ def facts_from_json(obj: object) -> PatientFacts:
 def _exactly(kind: type, key: str, expected: str) -> Callable[[object], object]:
     def read(value: object) -> object:
         if type(value) is not kind:
-            raise _wrong(key, expected, value)
+            raise wrong_type(value, field=key, expected=expected)
         return value
 
     return read
@@ -82,7 +76,7 @@ def _krr(value: object) -> KrrRecord:
 
 def _time(value: object) -> datetime:
     if not isinstance(value, str):
-        raise _wrong("reference_time", "a string", value)
+        raise wrong_type(value, field="reference_time", expected="a string")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
@@ -94,7 +88,7 @@ def _time(value: object) -> datetime:
 
 def _date(value: object) -> date:
     if not isinstance(value, str):
-        raise _wrong("birth_date", "a string", value)
+        raise wrong_type(value, field="birth_date", expected="a string")
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -103,7 +97,7 @@ def _date(value: object) -> date:
 
 def _consent(value: object) -> HelsenorgeConsent:
     if not isinstance(value, str):
-        raise _wrong("helsenorge_consent", "a string", value)
+        raise wrong_type(value, field="helsenorge_consent", expected="a string")
     try:
         return HelsenorgeConsent(value.strip().lower())
     except ValueError:

@@ -13,7 +13,7 @@ from typing import Final, TypeVar
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide, decide_priority_list
-from distribution.errors import InvalidTypeError, InvalidValueError
+from distribution.errors import InvalidValueError, wrong_type
 
 _KEYS: Final = ("rule", "route", "availability", "chain", "channel", "outcome")
 _CODE_KEYS: Final = ("code", "name")
@@ -40,9 +40,7 @@ def decision_to_dict(decision: Decision) -> dict[str, object]:
 
 def _mapping(value: object, field: str, keys: tuple[str, ...]) -> Mapping[str, object]:
     if not isinstance(value, Mapping):
-        raise InvalidTypeError(
-            "wrong_type", value=value, field=field, expected="an object", type=type(value).__name__
-        )
+        raise wrong_type(value, field=field, expected="an object")
     unknown = sorted(str(key) for key in value if key not in keys)
     if unknown:
         raise InvalidValueError("unknown_keys", value=unknown, field=field, choices=keys)
@@ -54,9 +52,7 @@ def _mapping(value: object, field: str, keys: tuple[str, ...]) -> Mapping[str, o
 
 def _list(value: object, field: str) -> list[object]:
     if not isinstance(value, list | tuple):
-        raise InvalidTypeError(
-            "wrong_type", value=value, field=field, expected="a list", type=type(value).__name__
-        )
+        raise wrong_type(value, field=field, expected="a list")
     return list(value)
 
 
@@ -65,13 +61,7 @@ def _code(value: object, field: str, cls: type[CodeT]) -> CodeT:
     code = item["code"]
     if type(code) is not int:
         # Only an int: the wire carries the number, the name travels beside it.
-        raise InvalidTypeError(
-            "wrong_type",
-            value=code,
-            field=f"{field}.code",
-            expected="int",
-            type=type(code).__name__,
-        )
+        raise wrong_type(code, field=f"{field}.code", expected="int")
     member = cls.parse(code)
     name = item["name"]
     if name != member.api_name:
@@ -93,9 +83,7 @@ def _channels(value: object, field: str) -> tuple[NotificationChannel, ...]:
 
 def _outcome(value: object) -> Outcome:
     if type(value) is not str:
-        raise InvalidTypeError(
-            "wrong_type", value=value, field="outcome", expected="str", type=type(value).__name__
-        )
+        raise wrong_type(value, field="outcome", expected="str")
     try:
         return Outcome(value)
     except ValueError:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final, final
 import attrs
 
 from distribution.codes import NotificationChannel
-from distribution.errors import InvalidTypeError, InvalidValueError, UnknownCodeError
+from distribution.errors import InvalidTypeError, InvalidValueError, UnknownCodeError, wrong_type
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -135,9 +135,7 @@ class Availability:
     def from_index(cls, index: int) -> Availability:
         """Return the availability whose :attr:`index` is *index* (0-15)."""
         if type(index) is not int:
-            raise InvalidTypeError(
-                "wrong_type", value=index, field="index", expected="int", type=type(index).__name__
-            )
+            raise wrong_type(index, field="index", expected="int")
         if not 0 <= index < 16:  # four flags
             raise InvalidValueError(
                 "unknown_code", value=index, field="Availability index", choices=("0-15",)

@@ -28,11 +28,11 @@ from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Outcome, decide
 from distribution.errors import (
     HIDDEN,
-    InvalidTypeError,
     InvalidValueError,
     UnknownCodeError,
     check_lang,
     looks_personal,
+    wrong_type,
 )
 
 if TYPE_CHECKING:
@@ -173,13 +173,7 @@ _LABELS: Final = {
 
 def _count(cohort: Iterable[Availability]) -> Counter[int]:
     def bad(value: object) -> int:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=value,
-            field="cohort item",
-            expected="an Availability",
-            type=type(value).__qualname__,
-        )
+        raise wrong_type(value, field="cohort item", expected="an Availability")
 
     items: Iterable[object] = cohort
     return Counter(a.index if a.__class__ is Availability else bad(a) for a in items)

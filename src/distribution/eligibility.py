@@ -29,7 +29,7 @@ import attrs
 from distribution._phrasebook import REASONS
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
-from distribution.errors import InvalidTypeError, InvalidValueError, check_lang
+from distribution.errors import InvalidValueError, check_lang, wrong_type
 from distribution.krr import KrrRecord, KrrStatus
 
 if TYPE_CHECKING:
@@ -99,12 +99,10 @@ def _exact_type(instance: object, attribute: attrs.Attribute[Any], value: object
     if value is None and optional:
         return
     if type(value) not in types:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=value,
+        raise wrong_type(
+            value,
             field=f"{type(instance).__name__}.{attribute.name}",
             expected=" or ".join(t.__name__ for t in types) + (" or None" if optional else ""),
-            type=type(value).__name__,
         )
 
 
@@ -394,13 +392,7 @@ def assess(facts: PatientFacts) -> Eligibility:
     Never raises for well-typed facts; never reads a clock (the reference time is in *facts*).
     """
     if type(facts) is not PatientFacts:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=facts,
-            field="facts",
-            expected="PatientFacts",
-            type=type(facts).__name__,
-        )
+        raise wrong_type(facts, field="facts", expected="PatientFacts")
     available: dict[str, bool] = {}
     why: list[tuple[NotificationChannel, tuple[Reason, ...]]] = []
     for channel, requirements in _REQUIREMENTS.items():

@@ -23,7 +23,7 @@ import attrs
 
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel, exact_names
-from distribution.errors import InvalidTypeError, InvalidValueError
+from distribution.errors import InvalidValueError, wrong_type
 from distribution.routes import ROUTES, Route, parse_priority_list
 
 if TYPE_CHECKING:
@@ -58,26 +58,14 @@ def _check_rule(
     _instance: object, _attribute: attrs.Attribute[DistributionRule | None], value: object
 ) -> None:
     if value is not None and type(value) is not DistributionRule:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=value,
-            field="Decision.rule",
-            expected="a DistributionRule or None",
-            type=type(value).__qualname__,
-        )
+        raise wrong_type(value, field="Decision.rule", expected="a DistributionRule or None")
 
 
 def _check_availability(
     _instance: object, attribute: attrs.Attribute[Availability], value: object
 ) -> None:
     if type(value) is not Availability:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=value,
-            field=f"Decision.{attribute.name}",
-            expected="an Availability",
-            type=type(value).__qualname__,
-        )
+        raise wrong_type(value, field=f"Decision.{attribute.name}", expected="an Availability")
 
 
 def _as_route(channels: Iterable[NotificationChannel]) -> Route:
@@ -210,13 +198,7 @@ _RULE_EXACT: Final = exact_names(DistributionRule)
 
 def _availability(value: object) -> Availability:
     if type(value) is not Availability:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=value,
-            field="availability",
-            expected="an Availability",
-            type=type(value).__qualname__,
-        )
+        raise wrong_type(value, field="availability", expected="an Availability")
     return value
 
 
@@ -308,11 +290,5 @@ def decide_each(
 
 def _check_pair(pair: object) -> None:
     if not isinstance(pair, tuple | list) or len(pair) != 2:  # a pair
-        raise InvalidTypeError(
-            "wrong_type",
-            value=pair,
-            field="pair",
-            expected="a (rule, availability) pair",
-            type=type(pair).__qualname__,
-        )
+        raise wrong_type(pair, field="pair", expected="a (rule, availability) pair")
     decide(pair[0], pair[1])

@@ -122,6 +122,19 @@ class InvalidValueError(DistributionError, ValueError):
     """
 
 
+def wrong_type(
+    value: object, *, field: str, expected: str, secret: bool = False
+) -> InvalidTypeError:
+    """Return the error for *value* of the wrong type; with *secret*, only its type is shown."""
+    return InvalidTypeError(
+        "wrong_type",
+        value=HIDDEN if secret else value,
+        field=field,
+        expected=expected,
+        type=type(value).__qualname__,
+    )
+
+
 def check_lang(lang: object) -> Lang:
     """Return *lang* if it is ``"nb"`` or ``"en"``; raise :class:`InvalidValueError` otherwise."""
     if is_lang(lang):

@@ -27,7 +27,7 @@ from distribution._phrasebook import CHANNEL_NAMES, MEANINGS, PHRASES
 from distribution.codes import CODE_ENUMS, DistributionRule, NotificationChannel
 from distribution.eligibility import Eligibility
 from distribution.engine import Decision, Outcome, decide
-from distribution.errors import InvalidTypeError, check_lang
+from distribution.errors import InvalidTypeError, check_lang, wrong_type
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -90,13 +90,7 @@ def explain_decision(
     """
     lang = check_lang(lang)
     if type(decision) is not Decision:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=decision,
-            field="decision",
-            expected="a Decision",
-            type=type(decision).__qualname__,
-        )
+        raise wrong_type(decision, field="decision", expected="a Decision")
     if eligibility is not None and eligibility.availability != decision.availability:
         raise InvalidTypeError(
             "wrong_type",
@@ -191,12 +185,6 @@ def describe(member: _Code, *, lang: Lang = "en") -> str:
     """
     lang = check_lang(lang)
     if not isinstance(member, CODE_ENUMS):
-        raise InvalidTypeError(
-            "wrong_type",
-            value=member,
-            field="member",
-            expected="a member of an ePROM enum",
-            type=type(member).__qualname__,
-        )
+        raise wrong_type(member, field="member", expected="a member of an ePROM enum")
     meaning = MEANINGS[lang][type(member)][member]
     return f"{type(member).__name__} {member.value} {member.api_name}: {meaning}"

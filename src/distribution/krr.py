@@ -31,9 +31,9 @@ import attrs
 from distribution.errors import (
     HIDDEN,
     DistributionError,
-    InvalidTypeError,
     InvalidValueError,
     UnknownCodeError,
+    wrong_type,
 )
 
 T = TypeVar("T")
@@ -138,7 +138,7 @@ class KrrRecord:
             )
         people = response["personer"]
         if not isinstance(people, list):
-            raise _type_error("personer", "a list", people)
+            raise wrong_type(people, field="personer", expected="a list")
         records = []
         for index, person in enumerate(people):
             try:
@@ -174,21 +174,9 @@ def _loads(obj: object, field: str) -> object:
     return obj
 
 
-def _type_error(
-    field: str, expected: str, value: object, *, secret: bool = False
-) -> InvalidTypeError:
-    return InvalidTypeError(
-        "wrong_type",
-        value=HIDDEN if secret else value,
-        field=field,
-        expected=expected,
-        type=type(value).__name__,
-    )
-
-
 def _object(value: object, field: str) -> Mapping[str, object]:
     if not isinstance(value, Mapping):
-        raise _type_error(field, "an object", value)
+        raise wrong_type(value, field=field, expected="an object")
     return value
 
 
@@ -199,7 +187,7 @@ def _text(
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _type_error(prefix + key, "a string", value, secret=secret)
+        raise wrong_type(value, field=prefix + key, expected="a string", secret=secret)
     return value
 
 
@@ -212,7 +200,7 @@ def _choice(
     if not isinstance(value, str):
         if value is None:
             raise InvalidValueError("missing_value", value=None, field=key, choices=tuple(choices))
-        raise _type_error(key, "a string", value)
+        raise wrong_type(value, field=key, expected="a string")
     if value not in choices:
         raise UnknownCodeError("unknown_code", value=value, field=key, choices=tuple(choices))
     return choices[value]
@@ -223,7 +211,7 @@ def _time(record: Mapping[str, object], path: str) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _type_error(path, "a string", value)
+        raise wrong_type(value, field=path, expected="a string")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:

@@ -25,7 +25,7 @@ import attrs
 
 from distribution._phrasebook import PROBLEMS
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import HIDDEN, InvalidTypeError, check_lang
+from distribution.errors import InvalidTypeError, check_lang, wrong_type
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
@@ -73,12 +73,8 @@ def national_id_problem(national_id: str) -> ProblemCode | None:
     FH-number (first digit 8 or 9) is named as such. Spaces are ignored; nothing else is.
     """
     if not isinstance(national_id, str):
-        raise InvalidTypeError(
-            "wrong_type",
-            value=HIDDEN,
-            field="national_id",
-            expected="a string of 11 digits",
-            type=type(national_id).__name__,
+        raise wrong_type(
+            national_id, field="national_id", expected="a string of 11 digits", secret=True
         )
     number = national_id.replace(" ", "")
     if len(number) != 11 or not (number.isascii() and number.isdigit()):

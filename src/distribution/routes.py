@@ -19,7 +19,7 @@ from typing import Final
 
 from distribution.availability import CHANNEL_FIELDS, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidTypeError, InvalidValueError
+from distribution.errors import InvalidValueError, wrong_type
 
 __all__ = ["PRIORITY_LISTS", "ROUTES", "parse_priority_list", "route"]
 
@@ -71,13 +71,7 @@ def parse_priority_list(channels: object, *, field: str = "priority list") -> Ro
     string is refused too, so that ``"paper"`` is not read as five one-letter channels.
     """
     if isinstance(channels, str | bytes) or not isinstance(channels, Iterable):
-        raise InvalidTypeError(
-            "wrong_type",
-            value=channels,
-            field=field,
-            expected="a list of channels",
-            type=type(channels).__qualname__,
-        )
+        raise wrong_type(channels, field=field, expected="a list of channels")
     parsed = tuple(parse_channel(channel, field=field) for channel in channels)
     if not parsed:
         raise InvalidValueError(
