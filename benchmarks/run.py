@@ -23,6 +23,7 @@ import tracemalloc
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import distribution as dist
 from distribution import Availability, DistributionRule, NotificationChannel
@@ -139,6 +140,18 @@ def best_ns_per_item(
     return best
 
 
+def over_pairs(
+    call: Callable[[Any, Any], object], pairs: Sequence[tuple[Any, Any]]
+) -> Callable[[], None]:
+    """Return a loop calling *call* on every pair: the same loop shape for every candidate."""
+
+    def loop() -> None:
+        for first, second in pairs:
+            call(first, second)
+
+    return loop
+
+
 def per_call(n: int, rounds: int, seed: int) -> list[Row]:
     rng = random.Random(seed)
     rules = [rng.choice(list(R)) for _ in range(n)]
@@ -162,33 +175,13 @@ def per_call(n: int, rounds: int, seed: int) -> list[Row]:
         for k in keys:
             floor(k)
 
-    def loop_limit() -> None:
-        for r, a in pairs:
-            limit(r, a)
-
-    def loop_naive() -> None:
-        for r, a in pairs:
-            naive(r, a)
-
-    def loop_enum() -> None:
-        for r, a in pairs:
-            decide(r, a)
-
-    def loop_int() -> None:
-        for r, a in int_pairs:
-            decide(r, a)
-
-    def loop_str() -> None:
-        for r, a in str_pairs:
-            decide(r, a)
-
-    def loop_chain() -> None:
-        for r, a in pairs:
-            fallback_chain(r, a)
-
-    def loop_list() -> None:
-        for channels, a in list_pairs:
-            dist.decide_priority_list(channels, a)
+    loop_limit = over_pairs(limit, pairs)
+    loop_naive = over_pairs(naive, pairs)
+    loop_enum = over_pairs(decide, pairs)
+    loop_int = over_pairs(decide, int_pairs)
+    loop_str = over_pairs(decide, str_pairs)
+    loop_chain = over_pairs(fallback_chain, pairs)
+    loop_list = over_pairs(dist.decide_priority_list, list_pairs)
 
     def batch_limit() -> None:
         [row[a._bits] for a in avails]  # the list is the work being timed
