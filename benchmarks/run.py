@@ -23,7 +23,6 @@ import tracemalloc
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import distribution as dist
 from distribution import Availability, DistributionRule, NotificationChannel
@@ -140,18 +139,6 @@ def best_ns_per_item(
     return best
 
 
-def over_pairs(
-    call: Callable[[Any, Any], object], pairs: Sequence[tuple[Any, Any]]
-) -> Callable[[], None]:
-    """Return a loop calling *call* on every pair: the same loop shape for every candidate."""
-
-    def loop() -> None:
-        for first, second in pairs:
-            call(first, second)
-
-    return loop
-
-
 def per_call(n: int, rounds: int, seed: int) -> list[Row]:
     rng = random.Random(seed)
     rules = [rng.choice(list(R)) for _ in range(n)]
@@ -167,6 +154,9 @@ def per_call(n: int, rounds: int, seed: int) -> list[Row]:
     row = _BY_RULE[one_rule]
     decide, fallback_chain = dist.decide, dist.fallback_chain
 
+    # One function per candidate, on purpose: a shared loop would share one call site, whose
+    # inline cache the interpreter re-specializes whenever the callee changes, which made the
+    # ratios drift by 10-15 % between runs.
     def loop_empty() -> None:
         for _r, _a in pairs:
             pass
@@ -175,13 +165,33 @@ def per_call(n: int, rounds: int, seed: int) -> list[Row]:
         for k in keys:
             floor(k)
 
-    loop_limit = over_pairs(limit, pairs)
-    loop_naive = over_pairs(naive, pairs)
-    loop_enum = over_pairs(decide, pairs)
-    loop_int = over_pairs(decide, int_pairs)
-    loop_str = over_pairs(decide, str_pairs)
-    loop_chain = over_pairs(fallback_chain, pairs)
-    loop_list = over_pairs(dist.decide_priority_list, list_pairs)
+    def loop_limit() -> None:
+        for r, a in pairs:
+            limit(r, a)
+
+    def loop_naive() -> None:
+        for r, a in pairs:
+            naive(r, a)
+
+    def loop_enum() -> None:
+        for r, a in pairs:
+            decide(r, a)
+
+    def loop_int() -> None:
+        for r, a in int_pairs:
+            decide(r, a)
+
+    def loop_str() -> None:
+        for r, a in str_pairs:
+            decide(r, a)
+
+    def loop_chain() -> None:
+        for r, a in pairs:
+            fallback_chain(r, a)
+
+    def loop_list() -> None:
+        for channels, a in list_pairs:
+            dist.decide_priority_list(channels, a)
 
     def batch_limit() -> None:
         [row[a._bits] for a in avails]  # the list is the work being timed

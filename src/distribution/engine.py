@@ -214,6 +214,11 @@ def decide(rule: DistributionRule | int | str, availability: Availability) -> De
     # little cheaper than calling type(); both refuse subclasses and look-alikes (True, 1.0).
     if rule.__class__ is DistributionRule and availability.__class__ is Availability:
         return _BY_RULE[rule][availability._bits]  # noqa: SLF001  # the library's own table key
+    # Kept out of line: a smaller frame for the hot path above.
+    return _decide_parsed(rule, availability)
+
+
+def _decide_parsed(rule: object, availability: object) -> Decision:
     kind = rule.__class__
     # An int code or an exact name ("BasicOrPaper", "3") is one more dict lookup; anything
     # else goes through the full parse, which also makes the error.
