@@ -73,6 +73,25 @@ def untyped(value: object) -> Any:
             ),
         ),
         (
+            lambda: Decision(R.BASIC, untyped("HD"), A),
+            InvalidTypeError,
+            "wrong_type",
+            "Decision.route",
+            "HD",
+            "Decision.route must be a sequence of channels, not str 'HD'",
+        ),
+        (
+            lambda: Decision(R.BASIC, untyped(("fax",)), A),
+            UnknownCodeError,
+            "unknown_channel",
+            "Decision.route",
+            "fax",
+            (
+                "'fax' is not a known channel; valid channels: helsenorge (Helsenorge),"
+                " digital_mailbox (DigitalMailbox), krr_contact (Unsecure), paper (PhysicalMailbox)"
+            ),
+        ),
+        (
             lambda: decide_each([(R.BASIC, A), (R.BASIC, untyped(None))]),
             InvalidTypeError,
             "wrong_type",

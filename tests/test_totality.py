@@ -44,6 +44,7 @@ from distribution import (
     simulate,
 )
 from distribution.cli import main
+from distribution.codes import DistributionRule as R
 from tests.strategies import availabilities, hostile, rule_spellings
 
 LOOKALIKES = ["Basіc", "３", "ＢＡＳＩＣ", "BAſIC", "\u200bBasic", "Basic\x00", "K", "1\u0661"]
@@ -144,6 +145,25 @@ def test_batches(rule: Any, items: list[Any]) -> None:
         assert result is None or len(result) == len(items)
     pairs = _total(decide_each, [(rule, item) for item in items])
     assert pairs is None or len(pairs) == len(items)
+
+
+@given(
+    st.one_of(st.none(), st.sampled_from(list(R))),
+    st.one_of(anything, st.lists(anything, max_size=4)),
+    maybe_availability,
+)
+@example(None, None, Availability())
+@example(R.BASIC, ("fax",), Availability())
+@example(R.BASIC, "HD", Availability())
+@example(None, ("paper",), Availability(paper=True))
+def test_decision_constructor(rule: Any, route: Any, availability: Any) -> None:
+    result = _total(Decision, rule, route, availability)
+    if result is not None:
+        assert result == (
+            decide(rule, availability)
+            if rule is not None
+            else decide_priority_list(route, availability)
+        )
 
 
 @given(st.one_of(anything, st.lists(anything, max_size=5)), maybe_availability)

@@ -17,18 +17,17 @@ shared: :func:`decide` is a table lookup and allocates nothing.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, TypeVar, final
 
 import attrs
 
-from distribution.availability import CHANNEL_FIELDS, Availability
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel, exact_names
 from distribution.errors import InvalidValueError, wrong_type
 from distribution.routes import ROUTES, Route, parse_priority_list
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from distribution._texts import Lang
 
 __all__ = [
@@ -69,6 +68,9 @@ def _check_availability(
 
 
 def _as_route(channels: Iterable[NotificationChannel]) -> Route:
+    # A text or a non-iterable is left as it is, for __attrs_post_init__ to refuse by name.
+    if isinstance(channels, str | bytes) or not isinstance(channels, Iterable):
+        return channels  # type: ignore[return-value]
     return tuple(channels)
 
 
@@ -101,17 +103,21 @@ class Decision:
     outcome: Outcome = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        given: object = self.route
+        if not isinstance(given, tuple):
+            raise wrong_type(given, field="Decision.route", expected="a sequence of channels")
         if self.rule is None:
-            route = parse_priority_list(self.route, field="Decision.route")
+            route = parse_priority_list(given, field="Decision.route")
         else:
             route = ROUTES[self.rule]
-        if self.route != route:
-            raise InvalidValueError(
-                "inconsistent",
-                value=_names(self.route),
-                field="Decision.route",
-                expected=_names(route),
-            )
+            channels = tuple(parse_channel(c, field="Decision.route") for c in given)
+            if channels != route:
+                raise InvalidValueError(
+                    "inconsistent",
+                    value=_names(channels),
+                    field="Decision.route",
+                    expected=_names(route),
+                )
         _derive(self, route)
 
     def to_dict(self) -> dict[str, object]:
