@@ -312,3 +312,11 @@ def test_module_entry_point(
         runpy.run_module("distribution", run_name="__main__")
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("SentStatus 1 Error:")
+
+
+def test_matrix_legend_follows_the_language() -> None:
+    _, out, _ = run("matrix", "--lang", "nb")
+    assert "brev i posten" in out
+    assert "engangskode" in out
+    _, out, _ = run("matrix", "--format", "markdown")
+    assert "one-time code" in out

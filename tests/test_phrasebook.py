@@ -22,6 +22,8 @@ TABLES = {
     "REASONS": book.REASONS,
     "PROBLEMS": book.PROBLEMS,
     "LABELS": book.LABELS,
+    "FILE_PROBLEMS": book.FILE_PROBLEMS,
+    "LEGEND": {lang: {"legend": text} for lang, text in book.LEGEND.items()},
     "CHANNEL_NAMES": {
         lang: {str(k): v for k, v in t.items()} for lang, t in book.CHANNEL_NAMES.items()
     },

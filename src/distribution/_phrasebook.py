@@ -461,3 +461,19 @@ FILE_PROBLEMS: Final[dict[str, dict[str, str]]] = {
         "other": "systemet kunne ikke åpne den",
     },
 }
+
+# The key under the decision matrix.
+LEGEND: Final[dict[str, str]] = {
+    "en": (
+        "Availability and cells: H = Helsenorge, D = DigitalMailbox, U = Unsecure (e-mail/SMS from"
+        " KRR), P = PhysicalMailbox (paper), . = not available. A cell is the fallback chain, the"
+        " chosen channel first; ✗ = unreachable (Error, PatientUnreachable); code = NoDistribution"
+        " (one-time code)."
+    ),
+    "nb": (
+        "Tilgjengelighet og celler: H = Helsenorge, D = DigitalMailbox (sikker digital postkasse),"
+        " U = Unsecure (SMS/e-post fra KRR), P = PhysicalMailbox (brev i posten), . = ikke"
+        " tilgjengelig. En celle er reservekjeden, med valgt kanal først; ✗ = kan ikke nås (Error,"
+        " PatientUnreachable); code = NoDistribution (engangskode)."
+    ),
+}

@@ -11,7 +11,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Final
 
-from distribution._phrasebook import MEANINGS
+from distribution._phrasebook import LEGEND, MEANINGS
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
@@ -47,7 +47,7 @@ def _cell(decision: Decision) -> str:
     return " → ".join(_SHORT[ch] for ch in decision.chain) or _EMPTY_CELL[decision.outcome]
 
 
-def matrix(fmt: str = "text") -> str:
+def matrix(fmt: str = "text", lang: Lang = "en") -> str:
     """Return the 9 × 16 decision matrix in *fmt* (``text``, ``markdown``, ``csv``, ``json``)."""
     renderers = {
         "text": _matrix_text,
@@ -57,6 +57,8 @@ def matrix(fmt: str = "text") -> str:
     }
     if fmt not in renderers:
         raise UnknownCodeError("unknown_code", value=fmt, field="format", choices=MATRIX_FORMATS)
+    if fmt in {"text", "markdown"}:
+        return renderers[fmt]() + "\n" + LEGEND[lang] + "\n"
     return renderers[fmt]()
 
 
@@ -76,7 +78,7 @@ def _matrix_text() -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in grid
     ]
-    return "\n".join([*lines, "", _LEGEND]) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def _matrix_markdown() -> str:
@@ -84,15 +86,8 @@ def _matrix_markdown() -> str:
     header, *rows = grid
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| `" + row[0] + "` | " + " | ".join(row[1:]) + " |" for row in rows]
-    return "\n".join([*lines, "", _LEGEND]) + "\n"
+    return "\n".join(lines) + "\n"
 
-
-_LEGEND: Final = (
-    "Availability and cells: H = Helsenorge, D = DigitalMailbox, U = Unsecure (e-mail/SMS from"
-    " KRR), P = PhysicalMailbox (paper), . = not available. A cell is the fallback chain, the"
-    " chosen channel first; ✗ = unreachable (Error, PatientUnreachable); code = NoDistribution"
-    " (one-time code)."
-)
 
 _CSV_HEADER: Final = (
     "rule_code",

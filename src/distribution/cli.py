@@ -232,7 +232,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def _cmd_matrix(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    out.write(matrix(args.format))
+    out.write(matrix(args.format, args.lang))
     return 0
 
 
