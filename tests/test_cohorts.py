@@ -250,3 +250,11 @@ def test_unreadable_header_and_rows() -> None:
         Availability(paper=True),
     ]
     assert "not readable as CSV" in reader.bad_rows[0].describe()
+
+
+def test_skip_bad_counts_every_bad_row_but_keeps_only_the_first_few() -> None:
+    rows = "".join(f"p{i},x,1,1,1\n" for i in range(10))
+    cohort, reader = read(HEADER + "\n" + rows + "p,1,1,1,1\n", skip_bad=True, report_limit=5)
+    assert len(cohort) == 1
+    assert reader.skipped == 10
+    assert [row.line for row in reader.bad_rows] == [2, 3, 4, 5, 6]

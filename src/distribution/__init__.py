@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from distribution.availability import Availability
 from distribution.codes import (
     DistributionRule,
+    EpromCode,
     FormOrderEventLogType,
     FormOrderStatus,
     FormOrderStatusErrorCode,
@@ -104,6 +105,7 @@ __all__ = [
     "DistributionError",
     "DistributionRule",
     "Eligibility",
+    "EpromCode",
     "FormOrderEventLogType",
     "FormOrderStatus",
     "FormOrderStatusErrorCode",

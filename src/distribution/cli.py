@@ -242,7 +242,7 @@ def _cmd_describe(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         raise UnknownCodeError(
             "unknown_code", value=args.kind, field="KIND", choices=sorted(_KINDS)
         )
-    out.write(describe(kind.parse(args.code), lang=args.lang) + "\n")
+    out.write(describe(kind.parse(args.code), lang=args.lang) + "\n")  # type: ignore[arg-type]  # kind is one of CODE_ENUMS
     return 0
 
 

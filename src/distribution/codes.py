@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DistributionRule",
+    "EpromCode",
     "FormOrderEventLogType",
     "FormOrderStatus",
     "FormOrderStatusErrorCode",
@@ -198,6 +199,16 @@ CODE_ENUMS: tuple[type[_Code], ...] = (
     FormOrderEventLogType,
 )
 """Every enum of the guide, in the guide's order."""
+
+EpromCode = (
+    DistributionRule
+    | NotificationChannel
+    | FormOrderStatus
+    | FormOrderStatusErrorCode
+    | SentStatus
+    | FormOrderEventLogType
+)
+"""A member of any of the guide's enums (what :func:`~distribution.describe` takes)."""
 
 _EXACT: Mapping[type[_Code], Mapping[object, _Code]] = MappingProxyType(
     {

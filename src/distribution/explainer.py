@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from distribution._texts import Lang
     from distribution.availability import Availability
-    from distribution.codes import _Code
+    from distribution.codes import EpromCode
 
 __all__ = ["describe", "explain", "explain_decision", "rules_reaching"]
 
@@ -176,7 +176,7 @@ def _join(channels: Iterable[NotificationChannel], lang: Lang) -> str:
     return ", ".join(CHANNEL_NAMES[lang][channel] for channel in channels)
 
 
-def describe(member: _Code, *, lang: Lang = "en") -> str:
+def describe(member: EpromCode, *, lang: Lang = "en") -> str:
     """Return one line saying what a code of any ePROM enum means, and what to do next.
 
     >>> from distribution import FormOrderStatus
