@@ -258,3 +258,29 @@ def test_skip_bad_counts_every_bad_row_but_keeps_only_the_first_few() -> None:
     assert len(cohort) == 1
     assert reader.skipped == 10
     assert [row.line for row in reader.bad_rows] == [2, 3, 4, 5, 6]
+
+
+def test_tally_to_dict_by_hand() -> None:
+    cohort = [
+        Availability(krr_contact=True, paper=True),
+        Availability(helsenorge=True),
+        Availability(),
+    ]
+    assert simulate(cohort, ["BasicOrPaper"]).to_dict() == {
+        "patients": 3,
+        "rules": [
+            {
+                "rule": {"code": 3, "name": "BasicOrPaper"},
+                "patients": 3,
+                "channels": {
+                    "Helsenorge": 1,
+                    "DigitalMailbox": 0,
+                    "Unsecure": 0,
+                    "PhysicalMailbox": 1,
+                },
+                "unreachable": 1,
+                "not_distributed": 0,
+                "paper_despite_digital": 1,
+            }
+        ],
+    }

@@ -164,3 +164,48 @@ def test_masks_by_hand() -> None:
     assert mask_email("nodomain") == "n***"
     assert mask_phone("+4791234567") == "*********67"
     assert mask_phone(None) is None
+
+
+def test_repr_shows_the_masked_values() -> None:
+    record = KrrRecord.from_json(
+        {
+            "personidentifikator": "15108695088",
+            "status": "AKTIV",
+            "kontaktinformasjon": {
+                "epostadresse": "kari.nordmann@example.no",
+                "mobiltelefonnummer": "+4791234567",
+            },
+        }
+    )
+    text = repr(record)
+    assert "national_id='***********'" in text
+    assert "email='k***@***.no'" in text
+    assert "mobile='*********67'" in text
+
+
+@pytest.mark.parametrize(
+    ("response", "error", "field", "message"),
+    [
+        ([], InvalidTypeError, "response", "response must be an object, not list []"),
+        ("[1", InvalidValueError, "response", "response is not valid JSON: line 1, column 3"),
+        (
+            {"people": []},
+            InvalidValueError,
+            "personer",
+            "personer is missing; expected keys: personer",
+        ),
+        (
+            {"personer": {"a": 1}},
+            InvalidTypeError,
+            "personer",
+            "personer must be a list, not dict {'a': 1}",
+        ),
+    ],
+)
+def test_response_errors_word_for_word(
+    response: object, error: type[DistributionError], field: str, message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        KrrRecord.from_response(response)
+    assert caught.value.field == field
+    assert str(caught.value) == message

@@ -74,9 +74,7 @@ class RuleTally:
         return {
             "rule": {"code": self.rule.value, "name": self.rule.api_name},
             "patients": self.patients,
-            "channels": {
-                ch.api_name: count for ch, count in zip(_REACHABLE, self.by_channel, strict=True)
-            },
+            "channels": {ch.api_name: self.by_channel[i] for i, ch in enumerate(_REACHABLE)},
             "unreachable": self.unreachable,
             "not_distributed": self.not_distributed,
             "paper_despite_digital": self.paper_despite_digital,

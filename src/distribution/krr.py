@@ -22,7 +22,7 @@ False
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Final, TypeVar, final
 
@@ -73,11 +73,17 @@ def mask_phone(value: str | None) -> str | None:
     return "*" * max(len(value) - 2, 0) + value[-2:]
 
 
-def _masked(mask: Callable[[str | None], str | None]) -> Callable[[str | None], str]:
-    def show(value: str | None) -> str:
-        return repr(mask(value))
+# repr() of each personal field: module-level functions, so each runs (and is tested) per call.
+def _repr_national_id(value: str | None) -> str:
+    return repr(mask_national_id(value))
 
-    return show
+
+def _repr_email(value: str | None) -> str:
+    return repr(mask_email(value))
+
+
+def _repr_phone(value: str | None) -> str:
+    return repr(mask_phone(value))
 
 
 @final
@@ -92,14 +98,14 @@ class KrrRecord:
     ``mailbox_provider``. A field the record lacks is ``None``.
     """
 
-    national_id: str | None = attrs.field(default=None, repr=_masked(mask_national_id))
+    national_id: str | None = attrs.field(default=None, repr=_repr_national_id)
     status: KrrStatus
     reserved: bool | None = None
     can_notify: bool | None = None
-    email: str | None = attrs.field(default=None, repr=_masked(mask_email))
+    email: str | None = attrs.field(default=None, repr=_repr_email)
     email_updated: datetime | None = None
     email_verified: datetime | None = None
-    mobile: str | None = attrs.field(default=None, repr=_masked(mask_phone))
+    mobile: str | None = attrs.field(default=None, repr=_repr_phone)
     mobile_updated: datetime | None = None
     mobile_verified: datetime | None = None
     mailbox_address: str | None = attrs.field(default=None, repr=False)
