@@ -1,8 +1,19 @@
 """Routes: the channels a distribution rule permits, in the order ePROM tries them.
 
 The nine rules are one literal table, :data:`ROUTES`, written from the guide's prose
-("Distribusjonsregler", ``shared/domain.md`` §2). Nothing else in the library branches on a rule:
-the engine, the explainer and the generated docs all read this table.
+("Distribusjonsregler", ``shared/domain.md`` §2):
+
+    Default DistributionRule er Basic og betyr at ePROM først sjekker om pasienten er
+    tilgjengelig på Helsenorge. Hvis ikke sjekkes det om pasienten har sikker digital
+    postkasse. Hvis DistributionRule er satt til AllowUnsecure sjekkes det om pasienten er
+    registrert i Difi Kontaktregister med epostadresse eller mobilnummer. Hvis
+    DistributionRule er satt til NoDistribution sendes det ikke ut varsling til pasienten.
+    [...] BasicOrPaper og AllowUnsecureOrPaper er samme som hhv Basic og AllowUnsecure, men
+    med papir som siste utvei. PaperOnly, HelsenorgeOnly, DigitalMailboxOnly og UnsecureOnly
+    sender kun på hhv papir, Helsenorge, sikker digital postkasse og epost/sms.
+
+Nothing else in the library branches on a rule: the engine, the explainer and the generated
+docs all read this table.
 
 >>> [channel.api_name for channel in route("AllowUnsecureOrPaper")]
 ['Helsenorge', 'DigitalMailbox', 'Unsecure', 'PhysicalMailbox']
