@@ -131,9 +131,12 @@ def test_decide(rule: Any, availability: Any) -> None:
     if result is not None:
         assert type(result) is Decision
         assert result.channel in NotificationChannel
-    _total(fallback_chain, rule, availability)
-    _total(route, rule)
-    _total(rules_reaching, availability)
+    chain = _total(fallback_chain, rule, availability)
+    assert chain is None or all(ch in NotificationChannel for ch in chain)
+    permitted = _total(route, rule)
+    assert permitted is None or set(chain or ()) <= set(permitted)
+    reaching = _total(rules_reaching, availability)
+    assert reaching is None or all(type(d) is Decision for d in reaching)
 
 
 @given(st.one_of(rule_spellings, anything), st.lists(maybe_availability, max_size=5))
@@ -247,10 +250,13 @@ def test_facts_and_assessment(payload: Any) -> None:
 @given(anything)
 def test_assess_and_explain_and_describe(value: Any) -> None:
     assert _total(assess, value) is None
-    _total(explain, value, Availability())
-    _total(explain, "Basic", value)
-    _total(explain, "Basic", Availability(), lang=value)
-    _total(describe, value)
+    for text in (
+        _total(explain, value, Availability()),
+        _total(explain, "Basic", value),
+        _total(explain, "Basic", Availability(), lang=value),
+        _total(describe, value),
+    ):
+        assert text is None or (isinstance(text, str) and text)
 
 
 @given(
@@ -316,7 +322,8 @@ def test_csv_cohort(body: list[str], skip_bad: bool) -> None:
     st.lists(maybe_availability, max_size=5), st.one_of(st.none(), st.lists(anything, max_size=3))
 )
 def test_simulate(cohort: list[Any], rules: Any) -> None:
-    _total(simulate, cohort, rules)
+    result = _total(simulate, cohort, rules)
+    assert result is None or (type(result) is Simulation and result.patients == len(cohort))
 
 
 # --- the command line ---------------------------------------------------------------------------
