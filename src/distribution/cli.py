@@ -21,7 +21,16 @@ from distribution._phrasebook import CHANNEL_NAMES, FILE_PROBLEMS, LABELS
 from distribution._render import MATRIX_FORMATS, matrix, route_text, rules_table
 from distribution._texts import error_template
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
-from distribution.codes import CODE_ENUMS, DistributionRule, _Code
+from distribution.codes import (
+    CODE_ENUMS,
+    DistributionRule,
+    FormOrderEventLogType,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    NotificationChannel,
+    SentStatus,
+    _Code,
+)
 from distribution.cohorts import SIMULATION_FORMATS
 from distribution.eligibility import Eligibility, PatientFacts, assess
 from distribution.engine import Decision, decide, decide_priority_list
@@ -43,13 +52,14 @@ if TYPE_CHECKING:
 
 PROG = "eprom-distribution"
 
+# describe KIND CODE: a short word for each enum, or the enum's own name in any case.
 _KINDS: dict[str, type[_Code]] = {
     "rule": DistributionRule,
-    "channel": CODE_ENUMS[1],
-    "status": CODE_ENUMS[2],
-    "error": CODE_ENUMS[3],
-    "sent": CODE_ENUMS[4],
-    "event": CODE_ENUMS[5],
+    "channel": NotificationChannel,
+    "status": FormOrderStatus,
+    "error": FormOrderStatusErrorCode,
+    "sent": SentStatus,
+    "event": FormOrderEventLogType,
 }
 _KINDS.update({cls.__name__.lower(): cls for cls in CODE_ENUMS})
 
