@@ -284,3 +284,11 @@ def test_tally_to_dict_by_hand() -> None:
             }
         ],
     }
+
+
+def test_a_second_pass_counts_afresh() -> None:
+    lines = [HEADER, "p1,1,1,1,1", "p2,x,1,1,1"]
+    reader = CsvCohort(lines, skip_bad=True)
+    assert len(list(reader)) == 1
+    assert len(list(reader)) == 1
+    assert (reader.rows, reader.skipped, len(reader.bad_rows)) == (1, 1, 1)

@@ -273,6 +273,8 @@ class CsvCohort:
         self.bad_rows: list[BadRow] = []
 
     def __iter__(self) -> Iterator[Availability]:
+        # Counts describe the latest pass: iterating again (over a list of lines) starts afresh.
+        self.rows, self.skipped, self.bad_rows = 0, 0, []
         reader = csv.reader(self._lines)
         try:
             first = next(reader, None)
