@@ -24,6 +24,10 @@ from distribution import (
 
 R = DistributionRule
 A = Availability(paper=True)
+UNKNOWN_FAX = (
+    "'fax' is not a known channel; valid channels: helsenorge (Helsenorge),"
+    " digital_mailbox (DigitalMailbox), krr_contact (Unsecure), paper (PhysicalMailbox)"
+)
 FACTS = PatientFacts(reference_time=datetime(2026, 11, 25, tzinfo=UTC))
 
 
@@ -67,10 +71,7 @@ def untyped(value: object) -> Any:
             "unknown_channel",
             "Decision.route",
             "fax",
-            (
-                "'fax' is not a known channel; valid channels: helsenorge (Helsenorge),"
-                " digital_mailbox (DigitalMailbox), krr_contact (Unsecure), paper (PhysicalMailbox)"
-            ),
+            UNKNOWN_FAX,
         ),
         (
             lambda: Decision(R.BASIC, untyped("HD"), A),
@@ -86,10 +87,7 @@ def untyped(value: object) -> Any:
             "unknown_channel",
             "Decision.route",
             "fax",
-            (
-                "'fax' is not a known channel; valid channels: helsenorge (Helsenorge),"
-                " digital_mailbox (DigitalMailbox), krr_contact (Unsecure), paper (PhysicalMailbox)"
-            ),
+            UNKNOWN_FAX,
         ),
         (
             lambda: decide_each([(R.BASIC, A), (R.BASIC, untyped(None))]),

@@ -196,7 +196,7 @@ def simulate(cohort: Iterable[Availability], rules: Iterable[object] | None = No
         outcomes = dict.fromkeys(Outcome, 0)
         paper_despite_digital = 0
         for index, count in counts.items():
-            availability = Availability.from_index(index)
+            availability = _ALL[index]
             decision = decide(rule, availability)
             outcomes[decision.outcome] += count
             if decision.outcome is Outcome.NOTIFIED:
