@@ -178,6 +178,22 @@ def untyped(value: object) -> Any:
             ),
         ),
         (
+            lambda: Availability.from_index(untyped(True)),
+            InvalidTypeError,
+            "wrong_type",
+            "index",
+            True,
+            "index must be int, not bool True",
+        ),
+        (
+            lambda: Availability.from_index(16),
+            InvalidValueError,
+            "unknown_code",
+            "Availability index",
+            16,
+            "16 is not a known Availability index; valid codes and names: 0-15",
+        ),
+        (
             lambda: Availability(krr_contact=untyped(0)),
             InvalidTypeError,
             "not_bool",
