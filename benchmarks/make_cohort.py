@@ -1,6 +1,6 @@
 """Write a synthetic cohort CSV with realistic channel shares.
 
-    python benchmarks/make_cohort.py 1000000 cohort.csv --seed 7
+    python -m benchmarks.make_cohort 1000000 cohort.csv --seed 7
 
 The shares are illustrative, chosen to look like an adult Norwegian population, not official
 statistics: most people have a postal address and KRR contact details; fewer have given

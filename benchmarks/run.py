@@ -1,7 +1,7 @@
 """Benchmarks for eprom-distribution: run by hand, results written to docs/performance.md.
 
-    python benchmarks/run.py            # full run (a minute or two), rewrites docs/performance.md
-    python benchmarks/run.py --quick    # seconds; what CI runs so the script cannot rot
+    python -m benchmarks.run            # full run (a minute or two), rewrites docs/performance.md
+    python -m benchmarks.run --quick    # seconds; what CI runs so the script cannot rot
 
 Every candidate runs in this one process over the same pre-generated inputs, interleaved over
 several rounds; each figure is the best round (the least disturbed by the rest of the machine).
@@ -23,16 +23,13 @@ import tracemalloc
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import distribution as dist
+from benchmarks import make_cohort
 from distribution import Availability, DistributionRule, NotificationChannel
 from distribution.cohorts import CsvCohort, simulate
 from distribution.engine import _BY_RULE
-
-sys.path.insert(0, str(Path(__file__).parent))
-from typing import TYPE_CHECKING
-
-import make_cohort  # the sibling script
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -59,7 +56,7 @@ FLAT = tuple(_BY_RULE[rule][index] for rule in R for index in range(16))
 def limit(rule: DistributionRule, availability: Availability) -> object:
     """The physical limit for a Python call on these inputs: a plain function, one lookup in a
     precomputed table (nested by rule, then Availability.index), no checks."""
-    return _BY_RULE[rule][availability._bits]  # the raw slot, as decide() reads it
+    return _BY_RULE[rule][availability.index]  # the raw table, as decide() reads it
 
 
 def floor(key: int) -> object:
@@ -146,7 +143,7 @@ def per_call(n: int, rounds: int, seed: int) -> list[Row]:
     pairs = list(zip(rules, avails, strict=True))
     int_pairs = [(int(r), a) for r, a in pairs]
     str_pairs = [(r.api_name, a) for r, a in pairs]
-    keys = [r * 16 + a.index for r, a in pairs]
+    keys = [r.value * 16 + a.index for r, a in pairs]
     assert all(limit(r, a) is dist.decide(r, a) for r, a in pairs[:100])
     lists = [rng.choice([(H, D, U, P), (U, P), (P,), (D, H)]) for _ in range(n)]
     list_pairs = list(zip(lists, avails, strict=True))
@@ -194,12 +191,12 @@ def per_call(n: int, rounds: int, seed: int) -> list[Row]:
             dist.decide_priority_list(channels, a)
 
     def batch_limit() -> None:
-        [row[a._bits] for a in avails]  # the list is the work being timed
+        [row[a.index] for a in avails]  # the list is the work being timed
 
     rows = _BY_RULE
 
     def batch_limit_pairs() -> None:
-        [rows[r][a._bits] for r, a in pairs]
+        [rows[r][a.index] for r, a in pairs]
 
     def batch_many() -> None:
         dist.decide_many(one_rule, avails)
@@ -250,10 +247,10 @@ def per_call(n: int, rounds: int, seed: int) -> list[Row]:
         Row("`decide` with a str rule (API name)", t["str"], "limit", t["str"] / lim),
         Row("`fallback_chain`", t["chain"], "limit", t["chain"] / lim),
         Row("`decide_priority_list` (tuple of channels)", t["list"], "limit", t["list"] / lim),
-        Row("**batch limit**: `[row[a._bits] for a in cohort]`", blim, "batch limit", 1.0),
+        Row("**batch limit**: `[row[a.index] for a in cohort]`", blim, "batch limit", 1.0),
         Row("`decide_many`, per item", t["many"], "batch limit", t["many"] / blim, "target ≤ 1.3×"),
         Row("`channels_many`, per item", t["channels"], "batch limit", t["channels"] / blim),
-        Row("**pairs limit**: `[rows[r][a._bits] for r, a in pairs]`", plim, "pairs limit", 1.0),
+        Row("**pairs limit**: `[rows[r][a.index] for r, a in pairs]`", plim, "pairs limit", 1.0),
         Row(
             "`decide_each` (per-patient rules), per item",
             t["each"],

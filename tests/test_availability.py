@@ -81,8 +81,32 @@ def test_without_and_with() -> None:
 def test_is_frozen_and_hashable() -> None:
     a = Availability(paper=True)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        a.paper = False  # type: ignore[misc]
+        a.paper = False
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del a.paper
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a.other = 1
+    assert a.paper is True
     assert {a, Availability(paper=True)} == {a}
+
+
+def test_each_of_the_sixteen_exists_once() -> None:
+    assert Availability(paper=True, helsenorge=True) is Availability.of("helsenorge", "paper")
+    assert Availability() is Availability.from_index(0)
+    assert len({id(a) for a in Availability.all()}) == 16
+    assert Availability.all()[15] is Availability(
+        helsenorge=True, digital_mailbox=True, krr_contact=True, paper=True
+    )
+
+
+def test_replace_changes_named_flags_and_refuses_unknown_ones() -> None:
+    a = Availability(paper=True)
+    assert a.__replace__(helsenorge=True) is Availability(helsenorge=True, paper=True)
+    assert a.__replace__() is a
+    with pytest.raises(InvalidValueError, match="'email'"):
+        a.__replace__(email=True)
+    with pytest.raises(InvalidTypeError, match=r"Availability\.paper"):
+        a.__replace__(paper=1)  # type: ignore[arg-type]
 
 
 def test_index_numbers_the_sixteen_combinations() -> None:

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
+from benchmarks import make_cohort, run
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+from distribution import Availability, DistributionRule, decide
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
 
 
-@pytest.fixture
-def bench_modules(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-
-
-@pytest.mark.usefixtures("bench_modules")
 def test_quick_benchmark_writes_every_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import run  # noqa: PLC0415
-
     output = tmp_path / "performance.md"
     output.write_text(
         "before\n<!-- benchmark results -->\nold\n<!-- /benchmark results -->\nafter\n",
@@ -49,21 +46,13 @@ def test_quick_benchmark_writes_every_row(
     capsys.readouterr()
 
 
-@pytest.mark.usefixtures("bench_modules")
 def test_the_naive_baseline_agrees_with_decide() -> None:
-    import run  # noqa: PLC0415
-
-    from distribution import Availability, DistributionRule, decide  # noqa: PLC0415
-
     for rule in DistributionRule:
         for availability in Availability.all():
             assert run.naive(rule, availability) is decide(rule, availability).channel
 
 
-@pytest.mark.usefixtures("bench_modules")
 def test_make_cohort_is_repeatable(tmp_path: Path) -> None:
-    import make_cohort  # noqa: PLC0415
-
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
     make_cohort.write(200, a, seed=5)
     make_cohort.write(200, b, seed=5)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import runpy
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
-from distribution.cli import lang_from_environment, main
+from distribution.cli import _usage_message, _with_progress, lang_from_environment, main
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -283,8 +284,6 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    from distribution.cli import _with_progress  # noqa: PLC0415
-
     path = tmp_path / "cohort.csv"
     path.write_text(
         "helsenorge,digital_mailbox,krr_contact,paper\n" + "1,0,0,1\n" * 10, encoding="utf-8"
@@ -305,8 +304,6 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 def test_module_entry_point(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import runpy  # noqa: PLC0415
-
     monkeypatch.setattr(sys, "argv", ["distribution", "describe", "sent", "1"])
     with pytest.raises(SystemExit) as done:
         runpy.run_module("distribution", run_name="__main__")
@@ -320,3 +317,18 @@ def test_matrix_legend_follows_the_language() -> None:
     assert "engangskode" in out
     _, out, _ = run("matrix", "--format", "markdown")
     assert "one-time code" in out
+
+
+def test_argparse_messages_are_said_in_bokmal() -> None:
+    err = io.StringIO()
+    assert main(["preflight", "Basic", "--n", "1", "--lang", "nb"], stderr=err) == 2
+    assert err.getvalue() == (
+        "eprom-distribution: tvetydig valg: --n kan bety --not-paper-enabled, --national-id"
+        " (se eprom-distribution --help)\n"
+    )
+
+
+def test_an_argparse_message_without_a_translation_is_passed_on_as_it_is() -> None:
+    assert _usage_message("something argparse never said", "nb") == (
+        "something argparse never said (se eprom-distribution --help)"
+    )

@@ -1,4 +1,4 @@
-"""The guide's codes (``shared/domain.md`` §1) and the one ``parse`` path every enum shares."""
+"""The guide's codes (``docs/sources.md`` §1) and the one ``parse`` path every enum shares."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from distribution import (
 from distribution.codes import CODE_ENUMS, _Code
 from tests.strategies import hostile
 
-# Written out from the guide (seed integrasjonsguide.md and the later guide, domain.md §1).
+# Written out from the guide (its 2020 and later versions, docs/sources.md §1).
 GUIDE: dict[type[_Code], list[tuple[int, str, str]]] = {
     DistributionRule: [
         (0, "Basic", "BASIC"),
@@ -182,6 +182,31 @@ def test_default_rule_is_basic() -> None:
     assert DistributionRule.default() is DistributionRule.BASIC
 
 
-def test_members_still_compare_as_their_wire_codes() -> None:
-    codes: list[int] = [DistributionRule.BASIC_OR_PAPER, NotificationChannel.PHYSICAL_MAILBOX]
-    assert codes == [3, 4]
+def test_int_of_a_member_is_its_wire_code() -> None:
+    assert [int(DistributionRule.BASIC_OR_PAPER), int(NotificationChannel.PHYSICAL_MAILBOX)] == [
+        3,
+        4,
+    ]
+    assert int(FormOrderStatus.COMPLETED) == 0
+
+
+@pytest.mark.parametrize("member", ALL_MEMBERS, ids=repr)
+def test_every_member_is_truthy_even_code_zero(member: object) -> None:
+    # `if decision.rule:` must not read Basic (code 0) as "no rule".
+    assert bool(member) is True
+
+
+def test_members_of_different_enums_are_never_equal() -> None:
+    for a in ALL_MEMBERS:
+        for b in ALL_MEMBERS:
+            assert (a == b) is (a is b)
+    basic: object = DistributionRule.BASIC
+    completed: object = FormOrderStatus.COMPLETED
+    assert basic != NotificationChannel.NONE
+    assert completed != 0
+
+
+def test_members_hash_as_themselves_so_they_key_one_dict_without_clashing() -> None:
+    table = {member: member for member in ALL_MEMBERS}
+    assert len(table) == len(ALL_MEMBERS) == 30
+    assert all(table[member] is member for member in ALL_MEMBERS)

@@ -23,6 +23,7 @@ from distribution import (
     decide,
     simulate,
 )
+from distribution._render import simulation
 from distribution.cli import main
 from tests.strategies import REACHABLE, availabilities
 
@@ -89,14 +90,14 @@ def test_simulate_refuses_non_availabilities(item: object) -> None:
 
 def test_simulation_formats() -> None:
     result = simulate([Availability(paper=True)], ["PaperOnly"])
-    data = json.loads(result.render("json"))
+    data = json.loads(simulation(result, "json"))
     assert data == result.to_dict()
     assert data["rules"][0]["channels"]["PhysicalMailbox"] == 1
-    assert result.render("csv").splitlines()[1] == "5 PaperOnly,0,0,0,1,0,0,0"
-    assert "| 5 PaperOnly | 0 | 0 | 0 | 1 | 0 | 0 | 0 |" in result.render("markdown")
-    assert "pasienter: 1" in result.render(lang="nb")
+    assert simulation(result, "csv").splitlines()[1] == "5 PaperOnly,0,0,0,1,0,0,0"
+    assert "| 5 PaperOnly | 0 | 0 | 0 | 1 | 0 | 0 | 0 |" in simulation(result, "markdown")
+    assert "pasienter: 1" in simulation(result, lang="nb")
     with pytest.raises(UnknownCodeError, match="'xml'"):
-        result.render("xml")
+        simulation(result, "xml")
     with pytest.raises(UnknownCodeError, match="Basic"):
         result.tally("Basic")
 

@@ -9,23 +9,24 @@ from typing import TYPE_CHECKING
 import jsonschema
 import pytest
 from hypothesis import given
+from tools import docgen
+from tools.docgen import DOCS, expected, main
 
-from distribution import Availability, DistributionRule, decide, decide_priority_list
-from distribution._docgen import DOCS, expected, main
+from distribution import Availability, DistributionRule, decide, decide_priority_list, read_data
 from tests.strategies import availabilities, priority_lists
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-SCHEMA = json.loads((DOCS / "decision.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(read_data("decision.schema.json"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
 def test_generated_docs_match_the_code() -> None:
-    """Fails when a rule or text changed without `python -m distribution._docgen`."""
+    """Fails when a rule or text changed without `python -m tools.docgen`."""
     for path, text in expected().items():
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path} is stale: run python -m distribution._docgen"
+            f"{path} is stale: run python -m tools.docgen"
         )
     assert main(["--check"]) == 0
 
@@ -39,7 +40,7 @@ def test_the_check_notices_drift(tmp_path: Path) -> None:
         .replace("Helsenorge → DigitalMailbox |", "DigitalMailbox |", 1)
     )
     (tmp_path / "rules.md").write_text(stale, encoding="utf-8")
-    assert expected(tmp_path)[tmp_path / "rules.md"] != stale
+    assert expected(tmp_path, tmp_path)[tmp_path / "rules.md"] != stale
 
 
 def test_schema_is_a_valid_json_schema() -> None:
@@ -93,8 +94,6 @@ def test_links_between_pages_resolve() -> None:
 def test_docgen_writes_and_checks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from distribution import _docgen  # noqa: PLC0415
-
     for path in DOCS.glob("*.md"):
         (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     rules = tmp_path / "rules.md"
@@ -102,12 +101,15 @@ def test_docgen_writes_and_checks(
         rules.read_text(encoding="utf-8").replace("| 0 | Basic |", "| 0 | Basik |"),
         encoding="utf-8",
     )
-    monkeypatch.setattr(_docgen, "DOCS", tmp_path)
-    monkeypatch.setattr(_docgen, "expected", lambda docs=tmp_path: expected(docs))
-    assert _docgen.main(["--check"]) == 1
+    (tmp_path / "data").mkdir()
+    monkeypatch.setattr(docgen, "expected", lambda: expected(tmp_path, tmp_path / "data"))
+    assert docgen.main(["--check"]) == 1
     assert "stale:" in capsys.readouterr().err
-    assert _docgen.main([]) == 0
-    assert _docgen.main(["--check"]) == 0
+    assert docgen.main([]) == 0
+    assert docgen.main(["--check"]) == 0
+    assert (tmp_path / "data" / "decision-matrix.json").read_text(encoding="utf-8") == read_data(
+        "decision-matrix.json"
+    )
     assert "| 0 | Basic |" in rules.read_text(encoding="utf-8")
 
 
@@ -115,4 +117,4 @@ def test_docgen_needs_its_markers(tmp_path: Path) -> None:
     for path in DOCS.glob("*.md"):
         (tmp_path / path.name).write_text("no markers here\n", encoding="utf-8")
     with pytest.raises(LookupError, match="generated:"):
-        expected(tmp_path)
+        expected(tmp_path, tmp_path)

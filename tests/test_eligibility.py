@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from distribution import (
     Availability,
     DistributionError,
+    Eligibility,
     HelsenorgeConsent,
     InvalidTypeError,
     InvalidValueError,
@@ -387,3 +388,30 @@ def test_the_hand_written_cases_produce_every_reason() -> None:
         for reason in assess(f).reasons(channel)
     }
     assert seen == set(Reason)
+
+
+def test_eligibility_refuses_what_assess_would_never_build() -> None:
+    good = assess(EVERYTHING)
+    with pytest.raises(InvalidTypeError, match=r"Eligibility\.availability"):
+        Eligibility(None, good.reasons_by_channel)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"Eligibility\.reasons_by_channel"):
+        Eligibility(good.availability, ())
+    with pytest.raises(InvalidTypeError, match=r"Eligibility\.reasons_by_channel"):
+        Eligibility(good.availability, good.reasons_by_channel[::-1])
+    no_reasons = (good.reasons_by_channel[0][0], ())
+    with pytest.raises(InvalidTypeError, match=r"reasons_by_channel\[Helsenorge\]"):
+        Eligibility(good.availability, (no_reasons, *good.reasons_by_channel[1:]))
+    text_reason = (good.reasons_by_channel[0][0], ("helsenorge_active",))
+    with pytest.raises(InvalidTypeError, match="a non-empty tuple of Reason"):
+        Eligibility(good.availability, (text_reason, *good.reasons_by_channel[1:]))  # type: ignore[arg-type]
+    assert Eligibility(good.availability, good.reasons_by_channel) == good
+
+
+def test_krr_record_refuses_what_from_json_would_never_build() -> None:
+    with pytest.raises(InvalidTypeError, match=r"KrrRecord\.status"):
+        KrrRecord(status="AKTIV")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"KrrRecord\.email") as caught:
+        KrrRecord(status=KrrStatus.AKTIV, email=5)  # type: ignore[arg-type]
+    assert "5" not in caught.value.message("en").replace("KrrRecord", "")
+    with pytest.raises(InvalidValueError, match=r"KrrRecord\.mobile_updated"):
+        KrrRecord(status=KrrStatus.AKTIV, mobile_updated=datetime(2026, 1, 1))  # noqa: DTZ001

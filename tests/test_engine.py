@@ -40,7 +40,7 @@ LETTER = {
     "P": NotificationChannel.PHYSICAL_MAILBOX,
 }
 
-# Written by hand from the guide's "Distribusjonsregler" (domain.md §2), not from the code.
+# Written by hand from the guide's "Distribusjonsregler" (docs/sources.md §2), not from the code.
 # Availability: H(elsenorge) D(igital mailbox) U (KRR e-mail/SMS) P(aper), "." = not available.
 # Each cell is the expected fallback chain; its first letter is the chosen channel; "-" = none.
 COLUMNS = [

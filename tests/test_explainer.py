@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
@@ -15,9 +15,12 @@ from distribution import (
     InvalidValueError,
     NotificationChannel,
     Outcome,
+    PatientFacts,
+    assess,
     decide,
     decide_priority_list,
 )
+from distribution._render import matrix
 from distribution.codes import CODE_ENUMS
 from distribution.explainer import describe, explain, explain_decision, rules_reaching
 from tests.strategies import availabilities, priority_lists, rules
@@ -25,7 +28,7 @@ from tests.strategies import availabilities, priority_lists, rules
 R = DistributionRule
 C = NotificationChannel
 
-# Words each language must use, written by hand (domain.md §6 for the bokmål terms).
+# Words each language must use, written by hand (docs/sources.md §6 for the bokmål terms).
 WORDS = {
     "en": {
         C.HELSENORGE: "Helsenorge",
@@ -142,11 +145,15 @@ def test_no_distribution_says_nothing_is_sent_and_mentions_the_one_time_code() -
 
 
 def test_message_with_a_priority_list() -> None:
-    sent = decide_priority_list(["paper", "helsenorge"], Availability(helsenorge=True)).explain()
+    sent = explain_decision(
+        decide_priority_list(["paper", "helsenorge"], Availability(helsenorge=True))
+    )
     assert "Priority list" in sent
     assert WORDS["en"]["sent"] in sent
     assert "NotificationChannel 1 Helsenorge" in sent
-    failed = decide_priority_list(["paper"], Availability(helsenorge=True)).explain(lang="nb")
+    failed = explain_decision(
+        decide_priority_list(["paper"], Availability(helsenorge=True)), lang="nb"
+    )
     assert WORDS["nb"]["not_sent"] in failed
     assert "NotificationChannel 0 None" in failed
     assert "ikke står i prioritetslisten" in failed
@@ -227,10 +234,6 @@ def test_explain_decision_refuses_non_decisions() -> None:
 
 
 def test_explain_decision_refuses_an_eligibility_of_another_patient() -> None:
-    from datetime import datetime  # noqa: PLC0415
-
-    from distribution import PatientFacts, assess  # noqa: PLC0415
-
     eligibility = assess(
         PatientFacts(reference_time=datetime(2026, 1, 1, tzinfo=UTC), postal_address=True)
     )
@@ -239,7 +242,5 @@ def test_explain_decision_refuses_an_eligibility_of_another_patient() -> None:
 
 
 def test_matrix_refuses_unknown_formats() -> None:
-    from distribution._render import matrix  # noqa: PLC0415
-
     with pytest.raises(DistributionError, match="'xml'"):
         matrix("xml")

@@ -1,4 +1,4 @@
-"""Order pre-flight: ePROM's refusals (domain.md §3) and national ID checks."""
+"""Order pre-flight: ePROM's refusals (docs/sources.md §3) and national ID checks."""
 
 from __future__ import annotations
 

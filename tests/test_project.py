@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -44,8 +45,6 @@ def test_py_typed_is_shipped() -> None:
 def test_lazy_names_are_the_functions_not_their_modules() -> None:
     # A submodule import binds the module on the package; a name like `explain` must still be
     # the function, whichever was touched first.
-    import importlib  # noqa: PLC0415
-
     for module in ("explainer", "orders", "eligibility", "krr"):
         importlib.import_module(f"distribution.{module}")
     for name in distribution.__all__:

@@ -11,6 +11,7 @@ import copy
 import io
 import json
 import tempfile
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from distribution import (
     DistributionError,
     Eligibility,
     KrrRecord,
+    KrrStatus,
     NotificationChannel,
     PatientFacts,
     Problem,
@@ -324,6 +326,69 @@ def test_csv_cohort(body: list[str], skip_bad: bool) -> None:
 def test_simulate(cohort: list[Any], rules: Any) -> None:
     result = _total(simulate, cohort, rules)
     assert result is None or (type(result) is Simulation and result.patients == len(cohort))
+
+
+# --- public constructors, called directly -----------------------------------------------------
+
+KRR_FIELDS = [
+    "national_id",
+    "status",
+    "reserved",
+    "can_notify",
+    "email",
+    "email_updated",
+    "email_verified",
+    "mobile",
+    "mobile_updated",
+    "mobile_verified",
+    "mailbox_address",
+    "mailbox_provider",
+    "language",
+]
+
+
+@given(
+    st.fixed_dictionaries(
+        {"status": st.one_of(st.sampled_from(KrrStatus), anything)},
+        optional=dict.fromkeys(KRR_FIELDS[2:], anything),
+    )
+)
+@example({"status": "AKTIV"})
+@example({"status": KrrStatus.AKTIV, "email": 5})
+@example({"status": KrrStatus.AKTIV, "email_updated": "2026-01-01T00:00:00+01:00"})
+def test_krr_record_constructor(fields: dict[str, Any]) -> None:
+    record = _total(KrrRecord, **fields)
+    if record is not None:
+        assert type(record.status) is KrrStatus
+        assert repr(record)  # every field is of its type, so repr cannot break
+
+
+@given(maybe_availability, st.one_of(anything, st.lists(anything, max_size=5).map(tuple)))
+@example(Availability(), ())
+def test_eligibility_constructor(availability: Any, reasons: Any) -> None:
+    eligibility = _total(Eligibility, availability, reasons)
+    if eligibility is not None:
+        for channel in ("helsenorge", "digital_mailbox", "krr_contact", "paper"):
+            assert eligibility.reasons(channel)
+
+
+@given(
+    st.fixed_dictionaries(
+        {"reference_time": st.one_of(st.datetimes(timezones=st.just(UTC)), anything)},
+        optional=dict.fromkeys(["age", "krr", "level4_eid", "birth_date"], anything),
+    )
+)
+def test_patient_facts_constructor(fields: dict[str, Any]) -> None:
+    facts = _total(PatientFacts, **fields)
+    if facts is not None:
+        assert type(assess(facts)) is Eligibility
+
+
+@given(anything, anything)
+def test_problem_constructor(code: Any, rule: Any) -> None:
+    problem = _total(Problem, code, rule)
+    if problem is not None:
+        assert problem.describe(lang="nb")
 
 
 # --- the command line ---------------------------------------------------------------------------

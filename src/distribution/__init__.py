@@ -13,6 +13,7 @@ bokmål or English. No I/O, no clocks, no global mutable state.
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from distribution._texts import Lang
 from distribution.availability import Availability
 from distribution.codes import (
     DistributionRule,
@@ -24,7 +25,10 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import (
+    AvailabilityDict,
+    CodeDict,
     Decision,
+    DecisionDict,
     Outcome,
     channels_many,
     decide,
@@ -42,21 +46,22 @@ from distribution.errors import (
 from distribution.routes import route
 
 if TYPE_CHECKING:
-    __version__: str
+    # What type checkers see: every lazy name below, with its real type, so that a typo in
+    # `from distribution import …` fails type checking.
     from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
-    from distribution.eligibility import (
-        Eligibility,
-        HelsenorgeConsent,
-        PatientFacts,
-        Reason,
-        assess,
-    )
+    from distribution.eligibility import Eligibility, Reason, assess
     from distribution.explainer import describe, explain, explain_decision, rules_reaching
+    from distribution.facts import HelsenorgeConsent, PatientFacts
     from distribution.krr import KrrRecord, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
+    from distribution.resources import read_data
 
-# The explainer, eligibility, KRR, pre-flight and cohort modules load on first use: a service
-# that only decides should not pay for dates, texts and ID checks when it imports the library.
+    __version__: str
+
+# These modules load on first use, because they cost more to import than the decision core: the
+# pre-flight pulls in python-stdnum and the data files importlib.resources (about 20 ms each),
+# eligibility dates and JSON, the explainer its texts. A service that only decides does not pay
+# for them. Each is loaded once, then cached as a module global.
 _LAZY = {
     "BadRow": "cohorts",
     "CsvCohort": "cohorts",
@@ -64,33 +69,36 @@ _LAZY = {
     "Simulation": "cohorts",
     "simulate": "cohorts",
     "Eligibility": "eligibility",
-    "HelsenorgeConsent": "eligibility",
-    "PatientFacts": "eligibility",
     "Reason": "eligibility",
     "assess": "eligibility",
     "describe": "explainer",
     "explain": "explainer",
     "explain_decision": "explainer",
     "rules_reaching": "explainer",
+    "HelsenorgeConsent": "facts",
+    "PatientFacts": "facts",
     "KrrRecord": "krr",
     "KrrStatus": "krr",
     "Problem": "orders",
     "ProblemCode": "orders",
     "national_id_problem": "orders",
     "preflight": "orders",
+    "read_data": "resources",
 }
 
+if not TYPE_CHECKING:  # pragma: no branch  # always true when the code runs
+    # Hidden from type checkers: a module __getattr__ would make every unknown name type-check.
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        return getattr(import_module(f"distribution.{_LAZY[name]}"), name)
-    # importlib.metadata costs more to import than the whole library, so the version is looked
-    # up only when asked for.
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
-
-        return version("eprom-distribution")
-    raise AttributeError(f"module 'distribution' has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        if name in _LAZY:
+            value = getattr(import_module(f"distribution.{_LAZY[name]}"), name)
+        elif name == "__version__":
+            # importlib.metadata costs more to import than the whole library.
+            value = import_module("importlib.metadata").version("eprom-distribution")
+        else:
+            raise AttributeError(f"module 'distribution' has no attribute {name!r}")
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
@@ -99,9 +107,12 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Availability",
+    "AvailabilityDict",
     "BadRow",
+    "CodeDict",
     "CsvCohort",
     "Decision",
+    "DecisionDict",
     "DistributionError",
     "DistributionRule",
     "Eligibility",
@@ -114,6 +125,7 @@ __all__ = [
     "InvalidValueError",
     "KrrRecord",
     "KrrStatus",
+    "Lang",
     "NotificationChannel",
     "Outcome",
     "PatientFacts",
@@ -137,6 +149,7 @@ __all__ = [
     "fallback_chain",
     "national_id_problem",
     "preflight",
+    "read_data",
     "route",
     "rules_reaching",
     "simulate",

@@ -1,7 +1,8 @@
-"""Tables and diagrams generated from the rule table (internal).
+"""Presentation: values rendered as text tables, CSV, JSON and diagrams (internal).
 
-The CLI's ``rules`` and ``matrix`` commands and the generated parts of ``docs/`` come from here,
-so the docs cannot drift from :data:`~distribution.routes.ROUTES` without a test noticing.
+Rule 1: the values (decisions, eligibility, simulations) know nothing of how they are shown;
+every layout of them lives here. The CLI's output and the generated parts of ``docs/`` come from
+here, so the docs cannot drift from :data:`~distribution.routes.ROUTES` without a test noticing.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ import io
 import json
 from typing import TYPE_CHECKING, Final
 
-from distribution._phrasebook import LEGEND, MEANINGS
+from distribution._texts import CHANNEL_NAMES, LABELS, LEGEND, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
-from distribution.errors import UnknownCodeError
+from distribution.errors import UnknownCodeError, check_lang
+from distribution.explainer import meaning
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
-    from distribution._texts import Lang
+    from distribution.cohorts import Simulation
+    from distribution.eligibility import Eligibility
 
 MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json")
 _SHORT: Final = {
@@ -58,7 +61,7 @@ def matrix(fmt: str = "text", lang: Lang = "en") -> str:
     if fmt not in renderers:
         raise UnknownCodeError("unknown_code", value=fmt, field="format", choices=MATRIX_FORMATS)
     if fmt in {"text", "markdown"}:
-        return renderers[fmt]() + "\n" + LEGEND[lang] + "\n"
+        return renderers[fmt]() + "\n" + LEGEND[lang]["legend"] + "\n"
     return renderers[fmt]()
 
 
@@ -134,7 +137,7 @@ def rules_table(lang: Lang = "en", *, markdown: bool = False) -> str:
             str(rule.value),
             rule.api_name,
             route_text(ROUTES[rule]),
-            MEANINGS[lang][DistributionRule][rule],
+            meaning(rule, lang),
         )
         for rule in DistributionRule
     ]
@@ -161,3 +164,97 @@ def flowchart(rule: DistributionRule) -> str:
     else:
         lines.append('  start --> code["Nothing sent: the ordering system gives a one-time code"]')
     return "\n".join(lines) + "\n"
+
+
+def rules_json(lang: Lang = "en") -> str:
+    """Return every rule as JSON: code, name, route and meaning."""
+    rules = [
+        {
+            "code": rule.value,
+            "name": rule.api_name,
+            "route": [{"code": ch.value, "name": ch.api_name} for ch in ROUTES[rule]],
+            "meaning": meaning(rule, lang),
+        }
+        for rule in DistributionRule
+    ]
+    return json.dumps(rules, ensure_ascii=False, indent=1) + "\n"
+
+
+def decision_text(decision: Decision, lang: Lang) -> str:
+    """Return the decision as labelled lines: rule, route, availability, chain, channel, outcome."""
+    label = LABELS[lang]
+    rule = decision.rule
+    head = (
+        f"{label['rule']}: {rule.value} {rule.api_name}"
+        if rule is not None
+        else f"{label['priority_list']}"
+    )
+    available = ", ".join(ch.api_name for ch in decision.availability.channels) or label["none"]
+    return "\n".join(
+        [
+            head,
+            f"{label['route']}: {route_text(decision.route)}",
+            f"{label['available']}: {available}",
+            f"{label['chain']}: {route_text(decision.chain)}",
+            f"{label['channel']}: {decision.channel.value} {decision.channel.api_name}",
+            f"{label['outcome']}: {decision.outcome.value}",
+        ]
+    )
+
+
+def eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
+    """Return one line per channel: available or not, and why."""
+    label = LABELS[lang]
+    lines = [f"{label['eligibility']}:"]
+    for channel in CHANNEL_FIELDS:
+        state = label["yes"] if eligibility.availability.has(channel) else label["no"]
+        reasons = "; ".join(reason.describe(lang=lang) for reason in eligibility.reasons(channel))
+        lines.append(f"- {CHANNEL_NAMES[lang][channel.name]}: {state} ({reasons})")
+    return "\n".join(lines)
+
+
+SIMULATION_FORMATS: Final = ("text", "markdown", "json", "csv")
+
+
+def simulation(result: Simulation, fmt: str = "text", *, lang: Lang = "en") -> str:
+    """Return a simulation as ``text``, ``markdown``, ``json`` or ``csv``."""
+    lang = check_lang(lang)
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    if fmt not in SIMULATION_FORMATS:
+        raise UnknownCodeError(
+            "unknown_code", value=fmt, field="format", choices=SIMULATION_FORMATS
+        )
+    label = LABELS[lang]
+    header = [
+        label["rule"],
+        *(ch.api_name for ch in CHANNEL_FIELDS),
+        label["unreachable"],
+        label["not_distributed"],
+        label["paper_despite_digital"],
+    ]
+    rows = [
+        [
+            f"{t.rule.value} {t.rule.api_name}",
+            *(str(n) for n in t.by_channel),
+            str(t.unreachable),
+            str(t.not_distributed),
+            str(t.paper_despite_digital),
+        ]
+        for t in result.tallies
+    ]
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([header, *rows])
+        return out.getvalue()
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    table = [
+        "  ".join(
+            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in [header, *rows]
+    ]
+    return f"{label['patients']}: {result.patients}\n" + "\n".join(table) + "\n"

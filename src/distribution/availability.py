@@ -69,19 +69,17 @@ def parse_channel(
     return channel
 
 
-def _strict_bool(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    # A flag takes True or False only: 1, "yes" or None is a caller's bug, not a fact.
-    if type(value) is not bool:
-        raise InvalidTypeError(
-            "not_bool",
-            value=value,
-            field=f"{type(instance).__name__}.{attribute.name}",
-            type=type(value).__qualname__,
-        )
+def _not_bool(name: str, value: object) -> InvalidTypeError:
+    return InvalidTypeError(
+        "not_bool", value=value, field=f"Availability.{name}", type=type(value).__qualname__
+    )
+
+
+_FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in bit order: helsenorge is bit 0
+_BOOL: Final[type] = bool  # typed loosely, so that mypy does not call the first check redundant
 
 
 @final
-@attrs.frozen(kw_only=True)
 class Availability:
     """Which channels a patient can be reached on.
 
@@ -93,25 +91,86 @@ class Availability:
     - ``krr_contact``: an e-mail address or mobile number in KRR (``UNSECURE``);
     - ``paper``: a postal address (``PHYSICAL_MAILBOX``).
 
-    Instances are immutable and hashable; build new ones with :meth:`of`, :meth:`without` or
-    :func:`attrs.evolve`.
+    There are only 16 availabilities, and each exists once: the constructor checks its flags and
+    returns the shared instance, so equal availabilities are the same object, and hashing one
+    (as a dict key or set member) costs what hashing an ``int`` does. Instances are immutable;
+    build new ones with :meth:`of`, :meth:`with_`, :meth:`without` or :func:`copy.replace`.
+
+    >>> Availability(paper=True) is Availability.of("paper")
+    True
     """
 
-    helsenorge: bool = attrs.field(default=False, validator=_strict_bool)
-    digital_mailbox: bool = attrs.field(default=False, validator=_strict_bool)
-    krr_contact: bool = attrs.field(default=False, validator=_strict_bool)
-    paper: bool = attrs.field(default=False, validator=_strict_bool)
-    # The four flags as a number 0-15 (helsenorge is bit 0); the engine's tables are indexed by
-    # it. A private name, so that the engine's batch paths can read it without a class check per
-    # item: no other object has a `_bits` attribute by accident.
-    _bits: int = attrs.field(init=False, repr=False, eq=False)
+    __slots__ = ("digital_mailbox", "helsenorge", "index", "krr_contact", "paper")
 
-    def __attrs_post_init__(self) -> None:
-        # Runs after the validators, so the flags are real bools here.
-        index = (
-            self.helsenorge | self.digital_mailbox << 1 | self.krr_contact << 2 | self.paper << 3
-        )
-        object.__setattr__(self, "_bits", index)
+    helsenorge: bool
+    digital_mailbox: bool
+    krr_contact: bool
+    paper: bool
+    index: int
+    """The four flags as a number 0-15.
+
+    Helsenorge is bit 0, then digital_mailbox, krr_contact and paper; :meth:`from_index` goes the
+    other way.
+    """
+
+    def __new__(
+        cls,
+        *,
+        helsenorge: bool = False,
+        digital_mailbox: bool = False,
+        krr_contact: bool = False,
+        paper: bool = False,
+    ) -> Availability:
+        """Return the shared availability with these flags; each must be ``True`` or ``False``."""
+        # One class check per flag (True and False only: 1, "yes" or None is a caller's bug,
+        # not a fact), then the shared instance. mypy, trusting the annotations, calls the
+        # checks redundant; callers without a type checker are why they are here.
+        if (
+            helsenorge.__class__ is _BOOL
+            and digital_mailbox.__class__ is _BOOL  # type: ignore[redundant-expr]
+            and krr_contact.__class__ is _BOOL  # type: ignore[redundant-expr]
+            and paper.__class__ is _BOOL
+        ):
+            return _SHARED[helsenorge | digital_mailbox << 1 | krr_contact << 2 | paper << 3]
+        for name, value in zip(
+            _FIELDS, (helsenorge, digital_mailbox, krr_contact, paper), strict=True
+        ):
+            if value.__class__ is not _BOOL:
+                raise _not_bool(name, value)
+        raise AssertionError  # pragma: no cover  # one of the flags was not a bool
+
+    @classmethod
+    def _make(cls, index: int) -> Availability:
+        # Only the module's table of 16 calls this; everyone else gets those instances.
+        self = object.__new__(cls)
+        set_ = object.__setattr__
+        for bit, name in enumerate(_FIELDS):
+            set_(self, name, bool(index >> bit & 1))
+        set_(self, "index", index)
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __repr__(self) -> str:
+        flags = ", ".join(f"{name}={getattr(self, name)}" for name in _FIELDS)
+        return f"Availability({flags})"
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        # Pickle, copy and deepcopy give back the shared instance.
+        return (_from_index, (self.index,))
+
+    def __replace__(self, **changes: bool) -> Availability:
+        """Return the availability with *changes* (field names) applied (:func:`copy.replace`)."""
+        unknown = sorted(set(changes) - set(_FIELDS))
+        if unknown:
+            raise InvalidValueError(
+                "unknown_keys", value=unknown, field="Availability", choices=_FIELDS
+            )
+        return Availability(**{**self.to_dict(), **changes})
 
     @classmethod
     def of(cls, *channels: object) -> Availability:
@@ -119,47 +178,35 @@ class Availability:
 
         Each channel is anything :func:`parse_channel` takes; a repeated channel is harmless.
         """
-        fields = {CHANNEL_FIELDS[parse_channel(channel)]: True for channel in channels}
-        return cls(**fields)
-
-    @property
-    def index(self) -> int:
-        """The four flags as a number 0-15.
-
-        Helsenorge is bit 0, then digital_mailbox, krr_contact and paper;
-        :meth:`from_index` goes the other way.
-        """
-        return self._bits
+        index = 0
+        for channel in channels:
+            index |= _BIT[parse_channel(channel)]
+        return _SHARED[index]
 
     @classmethod
     def from_index(cls, index: int) -> Availability:
         """Return the availability whose :attr:`index` is *index* (0-15)."""
         if type(index) is not int:
             raise wrong_type(index, field="index", expected="int")
-        if not 0 <= index < 16:  # four flags
+        if not 0 <= index < len(_SHARED):
             raise InvalidValueError(
                 "unknown_code", value=index, field="Availability index", choices=("0-15",)
             )
-        return cls(
-            helsenorge=bool(index & 1),
-            digital_mailbox=bool(index & 2),
-            krr_contact=bool(index & 4),
-            paper=bool(index & 8),
-        )
+        return _SHARED[index]
 
     @classmethod
     def all(cls) -> tuple[Availability, ...]:
         """Return all 16 availabilities, ordered by :attr:`index`."""
-        return tuple(cls.from_index(index) for index in range(16))
+        return _SHARED
 
     @property
     def channels(self) -> tuple[NotificationChannel, ...]:
         """The available channels, in code order."""
-        return tuple(ch for ch, name in CHANNEL_FIELDS.items() if getattr(self, name))
+        return tuple(ch for ch, bit in _BIT.items() if self.index & bit)
 
     def has(self, channel: object) -> bool:
         """Return whether *channel* (anything :func:`parse_channel` takes) is available."""
-        return bool(getattr(self, CHANNEL_FIELDS[parse_channel(channel)]))
+        return bool(self.index & _BIT[parse_channel(channel)])
 
     def without(self, channel: object) -> Availability:
         """Return a copy in which *channel* is not available.
@@ -170,12 +217,26 @@ class Availability:
         parsed = parse_channel(channel, allow_none=True)
         if parsed is NotificationChannel.NONE:
             return self
-        return attrs.evolve(self, **{CHANNEL_FIELDS[parsed]: False})
+        return _SHARED[self.index & ~_BIT[parsed]]
 
     def with_(self, channel: object) -> Availability:
         """Return a copy in which *channel* is available."""
-        return attrs.evolve(self, **{CHANNEL_FIELDS[parse_channel(channel)]: True})
+        return _SHARED[self.index | _BIT[parse_channel(channel)]]
 
     def to_dict(self) -> dict[str, bool]:
         """Return the four flags by field name (the wire format's ``availability``)."""
-        return {name: bool(getattr(self, name)) for name in CHANNEL_FIELDS.values()}
+        return {name: bool(self.index >> bit & 1) for bit, name in enumerate(_FIELDS)}
+
+
+# Each channel's bit in Availability.index, in CHANNEL_FIELDS order.
+_BIT: Final[Mapping[NotificationChannel, int]] = MappingProxyType(
+    {channel: 1 << bit for bit, channel in enumerate(CHANNEL_FIELDS)}
+)
+_SHARED: Final[tuple[Availability, ...]] = tuple(
+    Availability._make(index)  # the class's own factory
+    for index in range(1 << len(_FIELDS))
+)
+
+
+def _from_index(index: int) -> Availability:
+    return Availability.from_index(index)

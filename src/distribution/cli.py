@@ -14,13 +14,22 @@ import json
 import os
 import re
 import sys
+from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
-from distribution._phrasebook import CHANNEL_NAMES, FILE_PROBLEMS, LABELS
-from distribution._render import MATRIX_FORMATS, matrix, route_text, rules_table
-from distribution._texts import error_template
-from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
+from distribution._render import (
+    MATRIX_FORMATS,
+    SIMULATION_FORMATS,
+    decision_text,
+    eligibility_text,
+    matrix,
+    rules_json,
+    rules_table,
+    simulation,
+)
+from distribution._texts import ARGPARSE, ERRORS, FILE_PROBLEMS, LABELS, Lang
+from distribution.availability import Availability, parse_channel
 from distribution.codes import (
     CODE_ENUMS,
     DistributionRule,
@@ -31,8 +40,8 @@ from distribution.codes import (
     SentStatus,
     _Code,
 )
-from distribution.cohorts import SIMULATION_FORMATS
-from distribution.eligibility import Eligibility, PatientFacts, assess
+from distribution.cohorts import CsvCohort, simulate
+from distribution.eligibility import assess
 from distribution.engine import Decision, decide, decide_priority_list
 from distribution.errors import (
     DistributionError,
@@ -41,14 +50,13 @@ from distribution.errors import (
     mask_personal,
 )
 from distribution.explainer import describe, explain_decision
+from distribution.facts import PatientFacts
 from distribution.orders import preflight
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from _typeshed import SupportsWrite
-
-    from distribution._texts import Lang
 
 PROG = "eprom-distribution"
 
@@ -101,25 +109,25 @@ def _lang_in(argv: Sequence[str], default: Lang) -> Lang:
     return default
 
 
-_ARGPARSE_NB = (
-    (r"the following arguments are required: (.*)", r"disse argumentene mangler: \1"),
-    (r"unrecognized arguments: (.*)", r"ukjente argumenter: \1"),
-    (
-        r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
-        r"argument \1: ugyldig valg: \2 (velg mellom \3)",
-    ),
-    (r"argument (\S+): expected one argument", r"argument \1: forventet én verdi"),
-    (
-        r"argument (\S+): not allowed with argument (.*)",
-        r"argument \1: kan ikke brukes sammen med \2",
-    ),
-)
+def _placeholders_to_groups(template: str) -> re.Pattern[str]:
+    # "argument {name}: expected one argument" -> a pattern with a named group per placeholder.
+    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(template))
+    return re.compile(pattern + "$")
+
+
+# argparse writes its messages in English; each is matched here and said again in the chosen
+# language from the same table.
+_ARGPARSE_PATTERNS: Final = {
+    key: _placeholders_to_groups(template) for key, template in ARGPARSE["en"].items()
+}
 
 
 def _usage_message(message: str, lang: Lang) -> str:
-    if lang == "nb":
-        for pattern, replacement in _ARGPARSE_NB:
-            message = re.sub(pattern, replacement, message)
+    for key, pattern in _ARGPARSE_PATTERNS.items():
+        found = pattern.match(message)
+        if found:
+            message = ARGPARSE[lang][key].format(**found.groupdict())
+            break
     # argparse quotes what the user typed, which may be an ID or an address in the wrong place.
     problem = mask_personal(message)
     return InvalidValueError("usage", value=None, field=PROG, problem=problem).message(lang)
@@ -184,33 +192,12 @@ def _decision(args: argparse.Namespace) -> Decision:
     return decide(DistributionRule.default() if args.rule is None else args.rule, availability)
 
 
-def _decision_text(decision: Decision, lang: Lang) -> str:
-    label = LABELS[lang]
-    rule = decision.rule
-    head = (
-        f"{label['rule']}: {rule.value} {rule.api_name}"
-        if rule is not None
-        else f"{label['priority_list']}"
-    )
-    available = ", ".join(ch.api_name for ch in decision.availability.channels) or label["none"]
-    return "\n".join(
-        [
-            head,
-            f"{label['route']}: {route_text(decision.route)}",
-            f"{label['available']}: {available}",
-            f"{label['chain']}: {route_text(decision.chain)}",
-            f"{label['channel']}: {decision.channel.value} {decision.channel.api_name}",
-            f"{label['outcome']}: {decision.outcome.value}",
-        ]
-    )
-
-
 def _cmd_decide(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     decision = _decision(args)
     if args.json:
         out.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
     else:
-        out.write(_decision_text(decision, args.lang) + "\n")
+        out.write(decision_text(decision, args.lang) + "\n")
     return 0
 
 
@@ -221,21 +208,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if args.format == "json":
-        from distribution._phrasebook import MEANINGS  # noqa: PLC0415
-
-        rules = [
-            {
-                "code": rule.value,
-                "name": rule.api_name,
-                "route": [
-                    {"code": ch.value, "name": ch.api_name}
-                    for ch in decide(rule, Availability()).route
-                ],
-                "meaning": MEANINGS[args.lang][DistributionRule][rule],
-            }
-            for rule in DistributionRule
-        ]
-        out.write(json.dumps(rules, ensure_ascii=False, indent=1) + "\n")
+        out.write(rules_json(args.lang))
     else:
         out.write(rules_table(args.lang, markdown=args.format == "markdown"))
     return 0
@@ -256,16 +229,6 @@ def _cmd_describe(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return 0
 
 
-def _eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
-    label = LABELS[lang]
-    lines = [f"{label['eligibility']}:"]
-    for channel in CHANNEL_FIELDS:
-        state = label["yes"] if eligibility.availability.has(channel) else label["no"]
-        reasons = "; ".join(reason.describe(lang=lang) for reason in eligibility.reasons(channel))
-        lines.append(f"- {CHANNEL_NAMES[lang][channel]}: {state} ({reasons})")
-    return "\n".join(lines)
-
-
 def _cmd_assess(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     facts = PatientFacts.from_json(_read(args.file))
     eligibility = assess(facts)
@@ -275,7 +238,7 @@ def _cmd_assess(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         out.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
         explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
-        out.write(_eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
+        out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
     return 0
 
 
@@ -299,8 +262,6 @@ def _cmd_preflight(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def _cmd_simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from distribution.cohorts import CsvCohort, simulate  # noqa: PLC0415  # only this command
-
     rules = None if args.rules is None else [DistributionRule.parse(r) for r in _items(args.rules)]
     try:
         handle = Path(args.file).open(encoding="utf-8-sig", newline="")  # noqa: SIM115  # closed below
@@ -312,19 +273,19 @@ def _cmd_simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         lines = _with_progress(handle, err) if err.isatty() else handle
         cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad)
         try:
-            simulation = simulate(cohort, rules)
+            result = simulate(cohort, rules)
         except (OSError, UnicodeDecodeError) as error:  # a directory, or bytes that are not UTF-8
             raise InvalidValueError(
                 "cannot_read", value=args.file, field="file", problem=_FileProblem(error)
             ) from None
     if cohort.skipped:
-        notice = error_template("csv_skipped", args.lang).format(
+        notice = ERRORS[args.lang]["csv_skipped"].format(
             field=args.file,
             count=cohort.skipped,
             rows="; ".join(row.describe(lang=args.lang) for row in cohort.bad_rows),
         )
         err.write(f"{PROG}: {notice}\n")
-    out.write(simulation.render(args.format, lang=args.lang))
+    out.write(simulation(result, args.format, lang=args.lang))
     return 0
 
 
@@ -359,9 +320,9 @@ def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.Argu
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=f"Example: {PROG} explain BasicOrPaper --available paper --lang nb",
     )
-    from distribution import __version__  # noqa: PLC0415  # version lookup is slow; only here
-
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {version('eprom-distribution')}"
+    )
     common = _Parser(add_help=False)
     common.add_argument(
         "--lang",

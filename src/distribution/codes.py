@@ -1,24 +1,30 @@
 """The codes of ePROM's integration guide, as enums that mirror the wire.
 
-Source: ``shared/seed/integrasjonsguide.md`` (2020) and the later public guide, which adds
+Source: Hemit's ePROM integration guide, whose later versions add
 ``FormOrderStatus.DIGIPOST_DELIVERED``, ``FormOrderStatusErrorCode`` and ``SentStatus``
-(``shared/domain.md`` §1). The guide says a rule "can be sent by its numeric value", so every
+(``docs/sources.md`` §1). The guide says a rule "can be sent by its numeric value", so every
 enum parses codes as well as names.
 
 Each member has a Pythonic name (``DistributionRule.BASIC_OR_PAPER``), the guide's code as its
-value (``3``) and the guide's spelling as :attr:`~_Code.api_name` (``"BasicOrPaper"``).
+value (``3``, also ``int(member)``) and the guide's spelling as :attr:`~_Code.api_name`
+(``"BasicOrPaper"``). Members are not ints: every member is truthy, and members of different
+enums never compare equal, so ``if decision.rule:`` and ``status == channel`` mean what they say.
 
 >>> DistributionRule.parse("basicorpaper") is DistributionRule.BASIC_OR_PAPER
 True
 >>> NotificationChannel.parse(" 4 ").api_name
 'PhysicalMailbox'
+>>> int(DistributionRule.BASIC), bool(DistributionRule.BASIC)
+(0, True)
+>>> DistributionRule.BASIC == NotificationChannel.NONE
+False
 """
 
 from __future__ import annotations
 
 import enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, Self
 
 from distribution.errors import InvalidTypeError, UnknownCodeError
 
@@ -35,14 +41,12 @@ __all__ = [
     "SentStatus",
 ]
 
-CodeT = TypeVar("CodeT", bound="_Code")
-
 # A code written as text is at most this many digits; longer digit strings are unknown codes
 # (and would otherwise hit Python's int-conversion limit for huge strings).
 _MAX_CODE_DIGITS = 3
 
 
-class _Code(enum.IntEnum):
+class _Code(enum.Enum):
     """An ePROM code: an ``int`` on the wire, with the guide's name as :attr:`api_name`."""
 
     _value_: int
@@ -50,10 +54,17 @@ class _Code(enum.IntEnum):
     """The guide's spelling, e.g. ``"BasicOrPaper"``; what a JSON API sends as the name."""
 
     def __new__(cls, code: int, api_name: str) -> Self:
-        member = int.__new__(cls, code)
+        member = object.__new__(cls)
         member._value_ = code
         member.api_name = api_name
         return member
+
+    # Members are singletons, so identity is equality; hashing by identity keeps dict lookups
+    # keyed by a member (the engine's tables) in C, where Enum's own __hash__ runs in Python.
+    __hash__ = object.__hash__
+
+    def __int__(self) -> int:
+        return self._value_
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}.{self.name}: {self._value_}>"
@@ -180,7 +191,7 @@ class FormOrderEventLogType(_Code):
     """An event in a form's log.
 
     Newer callbacks also send the names SigningCompleted and FormDelivered; no numeric code is
-    published for them, so they are not members (``shared/domain.md`` §1).
+    published for them, so they are not members (``docs/sources.md`` §1).
     """
 
     FORM_OPENED = 0, "FormOpened"
@@ -222,15 +233,6 @@ _EXACT: Mapping[type[_Code], Mapping[object, _Code]] = MappingProxyType(
         for cls in CODE_ENUMS
     }
 )
-
-
-def exact_names(cls: type[CodeT]) -> Mapping[object, CodeT]:
-    """Return *cls*'s members by code, code as text, API name and member name, exactly.
-
-    The fast path of parsing, for callers that look codes up in a loop; anything not found here
-    still goes through :meth:`_Code.parse`.
-    """
-    return _EXACT[cls]  # type: ignore[return-value]  # _EXACT[cls] holds members of cls only
 
 
 _NAMES: Mapping[type[_Code], Mapping[str, _Code]] = MappingProxyType(

@@ -15,15 +15,13 @@ whatever the number of rules. :class:`CsvCohort` streams a cohort from CSV lines
 from __future__ import annotations
 
 import csv
-import io
-import json
 from collections import Counter
 from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._texts import ROW_PROBLEMS
-from distribution.availability import CHANNEL_FIELDS, Availability
+from distribution._texts import ROW_PROBLEMS, Lang
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Outcome, decide
 from distribution.errors import (
@@ -38,13 +36,10 @@ from distribution.errors import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from distribution._texts import Lang
-
 __all__ = ["BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"]
 
 _PAPER = NotificationChannel.PHYSICAL_MAILBOX
 _REACHABLE: Final = tuple(CHANNEL_FIELDS)
-SIMULATION_FORMATS: Final = ("text", "markdown", "json", "csv")
 
 
 @final
@@ -65,8 +60,6 @@ class RuleTally:
 
     def reached(self, channel: object) -> int:
         """Return how many patients *channel* notifies under this rule."""
-        from distribution.availability import parse_channel  # noqa: PLC0415
-
         return self.by_channel[_REACHABLE.index(parse_channel(channel))]
 
     def to_dict(self) -> dict[str, object]:
@@ -105,68 +98,6 @@ class Simulation:
     def to_dict(self) -> dict[str, object]:
         """Return the simulation as JSON-ready data."""
         return {"patients": self.patients, "rules": [t.to_dict() for t in self.tallies]}
-
-    def render(self, fmt: str = "text", *, lang: Lang = "en") -> str:
-        """Return the simulation as ``text``, ``markdown``, ``json`` or ``csv``."""
-        lang = check_lang(lang)
-        if fmt == "json":
-            return json.dumps(self.to_dict(), ensure_ascii=False) + "\n"
-        if fmt not in SIMULATION_FORMATS:
-            raise UnknownCodeError(
-                "unknown_code", value=fmt, field="format", choices=SIMULATION_FORMATS
-            )
-        label = _LABELS[lang]
-        header = [
-            label["rule"],
-            *(ch.api_name for ch in _REACHABLE),
-            label["unreachable"],
-            label["not_distributed"],
-            label["paper_despite_digital"],
-        ]
-        rows = [
-            [
-                f"{t.rule.value} {t.rule.api_name}",
-                *(str(n) for n in t.by_channel),
-                str(t.unreachable),
-                str(t.not_distributed),
-                str(t.paper_despite_digital),
-            ]
-            for t in self.tallies
-        ]
-        if fmt == "csv":
-            out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerows([header, *rows])
-            return out.getvalue()
-        if fmt == "markdown":
-            lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
-            return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        table = [
-            "  ".join(
-                c.rjust(w) if i else c.ljust(w)
-                for i, (c, w) in enumerate(zip(r, widths, strict=True))
-            )
-            for r in [header, *rows]
-        ]
-        return f"{label['patients']}: {self.patients}\n" + "\n".join(table) + "\n"
-
-
-_LABELS: Final = {
-    "en": {
-        "rule": "rule",
-        "unreachable": "unreachable",
-        "not_distributed": "one-time code",
-        "paper_despite_digital": "paper despite digital",
-        "patients": "patients",
-    },
-    "nb": {
-        "rule": "regel",
-        "unreachable": "kan ikke nås",
-        "not_distributed": "engangskode",
-        "paper_despite_digital": "papir tross digital kanal",
-        "patients": "pasienter",
-    },
-}
 
 
 def _count(cohort: Iterable[Availability]) -> Counter[int]:
@@ -240,7 +171,7 @@ class BadRow:
 
     def describe(self, *, lang: Lang = "en") -> str:
         """Return what is wrong with the row, naming its line."""
-        return ROW_PROBLEMS[self.key][check_lang(lang)].format(
+        return ROW_PROBLEMS[check_lang(lang)][self.key].format(
             line=self.line, value=self.value, column=self.column, expected=self.expected
         )
 

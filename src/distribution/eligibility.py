@@ -1,6 +1,6 @@
 """From register facts to availability: who can be reached on which channel, and why.
 
-The rules are ePROM's person rules (``shared/domain.md`` §4) and KRR's (§5), each written once
+The rules are ePROM's person rules (``docs/sources.md`` §4) and KRR's (§5), each written once
 in :data:`_REQUIREMENTS` below. Nothing here reads a clock or the network: the caller passes the
 reference time and the facts it holds. A fact that is unknown (``None``) makes the channels that
 need it unavailable, with a reason that says so.
@@ -22,34 +22,21 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Final, final
+from typing import Final, final
 
 import attrs
 
-from distribution._phrasebook import REASONS
+from distribution._texts import REASONS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
-from distribution.errors import InvalidValueError, check_lang, wrong_type
+from distribution.errors import check_lang, wrong_type
+from distribution.facts import HelsenorgeConsent, PatientFacts
 from distribution.krr import KrrRecord, KrrStatus
 
-if TYPE_CHECKING:
-    from distribution._texts import Lang
-
-__all__ = ["Eligibility", "HelsenorgeConsent", "PatientFacts", "Reason", "assess"]
+__all__ = ["Eligibility", "Reason", "assess"]
 
 FRESH_MONTHS: Final = 18
-"""KRR contact details older than this many months must not be used (domain.md §5)."""
-
-
-class HelsenorgeConsent(enum.Enum):
-    """The patient's consent level on Helsenorge."""
-
-    FULL = "full"
-    """Full consent: Helsenorge may be used for forms (domain.md §4)."""
-    LIMITED = "limited"
-    """A limited consent level: not enough for ePROM."""
-    NONE = "none"
-    """No consent, or no Helsenorge profile."""
+"""KRR contact details older than this many months must not be used (docs/sources.md §5)."""
 
 
 class Reason(enum.Enum):
@@ -88,127 +75,6 @@ class Reason(enum.Enum):
         return REASONS[check_lang(lang)][self.value]
 
 
-def _exact_type(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check that *value* has exactly one of the field's metadata ``types``.
-
-    The metadata is a literal in each field's definition, so it is data, not code.
-
-    A bool is no int here. ``None`` passes when the metadata's ``optional`` is true.
-    """
-    types, optional = attribute.metadata["types"], attribute.metadata["optional"]
-    if value is None and optional:
-        return
-    if type(value) not in types:
-        raise wrong_type(
-            value,
-            field=f"{type(instance).__name__}.{attribute.name}",
-            expected=" or ".join(t.__name__ for t in types) + (" or None" if optional else ""),
-        )
-
-
-def _aware(instance: object, attribute: attrs.Attribute[datetime], value: datetime) -> None:
-    if value.utcoffset() is None:
-        raise InvalidValueError(
-            "bad_timestamp",
-            value=value.isoformat(),
-            field=f"{type(instance).__name__}.{attribute.name}",
-        )
-
-
-@final
-@attrs.frozen(kw_only=True)
-class PatientFacts:
-    """What ePROM's person rules need to know about a patient, at a reference time.
-
-    ``None`` means "not known"; a channel that needs an unknown fact is unavailable.
-
-    Attributes:
-        reference_time: when the facts hold (timezone-aware); KRR freshness is judged from it.
-        age: the patient's age in whole years at ``reference_time``; or give ``birth_date``.
-        birth_date: the patient's birth date; when both are given they must agree.
-        level4_eid: whether the patient has electronic ID at level 4 (BankID or similar).
-        helsenorge_consent: the consent level on Helsenorge.
-        helsenorge_representable: whether the patient can be represented on Helsenorge.
-        krr: the patient's KRR record (``None``: no lookup was made).
-        postal_address: whether Folkeregisteret has a postal address for the patient.
-        physical_address: whether the order itself gives a postal address (``physicalAddress``).
-    """
-
-    reference_time: datetime = attrs.field(
-        validator=[_exact_type, _aware], metadata={"types": (datetime,), "optional": False}
-    )
-    age: int | None = attrs.field(
-        default=None, validator=_exact_type, metadata={"types": (int,), "optional": True}
-    )
-    birth_date: date | None = attrs.field(
-        default=None, validator=_exact_type, metadata={"types": (date,), "optional": True}
-    )
-    level4_eid: bool | None = attrs.field(
-        default=None, validator=_exact_type, metadata={"types": (bool,), "optional": True}
-    )
-    helsenorge_consent: HelsenorgeConsent | None = attrs.field(
-        default=None,
-        validator=_exact_type,
-        metadata={"types": (HelsenorgeConsent,), "optional": True},
-    )
-    helsenorge_representable: bool | None = attrs.field(
-        default=None, validator=_exact_type, metadata={"types": (bool,), "optional": True}
-    )
-    krr: KrrRecord | None = attrs.field(
-        default=None, validator=_exact_type, metadata={"types": (KrrRecord,), "optional": True}
-    )
-    postal_address: bool | None = attrs.field(
-        default=None, validator=_exact_type, metadata={"types": (bool,), "optional": True}
-    )
-    physical_address: bool = attrs.field(
-        default=False, validator=_exact_type, metadata={"types": (bool,), "optional": False}
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if self.age is not None and not 0 <= self.age <= 150:
-            raise InvalidValueError(
-                "out_of_range", value=self.age, field="PatientFacts.age", choices="0-150"
-            )
-        if self.birth_date is not None:
-            if self.birth_date > self.reference_time.date():
-                raise InvalidValueError(
-                    "out_of_range",
-                    value=self.birth_date.isoformat(),
-                    field="PatientFacts.birth_date",
-                    choices=f"dates up to {self.reference_time.date().isoformat()}",
-                )
-            derived = _years_between(self.birth_date, self.reference_time.date())
-            if self.age is not None and self.age != derived:
-                raise InvalidValueError(
-                    "age_mismatch", value=self.age, field="PatientFacts.age", expected=derived
-                )
-
-    @classmethod
-    def from_json(cls, obj: object) -> PatientFacts:
-        """Read facts from a mapping or its JSON text, KRR record embedded under ``"krr"``.
-
-        Keys are the attribute names; times are ISO 8601 with an offset, ``birth_date`` is
-        ``YYYY-MM-DD``, ``helsenorge_consent`` is ``"full"``, ``"limited"`` or ``"none"``, and
-        ``krr`` is a person record as KRR returns it. Unknown keys are refused.
-        """
-        from distribution._facts_json import facts_from_json  # noqa: PLC0415  # reads this class
-
-        return facts_from_json(obj)
-
-    @property
-    def age_at_reference(self) -> int | None:
-        """The age at ``reference_time``, from ``age`` or ``birth_date``; ``None`` if unknown."""
-        if self.age is not None:
-            return self.age
-        if self.birth_date is not None:
-            return _years_between(self.birth_date, self.reference_time.date())
-        return None
-
-
-def _years_between(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 def months_before(moment: datetime, months: int) -> datetime:
     """Return *moment* moved back by whole calendar *months*, clamping the day to the month."""
     index = moment.year * 12 + moment.month - 1 - months
@@ -225,7 +91,7 @@ Requirement = Callable[[PatientFacts], list[Reason]]
 
 
 def _level4_eid(facts: PatientFacts) -> list[Reason]:
-    # domain.md §4: every channel but the one-time code needs electronic ID at level 4.
+    # docs/sources.md §4: every channel but the one-time code needs electronic ID at level 4.
     if facts.level4_eid is None:
         return [Reason.EID_UNKNOWN]
     return [] if facts.level4_eid else [Reason.NO_LEVEL4_EID]
@@ -242,7 +108,7 @@ def _at_least(years: int, too_young: Reason) -> Requirement:
 
 
 def _helsenorge(facts: PatientFacts) -> list[Reason]:
-    # domain.md §4: over 16, or can be represented on Helsenorge; and consent level Full.
+    # docs/sources.md §4: over 16, or can be represented on Helsenorge; and consent level Full.
     reasons = []
     if facts.helsenorge_consent is None:
         reasons.append(Reason.HELSENORGE_UNKNOWN)
@@ -254,7 +120,7 @@ def _helsenorge(facts: PatientFacts) -> list[Reason]:
 
 
 def _krr_active(facts: PatientFacts) -> list[Reason]:
-    # domain.md §5: status AKTIV, and KRR says the person can be notified (KAN_VARSLES), which
+    # docs/sources.md §5: status AKTIV, and KRR says the person can be notified (KAN_VARSLES), which
     # it does only for active, unreserved persons with fresh data.
     record = facts.krr
     if record is None:
@@ -267,7 +133,7 @@ def _krr_active(facts: PatientFacts) -> list[Reason]:
 
 
 def _krr_mailbox(facts: PatientFacts) -> list[Reason]:
-    # domain.md §5: a reservation (§ 9) means the digital mailbox must not be used.
+    # docs/sources.md §5: a reservation (§ 9) means the digital mailbox must not be used.
     record = facts.krr
     if record is None or record.status is not KrrStatus.AKTIV:
         return []  # _krr_active has said why
@@ -278,7 +144,7 @@ def _krr_mailbox(facts: PatientFacts) -> list[Reason]:
 
 
 def _krr_contact(facts: PatientFacts) -> list[Reason]:
-    # domain.md §5 (eForvaltningsforskriften § 32): e-mail and mobile are judged on their own;
+    # docs/sources.md §5 (eForvaltningsforskriften § 32): e-mail and mobile are judged on their own;
     # each is usable when its updated or verified time is within 18 months.
     record = facts.krr
     if record is None or record.status is not KrrStatus.AKTIV:
@@ -313,7 +179,7 @@ def _current_contacts(record: KrrRecord, reference_time: datetime) -> list[Reaso
 
 
 def _postal_address(facts: PatientFacts) -> list[Reason]:
-    # domain.md §3-§4: paper goes to physicalAddress when the order gives one, else to the
+    # docs/sources.md §3-§4: paper goes to physicalAddress when the order gives one, else to the
     # Folkeregister address.
     if facts.physical_address or facts.postal_address:
         return []
@@ -329,15 +195,16 @@ _KRR_STATUS_REASON: Final = {
 
 _C = NotificationChannel
 _REQUIREMENTS: Final[Mapping[NotificationChannel, tuple[Requirement, ...]]] = {
-    # domain.md §4: Helsenorge needs level-4 eID, consent Full, and age >= 16 or representation.
+    # docs/sources.md §4: Helsenorge needs level-4 eID, consent Full, and age >= 16 or
+    # representation.
     _C.HELSENORGE: (_level4_eid, _helsenorge),
-    # domain.md §4-§5: the digital mailbox needs level-4 eID, age >= 18, an active KRR record
+    # docs/sources.md §4-§5: the digital mailbox needs level-4 eID, age >= 18, an active KRR record
     # that can be notified, no reservation, and a digital_post mailbox.
     _C.DIGITAL_MAILBOX: (_level4_eid, _at_least(18, Reason.UNDER_18), _krr_active, _krr_mailbox),
-    # domain.md §4-§5: e-mail/SMS needs level-4 eID, age >= 13, an active KRR record that can
+    # docs/sources.md §4-§5: e-mail/SMS needs level-4 eID, age >= 13, an active KRR record that can
     # be notified, and an e-mail or mobile number updated or verified within 18 months.
     _C.UNSECURE: (_level4_eid, _at_least(13, Reason.UNDER_13), _krr_active, _krr_contact),
-    # domain.md §4: paper needs a postal address.
+    # docs/sources.md §4: paper needs a postal address.
     _C.PHYSICAL_MAILBOX: (_postal_address,),
 }
 
@@ -358,22 +225,60 @@ def _why_available(channel: NotificationChannel, facts: PatientFacts) -> tuple[R
     return tuple(positive[channel](facts))
 
 
+def _check_availability(
+    _instance: object, _attribute: attrs.Attribute[Availability], value: object
+) -> None:
+    if type(value) is not Availability:
+        raise wrong_type(value, field="Eligibility.availability", expected="an Availability")
+
+
+def _check_reasons(
+    _instance: object,
+    _attribute: attrs.Attribute[tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]],
+    value: object,
+) -> None:
+    # One (channel, reasons) pair per reachable channel, in code order, each with at least one
+    # Reason: what assess() builds, and what reasons() relies on.
+    expected = "one (channel, reasons) pair per channel, in the order " + ", ".join(
+        CHANNEL_FIELDS.values()
+    )
+    field = "Eligibility.reasons_by_channel"
+    if type(value) is not tuple or len(value) != len(CHANNEL_FIELDS):
+        raise wrong_type(value, field=field, expected=expected)
+    for channel, pair in zip(CHANNEL_FIELDS, value, strict=True):
+        if type(pair) is not tuple or len(pair) != 2 or pair[0] is not channel:  # a pair
+            raise wrong_type(pair, field=field, expected=expected)
+        reasons = pair[1]
+        if (
+            type(reasons) is not tuple
+            or not reasons
+            or any(type(reason) is not Reason for reason in reasons)
+        ):
+            raise wrong_type(
+                reasons,
+                field=f"{field}[{channel.api_name}]",
+                expected="a non-empty tuple of Reason",
+            )
+
+
 @final
 @attrs.frozen
 class Eligibility:
     """A patient's :class:`Availability`, with the reasons for each channel.
 
     Pass it to :func:`~distribution.explainer.explain` in place of an availability and the
-    explanation says why each channel is or is not available.
+    explanation says why each channel is or is not available. Built by :func:`assess`; the
+    constructor refuses anything but one non-empty tuple of :class:`Reason` per channel.
     """
 
-    availability: Availability
-    reasons_by_channel: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]
+    availability: Availability = attrs.field(validator=_check_availability)
+    reasons_by_channel: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...] = attrs.field(
+        validator=_check_reasons
+    )
 
     def reasons(self, channel: object) -> tuple[Reason, ...]:
         """Return why *channel* (anything ``parse_channel`` takes) is or is not available."""
-        wanted = parse_channel(channel)
-        return next(reasons for ch, reasons in self.reasons_by_channel if ch is wanted)
+        return self.reasons_by_channel[_POSITION[parse_channel(channel)]][1]
 
     def to_dict(self) -> dict[str, object]:
         """Return ``{"availability": {...}, "reasons": {field: [reason, ...]}}`` for JSON."""
@@ -386,8 +291,11 @@ class Eligibility:
         }
 
 
+_POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL_FIELDS)}
+
+
 def assess(facts: PatientFacts) -> Eligibility:
-    """Return which channels *facts* make available, and why (``domain.md`` §3-§5).
+    """Return which channels *facts* make available, and why (``docs/sources.md`` §3-§5).
 
     Never raises for well-typed facts; never reads a clock (the reference time is in *facts*).
     """

@@ -1,9 +1,11 @@
 """The decision: a rule (or a priority list) and an availability give the fallback chain.
 
-Evaluation is one idea: keep the route's channels that are available, in route order; the first
-is the channel ePROM uses, the rest are the fallbacks it would try next. Because there are only
-9 rules times 16 availabilities, every rule's :class:`Decision` is computed once at import and
-shared: :func:`decide` is a table lookup and allocates nothing.
+Everything that decides lives here: the one evaluation rule, the shared table of rule decisions
+and the decision's JSON wire format. Evaluation is one idea: keep the route's channels that are
+available, in route order; the first is the channel ePROM uses, the rest are the fallbacks it
+would try next. Because there are only 9 rules times 16 availabilities, every rule's
+:class:`Decision` is computed once at import and shared: :func:`decide` is a table lookup and
+allocates nothing.
 
 >>> d = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
 >>> d.channel
@@ -17,21 +19,22 @@ shared: :func:`decide` is a table lookup and allocates nothing.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final, TypeVar, final
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Final, Literal, TypedDict, TypeVar, final
 
 import attrs
 
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
-from distribution.codes import DistributionRule, NotificationChannel, exact_names
+from distribution.codes import DistributionRule, NotificationChannel
 from distribution.errors import InvalidValueError, wrong_type
 from distribution.routes import ROUTES, Route, parse_priority_list
 
-if TYPE_CHECKING:
-    from distribution._texts import Lang
-
 __all__ = [
+    "AvailabilityDict",
+    "CodeDict",
     "Decision",
+    "DecisionDict",
     "Outcome",
     "channels_many",
     "decide",
@@ -53,6 +56,33 @@ class Outcome(enum.Enum):
     """The rule permits channels, but the patient is available on none of them."""
 
 
+class CodeDict(TypedDict):
+    """A code on the wire: ``{"code": 3, "name": "BasicOrPaper"}``."""
+
+    code: int
+    name: str
+
+
+class AvailabilityDict(TypedDict):
+    """The four availability flags on the wire, by field name."""
+
+    helsenorge: bool
+    digital_mailbox: bool
+    krr_contact: bool
+    paper: bool
+
+
+class DecisionDict(TypedDict):
+    """A decision in the JSON wire format (``docs/wire-format.md``)."""
+
+    rule: CodeDict | None
+    route: list[CodeDict]
+    availability: AvailabilityDict
+    chain: list[CodeDict]
+    channel: CodeDict
+    outcome: Literal["NOTIFIED", "NOT_DISTRIBUTED", "UNREACHABLE"]
+
+
 def _check_rule(
     _instance: object, _attribute: attrs.Attribute[DistributionRule | None], value: object
 ) -> None:
@@ -67,7 +97,7 @@ def _check_availability(
         raise wrong_type(value, field=f"Decision.{attribute.name}", expected="an Availability")
 
 
-def _as_route(channels: Iterable[NotificationChannel]) -> Route:
+def _as_route(channels: object) -> Route:
     # A text or a non-iterable is left as it is, for __attrs_post_init__ to refuse by name.
     if isinstance(channels, str | bytes) or not isinstance(channels, Iterable):
         return channels  # type: ignore[return-value]
@@ -120,45 +150,58 @@ class Decision:
                 )
         _derive(self, route)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> DecisionDict:
         """Return the decision in the stable JSON wire format (``docs/wire-format.md``).
 
         >>> decide("PaperOnly", Availability(paper=True)).to_dict()["channel"]
         {'code': 4, 'name': 'PhysicalMailbox'}
         """
-        from distribution._wire import decision_to_dict  # noqa: PLC0415  # keeps import light
-
-        return decision_to_dict(self)
+        return {
+            "rule": None if self.rule is None else _code_dict(self.rule),
+            "route": [_code_dict(channel) for channel in self.route],
+            "availability": {
+                "helsenorge": self.availability.helsenorge,
+                "digital_mailbox": self.availability.digital_mailbox,
+                "krr_contact": self.availability.krr_contact,
+                "paper": self.availability.paper,
+            },
+            "chain": [_code_dict(channel) for channel in self.chain],
+            "channel": _code_dict(self.channel),
+            "outcome": self.outcome.value,
+        }
 
     @classmethod
     def from_dict(cls, payload: object) -> Decision:
         """Read a decision back from :meth:`to_dict`'s format.
 
         Refuses a payload that is malformed (missing or unknown keys, wrong types, a name that
-        does not match its code) or inconsistent (a chain, channel or outcome that the rule and
-        availability would not give) with a :class:`~distribution.errors.DistributionError`.
+        does not match its code) or inconsistent (a route that is not the rule's, or a chain,
+        channel or outcome that the rule and availability would not give) with a
+        :class:`~distribution.errors.DistributionError`.
         """
-        from distribution._wire import decision_from_dict  # noqa: PLC0415  # keeps import light
-
-        return decision_from_dict(payload)
-
-    def explain(self, *, lang: Lang = "en") -> str:
-        """Return a plain explanation of this decision for support staff (see :func:`explain`)."""
-        # The one upward import in the library: the explainer builds on decisions, and a
-        # decision offers its explanation for convenience. Imported on use, never at import.
-        from distribution.explainer import explain_decision  # noqa: PLC0415
-
-        return explain_decision(self, lang=lang)
-
-
-# Each channel's bit in Availability.index (helsenorge is bit 0, in CHANNEL_FIELDS order).
-_BIT: Final = {channel: 1 << bit for bit, channel in enumerate(CHANNEL_FIELDS)}
+        data = _mapping(payload, "decision", _KEYS)
+        rule = None if data["rule"] is None else _code(data["rule"], "rule", DistributionRule)
+        decision = cls(
+            rule, _channels(data["route"], "route"), _wire_availability(data["availability"])
+        )
+        said = {
+            "chain": _channels(data["chain"], "chain"),
+            "channel": _code(data["channel"], "channel", NotificationChannel),
+            "outcome": _outcome(data["outcome"]),
+        }
+        for key, value in said.items():
+            expected = getattr(decision, key)
+            if value != expected:
+                raise InvalidValueError(
+                    "inconsistent", value=_shown(value), field=key, expected=_shown(expected)
+                )
+        return decision
 
 
 def _derive(decision: Decision, route: Route) -> None:
     """Fill in the derived fields of *decision*: the one evaluation rule of the library."""
-    flags = decision.availability.index
-    chain = tuple(channel for channel in route if flags & _BIT[channel])
+    available = decision.availability
+    chain = tuple(channel for channel in route if getattr(available, CHANNEL_FIELDS[channel]))
     outcome = (
         Outcome.NOTIFIED if chain else Outcome.UNREACHABLE if route else Outcome.NOT_DISTRIBUTED
     )
@@ -173,8 +216,9 @@ def _derive(decision: Decision, route: Route) -> None:
 def _trusted(rule: DistributionRule | None, route: Route, availability: Availability) -> Decision:
     """Build a decision from inputs known to be consistent, skipping the checks.
 
-    Only the import-time tables use it: the constructor's checks would make importing the
-    library several times slower, and the tests compare every table entry with a checked one.
+    The import-time table and priority lists (already parsed) use it: the constructor's checks
+    would make importing the library several times slower, and the tests compare every table
+    entry with a checked one.
     """
     decision = object.__new__(Decision)
     object.__setattr__(decision, "rule", rule)
@@ -187,19 +231,43 @@ def _names(route: Iterable[NotificationChannel]) -> str:
     return "[" + ", ".join(channel.api_name for channel in route) + "]"
 
 
-_AVAILABILITIES: Final = Availability.all()
+# --- the shared table -------------------------------------------------------------------------
 
-# Rule code -> 16 decisions, indexed by Availability.index. A tuple indexed by the rule's code.
-_BY_RULE: Final[tuple[tuple[Decision, ...], ...]] = tuple(
-    tuple(_trusted(rule, ROUTES[rule], availability) for availability in _AVAILABILITIES)
-    for rule in DistributionRule
+_BY_RULE: Final[Mapping[DistributionRule, tuple[Decision, ...]]] = MappingProxyType(
+    {
+        rule: tuple(_trusted(rule, ROUTES[rule], a) for a in Availability.all())
+        for rule in DistributionRule
+    }
 )
+"""Each rule's 16 decisions, indexed by :attr:`Availability.index`."""
 
+# The table's rows by every exact spelling of a rule: the member, its code (3), the code as text
+# ("3"), its API name and its member name. Members hash by identity and are never equal to an
+# int or a str, so one dict serves them all; decide() admits only these three classes here,
+# because a float or a bool would hash like the int code.
+_ROWS: Final[Mapping[object, tuple[Decision, ...]]] = MappingProxyType(
+    {
+        key: row
+        for rule, row in _BY_RULE.items()
+        for key in (rule, rule.value, str(rule.value), rule.api_name, rule.name)
+    }
+)
+_EXACT_KINDS: Final = frozenset({DistributionRule, int, str})
 
-_CHANNELS_BY_RULE: Final = tuple(tuple(d.channel for d in row) for row in _BY_RULE)
-# Bound once: looking a method up on an enum class costs more than the rest of decide().
-_parse_rule: Final = DistributionRule.parse
-_RULE_EXACT: Final = exact_names(DistributionRule)
+# The batch forms' tables: by every exact spelling of a rule, the decisions (or chosen channels)
+# keyed by the shared Availability instances themselves. Anything that is not an Availability
+# misses (KeyError or TypeError) instead of being read by an attribute it happens to have.
+_DECISIONS_BY_KEY: Final[Mapping[object, Mapping[Availability, Decision]]] = MappingProxyType(
+    {key: dict(zip(Availability.all(), row, strict=True)) for key, row in _ROWS.items()}
+)
+_CHANNELS_BY_KEY: Final[Mapping[object, Mapping[Availability, NotificationChannel]]] = (
+    MappingProxyType(
+        {
+            key: {a: d.channel for a, d in decisions.items()}
+            for key, decisions in _DECISIONS_BY_KEY.items()
+        }
+    )
+)
 
 
 def _availability(value: object) -> Availability:
@@ -211,27 +279,23 @@ def _availability(value: object) -> Availability:
 def decide(rule: DistributionRule | int | str, availability: Availability) -> Decision:
     """Return the decision for *rule* (anything :meth:`DistributionRule.parse` takes).
 
-    The decision is shared and precomputed: with an enum rule the call is a table lookup.
+    The decision is shared and precomputed: with a member, a code or an exact name the call is
+    two table lookups.
 
     Raises:
         DistributionError: *rule* is not a rule, or *availability* is not an ``Availability``.
     """
-    # The hot path: two identity checks and two indexings, no allocation. `__class__` is a
-    # little cheaper than calling type(); both refuse subclasses and look-alikes (True, 1.0).
-    if rule.__class__ is DistributionRule and availability.__class__ is Availability:
-        return _BY_RULE[rule][availability._bits]  # noqa: SLF001  # the library's own table key
-    # Kept out of line: a smaller frame for the hot path above.
-    return _decide_parsed(rule, availability)
-
-
-def _decide_parsed(rule: object, availability: object) -> Decision:
+    # The one fast path: an exact spelling of a rule and a real Availability. `__class__` is a
+    # little cheaper than type(); both refuse subclasses and look-alikes (True, 1.0).
     kind = rule.__class__
-    # An int code or an exact name ("BasicOrPaper", "3") is one more dict lookup; anything
-    # else goes through the full parse, which also makes the error.
-    parsed = _RULE_EXACT.get(rule) if kind is int or kind is str else None
-    if parsed is None:
-        parsed = _parse_rule(rule)
-    return _BY_RULE[parsed][_availability(availability)._bits]  # noqa: SLF001
+    if (
+        kind is DistributionRule or kind is int or kind is str
+    ) and availability.__class__ is Availability:
+        row = _ROWS.get(rule)
+        if row is not None:
+            return row[availability.index]
+    # Anything else: one parse, which also makes the error.
+    return _BY_RULE[DistributionRule.parse(rule)][_availability(availability).index]
 
 
 def fallback_chain(
@@ -242,7 +306,7 @@ def fallback_chain(
 
 
 def decide_priority_list(channels: Iterable[object], availability: Availability) -> Decision:
-    """Return the decision for a message's explicit priority list (``domain.md`` §2).
+    """Return the decision for a message's explicit priority list (``docs/sources.md`` §2).
 
     *channels* is a non-empty sequence of distinct channels (see
     :func:`~distribution.routes.parse_priority_list`); the decision has ``rule=None`` and the
@@ -257,49 +321,121 @@ def decide_many(
     rule: DistributionRule | int | str, availabilities: Iterable[Availability]
 ) -> list[Decision]:
     """Return one decision per availability, for one rule: the batch form of :func:`decide`."""
-    return _batch(_BY_RULE[_parse_rule(rule)], availabilities)
+    return _batch(_DECISIONS_BY_KEY, rule, availabilities)
 
 
 def channels_many(
     rule: DistributionRule | int | str, availabilities: Iterable[Availability]
 ) -> list[NotificationChannel]:
     """Return the chosen channel per availability (``NONE`` when nothing is sent), for one rule."""
-    return _batch(_CHANNELS_BY_RULE[_parse_rule(rule)], availabilities)
+    return _batch(_CHANNELS_BY_KEY, rule, availabilities)
 
 
 T = TypeVar("T")
 
 
-def _batch(row: tuple[T, ...], availabilities: Iterable[Availability]) -> list[T]:
+def _batch(
+    table: Mapping[object, Mapping[Availability, T]],
+    rule: object,
+    availabilities: Iterable[Availability],
+) -> list[T]:
     items = availabilities if availabilities.__class__ in (list, tuple) else list(availabilities)
+    row = table.get(rule) if rule.__class__ in _EXACT_KINDS else None
+    if row is None:
+        row = table[DistributionRule.parse(rule)]
     try:
-        # Only an Availability has `_bits`: anything else fails here, and the slow scan below
-        # finds it and says which item it was. No per-item check on the way to a good result.
-        return [row[a._bits] for a in items]  # noqa: SLF001
-    except (AttributeError, TypeError):
+        return [row[a] for a in items]
+    except (KeyError, TypeError):
+        # Only the 16 shared availabilities are keys: find the item that is not one, by name.
         for item in items:
             _availability(item)
-        raise  # pragma: no cover  # the scan raised for the item that failed
+        raise AssertionError from None  # pragma: no cover  # the scan raised for that item
 
 
 def decide_each(
     pairs: Iterable[tuple[DistributionRule | int | str, Availability]],
 ) -> list[Decision]:
     """Return one decision per ``(rule, availability)`` pair: each patient with their own rule."""
-    rule_class, rows = DistributionRule, _BY_RULE
     items = pairs if pairs.__class__ in (list, tuple) else list(pairs)
+    table, kinds = _DECISIONS_BY_KEY, _EXACT_KINDS
     try:
-        return [
-            rows[r][a._bits] if r.__class__ is rule_class else decide(r, a)  # noqa: SLF001
-            for r, a in items
-        ]
-    except (AttributeError, TypeError, ValueError):
-        for pair in items:
-            _check_pair(pair)
-        raise  # pragma: no cover  # the scan raised for the item that failed
+        return [table[r][a] if r.__class__ in kinds else decide(r, a) for r, a in items]
+    except (KeyError, TypeError, ValueError):
+        # A spelling outside the table ("basic"), a non-pair or a bad item: every pair the slow
+        # way, which reads what parse reads and names what is wrong.
+        return [decide(*_pair(pair)) for pair in items]
 
 
-def _check_pair(pair: object) -> None:
+def _pair(pair: object) -> tuple[DistributionRule | int | str, Availability]:
     if not isinstance(pair, tuple | list) or len(pair) != 2:  # a pair
         raise wrong_type(pair, field="pair", expected="a (rule, availability) pair")
-    decide(pair[0], pair[1])
+    return (pair[0], pair[1])
+
+
+# --- the wire format --------------------------------------------------------------------------
+
+_KEYS: Final = ("rule", "route", "availability", "chain", "channel", "outcome")
+_CODE_KEYS: Final = ("code", "name")
+
+CodeT = TypeVar("CodeT", DistributionRule, NotificationChannel)
+
+
+def _code_dict(member: DistributionRule | NotificationChannel) -> CodeDict:
+    return {"code": member.value, "name": member.api_name}
+
+
+def _mapping(value: object, field: str, keys: tuple[str, ...]) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise wrong_type(value, field=field, expected="an object")
+    unknown = sorted(str(key) for key in value if key not in keys)
+    if unknown:
+        raise InvalidValueError("unknown_keys", value=unknown, field=field, choices=keys)
+    for key in keys:
+        if key not in value:
+            raise InvalidValueError("missing_key", value=None, field=f"{field}.{key}", choices=keys)
+    return value
+
+
+def _code(value: object, field: str, cls: type[CodeT]) -> CodeT:
+    item = _mapping(value, field, _CODE_KEYS)
+    code = item["code"]
+    if type(code) is not int:
+        # Only an int: the wire carries the number, the name travels beside it.
+        raise wrong_type(code, field=f"{field}.code", expected="int")
+    member = cls.parse(code)
+    name = item["name"]
+    if name != member.api_name:
+        raise InvalidValueError(
+            "name_mismatch", value=name, field=f"{field}.name", code=code, expected=member.api_name
+        )
+    return member
+
+
+def _wire_availability(value: object) -> Availability:
+    flags = _mapping(value, "availability", tuple(CHANNEL_FIELDS.values()))
+    return Availability(**{name: flags[name] for name in CHANNEL_FIELDS.values()})  # type: ignore[arg-type]  # Availability checks each flag is a bool
+
+
+def _channels(value: object, field: str) -> tuple[NotificationChannel, ...]:
+    if not isinstance(value, list | tuple):
+        raise wrong_type(value, field=field, expected="a list")
+    return tuple(_code(item, f"{field}[{i}]", NotificationChannel) for i, item in enumerate(value))
+
+
+def _outcome(value: object) -> Outcome:
+    if type(value) is not str:
+        raise wrong_type(value, field="outcome", expected="str")
+    try:
+        return Outcome(value)
+    except ValueError:
+        raise InvalidValueError(
+            "unknown_code", value=value, field="outcome", choices=[o.value for o in Outcome]
+        ) from None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return _names(value)
+    if isinstance(value, NotificationChannel):
+        return value.api_name
+    return str(getattr(value, "value", value))

@@ -13,9 +13,15 @@ is what the command line shows a Norwegian support desk.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from distribution._texts import LANGUAGES, Lang, error_template, is_lang
+from distribution._texts import ERRORS, LANGUAGES, ErrorKey, Lang, is_lang
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    import attrs
 
 __all__ = [
     "DistributionError",
@@ -61,7 +67,7 @@ class DistributionError(Exception):
         key: a stable identifier of the kind of problem, for callers that map errors to codes.
     """
 
-    def __init__(self, key: str, *, value: object, field: str, **params: object) -> None:
+    def __init__(self, key: ErrorKey, *, value: object, field: str, **params: object) -> None:
         self.key = key
         self.value = HIDDEN if looks_personal(value) else value
         self.field = field
@@ -72,7 +78,7 @@ class DistributionError(Exception):
         """Return the message in *lang* (``"nb"`` or ``"en"``)."""
         lang = check_lang(lang)
         params = {name: _render(param, lang) for name, param in self._params.items()}
-        return error_template(self.key, lang).format(**params)
+        return ERRORS[lang][self.key].format(**params)
 
     def within(self, prefix: str) -> DistributionError:
         """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""
@@ -85,7 +91,11 @@ class DistributionError(Exception):
 
 
 def _rebuild(
-    cls: type[DistributionError], key: str, value: object, field: str, params: dict[str, object]
+    cls: type[DistributionError],
+    key: ErrorKey,
+    value: object,
+    field: str,
+    params: dict[str, object],
 ) -> DistributionError:
     error = cls.__new__(cls)
     error.key, error.value, error.field, error._params = key, value, field, params  # noqa: SLF001
@@ -140,3 +150,38 @@ def check_lang(lang: object) -> Lang:
     if is_lang(lang):
         return lang
     raise InvalidValueError("unknown_language", value=lang, field="lang", choices=LANGUAGES)
+
+
+Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
+
+
+def exactly(*types: type, optional: bool = False, secret: bool = False) -> Validator:
+    """Return an attrs validator that takes a value of exactly one of *types*.
+
+    A ``bool`` is no ``int`` here, and no subclass passes. ``None`` passes when *optional*;
+    with *secret* the error shows only the value's type (for personal data).
+    """
+    expected = " or ".join(kind.__name__ for kind in types) + (" or None" if optional else "")
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) not in types:
+            raise wrong_type(
+                value,
+                field=f"{type(instance).__name__}.{attribute.name}",
+                expected=expected,
+                secret=secret,
+            )
+
+    return validate
+
+
+def aware(instance: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
+    """Refuse a datetime without a UTC offset: it cannot be compared with other times safely."""
+    if value is not None and value.utcoffset() is None:
+        raise InvalidValueError(
+            "bad_timestamp",
+            value=value.isoformat(),
+            field=f"{type(instance).__name__}.{attribute.name}",
+        )

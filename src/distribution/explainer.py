@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from distribution._phrasebook import CHANNEL_NAMES, MEANINGS, PHRASES
-from distribution.codes import CODE_ENUMS, DistributionRule, NotificationChannel
+from distribution._texts import CHANNEL_NAMES, MEANINGS, PHRASES, Lang
+from distribution.codes import CODE_ENUMS, DistributionRule, EpromCode, NotificationChannel
 from distribution.eligibility import Eligibility
 from distribution.engine import Decision, Outcome, decide
 from distribution.errors import InvalidTypeError, check_lang, wrong_type
@@ -32,9 +32,7 @@ from distribution.errors import InvalidTypeError, check_lang, wrong_type
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from distribution._texts import Lang
     from distribution.availability import Availability
-    from distribution.codes import EpromCode
 
 __all__ = ["describe", "explain", "explain_decision", "rules_reaching"]
 
@@ -112,7 +110,7 @@ def explain_decision(
             if channel in decision.fallbacks
             else "step_missing"
         )
-        name = names[channel]
+        name = names[channel.name]
         lines.append(say[step].format(n=n, channel=name[0].upper() + name[1:]))
         if eligibility is not None:
             reasons = "; ".join(
@@ -121,7 +119,7 @@ def explain_decision(
             lines.append(say["because"].format(reasons=reasons))
     lines.append(
         say[f"result_{decision.outcome.name}"].format(
-            channel=names[decision.channel], route=_join(decision.route, lang)
+            channel=names[decision.channel.name], route=_join(decision.route, lang)
         )
     )
     if decision.route:
@@ -148,7 +146,7 @@ def _rule_line(decision: Decision, lang: Lang) -> str:
         return PHRASES[lang]["priority_list"]
     rule = decision.rule
     return PHRASES[lang]["rule"].format(
-        code=rule.value, name=rule.api_name, meaning=MEANINGS[lang][DistributionRule][rule]
+        code=rule.value, name=rule.api_name, meaning=meaning(rule, lang)
     )
 
 
@@ -166,14 +164,14 @@ def _what_if(decision: Decision, lang: Lang) -> list[str]:
         return [say["whatif_none"]]
     return [say[header]] + [
         say["whatif_item"].format(
-            code=rule.value, name=rule.api_name, channel=CHANNEL_NAMES[lang][d.channel]
+            code=rule.value, name=rule.api_name, channel=CHANNEL_NAMES[lang][d.channel.name]
         )
         for rule, d in better
     ]
 
 
 def _join(channels: Iterable[NotificationChannel], lang: Lang) -> str:
-    return ", ".join(CHANNEL_NAMES[lang][channel] for channel in channels)
+    return ", ".join(CHANNEL_NAMES[lang][channel.name] for channel in channels)
 
 
 def describe(member: EpromCode, *, lang: Lang = "en") -> str:
@@ -186,5 +184,9 @@ def describe(member: EpromCode, *, lang: Lang = "en") -> str:
     lang = check_lang(lang)
     if not isinstance(member, CODE_ENUMS):
         raise wrong_type(member, field="member", expected="a member of an ePROM enum")
-    meaning = MEANINGS[lang][type(member)][member]
-    return f"{type(member).__name__} {member.value} {member.api_name}: {meaning}"
+    return f"{type(member).__name__} {member.value} {member.api_name}: {meaning(member, lang)}"
+
+
+def meaning(member: EpromCode, lang: Lang) -> str:
+    """Return what *member* means, in *lang*: the text behind :func:`describe`."""
+    return MEANINGS[lang][f"{type(member).__name__}.{member.name}"]

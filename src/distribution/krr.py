@@ -1,4 +1,4 @@
-"""Person records from the contact register, KRR (Digdir's lookup API, ``domain.md`` §5).
+"""Person records from the contact register, KRR (Digdir's lookup API, ``docs/sources.md`` §5).
 
 :meth:`KrrRecord.from_json` reads one person record as ``POST /rest/v2/personer`` returns it;
 :meth:`KrrRecord.from_response` reads the whole ``{"personer": [...]}`` answer. Unknown extra
@@ -22,6 +22,7 @@ False
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final, TypeVar, final
@@ -33,6 +34,8 @@ from distribution.errors import (
     DistributionError,
     InvalidValueError,
     UnknownCodeError,
+    aware,
+    exactly,
     wrong_type,
 )
 
@@ -86,6 +89,9 @@ def _repr_phone(value: str | None) -> str:
     return repr(mask_phone(value))
 
 
+_OPTIONAL_TIME: Final = attrs.validators.and_(exactly(datetime, optional=True), aware)
+
+
 @final
 @attrs.frozen(kw_only=True)
 class KrrRecord:
@@ -98,19 +104,27 @@ class KrrRecord:
     ``mailbox_provider``. A field the record lacks is ``None``.
     """
 
-    national_id: str | None = attrs.field(default=None, repr=_repr_national_id)
-    status: KrrStatus
-    reserved: bool | None = None
-    can_notify: bool | None = None
-    email: str | None = attrs.field(default=None, repr=_repr_email)
-    email_updated: datetime | None = None
-    email_verified: datetime | None = None
-    mobile: str | None = attrs.field(default=None, repr=_repr_phone)
-    mobile_updated: datetime | None = None
-    mobile_verified: datetime | None = None
-    mailbox_address: str | None = attrs.field(default=None, repr=False)
-    mailbox_provider: str | None = None
-    language: str | None = None
+    national_id: str | None = attrs.field(
+        default=None, repr=_repr_national_id, validator=exactly(str, optional=True, secret=True)
+    )
+    status: KrrStatus = attrs.field(validator=exactly(KrrStatus))
+    reserved: bool | None = attrs.field(default=None, validator=exactly(bool, optional=True))
+    can_notify: bool | None = attrs.field(default=None, validator=exactly(bool, optional=True))
+    email: str | None = attrs.field(
+        default=None, repr=_repr_email, validator=exactly(str, optional=True, secret=True)
+    )
+    email_updated: datetime | None = attrs.field(default=None, validator=_OPTIONAL_TIME)
+    email_verified: datetime | None = attrs.field(default=None, validator=_OPTIONAL_TIME)
+    mobile: str | None = attrs.field(
+        default=None, repr=_repr_phone, validator=exactly(str, optional=True, secret=True)
+    )
+    mobile_updated: datetime | None = attrs.field(default=None, validator=_OPTIONAL_TIME)
+    mobile_verified: datetime | None = attrs.field(default=None, validator=_OPTIONAL_TIME)
+    mailbox_address: str | None = attrs.field(
+        default=None, repr=False, validator=exactly(str, optional=True, secret=True)
+    )
+    mailbox_provider: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
+    language: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
 
     @classmethod
     def from_json(cls, obj: object) -> KrrRecord:
@@ -166,8 +180,6 @@ _NOTIFY: Final = {"KAN_VARSLES": True, "KAN_IKKE_VARSLES": False}
 
 def _loads(obj: object, field: str) -> object:
     if isinstance(obj, str | bytes):
-        import json  # noqa: PLC0415  # only text input needs it; keeps `import distribution` light
-
         try:
             return json.loads(obj)
         except (ValueError, RecursionError) as error:

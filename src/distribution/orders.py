@@ -1,6 +1,6 @@
 """Order pre-flight: the problems ePROM would answer an order with BadRequest for.
 
-The checks are ePROM's "Feilsituasjoner" for BestillingAvSkjemaV2 (``shared/domain.md`` §3).
+The checks are ePROM's "Feilsituasjoner" for BestillingAvSkjemaV2 (``docs/sources.md`` §3).
 They are pure: a form's settings and the national ID in, a tuple of :class:`Problem` out (empty
 when the order is fine). The national ID never appears in a problem, only what is wrong with it.
 
@@ -19,17 +19,16 @@ depend on the clock; H- and FH-numbers, which stdnum does not name, are told apa
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
+from stdnum.exceptions import ValidationError
+from stdnum.no import fodselsnummer
 
-from distribution._phrasebook import PROBLEMS
+from distribution._texts import PROBLEMS, Lang
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidTypeError, check_lang, wrong_type
+from distribution.errors import InvalidTypeError, check_lang, exactly, wrong_type
 from distribution.routes import ROUTES
-
-if TYPE_CHECKING:
-    from distribution._texts import Lang
 
 __all__ = ["Problem", "ProblemCode", "national_id_problem", "preflight"]
 
@@ -52,8 +51,8 @@ class ProblemCode(enum.Enum):
 class Problem:
     """One reason ePROM would refuse the order."""
 
-    code: ProblemCode
-    rule: DistributionRule
+    code: ProblemCode = attrs.field(validator=exactly(ProblemCode))
+    rule: DistributionRule = attrs.field(validator=exactly(DistributionRule))
 
     def describe(self, *, lang: Lang = "en") -> str:
         """Return the problem in words, in *lang* (``"nb"`` or ``"en"``)."""
@@ -83,9 +82,6 @@ def national_id_problem(national_id: str) -> ProblemCode | None:
         return ProblemCode.NATIONAL_ID_FH_NUMBER
     if 4 <= int(number[2]) <= 5:  # month + 40
         return ProblemCode.NATIONAL_ID_H_NUMBER
-    from stdnum.exceptions import ValidationError  # noqa: PLC0415  # only the pre-flight needs it
-    from stdnum.no import fodselsnummer  # noqa: PLC0415
-
     if number[9] != fodselsnummer.calc_check_digit1(number[:9]) or number[
         10
     ] != fodselsnummer.calc_check_digit2(number[:10]):

@@ -1,7 +1,7 @@
 """Routes: the channels a distribution rule permits, in the order ePROM tries them.
 
 The nine rules are one literal table, :data:`ROUTES`, written from the guide's prose
-("Distribusjonsregler", ``shared/domain.md`` §2):
+("Distribusjonsregler", ``docs/sources.md`` §2):
 
     Default DistributionRule er Basic og betyr at ePROM først sjekker om pasienten er
     tilgjengelig på Helsenorge. Hvis ikke sjekkes det om pasienten har sikker digital
@@ -23,7 +23,6 @@ docs all read this table.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -32,7 +31,7 @@ from distribution.availability import CHANNEL_FIELDS, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.errors import InvalidValueError, wrong_type
 
-__all__ = ["PRIORITY_LISTS", "ROUTES", "parse_priority_list", "route"]
+__all__ = ["ROUTES", "Route", "parse_priority_list", "route"]
 
 Route = tuple[NotificationChannel, ...]
 
@@ -56,13 +55,6 @@ ROUTES: Final[Mapping[DistributionRule, Route]] = MappingProxyType(
     }
 )
 """Every rule and the channels it permits, in the order they are tried."""
-
-PRIORITY_LISTS: Final[tuple[Route, ...]] = tuple(
-    permutation
-    for length in range(1, len(CHANNEL_FIELDS) + 1)
-    for permutation in itertools.permutations(CHANNEL_FIELDS, length)
-)
-"""Every valid priority list for a message to a citizen (64: each non-empty ordering)."""
 
 
 def route(rule: object) -> Route:

@@ -11,14 +11,14 @@ import json
 import os
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import stdnum.exceptions
 import stdnum.no.fodselsnummer
 
 import distribution as d
-from distribution import cohorts, eligibility, explainer, krr, orders
+from distribution import _render, cohorts, eligibility, explainer, krr, orders
 
 SEEN: list[str] = []
 ARMED = [False]
@@ -57,13 +57,9 @@ class TodayTrap:
         @staticmethod
         def today() -> Any:
             SEEN.append("clock:date.today")
-            from datetime import date  # noqa: PLC0415
-
             return date.max
 
         def __new__(cls, *args: Any) -> Any:
-            from datetime import date  # noqa: PLC0415
-
             return date(*args)
 
 
@@ -75,7 +71,7 @@ def exercise() -> None:
     message = d.decide_priority_list(["paper", "helsenorge"], a)
     d.Decision.from_dict(decision.to_dict())
     for lang in ("en", "nb"):
-        d.explain("AllowUnsecure", a, lang=lang), message.explain(lang=lang)
+        d.explain("AllowUnsecure", a, lang=lang), d.explain_decision(message, lang=lang)
         d.describe(d.FormOrderStatus.PHYSICAL_MAIL_RETURNED, lang=lang)
     d.rules_reaching(a)
     record = {
@@ -107,11 +103,11 @@ def exercise() -> None:
     )
     d.preflight("BasicOrPaper", must_be_signed=True, paper_enabled=False, national_id="15108695088")
     d.national_id_problem("55108695088")
-    d.simulate([a, d.Availability()] * 50).render("markdown")
+    _render.simulation(d.simulate([a, d.Availability()] * 50), "markdown")
     reader = d.CsvCohort(
         io.StringIO("helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n", newline="")
     )
-    d.simulate(reader).render("json")
+    _render.simulation(d.simulate(reader), "json")
 
 
 def main() -> None:

@@ -1,9 +1,13 @@
-"""Regenerate the generated parts of ``docs/`` from the rule table (internal tool).
+"""Regenerate the generated parts of ``docs/`` and the package's data files (a developer tool).
 
-Run ``python -m distribution._docgen`` after changing the rules or their texts; ``--check``
-exits 1 when the committed docs differ from what the code generates (the test suite does the
-same check, so drift fails CI). Generated blocks sit between ``<!-- generated:NAME -->`` and
-``<!-- /generated:NAME -->`` markers; the prose around them is written by hand.
+Run ``python -m tools.docgen`` from the repository after changing the rules or their texts;
+``--check`` exits 1 when a committed file differs from what the code generates (the test suite
+does the same check, so drift fails CI). Generated blocks sit between ``<!-- generated:NAME -->``
+and ``<!-- /generated:NAME -->`` markers; the prose around them is written by hand. The decision
+matrix is written twice, to ``docs/`` and to ``src/distribution/data/`` (shipped in the wheel);
+the wire format's JSON Schema is written by hand in the package and copied to ``docs/``.
+
+Not shipped in the wheel: it writes into a source tree.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from pathlib import Path
 from distribution._render import flowchart, matrix, rules_table
 from distribution.codes import DistributionRule
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+DATA = ROOT / "src" / "distribution" / "data"
 
 
 def _flowcharts() -> str:
@@ -38,7 +44,9 @@ BLOCKS = {
 WHOLE_FILES = {
     "decision-matrix.json": lambda: matrix("json"),
     "decision-matrix.csv": lambda: matrix("csv"),
+    "decision.schema.json": lambda: (DATA / "decision.schema.json").read_text(encoding="utf-8"),
 }
+DATA_FILES = ("decision-matrix.json", "decision-matrix.csv")
 
 
 def _fill(text: str, name: str, content: str) -> str:
@@ -51,7 +59,7 @@ def _fill(text: str, name: str, content: str) -> str:
     return pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
 
 
-def expected(docs: Path = DOCS) -> dict[Path, str]:
+def expected(docs: Path = DOCS, data: Path = DATA) -> dict[Path, str]:
     """Return every generated file's path and the content it should have."""
     files = {}
     for filename, blocks in BLOCKS.items():
@@ -61,6 +69,8 @@ def expected(docs: Path = DOCS) -> dict[Path, str]:
         files[docs / filename] = text
     for filename, render in WHOLE_FILES.items():
         files[docs / filename] = render()
+        if filename in DATA_FILES:
+            files[data / filename] = files[docs / filename]
     return files
 
 
@@ -73,7 +83,7 @@ def main(argv: list[str]) -> int:
     ]
     if "--check" in argv:
         for path in stale:
-            sys.stderr.write(f"stale: {path} (run python -m distribution._docgen)\n")
+            sys.stderr.write(f"stale: {path} (run python -m tools.docgen)\n")
         return 1 if stale else 0
     for path, text in expected().items():
         path.write_text(text, encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Benchmarks against hand-written baselines; run ``python -m benchmarks.run``."""
