@@ -18,7 +18,7 @@ from distribution import (
     UnknownCodeError,
 )
 from distribution.codes import CODE_ENUMS, _Code
-from tests.strategies import hostile
+from tests.strategies import OPAQUE, hostile
 
 # Written out from the guide (its 2020 and later versions, docs/sources.md §1).
 GUIDE: dict[type[_Code], list[tuple[int, str, str]]] = {
@@ -99,7 +99,7 @@ def test_parse_reads_none_as_the_channel_named_none() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [True, False, 1.0, None, b"1", [1], NotificationChannel.HELSENORGE, object()]
+    "value", [True, False, 1.0, None, b"1", [1], NotificationChannel.HELSENORGE, OPAQUE]
 )
 def test_parse_refuses_other_types_with_a_type_error(value: object) -> None:
     with pytest.raises(InvalidTypeError) as caught:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
@@ -218,3 +219,6 @@ class EngineBesideModel(RuleBasedStateMachine):
 
 
 TestEngineBesideModel = EngineBesideModel.TestCase
+# 16 availabilities and 9 rules: forty runs of twenty steps visit them all many times over, and
+# keep the machine to a few seconds of a test run that should stay well under a minute.
+TestEngineBesideModel.settings = settings(max_examples=40, stateful_step_count=20)
