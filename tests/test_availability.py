@@ -63,7 +63,7 @@ def test_of_refuses_unknown_channels_naming_the_choices() -> None:
         Availability.of("fax")
     message = str(caught.value)
     assert "'fax'" in message
-    for name in ("helsenorge", "digital_mailbox", "krr_contact", "paper", "PhysicalMailbox"):
+    for name in ("helsenorge", "digital_mailbox", "krr_contact", "paper", "papir", "sms"):
         assert name in message
 
 

@@ -4,31 +4,36 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import runpy
+import signal
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from distribution import CsvCohort, UnknownCodeError
 from distribution.cli import _usage_message, _with_progress, lang_from_environment, main
 
-if TYPE_CHECKING:
-    from pathlib import Path
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 
 
 def run(
     *argv: str, env: dict[str, str] | None = None, stdin: str | None = None
 ) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    if stdin is not None:
-        old = sys.stdin
-        sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(list(argv), environ=env or {}, stdout=out, stderr=err)
-    finally:
-        if stdin is not None:
-            sys.stdin = old
+    code = main(
+        list(argv),
+        environ=env or {},
+        stdout=out,
+        stderr=err,
+        stdin=io.StringIO(stdin or ""),
+        now=NOW,
+    )
     return code, out.getvalue(), err.getvalue()
 
 
@@ -44,10 +49,30 @@ def assert_one_line_error(code: int, out: str, err: str, *needles: str) -> None:
 def test_decide_prints_the_decision() -> None:
     code, out, err = run("decide", "BasicOrPaper", "--available", "digital_mailbox,paper")
     assert (code, err) == (0, "")
-    assert "Rule: 3 BasicOrPaper" in out
-    assert "Channel: 2 DigitalMailbox" in out
-    assert "Fallback chain: DigitalMailbox → PhysicalMailbox" in out
-    assert "Outcome: NOTIFIED" in out
+    assert out.splitlines() == [
+        "Rule: 3 BasicOrPaper",
+        (
+            "Route: Helsenorge → secure digital mailbox (DigitalMailbox)"
+            " → paper letter (PhysicalMailbox)"
+        ),
+        "Available: secure digital mailbox (DigitalMailbox), paper letter (PhysicalMailbox)",
+        "Fallback chain: secure digital mailbox (DigitalMailbox) → paper letter (PhysicalMailbox)",
+        "Channel: secure digital mailbox (DigitalMailbox)",
+        "Outcome: the patient is notified (NOTIFIED)",
+    ]
+
+
+def test_decide_in_bokmal_says_channels_and_outcome_in_norwegian_words() -> None:
+    code, out, _ = run("decide", "HelsenorgeOnly", "--available", "papir", "--lang", "nb")
+    assert code == 0
+    assert out.splitlines() == [
+        "Regel: 6 HelsenorgeOnly",
+        "Rekkefølge: Helsenorge",
+        "Tilgjengelig: papirbrev (PhysicalMailbox)",
+        "Reservekjede: ingen",
+        "Kanal: ingen kanal (None)",
+        "Utfall: kan ikke nås (UNREACHABLE)",
+    ]
 
 
 def test_decide_json_is_the_wire_format() -> None:
@@ -130,7 +155,7 @@ def test_rules_lists_every_rule() -> None:
         {"code": 2, "name": "DigitalMailbox"},
         {"code": 4, "name": "PhysicalMailbox"},
     ]
-    assert "brev i posten" in rules[3]["meaning"]
+    assert rules[3]["meaning"] == "Som Basic, med papirbrev som siste utvei."
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json"])
@@ -148,7 +173,7 @@ def test_matrix_in_every_format(fmt: str) -> None:
 def test_describe_a_status() -> None:
     code, out, _ = run("describe", "status", "4", "--lang", "nb")
     assert code == 0
-    assert out.startswith("FormOrderStatus 4 PhysicalMailReturned: Brev i retur")
+    assert out.startswith("FormOrderStatus 4 PhysicalMailReturned – Brev i retur:")
     code, out, _ = run("describe", "FormOrderStatusErrorCode", "PatientUnreachable")
     assert "FormOrderStatusErrorCode 1 PatientUnreachable" in out
 
@@ -179,7 +204,11 @@ def test_preflight_exit_codes() -> None:
             ["decide", "Basic", "--available", "fax"],
             ["'fax'", "helsenorge", "krr_contact", "paper"],
         ),
-        (["decide", "Basic", "--available", "none"], ["'none'", "helsenorge"]),
+        (["decide", "Basic", "--available", "paper,none"], ["'none'", "helsenorge"]),
+        (["decide", "Basic", "--available", "papr"], ["'papr'", "did you mean paper?"]),
+        (["decide", "Basci", "--available", "paper"], ["'Basci'", "did you mean Basic?"]),
+        (["matrix", "--format", "markdwn"], ["'markdwn'", "did you mean markdown?"]),
+        (["describe", "stauts", "1"], ["'stauts'", "did you mean status?"]),
         (["decide", "Basic"], ["--available"]),
         (
             ["decide", "Basic", "--available", "paper", "--priority-list", "paper"],
@@ -245,7 +274,7 @@ def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
     code, out, _ = run("assess", str(path), "--rule", "BasicOrPaper", "--lang", "nb")
     assert code == 0
     assert "er reservert mot digital kommunikasjon i KRR" in out
-    assert "Brev i posten: tilgjengelig, valgt" in out
+    assert "Papirbrev (PhysicalMailbox): tilgjengelig, valgt" in out
     assert "15108695088" not in out
     code, out, _ = run("assess", "-", "--json", stdin=json.dumps(facts))
     payload = json.loads(out)
@@ -294,7 +323,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert len(lines) == 11
     drawn = terminal.getvalue()
     assert "[" in drawn
-    assert "8 rows" in drawn
+    assert "81% 8" in drawn  # share of the file read, and rows so far
     assert drawn.endswith("\r")  # the bar is wiped when done
     out, err = _Terminal(), _Terminal()
     assert main(["simulate", str(path), "--format", "csv"], environ={}, stdout=out, stderr=err) == 0
@@ -308,7 +337,7 @@ def test_module_entry_point(
     with pytest.raises(SystemExit) as done:
         runpy.run_module("distribution", run_name="__main__")
     assert done.value.code == 0
-    assert capsys.readouterr().out.startswith("SentStatus 1 Error:")
+    assert capsys.readouterr().out.startswith("SentStatus 1 Error – ")
 
 
 def test_matrix_legend_follows_the_language() -> None:
@@ -332,3 +361,339 @@ def test_an_argparse_message_without_a_translation_is_passed_on_as_it_is() -> No
     assert _usage_message("something argparse never said", "nb") == (
         "something argparse never said (se eprom-distribution --help)"
     )
+
+
+# --- the support desk: Norwegian words, facts as flags, files from Excel --------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("papir", "papirbrev (PhysicalMailbox)"),
+        ("BREV,Post", "papirbrev (PhysicalMailbox)"),
+        ("postadresse", "papirbrev (PhysicalMailbox)"),
+        ("Digipost", "sikker digital postkasse (DigitalMailbox)"),
+        ("e-boks,eboks,postkasse", "sikker digital postkasse (DigitalMailbox)"),
+        ("digital postkasse", "sikker digital postkasse (DigitalMailbox)"),
+        ("SMS", "SMS eller e-post (Unsecure)"),
+        ("e-post,epost,mobil,krr", "SMS eller e-post (Unsecure)"),
+        ("hn", "Helsenorge"),
+        ("ingen", "ingen"),
+        ("None", "ingen"),
+    ],
+)
+def test_channels_in_the_words_people_use(words: str, expected: str) -> None:
+    code, out, _ = run("decide", "PaperOnly", "--available", words, "--lang", "nb")
+    assert code == 0
+    assert f"Tilgjengelig: {expected}\n" in out
+
+
+@pytest.mark.parametrize("spelling", ["nb", "NO", "nb-NO", "nb_NO", "nn", "no_NO.UTF-8"])
+def test_lang_takes_norwegian_in_any_spelling(spelling: str) -> None:
+    code, out, _ = run("rules", "--lang", spelling)
+    assert code == 0
+    assert "Som Basic, med papirbrev som siste utvei." in out
+
+
+@pytest.mark.parametrize("spelling", ["en", "EN", "en-GB", "en_US"])
+def test_lang_takes_english_in_any_spelling(spelling: str) -> None:
+    code, out, _ = run("rules", f"--lang={spelling}", env={"LANG": "nb_NO.UTF-8"})
+    assert code == 0
+    assert "As Basic, with a paper letter as the last resort." in out
+
+
+def test_an_unknown_language_gets_the_nearest() -> None:
+    assert_one_line_error(*run("rules", "--lang", "nbb"), "'nbb'", "did you mean nb?")
+
+
+def test_help_is_in_bokmal_under_a_bokmal_locale_or_lang() -> None:
+    for argv, env in (
+        (["--help"], {"LANG": "nb_NO.UTF-8"}),
+        (["explain", "--help", "--lang", "nb"], {}),
+    ):
+        code, out, _ = run(*argv, env=env)
+        assert code == 0
+        assert out.startswith("bruk: eprom-distribution")
+        assert "vis denne hjelpen og avslutt" in out
+        assert "Eksempel: eprom-distribution" in out
+        assert "usage:" not in out
+        assert "show this help" not in out
+    code, out, _ = run("explain", "--help", "--lang", "nb")
+    assert "--alder VALUE, --age VALUE" in out or "--age VALUE, --alder VALUE" in out
+    assert "samtykke på Helsenorge: full, begrenset eller ingen" in out
+
+
+def test_argparse_errors_are_said_in_bokmal_with_a_suggestion() -> None:
+    code, _, err = run("matrix", "--format", "markdwn", "--lang", "nb")
+    assert code == 2
+    assert err == (
+        "eprom-distribution: --format: 'markdwn' er ikke et gyldig valg (mente du markdown?);"
+        " velg mellom 'text', 'markdown', 'csv', 'json' (se eprom-distribution --help)\n"
+    )
+    code, _, err = run("decide", "--lang", "nb")
+    assert err == (
+        "eprom-distribution: dette mangler: --available/--tilgjengelig"
+        " (se eprom-distribution --help)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "start"),
+    [
+        ("kanal", "papir", "NotificationChannel 4 PhysicalMailbox – "),
+        ("channel", "paper", "NotificationChannel 4 PhysicalMailbox – "),
+        ("kanal", "ingen", "NotificationChannel 0 None – "),
+        ("regel", "BasicOrPaper", "DistributionRule 3 BasicOrPaper – "),
+        ("skjemastatus", "besvart", "FormOrderStatus 0 Completed – "),
+        ("status", "Brev i retur", "FormOrderStatus 4 PhysicalMailReturned – "),
+        ("feilkode", "1", "FormOrderStatusErrorCode 1 PatientUnreachable – "),
+        ("sendestatus", "sendt", "SentStatus 0 Sent – "),
+        ("hendelse", "0", "FormOrderEventLogType 0 FormOpened – "),
+        ("hendelseslogg", "SigningError", "FormOrderEventLogType 4 SigningError – "),
+        ("FormOrderStatus", "2", "FormOrderStatus 2 Ordered – "),
+    ],
+)
+def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: str) -> None:
+    status, out, _ = run("describe", kind, code, "--lang", "nb")
+    assert status == 0
+    assert out.startswith(start)
+
+
+def test_the_fifteen_year_old_is_answered_by_one_command_with_flags() -> None:
+    code, out, _ = run(
+        "explain", "BasicOrPaper", "--alder", "15", "--bankid", "ja", "--samtykke", "full",
+        "--kan-representeres", "nei", "--postadresse", "ja", "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Opplysningene gjelder 2026-11-28 10:00 (norsk tid)."
+    assert "  1. Helsenorge: ikke tilgjengelig." in lines
+    assert "under 16 år" in lines[lines.index("  1. Helsenorge: ikke tilgjengelig.") + 1]
+    assert "Resultat: pasienten får papirbrev i posten." in lines
+
+
+def test_facts_as_flags_in_english_with_a_krr_record_and_a_reference_time() -> None:
+    code, out, _ = run(
+        "explain", "AllowUnsecure", "--age", "40", "--level4-eid", "yes", "--consent", "none",
+        "--krr-status", "active", "--reserved", "no", "--can-notify", "yes",
+        "--contact-updated", "2026-01-15", "--digital-mailbox", "no",
+        "--reference-time", "2026-06-01T12:00",
+    )  # fmt: skip
+    assert code == 0
+    assert out.startswith("The facts hold at 2026-06-01 12:00 (Norwegian time).\n")
+    assert "Result: the patient is notified by SMS or e-mail (contact details from KRR)." in out
+    assert "(oppgitt)" not in out
+
+
+def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text(
+        json.dumps({"reference_time": "2026-11-28T10:00:00+01:00", "postal_address": True}),
+        encoding="utf-8",
+    )
+    code, out, _ = run("explain", "PaperOnly", "--facts", str(path))
+    assert code == 0
+    assert "Result: the patient gets a paper letter in the post." in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "needles"),
+    [
+        (["--bankid", "kanskje"], ["'kanskje'", "--level4-eid", "ja, nei"]),
+        (["--samtykke", "fult"], ["'fult'", "did you mean full?"]),
+        (["--alder", "femten"], ["'femten'", "--age", "0-150"]),
+        (["--fodselsdato", "15.03.2011"], ["'15.03.2011'", "--birth-date"]),
+        (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
+        (["--reservert", "nei"], ["--krr-status", "aktiv"]),
+        (["--krr-status", "aktivt"], ["'aktivt'", "did you mean aktiv?"]),
+        (["--postadresse", "ja", "--available", "papir"], ["--available", "'papir'"]),
+        ([], ["--available", "--facts"]),
+    ],
+)
+def test_bad_facts_as_flags_are_one_line_errors(argv: list[str], needles: list[str]) -> None:
+    assert_one_line_error(*run("explain", "Basic", *argv), *needles)
+
+
+def test_national_id_from_standard_input_never_on_the_command_line() -> None:
+    code, out, _ = run("preflight", "Basic", "--national-id", "-", "--json", stdin="15108695077\n")
+    assert (code, json.loads(out)) == (1, ["national_id_checksum"])
+    code, out, _ = run("preflight", "Basic", "--national-id", "-", "--json", stdin="15108695088\n")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_national_id_is_asked_for_without_echo_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return "15108695088"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    out = io.StringIO()
+    code = main(
+        ["preflight", "Basic", "--national-id", "-", "--lang", "nb"],
+        environ={},
+        stdout=out,
+        stderr=io.StringIO(),
+        stdin=Terminal(),
+    )
+    assert code == 0
+    assert asked == ["Fødselsnummer eller D-nummer (vises ikke): "]
+    assert "15108695088" not in out.getvalue()
+
+
+COHORT = "helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n0,0,1,1\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "extra"),
+    [
+        (COHORT.replace(",", ";").encode(), []),
+        (("\ufeff" + COHORT).encode(), []),
+        (COHORT.replace("\n", "\r\n").encode(), []),
+        (
+            "pasient;navn;helsenorge;digital_mailbox;krr_contact;paper\r\n"
+            "1;Ærlig Åse;1;0;0;1\r\n2;Øyvind Ås;0;0;1;1\r\n".encode("cp1252"),
+            ["--encoding", "cp1252"],
+        ),
+        (COHORT.replace(",", "\t").encode(), ["--delimiter", "\t"]),
+    ],
+    ids=["semicolon", "bom", "crlf", "cp1252", "tab"],
+)
+def test_simulate_reads_what_norwegian_excel_writes(
+    tmp_path: Path, content: bytes, extra: list[str]
+) -> None:
+    path = tmp_path / "pasienter.csv"
+    path.write_bytes(content)
+    code, out, err = run(
+        "simulate", str(path), "--rules", "BasicOrPaper", "--format", "csv", *extra
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == "3 BasicOrPaper,1,0,0,1,0,0,1"
+
+
+def test_simulate_says_what_it_suspects_when_a_file_does_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "pasienter.csv"
+    path.write_bytes(("navn;" + COHORT.replace(",", ";")).replace("navn", "Åse").encode("cp1252"))
+    assert_one_line_error(
+        *run("simulate", str(path), "--lang", "nb"),
+        "er ikke lagret som UTF-8; prøv --encoding cp1252",
+    )
+    path.write_bytes(COHORT.replace(",", ";").encode())
+    assert_one_line_error(
+        *run("simulate", str(path), "--delimiter", ","), "split by ';'", "--delimiter ';'"
+    )
+    assert_one_line_error(
+        *run("simulate", str(path), "--encoding", "utf-9"), "'utf-9'", "did you mean utf-8?"
+    )
+
+
+# --- no traceback, ever: pipes, full disks, interrupts --------------------------------------------
+
+
+def _cli(*argv: str, **kwargs: object) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, "-m", "distribution", *argv], **kwargs
+    )
+
+
+def test_a_closed_pipe_ends_quietly_with_141() -> None:
+    # As in `eprom-distribution matrix | head -1`, with the reader gone before the first write.
+    process = _cli("matrix", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(timeout=30) == 141
+    assert err == b""
+
+
+def test_a_full_disk_is_one_line_and_74() -> None:
+    with Path("/dev/full").open("wb") as full:
+        process = _cli("rules", "--lang", "nb", stdout=full, stderr=subprocess.PIPE)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 74
+    assert err.decode() == (
+        "eprom-distribution: feil: kan ikke skrive utdata: disken er full eller kan ikke skrives"
+        " til\n"
+    )
+
+
+def test_ctrl_c_is_130_without_a_traceback() -> None:
+    process = _cli(
+        "assess", "-", stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    time.sleep(1.0)  # let it start reading standard input
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert b"Traceback" not in err
+    assert err.count(b"\n") <= 1
+
+
+def test_a_closed_pipe_after_the_output_is_written_is_caught_too() -> None:
+    class Closed(io.StringIO):
+        def fileno(self) -> int:
+            return os.open(os.devnull, os.O_WRONLY)
+
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    assert main(["rules"], environ={}, stdout=Closed(), stderr=io.StringIO()) == 141
+    assert main(["--version"], environ={}, stdout=Closed(), stderr=io.StringIO()) == 141
+
+
+def test_a_full_disk_in_process_is_one_line_and_74() -> None:
+    class Full(io.StringIO):
+        def fileno(self) -> int:
+            return os.open(os.devnull, os.O_WRONLY)
+
+        def write(self, _text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    err = io.StringIO()
+    assert main(["rules"], environ={}, stdout=Full(), stderr=err) == 74
+    assert err.getvalue().startswith("eprom-distribution: error: cannot write the output")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_read_error_in_the_middle_of_a_file_is_one_line() -> None:
+    # Reading /proc/self/mem from its start fails with EIO, like a failing disk.
+    assert_one_line_error(*run("simulate", "/proc/self/mem"), "/proc/self/mem")
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("2026-06-01", "2026-06-01 00:00"),
+        ("2026-06-01 12:30", "2026-06-01 12:30"),
+        ("2026-06-01T12:30", "2026-06-01 12:30"),
+        ("2026-06-01T10:30+00:00", "2026-06-01 12:30"),
+    ],
+)
+def test_reference_time_as_a_date_or_a_time_in_norwegian_time(typed: str, shown: str) -> None:
+    code, out, _ = run("explain", "PaperOnly", "--postadresse", "ja", "--tidspunkt", typed)
+    assert code == 0
+    assert out.startswith(f"The facts hold at {shown} (Norwegian time).")
+
+
+def test_a_cohort_refuses_an_unknown_delimiter() -> None:
+    with pytest.raises(UnknownCodeError, match="delimiter"):
+        CsvCohort([], delimiter="|")
+
+
+def test_ctrl_c_in_process_is_130() -> None:
+    class Interrupted(io.StringIO):
+        def read(self, _size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    err = io.StringIO()
+    code = main(["assess", "-"], environ={}, stdout=io.StringIO(), stderr=err, stdin=Interrupted())
+    assert (code, err.getvalue()) == (130, "\n")

@@ -207,7 +207,7 @@ def test_cli_simulate_bad_rows(tmp_path: Path) -> None:
     assert "line 3: 'kanskje' in column krr_contact" in err
     code, out, err = run("simulate", str(path), "--skip-bad", "--lang", "nb")
     assert code == 0
-    assert "hoppet over 1 ugyldige rader" in err
+    assert "hoppet over én ugyldig rad: linje 3:" in err
     assert "pasienter: 1" in out
 
 
@@ -234,7 +234,7 @@ def test_cli_simulate_refuses_binary_files(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00garbage")
     code, _, err = run("simulate", str(path))
     assert code == 2
-    assert "not a UTF-8 text file" in err
+    assert "is not saved as UTF-8; try --encoding cp1252" in err
 
 
 def test_errors_are_distribution_errors() -> None:

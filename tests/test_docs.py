@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import shlex
+from datetime import datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -13,6 +17,7 @@ from tools import docgen
 from tools.docgen import DOCS, expected, main
 
 from distribution import Availability, DistributionRule, decide, decide_priority_list, read_data
+from distribution.cli import main as cli_main
 from tests.strategies import availabilities, priority_lists
 
 if TYPE_CHECKING:
@@ -118,3 +123,39 @@ def test_docgen_needs_its_markers(tmp_path: Path) -> None:
         (tmp_path / path.name).write_text("no markers here\n", encoding="utf-8")
     with pytest.raises(LookupError, match="generated:"):
         expected(tmp_path, tmp_path)
+
+
+# --- command-line transcripts in the docs --------------------------------------------------------
+
+TRANSCRIPT_TIME = datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+"""The time the transcripts in the docs say they were run at."""
+
+
+def _transcripts() -> list[tuple[str, str, str]]:
+    """Every ``$ eprom-distribution …`` command in a ``console`` block, with what it printed."""
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        for block in re.findall(
+            r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL
+        ):
+            for command in re.split(r"^(?=\$ )", block, flags=re.MULTILINE):
+                if command.strip():
+                    first, _, output = command.partition("\n")
+                    found.append((f"{page.name}: {first}", first, output))
+    return found
+
+
+@pytest.mark.parametrize(("name", "command", "output"), _transcripts(), ids=lambda x: str(x)[:70])
+def test_every_transcript_in_the_docs_is_what_the_command_prints(
+    name: str, command: str, output: str
+) -> None:
+    words = shlex.split(command.removeprefix("$ "))
+    assert words[0] == "eprom-distribution", name
+    out, err = io.StringIO(), io.StringIO()
+    cli_main(words[1:], environ={}, stdout=out, stderr=err, now=TRANSCRIPT_TIME)
+    assert out.getvalue() + err.getvalue() == output, name
+
+
+def test_the_docs_have_transcripts() -> None:
+    pages = {name.partition(":")[0] for name, _, _ in _transcripts()}
+    assert "support.md" in pages

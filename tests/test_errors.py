@@ -28,8 +28,8 @@ from distribution.errors import HIDDEN, looks_personal
 R = DistributionRule
 A = Availability(paper=True)
 UNKNOWN_FAX = (
-    "'fax' is not a known channel; valid channels: helsenorge (Helsenorge),"
-    " digital_mailbox (DigitalMailbox), krr_contact (Unsecure), paper (PhysicalMailbox)"
+    "'fax' is not a known channel; valid channels: helsenorge, digital_mailbox (digipost,"
+    " e-boks), krr_contact (sms, e-post), paper (papir, brev)"
 )
 FACTS = PatientFacts(reference_time=datetime(2026, 11, 25, tzinfo=UTC))
 

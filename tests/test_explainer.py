@@ -33,31 +33,31 @@ WORDS = {
     "en": {
         C.HELSENORGE: "Helsenorge",
         C.DIGITAL_MAILBOX: "digital mailbox",
-        C.UNSECURE: "e-mail/SMS",
+        C.UNSECURE: "SMS or e-mail",
         C.PHYSICAL_MAILBOX: "paper letter",
         "chosen": "available, chosen",
-        "fallback": "available, next in line",
+        "fallback": "available, next if this fails",
         "missing": "not available",
-        "ordered": "FormOrderStatus 2 Ordered",
+        "ordered": "Ordered (FormOrderStatus 2)",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
         "one_time_code": "singleUseCode",
-        "sent": "SentStatus 0 Sent",
-        "not_sent": "SentStatus 1 Error",
+        "sent": "Sent (SentStatus 0)",
+        "not_sent": "Error (SentStatus 1)",
         "rule": "Rule:",
     },
     "nb": {
         C.HELSENORGE: "Helsenorge",
         C.DIGITAL_MAILBOX: "sikker digital postkasse",
         C.UNSECURE: "SMS eller e-post",
-        C.PHYSICAL_MAILBOX: "brev i posten",
+        C.PHYSICAL_MAILBOX: "papirbrev",
         "chosen": "tilgjengelig, valgt",
-        "fallback": "tilgjengelig, neste i køen",
+        "fallback": "tilgjengelig, neste hvis dette feiler",
         "missing": "ikke tilgjengelig",
-        "ordered": "FormOrderStatus 2 Ordered (Bestilt)",
+        "ordered": "Bestilt (FormOrderStatus 2 Ordered)",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
         "one_time_code": "engangskode",
-        "sent": "SentStatus 0 Sent (Sendt)",
-        "not_sent": "SentStatus 1 Error (Feilet)",
+        "sent": "Sendt (SentStatus 0 Sent)",
+        "not_sent": "Feilet (SentStatus 1 Error)",
         "rule": "Regel:",
     },
 }
@@ -103,22 +103,60 @@ def test_explanation_names_rule_route_steps_result_and_callback(
 
 def test_paper_despite_digital_in_bokmal_by_hand() -> None:
     text = explain("BasicOrPaper", Availability(krr_contact=True, paper=True), lang="nb")
-    assert "Regel: 3 BasicOrPaper" in text
-    assert "1. Helsenorge: ikke tilgjengelig." in text
-    assert "3. Brev i posten: tilgjengelig, valgt." in text
-    assert "Resultat: pasienten får varsel via brev i posten." in text
-    assert "som denne regelen ikke bruker" in text
-    assert "Regler som ville nådd pasienten digitalt i stedet for med brev:" in text
-    assert "- 1 AllowUnsecure: via varsel på SMS eller e-post" in text
-    assert "- 4 AllowUnsecureOrPaper: via varsel på SMS eller e-post" in text
-    assert "- 5 PaperOnly" not in text
+    assert text.splitlines() == [
+        "Regel: 3 BasicOrPaper. Som Basic, med papirbrev som siste utvei.",
+        (
+            "Kanaler som prøves, i rekkefølge: Helsenorge"
+            " → sikker digital postkasse (DigitalMailbox) → papirbrev (PhysicalMailbox)."
+        ),
+        "  1. Helsenorge: ikke tilgjengelig.",
+        "  2. Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig.",
+        "  3. Papirbrev (PhysicalMailbox): tilgjengelig, valgt.",
+        "Resultat: pasienten får papirbrev i posten.",
+        "Reservekanaler som gjenstår: ingen.",
+        (
+            "Dette melder ePROM tilbake (callback): Bestilt (FormOrderStatus 2 Ordered), og Besvart"
+            " (0 Completed) når pasienten har svart."
+        ),
+        (
+            "Merk: pasienten kan også nås på SMS eller e-post (kontaktinformasjon fra KRR), men den"
+            " kanalen bruker ikke regelen."
+        ),
+        "Regler som ville nådd pasienten digitalt i stedet for med papirbrev:",
+        "  - 1 AllowUnsecure: på SMS eller e-post (kontaktinformasjon fra KRR)",
+        "  - 4 AllowUnsecureOrPaper: på SMS eller e-post (kontaktinformasjon fra KRR)",
+        "  - 8 UnsecureOnly: på SMS eller e-post (kontaktinformasjon fra KRR)",
+    ]
+
+
+def test_lists_of_channels_are_joined_with_og_and_and() -> None:
+    nothing = Availability()
+    nb = explain("AllowUnsecureOrPaper", nothing, lang="nb")
+    assert (
+        "Regelen tillater Helsenorge, sikker digital postkasse (Digipost/e-Boks), SMS eller e-post"
+        " (kontaktinformasjon fra KRR) og papirbrev, men pasienten kan ikke nås på noen av disse."
+    ) in nb
+    en = explain("BasicOrPaper", nothing, lang="en")
+    assert (
+        "The rule permits Helsenorge, secure digital mailbox (Digipost/e-Boks) and paper letter,"
+        " but the patient cannot be reached on any of them."
+    ) in en
+    one = explain("HelsenorgeOnly", nothing, lang="nb")
+    assert "Regelen tillater bare Helsenorge, og pasienten kan ikke nås der." in one
+    message = explain_decision(decide_priority_list(["paper"], nothing), lang="nb")
+    assert "Prioritetslisten har bare papirbrev, og pasienten kan ikke nås der." in message
+    many_unused = explain("PaperOnly", Availability.of("helsenorge", "krr_contact"), lang="en")
+    assert (
+        "Note: the patient can also be reached on Helsenorge and by SMS or e-mail (contact details"
+        " from KRR), but the rule does not use those channels."
+    ) in many_unused
 
 
 def test_unreachable_patient_gets_the_rules_that_would_reach_them() -> None:
     text = explain("HelsenorgeOnly", Availability(digital_mailbox=True))
     assert "nothing could be sent" in text
     assert "PatientUnreachable" in text
-    assert "Rules that would reach this patient instead:" in text
+    assert "Rules that would reach this patient:" in text
     for rule in (
         "0 Basic",
         "1 AllowUnsecure",
@@ -126,7 +164,7 @@ def test_unreachable_patient_gets_the_rules_that_would_reach_them() -> None:
         "4 AllowUnsecureOrPaper",
         "7 DigitalMailboxOnly",
     ):
-        assert f"- {rule}: by secure digital mailbox" in text
+        assert f"- {rule}: in a secure digital mailbox" in text
     assert "6 HelsenorgeOnly:" not in text
 
 
@@ -150,13 +188,13 @@ def test_message_with_a_priority_list() -> None:
     )
     assert "Priority list" in sent
     assert WORDS["en"]["sent"] in sent
-    assert "NotificationChannel 1 Helsenorge" in sent
+    assert "channel 1 Helsenorge (NotificationChannel)" in sent
     failed = explain_decision(
         decide_priority_list(["paper"], Availability(helsenorge=True)), lang="nb"
     )
     assert WORDS["nb"]["not_sent"] in failed
-    assert "NotificationChannel 0 None" in failed
-    assert "ikke står i prioritetslisten" in failed
+    assert "kanal 0 None (NotificationChannel)" in failed
+    assert "den kanalen står ikke i prioritetslisten" in failed
 
 
 @given(priority_lists, availabilities)
@@ -198,8 +236,8 @@ def test_rules_reaching_are_exactly_the_notifying_rules(availability: Availabili
 def test_describe_gives_one_line_for_every_code(member: object, lang: str) -> None:
     text = describe(member, lang=lang)  # type: ignore[arg-type]
     assert "\n" not in text
-    assert text.startswith(f"{type(member).__name__} {member.value} {member.api_name}: ")  # type: ignore[attr-defined]
-    meaning = text.split(": ", 1)[1]
+    assert text.startswith(f"{type(member).__name__} {member.value} {member.api_name} – ")  # type: ignore[attr-defined]
+    meaning = text.split(" – ", 1)[1]
     assert meaning.endswith(".")
     assert len(meaning) >= len("No error.")
 

@@ -10,7 +10,17 @@ from typing import get_args
 
 import pytest
 
-from distribution import Reason
+from distribution import (
+    Availability,
+    CsvCohort,
+    DistributionError,
+    DistributionRule,
+    Reason,
+    decide_priority_list,
+    explain,
+    explain_decision,
+    simulate,
+)
 from distribution._texts import ARGPARSE, LANGUAGES, TABLES, ErrorKey, LabelKey
 from distribution.codes import CODE_ENUMS, NotificationChannel
 from distribution.orders import ProblemCode
@@ -69,8 +79,9 @@ def test_no_key_is_dead(name: str) -> None:
 def test_no_phrase_is_dead() -> None:
     code = _code_outside_texts()
     for key in TABLES["PHRASES"]["en"]:
-        stem = re.sub(r"_(NOTIFIED|NOT_DISTRIBUTED|UNREACHABLE)$", "", key)
-        stem = re.sub(r"^callback_(order|message)$", "callback", stem)
+        # Keys built from parts: "callback_{kind}_{outcome}", "unreachable_{permits}_{count}".
+        stem = re.sub(r"_(NOTIFIED|NOT_DISTRIBUTED|UNREACHABLE|one|many)$", "", key)
+        stem = re.sub(r"_(order|message|rule|list)$", "_", stem)
         assert stem in code, f"PHRASES[{key!r}] is never used"
 
 
@@ -112,3 +123,74 @@ def test_argparse_templates_are_what_argparse_writes(
     # The English side is argparse's own wording: if a Python release changes it, the bokmål
     # translation would silently stop applying.
     assert _argparse_message(argv) == ARGPARSE["en"][key].format(**fields)
+
+
+# --- the sentences people read: known bad patterns ------------------------------------------------
+
+_NAMES = sorted(
+    {name for lang in LANGUAGES for name in TABLES["CHANNEL_NAMES"][lang].values()}
+    | {name for lang in LANGUAGES for name in TABLES["CHANNEL_REACH"][lang].values()},
+    key=len,
+    reverse=True,
+)
+_RUN = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, _NAMES))
+    + r")(?:, (?:"
+    + "|".join(map(re.escape, _NAMES))
+    + "))+"
+)
+
+
+def bad_patterns(text: str) -> list[str]:
+    """Return what in *text* a support desk would not send on: the known bad patterns."""
+    found = []
+    if re.search(r"\bvia varsel\b", text):
+        found.append("doubled 'via varsel'")
+    found += [
+        f"a list without og/and: {run.group()!r}"
+        for run in _RUN.finditer(text)
+        if not text[run.end() :].startswith((" og ", " and "))
+    ]
+    if re.search(r"(?<![\d.,])\b1 (?:\w+ )?\w+(?:er|rader)\b", text):
+        found.append("a count of 1 with a plural noun (bokmål)")
+    if re.search(r"(?<![\d.,])\b1 (?:bad )?(?:rows|patients|problems|channels|rules)\b", text):
+        found.append("a count of 1 with a plural noun (English)")
+    return found
+
+
+def test_the_pattern_check_finds_what_it_looks_for() -> None:
+    assert bad_patterns("pasienten får varsel via varsel på SMS")
+    assert bad_patterns("Regelen tillater Helsenorge, papirbrev, men pasienten kan ikke nås")
+    assert bad_patterns("The rule permits Helsenorge, paper letter, which")
+    assert bad_patterns("cohort har 1 ugyldige rader")
+    assert bad_patterns("cohort has 1 bad rows")
+    assert not bad_patterns(
+        "Regelen tillater Helsenorge, sikker digital postkasse (Digipost/e-Boks) og papirbrev"
+    )
+
+
+def _everything_people_read() -> list[str]:
+    texts = [
+        text for table in TABLES.values() for lang in LANGUAGES for text in table[lang].values()
+    ]
+    lists = (["paper"], ["paper", "helsenorge"], ["sms", "digipost", "papir"])
+    for lang in LANGUAGES:
+        texts += [explain(r, a, lang=lang) for r in DistributionRule for a in Availability.all()]
+        texts += [
+            explain_decision(decide_priority_list(channels, a), lang=lang)
+            for channels in lists
+            for a in (Availability(), Availability(helsenorge=True, krr_contact=True))
+        ]
+        for count in (1, 2):
+            lines = ["helsenorge,digital_mailbox,krr_contact,paper", *(["1,1,1,x"] * count)]
+            try:
+                simulate(CsvCohort(lines))
+            except DistributionError as error:
+                texts.append(error.message(lang))
+    return texts
+
+
+def test_no_text_has_a_known_bad_pattern() -> None:
+    problems = [(text[:80], bad_patterns(text)) for text in _everything_people_read()]
+    assert [p for p in problems if p[1]] == []

@@ -12,7 +12,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Final
 
-from distribution._texts import CHANNEL_NAMES, LABELS, LEGEND, Lang
+from distribution._texts import CHANNEL_LABELS, LABELS, LEGEND, OUTCOMES, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
@@ -61,12 +61,15 @@ def matrix(fmt: str = "text", lang: Lang = "en") -> str:
     if fmt not in renderers:
         raise UnknownCodeError("unknown_code", value=fmt, field="format", choices=MATRIX_FORMATS)
     if fmt in {"text", "markdown"}:
-        return renderers[fmt]() + "\n" + LEGEND[lang]["legend"] + "\n"
-    return renderers[fmt]()
+        return renderers[fmt](lang) + "\n" + LEGEND[lang]["legend"] + "\n"
+    return renderers[fmt](lang)
 
 
-def _grid() -> list[list[str]]:
-    header = ["available", *(f"{rule.value} {rule.api_name}" for rule in DistributionRule)]
+def _grid(lang: Lang) -> list[list[str]]:
+    header = [
+        LABELS[lang]["available_header"],
+        *(f"{rule.value} {rule.api_name}" for rule in DistributionRule),
+    ]
     rows = [
         [availability_label(a), *(_cell(decide(rule, a)) for rule in DistributionRule)]
         for a in Availability.all()
@@ -74,8 +77,8 @@ def _grid() -> list[list[str]]:
     return [header, *rows]
 
 
-def _matrix_text() -> str:
-    grid = _grid()
+def _matrix_text(lang: Lang) -> str:
+    grid = _grid(lang)
     widths = [max(len(row[i]) for row in grid) for i in range(len(grid[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -84,8 +87,8 @@ def _matrix_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _matrix_markdown() -> str:
-    grid = _grid()
+def _matrix_markdown(lang: Lang) -> str:
+    grid = _grid(lang)
     header, *rows = grid
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| `" + row[0] + "` | " + " | ".join(row[1:]) + " |" for row in rows]
@@ -103,7 +106,7 @@ _CSV_HEADER: Final = (
 )
 
 
-def _matrix_csv() -> str:
+def _matrix_csv(_lang: Lang) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_CSV_HEADER)
@@ -124,7 +127,7 @@ def _matrix_csv() -> str:
     return out.getvalue()
 
 
-def _matrix_json() -> str:
+def _matrix_json(_lang: Lang) -> str:
     # One decision per line: readable, and a change shows as a one-line diff.
     decisions = [decide(rule, a).to_dict() for rule in DistributionRule for a in Availability.all()]
     return "[\n" + ",\n".join(json.dumps(d, ensure_ascii=False) for d in decisions) + "\n]\n"
@@ -181,7 +184,10 @@ def rules_json(lang: Lang = "en") -> str:
 
 
 def decision_text(decision: Decision, lang: Lang) -> str:
-    """Return the decision as labelled lines: rule, route, availability, chain, channel, outcome."""
+    """Return the decision as labelled lines: rule, route, availability, chain, channel, outcome.
+
+    Channels and the outcome are in words, with the API name a log shows in parentheses.
+    """
     label = LABELS[lang]
     rule = decision.rule
     head = (
@@ -189,17 +195,20 @@ def decision_text(decision: Decision, lang: Lang) -> str:
         if rule is not None
         else f"{label['priority_list']}"
     )
-    available = ", ".join(ch.api_name for ch in decision.availability.channels) or label["none"]
     return "\n".join(
         [
             head,
-            f"{label['route']}: {route_text(decision.route)}",
-            f"{label['available']}: {available}",
-            f"{label['chain']}: {route_text(decision.chain)}",
-            f"{label['channel']}: {decision.channel.value} {decision.channel.api_name}",
-            f"{label['outcome']}: {decision.outcome.value}",
+            f"{label['route']}: {_labels(decision.route, lang, ' → ')}",
+            f"{label['available']}: {_labels(decision.availability.channels, lang, ', ')}",
+            f"{label['chain']}: {_labels(decision.chain, lang, ' → ')}",
+            f"{label['channel']}: {CHANNEL_LABELS[lang][decision.channel.name]}",
+            f"{label['outcome']}: {OUTCOMES[lang][decision.outcome.name]}",
         ]
     )
+
+
+def _labels(channels: tuple[NotificationChannel, ...], lang: Lang, separator: str) -> str:
+    return separator.join(CHANNEL_LABELS[lang][ch.name] for ch in channels) or LABELS[lang]["none"]
 
 
 def eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
@@ -209,7 +218,8 @@ def eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
     for channel in CHANNEL_FIELDS:
         state = label["yes"] if eligibility.availability.has(channel) else label["no"]
         reasons = "; ".join(reason.describe(lang=lang) for reason in eligibility.reasons(channel))
-        lines.append(f"- {CHANNEL_NAMES[lang][channel.name]}: {state} ({reasons})")
+        name = CHANNEL_LABELS[lang][channel.name]
+        lines.append(f"- {name[0].upper()}{name[1:]}: {state} ({reasons})")
     return "\n".join(lines)
 
 

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING, Final, final
 import attrs
 
 from distribution.codes import NotificationChannel
-from distribution.errors import InvalidTypeError, InvalidValueError, UnknownCodeError, wrong_type
+from distribution.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownCodeError,
+    nearest,
+    wrong_type,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -39,10 +45,44 @@ CHANNEL_FIELDS: Final[Mapping[NotificationChannel, str]] = MappingProxyType(
 )
 """Each channel a patient can be reached on, and the :class:`Availability` field that holds it."""
 
-_CHANNEL_OF_FIELD: Final = MappingProxyType({name: ch for ch, name in CHANNEL_FIELDS.items()})
-_CHANNEL_CHOICES: Final = tuple(
-    f"{name} ({channel.api_name})" for channel, name in CHANNEL_FIELDS.items()
+# The words people type for each channel, in any letter case: the field names, Norwegian and
+# English everyday words, and the brand names. The API and member names are read by
+# NotificationChannel.parse.
+CHANNEL_WORDS: Final[Mapping[str, NotificationChannel]] = MappingProxyType(
+    {
+        **dict.fromkeys(("helsenorge", "hn"), _C.HELSENORGE),
+        **dict.fromkeys(
+            (
+                "digital_mailbox",
+                "digital mailbox",
+                "digipost",
+                "e-boks",
+                "eboks",
+                "postkasse",
+                "digital postkasse",
+                "sikker digital postkasse",
+            ),
+            _C.DIGITAL_MAILBOX,
+        ),
+        **dict.fromkeys(
+            ("krr_contact", "krr", "sms", "e-post", "epost", "mobil", "e-mail", "email"),
+            _C.UNSECURE,
+        ),
+        **dict.fromkeys(
+            ("paper", "papir", "papirbrev", "brev", "post", "postadresse", "letter"),
+            _C.PHYSICAL_MAILBOX,
+        ),
+    }
 )
+"""Every word :func:`parse_channel` reads as a channel, besides the API and member names."""
+
+_CHANNEL_CHOICES: Final = (
+    "helsenorge",
+    "digital_mailbox (digipost, e-boks)",
+    "krr_contact (sms, e-post)",
+    "paper (papir, brev)",
+)
+_SUGGESTIBLE: Final = (*CHANNEL_WORDS, *(channel.api_name for channel in CHANNEL_FIELDS))
 
 
 def parse_channel(
@@ -50,19 +90,27 @@ def parse_channel(
 ) -> NotificationChannel:
     """Return the reachable channel *value* names.
 
-    Takes a field name (``"krr_contact"``, any letter case) or anything
-    :meth:`NotificationChannel.parse` takes. ``NONE`` is refused unless *allow_none*: it is the
-    absence of a channel, not one a patient can be reached on.
+    Takes a word from :data:`CHANNEL_WORDS` (``"krr_contact"``, ``"papir"``, ``"Digipost"``, any
+    letter case) or anything :meth:`NotificationChannel.parse` takes. ``NONE`` is refused unless
+    *allow_none*: it is the absence of a channel, not one a patient can be reached on.
+
+    >>> parse_channel("Papir"), parse_channel("e-post"), parse_channel("DigitalMailbox")
+    (<NotificationChannel.PHYSICAL_MAILBOX: 4>, <NotificationChannel.UNSECURE: 3>, \
+<NotificationChannel.DIGITAL_MAILBOX: 2>)
     """
     if isinstance(value, str):
-        by_field = _CHANNEL_OF_FIELD.get(value.strip().lower())
-        if by_field is not None and value.isascii():
-            return by_field
+        by_word = CHANNEL_WORDS.get(" ".join(value.split()).lower())
+        if by_word is not None and value.isascii():
+            return by_word
     try:
         channel = NotificationChannel.parse(value)
     except UnknownCodeError:
         raise UnknownCodeError(
-            "unknown_channel", value=value, field=field, choices=_CHANNEL_CHOICES
+            "unknown_channel",
+            value=value,
+            field=field,
+            choices=_CHANNEL_CHOICES,
+            suggestion=nearest(value, _SUGGESTIBLE),
         ) from None
     if channel is NotificationChannel.NONE and not allow_none:
         raise InvalidValueError("channel_none", value=value, field=field, choices=_CHANNEL_CHOICES)

@@ -1,22 +1,32 @@
 """The command line: ``eprom-distribution`` or ``python -m distribution``.
 
 Every command prints to stdout and returns 0; bad input prints one line to stderr naming the bad
-value and the valid choices and returns 2, never a traceback. ``preflight`` returns 1 when it
-finds problems. Texts follow ``--lang`` (``nb`` or ``en``), which defaults from the locale
-(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give ``nb``) and
-falls back to ``en``.
+value and the valid choices (and the nearest one) and returns 2, never a traceback. ``preflight``
+returns 1 when it finds problems. Output that cannot be written ends quietly: 141 when the reader
+went away (``… | head -1``), 74 when the disk is full; Ctrl-C returns 130.
+
+Texts follow ``--lang`` (``nb``, ``no``, ``nb-NO``, ``en``, ``en-GB``, any case), which defaults
+from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give
+bokmål) and falls back to English. ``--help`` and argparse's own messages follow it too.
+
+Unlike the library, the command line may read the clock: ``explain`` with patient facts judges
+them at the current time unless ``--reference-time`` is given, and prints which time it used.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import getpass
 import json
 import os
 import re
 import sys
+from datetime import UTC, date, datetime, time
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
+from zoneinfo import ZoneInfo
 
 from distribution._render import (
     MATRIX_FORMATS,
@@ -28,7 +38,15 @@ from distribution._render import (
     rules_table,
     simulation,
 )
-from distribution._texts import ARGPARSE, ERRORS, FILE_PROBLEMS, LABELS, Lang
+from distribution._texts import (
+    ARGPARSE,
+    ERRORS,
+    FILE_PROBLEMS,
+    HELP,
+    LABELS,
+    LANGUAGES,
+    Lang,
+)
 from distribution.availability import Availability, parse_channel
 from distribution.codes import (
     CODE_ENUMS,
@@ -41,16 +59,18 @@ from distribution.codes import (
     _Code,
 )
 from distribution.cohorts import CsvCohort, simulate
-from distribution.eligibility import assess
+from distribution.eligibility import Eligibility, assess
 from distribution.engine import Decision, decide, decide_priority_list
 from distribution.errors import (
     DistributionError,
     InvalidValueError,
     UnknownCodeError,
     mask_personal,
+    nearest,
 )
 from distribution.explainer import describe, explain_decision
-from distribution.facts import PatientFacts
+from distribution.facts import HelsenorgeConsent, PatientFacts
+from distribution.krr import KrrRecord, KrrStatus
 from distribution.orders import preflight
 
 if TYPE_CHECKING:
@@ -58,18 +78,40 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-PROG = "eprom-distribution"
+    from distribution._texts import ErrorKey
 
-# describe KIND CODE: a short word for each enum, or the enum's own name in any case.
-_KINDS: dict[str, type[_Code]] = {
-    "rule": DistributionRule,
-    "channel": NotificationChannel,
-    "status": FormOrderStatus,
-    "error": FormOrderStatusErrorCode,
-    "sent": SentStatus,
-    "event": FormOrderEventLogType,
+PROG = "eprom-distribution"
+OSLO: Final = ZoneInfo("Europe/Oslo")
+
+# Exit codes beyond 0 (done), 1 (problems found) and 2 (bad input); see the module docstring.
+EXIT_CANNOT_WRITE: Final = 74  # sysexits' EX_IOERR
+EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE, as a shell reports a closed pipe
+
+# describe KIND CODE: the words for each kind of code, in both languages, or the enum's name.
+_KINDS: Final[dict[str, type[_Code]]] = {
+    **dict.fromkeys(("rule", "regel"), DistributionRule),
+    **dict.fromkeys(("channel", "kanal"), NotificationChannel),
+    **dict.fromkeys(("status", "skjemastatus"), FormOrderStatus),
+    **dict.fromkeys(("error", "feilkode"), FormOrderStatusErrorCode),
+    **dict.fromkeys(("sent", "sendestatus"), SentStatus),
+    **dict.fromkeys(("event", "hendelse", "hendelseslogg"), FormOrderEventLogType),
+    **{cls.__name__.lower(): cls for cls in CODE_ENUMS},
 }
-_KINDS.update({cls.__name__.lower(): cls for cls in CODE_ENUMS})
+# The Norwegian words a support desk reads in ePROM's status lists, for describe's CODE.
+_CODE_WORDS: Final[dict[type[_Code], dict[str, _Code]]] = {
+    FormOrderStatus: {
+        "besvart": FormOrderStatus.COMPLETED,
+        "utgått": FormOrderStatus.EXPIRED,
+        "bestilt": FormOrderStatus.ORDERED,
+        "feilet": FormOrderStatus.ERROR,
+        "brev i retur": FormOrderStatus.PHYSICAL_MAIL_RETURNED,
+        "levert": FormOrderStatus.DIGIPOST_DELIVERED,
+    },
+    SentStatus: {"sendt": SentStatus.SENT, "feilet": SentStatus.ERROR},
+    NotificationChannel: {"ingen": NotificationChannel.NONE},
+}
+_NONE_WORDS: Final = ("", "-", "ingen", "none")  # --available: the patient has no channel
 
 
 class _UsageError(Exception):
@@ -89,54 +131,85 @@ class _Parser(argparse.ArgumentParser):
         (self._out or file or sys.stdout).write(message)
 
 
+# --- the language -----------------------------------------------------------------------------
+
+
+def normalize_lang(text: str) -> Lang | None:
+    """Return ``"nb"`` or ``"en"`` for a language tag (``no``, ``nb_NO.UTF-8``, ``en-GB``)."""
+    code = re.split(r"[-_.@]", text.strip(), maxsplit=1)[0].lower()
+    if code in {"nb", "no", "nn"}:
+        return "nb"
+    return "en" if code == "en" else None
+
+
 def lang_from_environment(environ: Mapping[str, str]) -> Lang:
     """Return ``"nb"`` when the locale is Norwegian (nb, no or nn), else ``"en"``."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
-            return "nb" if re.match(r"(nb|no|nn)([_.@-]|$)", value, re.IGNORECASE) else "en"
+            return "nb" if normalize_lang(value) == "nb" else "en"
     return "en"
 
 
 def _lang_in(argv: Sequence[str], default: Lang) -> Lang:
-    # The language is needed before argparse has succeeded, to report its errors.
+    # The language is needed before argparse has succeeded, to report its errors and --help.
     for i, arg in enumerate(argv):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else None
         if arg == "--lang" and i + 1 < len(argv):
             value = argv[i + 1]
-        if value in ("nb", "en"):
-            return value  # type: ignore[return-value]  # checked just above
+        if value is not None:
+            lang = normalize_lang(value)
+            if lang is None:
+                raise InvalidValueError(
+                    "unknown_language",
+                    value=value,
+                    field="--lang",
+                    choices=LANGUAGES,
+                    suggestion=nearest(value, [*LANGUAGES, "no"]),
+                )
+            return lang
     return default
 
 
 def _placeholders_to_groups(template: str) -> re.Pattern[str]:
     # "argument {name}: expected one argument" -> a pattern with a named group per placeholder.
     pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(template))
-    return re.compile(pattern + "$")
+    return re.compile(pattern + "$", re.DOTALL)
 
 
-# argparse writes its messages in English; each is matched here and said again in the chosen
-# language from the same table.
+# argparse writes its messages in English; each is matched here, in the table's order (the
+# general "argument X: …" last), and said again in the chosen language from the same table.
 _ARGPARSE_PATTERNS: Final = {
     key: _placeholders_to_groups(template) for key, template in ARGPARSE["en"].items()
 }
 
 
 def _usage_message(message: str, lang: Lang) -> str:
+    suggestion = None
     for key, pattern in _ARGPARSE_PATTERNS.items():
         found = pattern.match(message)
         if found:
-            message = ARGPARSE[lang][key].format(**found.groupdict())
+            fields = found.groupdict()
+            if key == "invalid_choice":
+                choices = re.findall(r"'([^']*)'", fields["choices"]) or fields["choices"].split(
+                    ", "
+                )
+                suggestion = nearest(fields["value"].strip("'"), choices)
+            message = ARGPARSE[lang][key].format(**fields)
             break
     # argparse quotes what the user typed, which may be an ID or an address in the wrong place.
     problem = mask_personal(message)
-    return InvalidValueError("usage", value=None, field=PROG, problem=problem).message(lang)
+    return InvalidValueError(
+        "usage", value=None, field=PROG, problem=problem, suggestion=suggestion
+    ).message(lang)
 
 
 # --- argument types ---------------------------------------------------------------------------
 
 
 def _availability(text: str) -> Availability:
+    if text.strip().lower() in _NONE_WORDS:
+        return Availability()
     return Availability.of(*(parse_channel(item, field="--available") for item in _items(text)))
 
 
@@ -164,10 +237,10 @@ class _FileProblem:
         return FILE_PROBLEMS[lang][self.key]
 
 
-def _read(path: str) -> str:
+def _read(path: str, stdin: TextIO) -> str:
     try:
         if path == "-":
-            return sys.stdin.read()
+            return stdin.read()
         return Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, ValueError) as error:  # ValueError: a NUL in the path
         raise InvalidValueError(
@@ -175,11 +248,155 @@ def _read(path: str) -> str:
         ) from None
 
 
+_YES_NO: Final = {
+    **dict.fromkeys(("ja", "j", "yes", "y", "true", "1"), True),
+    **dict.fromkeys(("nei", "n", "no", "false", "0"), False),
+}
+
+
+def _yes_no(text: str, field: str) -> bool:
+    answer = _YES_NO.get(text.strip().lower())
+    if answer is None:
+        raise UnknownCodeError(
+            "unknown_code",
+            value=text,
+            field=field,
+            choices=("ja", "nei", "yes", "no"),
+            suggestion=nearest(text, _YES_NO),
+        )
+    return answer
+
+
+def _choice(text: str, field: str, words: Mapping[str, str]) -> str:
+    key = words.get(text.strip().lower())
+    if key is None:
+        raise UnknownCodeError(
+            "unknown_code",
+            value=text,
+            field=field,
+            choices=tuple(words),
+            suggestion=nearest(text, words),
+        )
+    return key
+
+
+def _day(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidValueError("bad_date", value=text, field=field) from None
+
+
+def _moment(text: str) -> datetime:
+    """Read --reference-time: a date (midnight in Norway) or an ISO 8601 time."""
+    text = text.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidValueError("bad_timestamp", value=text, field="--reference-time") from None
+    # A date alone is its midnight; a time without an offset is Norwegian time.
+    return moment if moment.utcoffset() is not None else moment.replace(tzinfo=OSLO)
+
+
+# --- patient facts from flags -----------------------------------------------------------------
+
+_CONSENT: Final = {
+    "full": "full",
+    "begrenset": "limited",
+    "limited": "limited",
+    "ingen": "none",
+    "none": "none",
+}
+_KRR_STATUS: Final = {
+    "aktiv": "AKTIV",
+    "active": "AKTIV",
+    "slettet": "SLETTET",
+    "deleted": "SLETTET",
+    "ikke-registrert": "IKKE_REGISTRERT",
+    "not-registered": "IKKE_REGISTRERT",
+}
+# The flags that describe the patient, in English and bokmål spellings, and where they go.
+_FACT_FLAGS: Final = (
+    (("--age", "--alder"), "age"),
+    (("--birth-date", "--fodselsdato", "--fødselsdato"), "birth_date"),
+    (("--level4-eid", "--bankid"), "level4_eid"),
+    (("--consent", "--samtykke"), "consent"),
+    (("--representable", "--kan-representeres"), "representable"),
+    (("--krr-status",), "krr_status"),
+    (("--reserved", "--reservert"), "reserved"),
+    (("--can-notify", "--kan-varsles"), "can_notify"),
+    (("--contact-updated", "--kontakt-oppdatert"), "contact_updated"),
+    (("--digital-mailbox", "--digipost"), "digital_mailbox"),
+    (("--postal-address", "--postadresse"), "postal_address"),
+)
+_KRR_FLAGS: Final = ("reserved", "can_notify", "contact_updated", "digital_mailbox")
+# A stand-in for contact details the worker says exist; assess() only asks whether they do, and
+# KrrRecord masks it like a real address.
+_GIVEN_CONTACT: Final = "(oppgitt)"
+
+
+def _facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts | None:
+    given = {dest: getattr(args, dest) for _, dest in _FACT_FLAGS}
+    if all(value is None for value in given.values()) and args.reference_time is None:
+        return None
+    moment = now if args.reference_time is None else _moment(args.reference_time)
+    krr = None
+    if given["krr_status"] is not None:
+        updated = (
+            None
+            if given["contact_updated"] is None
+            else datetime.combine(_day(given["contact_updated"], "--contact-updated"), time(), OSLO)
+        )
+        krr = KrrRecord(
+            status=KrrStatus(_choice(given["krr_status"], "--krr-status", _KRR_STATUS)),
+            reserved=_flag(given["reserved"], "--reserved"),
+            can_notify=_flag(given["can_notify"], "--can-notify"),
+            email=None if updated is None else _GIVEN_CONTACT,
+            email_updated=updated,
+            mailbox_address=_GIVEN_CONTACT
+            if _flag(given["digital_mailbox"], "--digital-mailbox")
+            else None,
+        )
+    elif any(given[name] is not None for name in _KRR_FLAGS):
+        raise InvalidValueError(
+            "krr_status_needed", value=None, field="--krr-status", choices=tuple(_KRR_STATUS)
+        )
+    age = given["age"]
+    if age is not None and not age.strip().isdigit():
+        raise InvalidValueError("out_of_range", value=age, field="--age", choices="0-150")
+    return PatientFacts(
+        reference_time=moment,
+        age=None if age is None else int(age),
+        birth_date=None
+        if given["birth_date"] is None
+        else _day(given["birth_date"], "--birth-date"),
+        level4_eid=_flag(given["level4_eid"], "--level4-eid"),
+        helsenorge_consent=(
+            None
+            if given["consent"] is None
+            else HelsenorgeConsent(_choice(given["consent"], "--consent", _CONSENT))
+        ),
+        helsenorge_representable=_flag(given["representable"], "--representable"),
+        krr=krr,
+        postal_address=_flag(given["postal_address"], "--postal-address"),
+    )
+
+
+def _flag(text: str | None, field: str) -> bool | None:
+    return None if text is None else _yes_no(text, field)
+
+
 # --- commands ---------------------------------------------------------------------------------
 
 
-def _decision(args: argparse.Namespace) -> Decision:
-    availability = _availability(args.available)
+class _Context:
+    """What a command gets besides its arguments: the streams and the clock (CLI only)."""
+
+    def __init__(self, out: TextIO, err: TextIO, stdin: TextIO, now: datetime) -> None:
+        self.out, self.err, self.stdin, self.now = out, err, stdin, now
+
+
+def _decision(args: argparse.Namespace, availability: Availability) -> Decision:
     if args.priority_list is not None:
         if args.rule is not None:
             raise InvalidValueError(
@@ -192,100 +409,160 @@ def _decision(args: argparse.Namespace) -> Decision:
     return decide(DistributionRule.default() if args.rule is None else args.rule, availability)
 
 
-def _cmd_decide(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    decision = _decision(args)
+def _cmd_decide(args: argparse.Namespace, context: _Context) -> int:
+    decision = _decision(args, _availability(args.available))
     if args.json:
-        out.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
+        context.out.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
     else:
-        out.write(decision_text(decision, args.lang) + "\n")
+        context.out.write(decision_text(decision, args.lang) + "\n")
     return 0
 
 
-def _cmd_explain(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    out.write(explain_decision(_decision(args), lang=args.lang) + "\n")
+def _cmd_explain(args: argparse.Namespace, context: _Context) -> int:
+    eligibility: Eligibility | None = None
+    facts = (
+        PatientFacts.from_json(_read(args.facts, context.stdin))
+        if args.facts is not None
+        else _facts_from_flags(args, context.now)
+    )
+    if facts is not None:
+        if args.available is not None:
+            raise InvalidValueError(
+                "facts_and_available", value=args.available, field="--available"
+            )
+        eligibility = assess(facts)
+        availability = eligibility.availability
+        moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+        context.out.write(LABELS[args.lang]["reference_time"].format(time=moment) + "\n")
+        context.out.write(eligibility_text(eligibility, args.lang) + "\n\n")
+    elif args.available is not None:
+        availability = _availability(args.available)
+    else:
+        raise InvalidValueError(
+            "missing_value", value=None, field="--available", choices=("--available", "--facts")
+        )
+    decision = _decision(args, availability)
+    context.out.write(explain_decision(decision, lang=args.lang, eligibility=eligibility) + "\n")
     return 0
 
 
-def _cmd_rules(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def _cmd_rules(args: argparse.Namespace, context: _Context) -> int:
     if args.format == "json":
-        out.write(rules_json(args.lang))
+        context.out.write(rules_json(args.lang))
     else:
-        out.write(rules_table(args.lang, markdown=args.format == "markdown"))
+        context.out.write(rules_table(args.lang, markdown=args.format == "markdown"))
     return 0
 
 
-def _cmd_matrix(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    out.write(matrix(args.format, args.lang))
+def _cmd_matrix(args: argparse.Namespace, context: _Context) -> int:
+    context.out.write(matrix(args.format, args.lang))
     return 0
 
 
-def _cmd_describe(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    kind = _KINDS.get(args.kind.strip().lower())
+def _cmd_describe(args: argparse.Namespace, context: _Context) -> int:
+    typed = args.kind.strip().lower()
+    kind = _KINDS.get(typed)
     if kind is None:
         raise UnknownCodeError(
-            "unknown_code", value=args.kind, field="KIND", choices=sorted(_KINDS)
+            "unknown_kind",
+            value=args.kind,
+            field="KIND",
+            choices=tuple(_KINDS)[:14],
+            suggestion=nearest(typed, _KINDS),
         )
-    out.write(describe(kind.parse(args.code), lang=args.lang) + "\n")  # type: ignore[arg-type]  # kind is one of CODE_ENUMS
+    code = args.code.strip()
+    member = _CODE_WORDS.get(kind, {}).get(" ".join(code.lower().split()))
+    if member is None:
+        member = (
+            parse_channel(code, field="CODE", allow_none=True)
+            if kind is NotificationChannel
+            else kind.parse(code)
+        )
+    context.out.write(describe(member, lang=args.lang) + "\n")  # type: ignore[arg-type]  # a member of one of CODE_ENUMS
     return 0
 
 
-def _cmd_assess(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    facts = PatientFacts.from_json(_read(args.file))
+def _cmd_assess(args: argparse.Namespace, context: _Context) -> int:
+    facts = PatientFacts.from_json(_read(args.file, context.stdin))
     eligibility = assess(facts)
     decision = decide(args.rule, eligibility.availability)
     if args.json:
         payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
-        out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        context.out.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
         explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
-        out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
+        context.out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
     return 0
 
 
-def _cmd_preflight(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def _national_id(value: str | None, context: _Context, lang: Lang) -> str | None:
+    """Return the national ID; ``-`` reads it from standard input, or asks without echoing it."""
+    if value != "-":
+        return value
+    if context.stdin.isatty():
+        return getpass.getpass(LABELS[lang]["national_id_prompt"])
+    return context.stdin.readline().strip()
+
+
+def _cmd_preflight(args: argparse.Namespace, context: _Context) -> int:
     problems = preflight(
         args.rule,
         must_be_signed=args.must_be_signed,
         on_behalf_of=args.on_behalf_of,
         paper_enabled=not args.not_paper_enabled,
-        national_id=args.national_id,
+        national_id=_national_id(args.national_id, context, args.lang),
     )
     if args.json:
-        out.write(json.dumps([p.code.value for p in problems]) + "\n")
+        context.out.write(json.dumps([p.code.value for p in problems]) + "\n")
     elif problems:
         lines = [LABELS[args.lang]["preflight_problems"]]
         lines += [f"- {p.describe(lang=args.lang)}" for p in problems]
-        out.write("\n".join(lines) + "\n")
+        context.out.write("\n".join(lines) + "\n")
     else:
-        out.write(LABELS[args.lang]["preflight_ok"] + "\n")
+        context.out.write(LABELS[args.lang]["preflight_ok"] + "\n")
     return 1 if problems else 0
 
 
-def _cmd_simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _cmd_simulate(args: argparse.Namespace, context: _Context) -> int:
     rules = None if args.rules is None else [DistributionRule.parse(r) for r in _items(args.rules)]
     try:
-        handle = Path(args.file).open(encoding="utf-8-sig", newline="")  # noqa: SIM115  # closed below
+        handle = Path(args.file).open(encoding=args.encoding, newline="")  # noqa: SIM115  # closed below
+    except LookupError:
+        raise UnknownCodeError(
+            "unknown_encoding",
+            value=args.encoding,
+            field="--encoding",
+            choices=("utf-8", "cp1252", "latin-1"),
+            suggestion=nearest(args.encoding, ("utf-8", "cp1252", "latin-1")),
+        ) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         raise InvalidValueError(
             "cannot_read", value=args.file, field="file", problem=_FileProblem(error)
         ) from None
     with handle:
+        err = context.err
         lines = _with_progress(handle, err) if err.isatty() else handle
-        cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad)
+        cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad, delimiter=args.delimiter)
         try:
             result = simulate(cohort, rules)
-        except (OSError, UnicodeDecodeError) as error:  # a directory, or bytes that are not UTF-8
+        except UnicodeDecodeError:
+            shown = "UTF-8" if args.encoding == "utf-8-sig" else args.encoding
+            raise InvalidValueError(
+                "csv_encoding", value=None, field=args.file, encoding=shown, choices=("cp1252",)
+            ) from None
+        except OSError as error:  # the disk failed while reading
             raise InvalidValueError(
                 "cannot_read", value=args.file, field="file", problem=_FileProblem(error)
             ) from None
     if cohort.skipped:
-        notice = ERRORS[args.lang]["csv_skipped"].format(
+        key: ErrorKey = "csv_skipped_one" if cohort.skipped == 1 else "csv_skipped"
+        notice = ERRORS[args.lang][key].format(
             field=args.file,
             count=cohort.skipped,
             rows="; ".join(row.describe(lang=args.lang) for row in cohort.bad_rows),
         )
         err.write(f"{PROG}: {notice}\n")
-    out.write(simulation(result, args.format, lang=args.lang))
+    context.out.write(simulation(result, args.format, lang=args.lang))
     return 0
 
 
@@ -298,163 +575,152 @@ def _with_progress(handle: TextIO, err: TextIO, every: int = 1 << 16) -> Iterato
         if count % every == 0:
             share = min(done / size, 1.0)
             bar = "#" * int(share * 30)
-            err.write(f"\r[{bar:<30}] {share:4.0%} {count:,} rows")
+            err.write(f"\r[{bar:<30}] {share:4.0%} {count:,}")
         yield line
     err.write("\r" + " " * 60 + "\r")
 
 
 # --- the parser -------------------------------------------------------------------------------
 
-_AVAILABLE_HELP = (
-    "comma-separated channels the patient can be reached on: helsenorge, digital_mailbox,"
-    " krr_contact, paper (or API names such as PhysicalMailbox); an empty string means none"
-)
+
+def _formatter(lang: Lang) -> type[argparse.HelpFormatter]:
+    prefix = HELP[lang]["usage"]
+
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        def add_usage(  # argparse's own signature
+            self,
+            usage: Any,  # noqa: ANN401
+            actions: Any,  # noqa: ANN401
+            groups: Any,  # noqa: ANN401
+            prefix_: Any = None,  # noqa: ANN401
+        ) -> None:
+            # argparse passes "" when it builds a subcommand's prog; only the shown prefix is ours.
+            super().add_usage(usage, actions, groups, prefix if prefix_ is None else prefix_)
+
+    return Formatter
 
 
-def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.ArgumentParser:
-    """Return the argument parser; *default_lang* is the ``--lang`` default."""
+def _in_language(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """Give *parser* argparse's headings and its -h option in *lang*."""
+    say = HELP[lang]
+    parser._positionals.title = say["positionals"]  # noqa: SLF001  # argparse has no public way
+    parser._optionals.title = say["options"]  # noqa: SLF001
+    parser.add_argument("-h", "--help", action="help", help=say["help"])
+
+
+def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser, its help and messages in *lang*."""
+    say = HELP[lang]
+
+    def example(text: str) -> str:
+        return say["example"].format(example=f"{PROG} {text}")
+
     parser = _Parser(
         out=out,
         prog=PROG,
-        description="Decide and explain how an ePROM form order or message reaches a patient.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=f"Example: {PROG} explain BasicOrPaper --available paper --lang nb",
+        add_help=False,
+        formatter_class=_formatter(lang),
+        description=say["description"],
+        epilog=example("explain BasicOrPaper --available papir --lang nb"),
     )
+    _in_language(parser, lang)
     parser.add_argument(
-        "--version", action="version", version=f"{PROG} {version('eprom-distribution')}"
-    )
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=("nb", "en"),
-        default=default_lang,
-        help="language of the output (nb or en)",
+        "--version",
+        action="version",
+        version=f"{PROG} {version('eprom-distribution')}",
+        help=say["version"],
     )
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        title=say["commands"],
+        help=say["command"],
+        parser_class=_Parser,
     )
 
     def add(
-        name: str,
-        help_: str,
-        example: str,
-        handler: Callable[[argparse.Namespace, TextIO, TextIO], int],
+        name: str, example_: str, handler: Callable[[argparse.Namespace, _Context], int]
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             out=out,
-            help=help_,
-            description=help_,
-            parents=[common],
-            epilog=f"Example: {PROG} {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            add_help=False,
+            formatter_class=_formatter(lang),
+            help=say[name],
+            description=say[name],
+            epilog=example(example_),
+        )
+        _in_language(sub, lang)
+        # Read before argparse runs (_lang_in), so any spelling it takes is valid here.
+        sub.add_argument(
+            "--lang", type=normalize_lang, default=lang, metavar="LANG", help=say["lang"]
         )
         sub.set_defaults(handler=handler)
         return sub
 
-    for name, help_, example, handler in (
-        (
-            "decide",
-            "print the decision for a rule or a priority list",
-            "decide BasicOrPaper --available digital_mailbox,paper --json",
-            _cmd_decide,
-        ),
-        (
-            "explain",
-            "explain in plain words how the patient is reached",
-            "explain AllowUnsecure --available krr_contact --lang nb",
-            _cmd_explain,
-        ),
+    for name, example_ in (
+        ("decide", "decide BasicOrPaper --available digipost,papir --json"),
+        ("explain", "explain BasicOrPaper --alder 15 --bankid ja --samtykke full --postadresse ja"),
     ):
-        sub = add(name, help_, example, handler)
+        sub = add(name, example_, _cmd_decide if name == "decide" else _cmd_explain)
+        sub.add_argument("rule", nargs="?", metavar="RULE", help=say["rule"])
         sub.add_argument(
-            "rule",
-            nargs="?",
-            metavar="RULE",
-            help="a DistributionRule by code or name (default: Basic)",
-        )
-        sub.add_argument("--available", required=True, metavar="LIST", help=_AVAILABLE_HELP)
-        sub.add_argument(
-            "--priority-list",
+            "--available",
+            "--tilgjengelig",
+            required=name == "decide",
             metavar="LIST",
-            help="a message's channels in priority order, instead of a RULE",
+            help=say["available"],
+        )
+        sub.add_argument(
+            "--priority-list", "--prioritetsliste", metavar="LIST", help=say["priority_list"]
         )
         if name == "decide":
-            sub.add_argument("--json", action="store_true", help="print the JSON wire format")
+            sub.add_argument("--json", action="store_true", help=say["json"])
+        else:
+            sub.add_argument("--facts", "--opplysninger", metavar="FILE.json", help=say["facts"])
+            sub.add_argument(
+                "--reference-time", "--tidspunkt", metavar="TIME", help=say["reference_time"]
+            )
+            for spellings, dest in _FACT_FLAGS:
+                sub.add_argument(*spellings, dest=dest, metavar="VALUE", help=say[dest])
 
-    sub = add(
-        "rules", "list every rule: code, name, route and meaning", "rules --lang nb", _cmd_rules
-    )
-    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-
-    sub = add(
-        "matrix", "print all 9 rules × 16 availabilities", "matrix --format markdown", _cmd_matrix
-    )
-    sub.add_argument("--format", choices=MATRIX_FORMATS, default="text")
-
-    sub = add(
-        "describe",
-        "say what a code of an ePROM enum means",
-        "describe status 4 --lang nb",
-        _cmd_describe,
-    )
+    sub = add("rules", "rules --lang nb", _cmd_rules)
     sub.add_argument(
-        "kind",
-        metavar="KIND",
-        help="rule, channel, status, error, sent or event (or the enum's name)",
+        "--format", choices=("text", "markdown", "json"), default="text", help=say["format"]
     )
-    sub.add_argument("code", metavar="CODE", help="the code or its name")
 
-    sub = add(
-        "assess",
-        "work out availability from patient facts (JSON) and explain the decision",
-        "assess patient.json --rule BasicOrPaper",
-        _cmd_assess,
-    )
-    sub.add_argument(
-        "file",
-        metavar="FILE.json",
-        help="patient facts as JSON, KRR record under 'krr'; - reads stdin",
-    )
-    sub.add_argument("--rule", default="Basic", help="the rule to decide with (default: Basic)")
-    sub.add_argument("--json", action="store_true", help="print eligibility and decision as JSON")
+    sub = add("matrix", "matrix --format markdown", _cmd_matrix)
+    sub.add_argument("--format", choices=MATRIX_FORMATS, default="text", help=say["format"])
 
-    sub = add(
-        "preflight",
-        "check an order for what ePROM would refuse",
-        "preflight NoDistribution --must-be-signed",
-        _cmd_preflight,
-    )
-    sub.add_argument("rule", metavar="RULE")
-    sub.add_argument("--must-be-signed", action="store_true", help="the form must be signed")
-    sub.add_argument(
-        "--on-behalf-of", action="store_true", help="ordered on behalf of someone else"
-    )
-    sub.add_argument(
-        "--not-paper-enabled", action="store_true", help="the form is not paper enabled"
-    )
-    sub.add_argument("--national-id", metavar="ID", help="the patient's fødselsnummer or D-nummer")
-    sub.add_argument("--json", action="store_true", help="print the problem codes as JSON")
+    sub = add("describe", "describe status 4 --lang nb", _cmd_describe)
+    sub.add_argument("kind", metavar="KIND", help=say["kind"])
+    sub.add_argument("code", metavar="CODE", help=say["code"])
+
+    sub = add("assess", "assess pasient.json --rule BasicOrPaper", _cmd_assess)
+    sub.add_argument("file", metavar="FILE.json", help=say["facts_file"])
+    sub.add_argument("--rule", "--regel", default="Basic", help=say["assess_rule"])
+    sub.add_argument("--json", action="store_true", help=say["json"])
+
+    sub = add("preflight", "preflight NoDistribution --must-be-signed", _cmd_preflight)
+    sub.add_argument("rule", metavar="RULE", help=say["rule_required"])
+    sub.add_argument("--must-be-signed", action="store_true", help=say["must_be_signed"])
+    sub.add_argument("--on-behalf-of", action="store_true", help=say["on_behalf_of"])
+    sub.add_argument("--not-paper-enabled", action="store_true", help=say["not_paper_enabled"])
+    sub.add_argument("--national-id", metavar="ID", help=say["national_id"])
+    sub.add_argument("--json", action="store_true", help=say["problem_codes"])
 
     sub = add(
         "simulate",
-        "count how a cohort (CSV) would be reached under each rule",
-        "simulate cohort.csv --rules Basic,BasicOrPaper --format markdown",
+        "simulate pasienter.csv --rules Basic,BasicOrPaper --format markdown",
         _cmd_simulate,
     )
-    sub.add_argument(
-        "file",
-        metavar="FILE.csv",
-        help="one patient a row; columns helsenorge, digital_mailbox, krr_contact, paper"
-        " (true/false, yes/no, 1/0, ja/nei); other columns are ignored",
-    )
-    sub.add_argument("--rules", metavar="LIST", help="comma-separated rules (default: all nine)")
-    sub.add_argument("--format", choices=SIMULATION_FORMATS, default="text")
-    sub.add_argument(
-        "--skip-bad",
-        action="store_true",
-        help="skip bad rows (reported on stderr) instead of failing",
-    )
+    sub.add_argument("file", metavar="FILE.csv", help=say["cohort_file"])
+    sub.add_argument("--rules", "--regler", metavar="LIST", help=say["rules_list"])
+    sub.add_argument("--format", choices=SIMULATION_FORMATS, default="text", help=say["format"])
+    sub.add_argument("--skip-bad", action="store_true", help=say["skip_bad"])
+    sub.add_argument("--delimiter", choices=(",", ";", "\t"), help=say["delimiter"])
+    sub.add_argument("--encoding", default="utf-8-sig", help=say["encoding"])
     return parser
 
 
@@ -463,25 +729,58 @@ def _one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + "\n"
 
 
-def main(
+def main(  # noqa: PLR0913  # the streams and the clock come in as arguments, for the tests
     argv: Sequence[str] | None = None,
     *,
     environ: Mapping[str, str] | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
+    now: datetime | None = None,
 ) -> int:
-    """Run the command line and return its exit code (0 ok, 1 problems found, 2 bad input)."""
+    """Run the command line and return its exit code (see the module docstring)."""
     args_in = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout if stdout is None else stdout
     err = sys.stderr if stderr is None else stderr
-    lang = _lang_in(args_in, lang_from_environment(os.environ if environ is None else environ))
+    context = _Context(
+        out, err, sys.stdin if stdin is None else stdin, datetime.now(UTC) if now is None else now
+    )
+    lang = lang_from_environment(os.environ if environ is None else environ)
     try:
+        lang = _lang_in(args_in, lang)
         args = build_parser(lang, out).parse_args(args_in)
-        return int(args.handler(args, out, err))
+        code = int(args.handler(args, context))
+        out.flush()
     except _UsageError as error:
         err.write(_one_line(f"{PROG}: {_usage_message(str(error), lang)}"))
     except DistributionError as error:
         err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {error.message(lang)}"))
     except SystemExit as done:  # --help and --version
-        return done.code if isinstance(done.code, int) else 0
+        return _flushed(out, done.code if isinstance(done.code, int) else 0)
+    except KeyboardInterrupt:
+        err.write("\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _gone(out)
+    except OSError:  # reading is reported as bad input above; this is writing the output
+        err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {LABELS[lang]['cannot_write']}"))
+        _gone(out)
+        return EXIT_CANNOT_WRITE
+    else:
+        return code
     return 2
+
+
+def _flushed(out: TextIO, code: int) -> int:
+    try:
+        out.flush()
+    except BrokenPipeError:
+        return _gone(out)
+    return code
+
+
+def _gone(out: TextIO) -> int:
+    """Stop writing to *out*, whose reader went away, quietly, even at interpreter exit."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+    return EXIT_BROKEN_PIPE

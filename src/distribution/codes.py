@@ -26,7 +26,7 @@ import enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Self
 
-from distribution.errors import InvalidTypeError, UnknownCodeError
+from distribution.errors import InvalidTypeError, UnknownCodeError, nearest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -110,7 +110,11 @@ class _Code(enum.Enum):
             )
         if member is None:
             raise UnknownCodeError(
-                "unknown_code", value=value, field=cls.__name__, choices=cls.choices()
+                "unknown_code",
+                value=value,
+                field=cls.__name__,
+                choices=cls.choices(),
+                suggestion=nearest(value, [m.api_name for m in cls]),
             )
         return member  # type: ignore[return-value]  # the maps hold members of cls only
 

@@ -15,6 +15,7 @@ whatever the number of rules. :class:`CsvCohort` streams a cohort from CSV lines
 from __future__ import annotations
 
 import csv
+import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Final, final
 
@@ -156,6 +157,7 @@ _VALUES: Final = {
 _FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit order
 _ALL: Final = Availability.all()
 _SHOWN: Final = 20
+_DELIMITERS: Final = (None, ",", ";", "\t")
 
 
 @final
@@ -181,7 +183,11 @@ class CsvCohort:
 
     The header must name the columns ``helsenorge``, ``digital_mailbox``, ``krr_contact`` and
     ``paper`` (any order and letter case; other columns are ignored). Values are true/false,
-    yes/no, 1/0 or ja/nei in any letter case. A bad row is never dropped silently: by default
+    yes/no, 1/0 or ja/nei in any letter case. The delimiter is a comma or, as Excel writes CSV
+    under a Norwegian locale, a semicolon: found from the header line unless *delimiter* is
+    given. Open the file with ``newline=""`` (Windows line endings are read as they come) and
+    ``encoding="utf-8-sig"`` (a byte-order mark is dropped). A bad row is never dropped
+    silently: by default
     iterating raises :class:`~distribution.errors.InvalidValueError` listing the first bad rows
     (after reading up to ``report_limit`` of them); with ``skip_bad=True`` the row is skipped,
     counted in :attr:`skipped` and the first ones kept in :attr:`bad_rows`.
@@ -194,7 +200,13 @@ class CsvCohort:
         name: str = "cohort",
         skip_bad: bool = False,
         report_limit: int = 5,
+        delimiter: str | None = None,
     ) -> None:
+        if delimiter not in _DELIMITERS:
+            raise UnknownCodeError(
+                "unknown_code", value=delimiter, field="delimiter", choices=_DELIMITERS[1:]
+            )
+        self.delimiter = delimiter
         self._lines = lines
         self.name = name
         self.skip_bad = skip_bad
@@ -206,14 +218,19 @@ class CsvCohort:
     def __iter__(self) -> Iterator[Availability]:
         # Counts describe the latest pass: iterating again (over a list of lines) starts afresh.
         self.rows, self.skipped, self.bad_rows = 0, 0, []
-        reader = csv.reader(self._lines)
+        lines = iter(self._lines)
+        head = next(lines, None)
+        if head is None:
+            raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
+        delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")
+        reader = csv.reader(itertools.chain((head,), lines), delimiter=delimiter)
         try:
             first = next(reader, None)
         except csv.Error:
             raise InvalidValueError(
                 "csv_bad_header", value=None, field=self.name, choices=_FIELDS
             ) from None
-        header, positions = self._columns(first)
+        header, positions = self._columns(first, delimiter)
         width = len(header)
         while True:
             line = reader.line_num
@@ -237,9 +254,17 @@ class CsvCohort:
         if self.bad_rows and not self.skip_bad:
             self._fail()
 
-    def _columns(self, header: list[str] | None) -> tuple[list[str], tuple[int, ...]]:
-        if header is None:
+    def _columns(
+        self, header: list[str] | None, delimiter: str
+    ) -> tuple[list[str], tuple[int, ...]]:
+        if not header:
             raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
+        other = next((d for d in _DELIMITERS[1:] if d != delimiter and d in "".join(header)), None)
+        if other is not None and len(header) == 1:
+            # One column that holds another delimiter: the file is split by something else.
+            raise InvalidValueError(
+                "csv_wrong_delimiter", value=other, field=self.name, choices=_FIELDS
+            )
         names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
         for field in _FIELDS:
             if names.count(field) > 1:
@@ -247,7 +272,11 @@ class CsvCohort:
         missing = [field for field in _FIELDS if field not in names]
         if missing:
             raise InvalidValueError(
-                "csv_missing_columns", value=missing, field=self.name, choices=_FIELDS
+                "csv_missing_columns",
+                value=None,
+                field=self.name,
+                missing=tuple(missing),
+                choices=_FIELDS,
             )
         return header, tuple(names.index(field) for field in _FIELDS)
 
@@ -278,7 +307,7 @@ class CsvCohort:
 
     def _fail(self) -> None:
         raise InvalidValueError(
-            "csv_bad_rows",
+            "csv_bad_rows_one" if self.skipped == 1 else "csv_bad_rows",
             value=None,
             field=self.name,
             count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from distribution._texts import ERRORS, LANGUAGES, ErrorKey, Lang, is_lang
+from distribution._texts import ERRORS, LANGUAGES, SUGGEST, ErrorKey, Lang, is_lang
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -77,11 +77,23 @@ class DistributionError(Exception):
         self._params: dict[str, object] = {"value": show(self.value), "field": field, **params}
         super().__init__(self.message("en"))
 
+    @property
+    def suggestion(self) -> str | None:
+        """The valid choice nearest to the bad value (``"Basic"`` for ``"Basci"``), if any."""
+        suggestion = self._params.get("suggestion")
+        return suggestion if isinstance(suggestion, str) else None
+
     def message(self, lang: Lang = "en") -> str:
         """Return the message in *lang* (``"nb"`` or ``"en"``)."""
         lang = check_lang(lang)
         params = {name: _render(param, lang) for name, param in self._params.items()}
-        return ERRORS[lang][self.key].format(**params)
+        text = ERRORS[lang][self.key].format(**params)
+        if self.suggestion is not None:
+            # Right after the bad value's clause, before the list of every valid choice.
+            hint = SUGGEST[lang]["did_you_mean"].format(suggestion=self.suggestion)
+            head, semicolon, tail = text.partition(";")
+            text = head + hint + semicolon + tail
+        return text
 
     def within(self, prefix: str) -> DistributionError:
         """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""
@@ -152,7 +164,52 @@ def check_lang(lang: object) -> Lang:
     """Return *lang* if it is ``"nb"`` or ``"en"``; raise :class:`InvalidValueError` otherwise."""
     if is_lang(lang):
         return lang
-    raise InvalidValueError("unknown_language", value=lang, field="lang", choices=LANGUAGES)
+    raise InvalidValueError(
+        "unknown_language",
+        value=lang,
+        field="lang",
+        choices=LANGUAGES,
+        suggestion=nearest(lang, LANGUAGES),
+    )
+
+
+def nearest(value: object, choices: Iterable[str]) -> str | None:
+    """Return the choice a typo of *value* most likely meant, or ``None`` if none is close.
+
+    Close means at most one edit (a letter added, dropped, changed or two swapped) per four
+    letters, ignoring letter case: ``"Basci"`` gives ``"Basic"``, ``"BasicOrPapir"`` gives
+    ``"BasicOrPaper"``. Ties go to the earlier choice, so the answer never depends on order of
+    iteration of a set.
+    """
+    if not isinstance(value, str):
+        return None
+    typed = value.strip().lower()
+    if not typed or len(typed) > _LONGEST_TYPO:
+        return None
+    best, best_distance = None, max(1, len(typed) // 4) + 1
+    for choice in choices:
+        distance = _distance(typed, choice.lower())
+        if distance < best_distance:
+            best, best_distance = choice, distance
+    return best
+
+
+_LONGEST_TYPO = 60  # longer input is no typo of a name, and the distance is quadratic
+
+
+def _distance(a: str, b: str) -> int:
+    """Return the optimal string alignment distance between *a* and *b*."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]

@@ -3,27 +3,37 @@
 >>> from distribution import Availability
 >>> print(explain("BasicOrPaper", Availability(paper=True, krr_contact=True)))
 Rule: 3 BasicOrPaper. As Basic, with a paper letter as the last resort.
-Order of channels tried: Helsenorge → DigitalMailbox → PhysicalMailbox.
+Channels tried, in order: Helsenorge → secure digital mailbox (DigitalMailbox) → paper letter
+(PhysicalMailbox).
   1. Helsenorge: not available.
-  2. Secure digital mailbox (Digipost/e-Boks): not available.
-  3. Paper letter: available, chosen.
-Result: the patient is notified by paper letter.
+  2. Secure digital mailbox (DigitalMailbox): not available.
+  3. Paper letter (PhysicalMailbox): available, chosen.
+Result: the patient gets a paper letter in the post.
 Fallbacks left: none.
-Expect in ePROM's status callback: FormOrderStatus 2 Ordered, then 0 Completed when the patient
-answers.
-Note: the patient can also be reached by e-mail/SMS to the contact details in KRR, which this
-rule does not use.
-Rules that would reach this patient digitally instead of by paper:
-  - 1 AllowUnsecure: by e-mail/SMS to the contact details in KRR
-  - 4 AllowUnsecureOrPaper: by e-mail/SMS to the contact details in KRR
-  - 8 UnsecureOnly: by e-mail/SMS to the contact details in KRR
+What ePROM reports back (callback): Ordered (FormOrderStatus 2), then Completed (0) when the
+patient has answered.
+Note: the patient can also be reached by SMS or e-mail (contact details from KRR), but the rule
+does not use that channel.
+Rules that would reach this patient digitally instead of by paper letter:
+  - 1 AllowUnsecure: by SMS or e-mail (contact details from KRR)
+  - 4 AllowUnsecureOrPaper: by SMS or e-mail (contact details from KRR)
+  - 8 UnsecureOnly: by SMS or e-mail (contact details from KRR)
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from distribution._texts import CHANNEL_NAMES, MEANINGS, PHRASES, Lang
+from distribution._texts import (
+    CHANNEL_LABELS,
+    CHANNEL_NAMES,
+    CHANNEL_REACH,
+    MEANINGS,
+    PHRASES,
+    RESULTS,
+    Lang,
+    join_list,
+)
 from distribution.codes import CODE_ENUMS, DistributionRule, EpromCode, NotificationChannel
 from distribution.eligibility import Eligibility
 from distribution.engine import Decision, Outcome, decide
@@ -97,10 +107,11 @@ def explain_decision(
             expected="the decision's own availability",
             type="Availability",
         )
-    say, names = PHRASES[lang], CHANNEL_NAMES[lang]
+    say, labels = PHRASES[lang], CHANNEL_LABELS[lang]
     kind = "message" if decision.rule is None else "order"
+    permits = "list" if decision.rule is None else "rule"
     lines = [_rule_line(decision, lang)]
-    route = " → ".join(channel.api_name for channel in decision.route)
+    route = " → ".join(labels[channel.name] for channel in decision.route)
     lines.append(say["route"].format(route=route) if route else say["route_empty"])
     for n, channel in enumerate(decision.route, start=1):
         step = (
@@ -110,20 +121,23 @@ def explain_decision(
             if channel in decision.fallbacks
             else "step_missing"
         )
-        name = names[channel.name]
-        lines.append(say[step].format(n=n, channel=name[0].upper() + name[1:]))
+        label = labels[channel.name]
+        lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
         if eligibility is not None:
             reasons = "; ".join(
                 reason.describe(lang=lang) for reason in eligibility.reasons(channel)
             )
             lines.append(say["because"].format(reasons=reasons))
-    lines.append(
-        say[f"result_{decision.outcome.name}"].format(
-            channel=names[decision.channel.name], route=_join(decision.route, lang)
-        )
-    )
+    if decision.outcome is Outcome.NOTIFIED:
+        lines.append(RESULTS[lang][decision.channel.name])
+    elif decision.outcome is Outcome.UNREACHABLE:
+        count = "one" if len(decision.route) == 1 else "many"
+        key = f"unreachable_{permits}_{count}"
+        lines.append(say[key].format(route=_names(decision.route, lang)))
+    else:
+        lines.append(say["result_NOT_DISTRIBUTED"])
     if decision.route:
-        fallbacks = _join(decision.fallbacks, lang)
+        fallbacks = _names(decision.fallbacks, lang)
         lines.append(
             say["fallbacks"].format(channels=fallbacks) if fallbacks else say["fallbacks_none"]
         )
@@ -134,8 +148,9 @@ def explain_decision(
     )
     unused = [ch for ch in decision.availability.channels if ch not in decision.route]
     if unused:
-        key = "unused_list" if decision.rule is None else "unused"
-        lines.append(say[key].format(channels=_join(unused, lang)))
+        count = "one" if len(unused) == 1 else "many"
+        reach = join_list([CHANNEL_REACH[lang][channel.name] for channel in unused], lang)
+        lines.append(say[f"unused_{permits}_{count}"].format(channels=reach))
     if decision.rule is not None:
         lines.extend(_what_if(decision, lang))
     return "\n".join(lines)
@@ -164,14 +179,14 @@ def _what_if(decision: Decision, lang: Lang) -> list[str]:
         return [say["whatif_none"]]
     return [say[header]] + [
         say["whatif_item"].format(
-            code=rule.value, name=rule.api_name, channel=CHANNEL_NAMES[lang][d.channel.name]
+            code=rule.value, name=rule.api_name, channel=CHANNEL_REACH[lang][d.channel.name]
         )
         for rule, d in better
     ]
 
 
-def _join(channels: Iterable[NotificationChannel], lang: Lang) -> str:
-    return ", ".join(CHANNEL_NAMES[lang][channel.name] for channel in channels)
+def _names(channels: Iterable[NotificationChannel], lang: Lang) -> str:
+    return join_list([CHANNEL_NAMES[lang][channel.name] for channel in channels], lang)
 
 
 def describe(member: EpromCode, *, lang: Lang = "en") -> str:
@@ -179,12 +194,12 @@ def describe(member: EpromCode, *, lang: Lang = "en") -> str:
 
     >>> from distribution import FormOrderStatus
     >>> describe(FormOrderStatus.PHYSICAL_MAIL_RETURNED, lang="nb")
-    'FormOrderStatus 4 PhysicalMailReturned: Brev i retur: brevet kom tilbake; ...'
+    'FormOrderStatus 4 PhysicalMailReturned – Brev i retur: papirbrevet kom tilbake. ...'
     """
     lang = check_lang(lang)
     if not isinstance(member, CODE_ENUMS):
         raise wrong_type(member, field="member", expected="a member of an ePROM enum")
-    return f"{type(member).__name__} {member.value} {member.api_name}: {meaning(member, lang)}"
+    return f"{type(member).__name__} {member.value} {member.api_name} – {meaning(member, lang)}"
 
 
 def meaning(member: EpromCode, lang: Lang) -> str:
