@@ -501,7 +501,7 @@ def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
     [
         (["--bankid", "kanskje"], ["'kanskje'", "--level4-eid", "ja, nei"]),
         (["--samtykke", "fult"], ["'fult'", "did you mean full?"]),
-        (["--alder", "femten"], ["'femten'", "--age", "0-150"]),
+        (["--alder", "femten"], ["'femten'", "--age", "must be an integer"]),
         (["--fodselsdato", "15.03.2011"], ["'15.03.2011'", "--birth-date"]),
         (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
         (["--reservert", "nei"], ["--krr-status", "aktiv"]),

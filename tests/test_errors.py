@@ -47,7 +47,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "Decision.rule",
             3,
-            "Decision.rule must be a DistributionRule or None, not int 3",
+            "Decision.rule must be a DistributionRule or None, not integer 3",
         ),
         (
             lambda: Decision(R.BASIC, route(R.BASIC), untyped("paper")),
@@ -55,7 +55,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "Decision.availability",
             "paper",
-            "Decision.availability must be an Availability, not str 'paper'",
+            "Decision.availability must be an Availability, not text 'paper'",
         ),
         (
             lambda: Decision(R.BASIC, (NotificationChannel.PHYSICAL_MAILBOX,), A),
@@ -82,7 +82,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "Decision.route",
             "HD",
-            "Decision.route must be a sequence of channels, not str 'HD'",
+            "Decision.route must be a sequence of channels, not text 'HD'",
         ),
         (
             lambda: Decision(R.BASIC, untyped(("fax",)), A),
@@ -98,7 +98,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "availability",
             None,
-            "availability must be an Availability, not NoneType None",
+            "availability must be an Availability, not None",
         ),
         (
             lambda: decide_each([(R.BASIC, A), untyped((1, 2, 3))]),
@@ -106,7 +106,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "pair",
             (1, 2, 3),
-            "pair must be a (rule, availability) pair, not tuple (1, 2, 3)",
+            "pair must be a (rule, availability) pair, not list (1, 2, 3)",
         ),
         (
             lambda: decide_each([(R.BASIC, A), untyped("xy")]),
@@ -114,7 +114,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "pair",
             "xy",
-            "pair must be a (rule, availability) pair, not str 'xy'",
+            "pair must be a (rule, availability) pair, not text 'xy'",
         ),
         (
             lambda: decide_each([(R.BASIC, A), untyped([R.BASIC, A]), untyped(None)]),
@@ -122,7 +122,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "pair",
             None,
-            "pair must be a (rule, availability) pair, not NoneType None",
+            "pair must be a (rule, availability) pair, not None",
         ),
         (
             lambda: decide_each([(R.BASIC, A), (untyped(True), A)]),
@@ -131,8 +131,8 @@ def untyped(value: object) -> Any:
             "DistributionRule",
             True,
             (
-                "DistributionRule takes a code (int), a name (str) or a DistributionRule member,"
-                " not bool True; valid codes and names: 0=Basic, 1=AllowUnsecure, 2=NoDistribution,"
+                "DistributionRule takes a code (integer) or a name (text), not True; valid codes"
+                " and names: 0=Basic, 1=AllowUnsecure, 2=NoDistribution,"
                 " 3=BasicOrPaper, 4=AllowUnsecureOrPaper, 5=PaperOnly, 6=HelsenorgeOnly,"
                 " 7=DigitalMailboxOnly, 8=UnsecureOnly"
             ),
@@ -143,7 +143,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "PatientFacts.age",
             True,
-            "PatientFacts.age must be int or None, not bool True",
+            "PatientFacts.age must be integer or null, not True",
         ),
         (
             lambda: attrs.evolve(FACTS, physical_address=untyped(None)),
@@ -151,7 +151,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "PatientFacts.physical_address",
             None,
-            "PatientFacts.physical_address must be bool, not NoneType None",
+            "PatientFacts.physical_address must be true/false, not None",
         ),
         (
             lambda: attrs.evolve(FACTS, reference_time=untyped("2026-01-01")),
@@ -159,7 +159,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "PatientFacts.reference_time",
             "2026-01-01",
-            "PatientFacts.reference_time must be datetime, not str '2026-01-01'",
+            "PatientFacts.reference_time must be time with a time zone, not text '2026-01-01'",
         ),
         (
             lambda: attrs.evolve(FACTS, krr=untyped({"status": "AKTIV"})),
@@ -167,7 +167,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "PatientFacts.krr",
             {"status": "AKTIV"},
-            "PatientFacts.krr must be KrrRecord or None, not dict {'status': 'AKTIV'}",
+            "PatientFacts.krr must be KrrRecord or null, not object {'status': 'AKTIV'}",
         ),
         (
             lambda: attrs.evolve(FACTS, reference_time=datetime(2026, 1, 1)),  # noqa: DTZ001
@@ -186,7 +186,7 @@ def untyped(value: object) -> Any:
             "wrong_type",
             "index",
             True,
-            "index must be int, not bool True",
+            "index must be an integer, not True",
         ),
         (
             lambda: Availability.from_index(16),
@@ -202,7 +202,7 @@ def untyped(value: object) -> Any:
             "not_bool",
             "Availability.krr_contact",
             0,
-            "Availability.krr_contact must be True or False, not int 0",
+            "Availability.krr_contact must be true or false, not integer 0",
         ),
     ],
 )
@@ -220,7 +220,7 @@ def test_bokmal_messages_word_for_word() -> None:
     with pytest.raises(InvalidTypeError) as caught:
         Availability(paper=untyped("ja"))
     assert (
-        caught.value.message("nb") == "Availability.paper må være True eller False, ikke str 'ja'"
+        caught.value.message("nb") == "Availability.paper må være true eller false, ikke tekst 'ja'"
     )
     with pytest.raises(UnknownCodeError) as unknown:
         DistributionRule.parse("Nope")

@@ -262,7 +262,7 @@ def test_unknown_language_is_a_clear_error(lang: object) -> None:
 
 
 def test_describe_refuses_things_that_are_not_codes() -> None:
-    with pytest.raises(TypeError, match="a member of an ePROM enum"):
+    with pytest.raises(TypeError, match="a code from ePROM"):
         describe(4)  # type: ignore[arg-type]
 
 

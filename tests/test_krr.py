@@ -198,7 +198,7 @@ def test_repr_shows_the_masked_values() -> None:
             {"personer": {"a": 1}},
             InvalidTypeError,
             "personer",
-            "personer must be a list, not dict {'a': 1}",
+            "personer must be a list, not object {'a': 1}",
         ),
     ],
 )

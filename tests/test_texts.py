@@ -194,3 +194,13 @@ def _everything_people_read() -> list[str]:
 def test_no_text_has_a_known_bad_pattern() -> None:
     problems = [(text[:80], bad_patterns(text)) for text in _everything_people_read()]
     assert [p for p in problems if p[1]] == []
+
+
+def test_every_expected_phrase_in_the_code_has_its_words() -> None:
+    # A phrase passed as expected= without words in EXPECTED would fail when rendered; this
+    # finds it before a user does.
+    code = _code_outside_texts()
+    phrases = set(re.findall(r'expected="([^"]+)"', code))
+    phrases |= set(re.findall(r'_exactly\(\w+, "\w+", "([^"]+)"\)', code))
+    assert phrases
+    assert phrases <= set(TABLES["EXPECTED"]["en"]), phrases - set(TABLES["EXPECTED"]["en"])

@@ -85,6 +85,7 @@ LabelKey = Literal[
     "national_id_prompt",
     "cannot_write",
     "available_header",
+    "json_position",
 ]
 """The labels of plain output."""
 
@@ -92,9 +93,9 @@ LabelKey = Literal[
 ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
     "nb": {
         "unknown_code": "{value} er ikke en gyldig {field}; gyldige koder og navn: {choices}",
-        "code_type": "{field} oppgis som kode (heltall), navn (tekst) eller {field}-verdi, ikke {type} {value}; gyldige koder og navn: {choices}",
-        "not_bool": "{field} må være True eller False, ikke {type} {value}",
-        "wrong_type": "{field} må være {expected}, ikke {type} {value}",
+        "code_type": "{field} oppgis som kode (heltall) eller navn (tekst), ikke {type}; gyldige koder og navn: {choices}",
+        "not_bool": "{field} må være true eller false, ikke {type}",
+        "wrong_type": "{field} må være {expected}, ikke {type}",
         "unknown_channel": "{value} er ikke en kjent kanal; gyldige kanaler: {choices}",
         "channel_none": "{field}: {value} er ingen kanal pasienten kan nås på; gyldige kanaler: {choices}",
         "empty_priority_list": "{field} er tom; oppgi minst én av: {choices}",
@@ -130,9 +131,9 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
     },
     "en": {
         "unknown_code": "{value} is not a known {field}; valid codes and names: {choices}",
-        "code_type": "{field} takes a code (int), a name (str) or a {field} member, not {type} {value}; valid codes and names: {choices}",
-        "not_bool": "{field} must be True or False, not {type} {value}",
-        "wrong_type": "{field} must be {expected}, not {type} {value}",
+        "code_type": "{field} takes a code (integer) or a name (text), not {type}; valid codes and names: {choices}",
+        "not_bool": "{field} must be true or false, not {type}",
+        "wrong_type": "{field} must be {expected}, not {type}",
         "unknown_channel": "{value} is not a known channel; valid channels: {choices}",
         "channel_none": "{field}: {value} is no channel a patient can be reached on; valid channels: {choices}",
         "empty_priority_list": "{field} is empty; name at least one of: {choices}",
@@ -272,8 +273,86 @@ SUGGEST: Final[dict[Lang, dict[str, str]]] = {
 
 # Words that join a list: "A, B og C".
 JOIN: Final[dict[Lang, dict[str, str]]] = {
-    "nb": {"and": " og "},
-    "en": {"and": " and "},
+    "nb": {"and": " og ", "or": " eller "},
+    "en": {"and": " and ", "or": " or "},
+}
+
+# The type of a bad value, by Python's name for it; a type not here keeps its own name.
+TYPE_NAMES: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "str": "tekst",
+        "int": "heltall",
+        "float": "desimaltall",
+        "bool": "true/false",
+        "NoneType": "null",
+        "list": "liste",
+        "tuple": "liste",
+        "dict": "objekt",
+        "bytes": "bytes",
+        "datetime": "tidspunkt med tidssone",
+        "date": "dato",
+    },
+    "en": {
+        "str": "text",
+        "int": "integer",
+        "float": "decimal number",
+        "bool": "true/false",
+        "NoneType": "null",
+        "list": "list",
+        "tuple": "list",
+        "dict": "object",
+        "bytes": "bytes",
+        "datetime": "time with a time zone",
+        "date": "date",
+    },
+}
+
+# What a field takes, in the words of an error message ("… must be an object, not list").
+EXPECTED: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "PatientFacts": "PatientFacts",
+        "a (rule, availability) pair": "et par (regel, tilgjengelighet)",
+        "a Decision": "en Decision",
+        "a DistributionRule or None": "en DistributionRule eller None",
+        "a file name": "et filnavn",
+        "a list": "en liste",
+        "a list of channels": "en liste med kanaler",
+        "a member of an ePROM enum": "en kode fra ePROM",
+        "a non-empty tuple of Reason": "minst én Reason",
+        "one (channel, reasons) pair per channel": "ett par (kanal, grunner) per kanal, i rekkefølgen helsenorge, digital_mailbox, krr_contact, paper",
+        "a sequence of channels": "en rekke kanaler",
+        "a string": "tekst",
+        "a string of 11 digits": "tekst med 11 siffer",
+        "an Availability": "en Availability",
+        "an integer": "et heltall",
+        "an object": "et objekt",
+        "int": "et heltall",
+        "str": "tekst",
+        "the decision's own availability": "avgjørelsens egen tilgjengelighet",
+        "true, false or null": "true, false eller null",
+    },
+    "en": {
+        "PatientFacts": "PatientFacts",
+        "a (rule, availability) pair": "a (rule, availability) pair",
+        "a Decision": "a Decision",
+        "a DistributionRule or None": "a DistributionRule or None",
+        "a file name": "a file name",
+        "a list": "a list",
+        "a list of channels": "a list of channels",
+        "a member of an ePROM enum": "a code from ePROM",
+        "a non-empty tuple of Reason": "at least one Reason",
+        "one (channel, reasons) pair per channel": "one (channel, reasons) pair per channel, in the order helsenorge, digital_mailbox, krr_contact, paper",
+        "a sequence of channels": "a sequence of channels",
+        "a string": "a string",
+        "a string of 11 digits": "a string of 11 digits",
+        "an Availability": "an Availability",
+        "an integer": "an integer",
+        "an object": "an object",
+        "int": "an integer",
+        "str": "a string",
+        "the decision's own availability": "the decision's own availability",
+        "true, false or null": "true, false or null",
+    },
 }
 
 # Sentences of an explanation. Keys ending in an outcome's name are chosen by the outcome;
@@ -557,6 +636,7 @@ LABELS: Final[dict[Lang, dict[LabelKey, str]]] = {
         "national_id_prompt": "Fødselsnummer eller D-nummer (vises ikke): ",
         "cannot_write": "kan ikke skrive utdata: disken er full eller kan ikke skrives til",
         "available_header": "tilgjengelig",
+        "json_position": "linje {line}, kolonne {column}",
     },
     "en": {
         "rule": "Rule",
@@ -581,6 +661,7 @@ LABELS: Final[dict[Lang, dict[LabelKey, str]]] = {
         "national_id_prompt": "Fødselsnummer or D-nummer (not shown): ",
         "cannot_write": "cannot write the output: the disk is full or cannot be written to",
         "available_header": "available",
+        "json_position": "line {line}, column {column}",
     },
 }
 
@@ -755,6 +836,8 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "OUTCOMES": OUTCOMES,
     "JOIN": JOIN,
     "SUGGEST": SUGGEST,
+    "TYPE_NAMES": TYPE_NAMES,
+    "EXPECTED": EXPECTED,
     "PHRASES": PHRASES,
     "MEANINGS": MEANINGS,
     "REASONS": REASONS,
@@ -768,11 +851,11 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
 """Every text table by name, for the tests that compare the languages."""
 
 
-def join_list(items: Sequence[str], lang: Lang) -> str:
+def join_list(items: Sequence[str], lang: Lang, word: Literal["and", "or"] = "and") -> str:
     """Return *items* as a list a person reads: ``"A"``, ``"A og B"``, ``"A, B og C"``."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + JOIN[lang]["and"] + items[-1]
+    return ", ".join(items[:-1]) + JOIN[lang][word] + items[-1]
 
 
 def is_lang(value: object) -> TypeGuard[Lang]:

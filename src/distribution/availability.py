@@ -23,6 +23,7 @@ from distribution.codes import NotificationChannel
 from distribution.errors import (
     InvalidTypeError,
     InvalidValueError,
+    TypeName,
     UnknownCodeError,
     nearest,
     wrong_type,
@@ -119,7 +120,7 @@ def parse_channel(
 
 def _not_bool(name: str, value: object) -> InvalidTypeError:
     return InvalidTypeError(
-        "not_bool", value=value, field=f"Availability.{name}", type=type(value).__qualname__
+        "not_bool", value=value, field=f"Availability.{name}", type=TypeName(value)
     )
 
 

@@ -67,6 +67,7 @@ from distribution.errors import (
     UnknownCodeError,
     mask_personal,
     nearest,
+    wrong_type,
 )
 from distribution.explainer import describe, explain_decision
 from distribution.facts import HelsenorgeConsent, PatientFacts
@@ -362,8 +363,8 @@ def _facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts |
             "krr_status_needed", value=None, field="--krr-status", choices=tuple(_KRR_STATUS)
         )
     age = given["age"]
-    if age is not None and not age.strip().isdigit():
-        raise InvalidValueError("out_of_range", value=age, field="--age", choices="0-150")
+    if age is not None and not (age.strip().isascii() and age.strip().isdigit()):
+        raise wrong_type(age, field="--age", expected="an integer")
     return PatientFacts(
         reference_time=moment,
         age=None if age is None else int(age),

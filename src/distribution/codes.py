@@ -26,7 +26,7 @@ import enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Self
 
-from distribution.errors import InvalidTypeError, UnknownCodeError, nearest
+from distribution.errors import InvalidTypeError, TypeName, UnknownCodeError, nearest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -105,7 +105,7 @@ class _Code(enum.Enum):
                 "code_type",
                 value=value,
                 field=cls.__name__,
-                type=type(value).__qualname__,
+                type=TypeName(value),
                 choices=cls.choices(),
             )
         if member is None:

@@ -16,7 +16,17 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from distribution._texts import ERRORS, LANGUAGES, SUGGEST, ErrorKey, Lang, is_lang
+from distribution._texts import (
+    ERRORS,
+    EXPECTED,
+    LANGUAGES,
+    SUGGEST,
+    TYPE_NAMES,
+    ErrorKey,
+    Lang,
+    is_lang,
+    join_list,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -147,16 +157,57 @@ class InvalidValueError(DistributionError, ValueError):
     """
 
 
+class TypeName:
+    """A bad value and its type, in words of the message's language: ``tekst 'femten'``.
+
+    ``None``, ``True`` and ``False`` say themselves; personal data shows only its type.
+    """
+
+    def __init__(self, value: object, *, secret: bool = False) -> None:
+        self.name = type(value).__qualname__
+        self.shown = "" if secret else show(HIDDEN if looks_personal(value) else value)
+        self.bare = value is None or isinstance(value, bool)
+
+    def describe(self, *, lang: Lang) -> str:
+        """Return the value with its type in *lang*; a type without a word keeps its name."""
+        if self.bare:
+            return self.shown
+        return f"{TYPE_NAMES[lang].get(self.name, self.name)} {self.shown}".rstrip()
+
+
+class Expected:
+    """What a field takes, in words of the message's language.
+
+    Either a phrase from :data:`~distribution._texts.EXPECTED` ("an object") or a list of
+    types ("int or None"), said as "heltall eller null" / "integer or null".
+    """
+
+    def __init__(
+        self, phrase: str = "", types: tuple[type, ...] = (), *, optional: bool = False
+    ) -> None:
+        self.phrase, self.types, self.optional = phrase, types, optional
+
+    def describe(self, *, lang: Lang) -> str:
+        """Return what is expected, in *lang*."""
+        if self.phrase:
+            return EXPECTED[lang][self.phrase]
+        words = [TYPE_NAMES[lang].get(kind.__name__, kind.__name__) for kind in self.types]
+        return join_list([*words, "null"] if self.optional else words, lang, "or")
+
+
 def wrong_type(
-    value: object, *, field: str, expected: str, secret: bool = False
+    value: object, *, field: str, expected: str | Expected, secret: bool = False
 ) -> InvalidTypeError:
-    """Return the error for *value* of the wrong type; with *secret*, only its type is shown."""
+    """Return the error for *value* of the wrong type; with *secret*, only its type is shown.
+
+    *expected* is a phrase of :data:`~distribution._texts.EXPECTED` or an :class:`Expected`.
+    """
     return InvalidTypeError(
         "wrong_type",
         value=HIDDEN if secret else value,
         field=field,
-        expected=expected,
-        type=type(value).__qualname__,
+        expected=Expected(expected) if isinstance(expected, str) else expected,
+        type=TypeName(value, secret=secret),
     )
 
 
@@ -221,7 +272,7 @@ def exactly(*types: type, optional: bool = False, secret: bool = False) -> Valid
     A ``bool`` is no ``int`` here, and no subclass passes. ``None`` passes when *optional*;
     with *secret* the error shows only the value's type (for personal data).
     """
-    expected = " or ".join(kind.__name__ for kind in types) + (" or None" if optional else "")
+    expected = Expected(types=types, optional=optional)
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:

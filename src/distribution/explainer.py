@@ -37,7 +37,7 @@ from distribution._texts import (
 from distribution.codes import CODE_ENUMS, DistributionRule, EpromCode, NotificationChannel
 from distribution.eligibility import Eligibility
 from distribution.engine import Decision, Outcome, decide
-from distribution.errors import InvalidTypeError, check_lang, wrong_type
+from distribution.errors import check_lang, wrong_type
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -100,12 +100,10 @@ def explain_decision(
     if type(decision) is not Decision:
         raise wrong_type(decision, field="decision", expected="a Decision")
     if eligibility is not None and eligibility.availability != decision.availability:
-        raise InvalidTypeError(
-            "wrong_type",
-            value=eligibility.availability,
+        raise wrong_type(
+            eligibility.availability,
             field="eligibility",
             expected="the decision's own availability",
-            type="Availability",
         )
     say, labels = PHRASES[lang], CHANNEL_LABELS[lang]
     kind = "message" if decision.rule is None else "order"

@@ -13,15 +13,14 @@ Rule 1: a fact and how it is read live here; what the facts *mean* for each chan
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Final, final
 
 import attrs
 
+from distribution._json import load
 from distribution.errors import (
-    HIDDEN,
     DistributionError,
     InvalidValueError,
     UnknownCodeError,
@@ -136,14 +135,7 @@ _KEYS: Final = (
 
 
 def _facts_from_json(obj: object) -> PatientFacts:
-    if isinstance(obj, str | bytes):
-        try:
-            obj = json.loads(obj)
-        except (ValueError, RecursionError) as error:
-            problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
-            raise InvalidValueError(
-                "bad_json", value=HIDDEN, field="facts", problem=problem
-            ) from None
+    obj = load(obj, "facts")
     if not isinstance(obj, Mapping):
         raise wrong_type(obj, field="facts", expected="an object")
     unknown = sorted(str(key) for key in obj if key not in _KEYS)

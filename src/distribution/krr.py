@@ -22,15 +22,14 @@ False
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final, TypeVar, final
 
 import attrs
 
+from distribution._json import load
 from distribution.errors import (
-    HIDDEN,
     DistributionError,
     InvalidValueError,
     UnknownCodeError,
@@ -129,7 +128,7 @@ class KrrRecord:
     @classmethod
     def from_json(cls, obj: object) -> KrrRecord:
         """Read one person record: a mapping, or its JSON text."""
-        record = _object(_loads(obj, "person"), "person")
+        record = _object(load(obj, "person"), "person")
         contact = _object(record.get("kontaktinformasjon", {}), "kontaktinformasjon")
         post = _object(record.get("digital_post", {}), "digital_post")
         return cls(
@@ -151,7 +150,7 @@ class KrrRecord:
     @classmethod
     def from_response(cls, obj: object) -> tuple[KrrRecord, ...]:
         """Read a whole lookup answer, ``{"personer": [...]}``: a mapping, or its JSON text."""
-        response = _object(_loads(obj, "response"), "response")
+        response = _object(load(obj, "response"), "response")
         if "personer" not in response:
             raise InvalidValueError(
                 "missing_key", value=None, field="personer", choices=("personer",)
@@ -176,20 +175,6 @@ class KrrRecord:
 _STATUSES: Final = {status.value: status for status in KrrStatus}
 _YES_NO: Final = {"JA": True, "NEI": False}
 _NOTIFY: Final = {"KAN_VARSLES": True, "KAN_IKKE_VARSLES": False}
-
-
-def _loads(obj: object, field: str) -> object:
-    if isinstance(obj, str | bytes):
-        try:
-            return json.loads(obj)
-        except (ValueError, RecursionError) as error:
-            # The message may quote the document, which can hold personal data: keep only
-            # where it broke.
-            problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
-            raise InvalidValueError(
-                "bad_json", value=HIDDEN, field=field, problem=problem
-            ) from None
-    return obj
 
 
 def _object(value: object, field: str) -> Mapping[str, object]:

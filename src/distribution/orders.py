@@ -27,7 +27,7 @@ from stdnum.no import fodselsnummer
 
 from distribution._texts import PROBLEMS, Lang
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidTypeError, check_lang, exactly, wrong_type
+from distribution.errors import InvalidTypeError, TypeName, check_lang, exactly, wrong_type
 from distribution.routes import ROUTES
 
 __all__ = ["Problem", "ProblemCode", "national_id_problem", "preflight"]
@@ -61,7 +61,7 @@ class Problem:
 
 def _flag(value: object, name: str) -> bool:
     if type(value) is not bool:
-        raise InvalidTypeError("not_bool", value=value, field=name, type=type(value).__name__)
+        raise InvalidTypeError("not_bool", value=value, field=name, type=TypeName(value))
     return value
 
 
