@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from distribution import CsvCohort, UnknownCodeError
-from distribution.cli import _usage_message, _with_progress, lang_from_environment, main
+from distribution.cli import _progress_bar, _usage_message, lang_from_environment, main
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 
@@ -319,15 +319,15 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     )
     terminal = _Terminal()
     with path.open(encoding="utf-8") as handle:
-        lines = list(_with_progress(handle, terminal, every=4))
-    assert len(lines) == 11
-    drawn = terminal.getvalue()
-    assert "[" in drawn
-    assert "81% 8" in drawn  # share of the file read, and rows so far
-    assert drawn.endswith("\r")  # the bar is wiped when done
+        draw = _progress_bar(handle, terminal)
+        draw(75)  # of the file's 125 bytes
+        assert terminal.getvalue() == "\r[" + "#" * 18 + " " * 12 + "]  60%"
+        draw(125)
+    assert terminal.getvalue().endswith("100%\r" + " " * 40 + "\r")  # wiped when done
     out, err = _Terminal(), _Terminal()
     assert main(["simulate", str(path), "--format", "csv"], environ={}, stdout=out, stderr=err) == 0
     assert "0 Basic,10,0,0,0,0,0,0" in out.getvalue()
+    assert "100%" in err.getvalue()
 
 
 def test_module_entry_point(

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from distribution import (
@@ -293,3 +293,69 @@ def test_a_second_pass_counts_afresh() -> None:
     assert len(list(reader)) == 1
     assert len(list(reader)) == 1
     assert (reader.rows, reader.skipped, len(reader.bad_rows)) == (1, 1, 1)
+
+
+# --- counting a file in blocks: the same answer as reading it row by row -----------------------
+
+_CELLS = ["1", "0", "ja", "NEI", " yes", "true ", "False", "x", "", '"1"', "1\x00"]
+_ROWS = st.lists(
+    st.tuples(st.sampled_from(["p1", "p,2", "", "Åse"]), *(st.sampled_from(_CELLS),) * 4)
+    .map(list)
+    .flatmap(lambda cells: st.sampled_from([cells, cells[:-1], [*cells, "extra"]])),
+    max_size=30,
+)
+
+
+HEADER_5 = "patient,helsenorge,digital_mailbox,krr_contact,paper"
+
+
+def _file(tmp_path: Path, rows: list[list[str]], newline: str, delimiter: str) -> Path:
+    header = delimiter.join(["patient", "helsenorge", "digital_mailbox", "krr_contact", "paper"])
+    path = tmp_path / "cohort.csv"
+    path.write_text(
+        "".join(delimiter.join(row) + newline for row in [header.split(delimiter), *rows]),
+        encoding="utf-8",
+        newline="",
+    )
+    return path
+
+
+def _outcome(cohort: CsvCohort) -> object:
+    try:
+        return simulate(cohort).to_dict(), cohort.rows, cohort.skipped
+    except DistributionError as error:
+        return error.message("en")
+
+
+@settings(max_examples=60)  # each example writes and reads a file twice
+@given(rows=_ROWS, newline=st.sampled_from(["\n", "\r\n"]), delimiter=st.sampled_from([",", ";"]))
+def test_counting_a_file_in_blocks_gives_what_reading_it_row_by_row_gives(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], newline: str, delimiter: str
+) -> None:
+    """For any file, simulate over the open file equals simulate over its lines, error included."""
+    path = _file(tmp_path_factory.mktemp("c"), rows, newline, delimiter)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        fast = _outcome(CsvCohort(handle))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        slow = _outcome(CsvCohort(list(handle)))
+    assert fast == slow
+
+
+def test_a_clean_file_is_counted_in_blocks_and_a_bad_one_row_by_row(tmp_path: Path) -> None:
+    read: list[int] = []
+    clean = _file(tmp_path, [["p1", "1", "0", "0", "1"], ["p2", "0", "1", "1", "0"]], "\n", ",")
+    with clean.open(encoding="utf-8", newline="") as handle:
+        assert simulate(CsvCohort(handle, progress=read.append)).patients == 2
+    assert read == [len(HEADER_5 + "\np1,1,0,0,1\np2,0,1,1,0\n")]  # the whole file
+    read.clear()
+    # One row too long and one too short: together they have the right number of fields, and
+    # only the row-by-row reader can say which lines are wrong.
+    bad = _file(tmp_path, [["p1", "x", "1", "0", "0", "1"], ["0", "1", "1", "0"]], "\n", ",")
+    with (
+        bad.open(encoding="utf-8", newline="") as handle,
+        pytest.raises(InvalidValueError) as caught,
+    ):
+        simulate(CsvCohort(handle, progress=read.append))
+    assert "line 2: 6 fields" in str(caught.value)
+    assert "line 3: 4 fields" in str(caught.value)
+    assert read == []

@@ -75,7 +75,7 @@ from distribution.krr import KrrRecord, KrrStatus
 from distribution.orders import preflight
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from _typeshed import SupportsWrite
 
@@ -542,8 +542,13 @@ def _cmd_simulate(args: argparse.Namespace, context: _Context) -> int:
         ) from None
     with handle:
         err = context.err
-        lines = _with_progress(handle, err) if err.isatty() else handle
-        cohort = CsvCohort(lines, name=args.file, skip_bad=args.skip_bad, delimiter=args.delimiter)
+        cohort = CsvCohort(
+            handle,
+            name=args.file,
+            skip_bad=args.skip_bad,
+            delimiter=args.delimiter,
+            progress=_progress_bar(handle, err) if err.isatty() else None,
+        )
         try:
             result = simulate(cohort, rules)
         except UnicodeDecodeError:
@@ -567,18 +572,17 @@ def _cmd_simulate(args: argparse.Namespace, context: _Context) -> int:
     return 0
 
 
-def _with_progress(handle: TextIO, err: TextIO, every: int = 1 << 16) -> Iterator[str]:
-    """Yield *handle*'s lines, drawing a progress bar on *err* (a terminal) as they go."""
+def _progress_bar(handle: TextIO, err: TextIO) -> Callable[[int], None]:
+    """Return a callback that draws how much of *handle* is read as a bar on *err*."""
     size = max(os.fstat(handle.fileno()).st_size, 1)
-    done = 0
-    for count, line in enumerate(handle, start=1):
-        done += len(line)
-        if count % every == 0:
-            share = min(done / size, 1.0)
-            bar = "#" * int(share * 30)
-            err.write(f"\r[{bar:<30}] {share:4.0%} {count:,}")
-        yield line
-    err.write("\r" + " " * 60 + "\r")
+
+    def draw(done: int) -> None:
+        share = min(done / size, 1.0)
+        err.write(f"\r[{'#' * int(share * 30):<30}] {share:4.0%}")
+        if share >= 1.0:
+            err.write("\r" + " " * 40 + "\r")  # wiped when done
+
+    return draw
 
 
 # --- the parser -------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ from distribution.errors import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+    from typing import TextIO
 
 __all__ = ["BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"]
 
@@ -120,7 +121,8 @@ def simulate(cohort: Iterable[Availability], rules: Iterable[object] | None = No
         if rules is None
         else tuple(dict.fromkeys(DistributionRule.parse(rule) for rule in rules))
     )
-    counts = _count(cohort)
+    # A CSV file is counted in blocks, in C; any other cohort one Availability at a time.
+    counts = cohort.counts() if cohort.__class__ is CsvCohort else _count(cohort)
     patients = sum(counts.values())
     tallies = []
     for rule in chosen:
@@ -158,6 +160,7 @@ _FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit ord
 _ALL: Final = Availability.all()
 _SHOWN: Final = 20
 _DELIMITERS: Final = (None, ",", ";", "\t")
+_BLOCK: Final = 1 << 20  # characters read at a time by CsvCohort.counts()
 
 
 @final
@@ -178,6 +181,20 @@ class BadRow:
         )
 
 
+def _by_index(raw: Counter[tuple[str, ...]]) -> Counter[int] | None:
+    """Return the counts by availability index, or ``None`` if a value is not a flag."""
+    counts: Counter[int] = Counter()
+    for cells, count in raw.items():
+        index = 0
+        for bit, cell in enumerate(cells):
+            flag = _VALUES.get(cell.strip().lower())
+            if flag is None:
+                return None
+            index |= flag << bit
+        counts[index] += count
+    return counts
+
+
 class CsvCohort:
     """A cohort streamed from CSV lines: iterate it for one :class:`Availability` per row.
 
@@ -187,13 +204,14 @@ class CsvCohort:
     under a Norwegian locale, a semicolon: found from the header line unless *delimiter* is
     given. Open the file with ``newline=""`` (Windows line endings are read as they come) and
     ``encoding="utf-8-sig"`` (a byte-order mark is dropped). A bad row is never dropped
-    silently: by default
-    iterating raises :class:`~distribution.errors.InvalidValueError` listing the first bad rows
-    (after reading up to ``report_limit`` of them); with ``skip_bad=True`` the row is skipped,
-    counted in :attr:`skipped` and the first ones kept in :attr:`bad_rows`.
+    silently: by default iterating raises :class:`~distribution.errors.InvalidValueError`
+    listing the first bad rows (after reading up to ``report_limit`` of them); with
+    ``skip_bad=True`` the row is skipped, counted in :attr:`skipped` and the first ones kept in
+    :attr:`bad_rows`. *progress*, if given, is called with the number of characters read so
+    far as a file is counted (the command line's progress bar).
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  # the options are keyword-only
         self,
         lines: Iterable[str],
         *,
@@ -201,12 +219,14 @@ class CsvCohort:
         skip_bad: bool = False,
         report_limit: int = 5,
         delimiter: str | None = None,
+        progress: Callable[[int], object] | None = None,
     ) -> None:
         if delimiter not in _DELIMITERS:
             raise UnknownCodeError(
                 "unknown_code", value=delimiter, field="delimiter", choices=_DELIMITERS[1:]
             )
         self.delimiter = delimiter
+        self.progress = progress
         self._lines = lines
         self.name = name
         self.skip_bad = skip_bad
@@ -214,6 +234,65 @@ class CsvCohort:
         self.rows = 0
         self.skipped = 0
         self.bad_rows: list[BadRow] = []
+
+    def counts(self) -> Counter[int]:
+        """Return how many rows have each :attr:`Availability.index`: what :func:`simulate` needs.
+
+        A file opened for reading is counted a block at a time, in C: the block is split into
+        fields, each row's four flags are taken by slicing, and each distinct value is checked
+        once. Anything that block reading cannot judge exactly (a quote, a NUL, a lone carriage
+        return, a row with another number of fields, a value that is not a flag) sends the
+        whole file back to the row-by-row reader, which names every bad line.
+        """
+        source = self._lines
+        seekable = getattr(source, "seekable", None)
+        if callable(seekable) and seekable() and hasattr(source, "read"):
+            start = source.tell()  # type: ignore[attr-defined]  # a file opened for reading
+            counted = self._fast_counts(source)  # type: ignore[arg-type]  # it has read()
+            if counted is not None:
+                return counted
+            source.seek(start)  # type: ignore[attr-defined]
+        return Counter(availability.index for availability in self)
+
+    def _fast_counts(self, source: TextIO) -> Counter[int] | None:
+        head = source.readline()
+        if not head or '"' in head:
+            return None
+        delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")
+        header, positions = self._columns(next(csv.reader([head], delimiter=delimiter)), delimiter)
+        width = len(header)
+        # Each line becomes its fields and a NUL sentinel, so one split gives all fields of a
+        # block, and the sentinels prove every row had exactly `width` fields.
+        joint = f"{delimiter}\x00{delimiter}"
+        stride = width + 1
+        columns = [slice(position, None, stride) for position in positions]
+        sentinels = slice(width, None, stride)
+        raw: Counter[tuple[str, ...]] = Counter()
+        rest, done = "", len(head)
+        while True:
+            block = source.read(_BLOCK)
+            if not block:
+                break
+            done += len(block)
+            block = rest + block
+            cut = block.rfind("\n") + 1
+            rest, block = block[cut:], block[:cut]
+            lines = block.count("\n")
+            if '"' in block or "\x00" in block or block.count("\r") != block.count("\r\n"):
+                return None
+            fields = block.replace("\n", joint).split(delimiter)
+            fields.pop()  # after the last line's sentinel
+            if len(fields) != lines * stride or fields[sentinels].count("\x00") != lines:
+                return None
+            raw.update(zip(*(fields[column] for column in columns), strict=True))
+            if self.progress is not None:
+                self.progress(done)
+        if rest:
+            return None  # a last line without a line break: the row-by-row reader judges it
+        counts = _by_index(raw)
+        if counts is not None:
+            self.rows, self.skipped, self.bad_rows = sum(counts.values()), 0, []
+        return counts
 
     def __iter__(self) -> Iterator[Availability]:
         # Counts describe the latest pass: iterating again (over a list of lines) starts afresh.
