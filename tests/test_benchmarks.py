@@ -38,9 +38,14 @@ def test_quick_benchmark_writes_every_row(
         "`decide_many`",
         "5.5 million decisions",
         "`simulate`, all 9 rules",
-        "`simulate` from a CSV",
+        "`simulate(CsvCohort(file))`",
+        "**csv.reader pass**",
+        "`decide(int, Availability(helsenorge=…, …))`",
+        "`Availability` as a dict key",
+        "`decide_each` with int rules",
+        "DuckDB",
         "bytes left allocated",
-        "import time of `distribution`",
+        "import: whole",
     ):
         assert row in text, row
     capsys.readouterr()

@@ -428,7 +428,7 @@ def test_argparse_errors_are_said_in_bokmal_with_a_suggestion() -> None:
     assert code == 2
     assert err == (
         "eprom-distribution: --format: 'markdwn' er ikke et gyldig valg (mente du markdown?);"
-        " velg mellom 'text', 'markdown', 'csv', 'json' (se eprom-distribution --help)\n"
+        " velg mellom 'text', 'markdown', 'csv', 'json', 'sql' (se eprom-distribution --help)\n"
     )
     code, _, err = run("decide", "--lang", "nb")
     assert err == (

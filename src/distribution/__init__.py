@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from distribution.krr import KrrRecord, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
     from distribution.resources import read_data
+    from distribution.sql import channel_case_sql, decision_table_sql
 
     __version__: str
 
@@ -84,6 +85,8 @@ _LAZY = {
     "national_id_problem": "orders",
     "preflight": "orders",
     "read_data": "resources",
+    "channel_case_sql": "sql",
+    "decision_table_sql": "sql",
 }
 
 if not TYPE_CHECKING:  # pragma: no branch  # always true when the code runs
@@ -138,11 +141,13 @@ __all__ = [
     "UnknownCodeError",
     "__version__",
     "assess",
+    "channel_case_sql",
     "channels_many",
     "decide",
     "decide_each",
     "decide_many",
     "decide_priority_list",
+    "decision_table_sql",
     "describe",
     "explain",
     "explain_decision",

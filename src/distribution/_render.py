@@ -19,12 +19,13 @@ from distribution.engine import Decision, Outcome, decide
 from distribution.errors import UnknownCodeError, check_lang
 from distribution.explainer import meaning
 from distribution.routes import ROUTES
+from distribution.sql import channel_case_sql, decision_table_sql
 
 if TYPE_CHECKING:
     from distribution.cohorts import Simulation
     from distribution.eligibility import Eligibility
 
-MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json")
+MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json", "sql")
 _SHORT: Final = {
     NotificationChannel.HELSENORGE: "H",
     NotificationChannel.DIGITAL_MAILBOX: "D",
@@ -57,6 +58,7 @@ def matrix(fmt: str = "text", lang: Lang = "en") -> str:
         "markdown": _matrix_markdown,
         "csv": _matrix_csv,
         "json": _matrix_json,
+        "sql": _matrix_sql,
     }
     if fmt not in renderers:
         raise UnknownCodeError("unknown_code", value=fmt, field="format", choices=MATRIX_FORMATS)
@@ -131,6 +133,15 @@ def _matrix_json(_lang: Lang) -> str:
     # One decision per line: readable, and a change shows as a one-line diff.
     decisions = [decide(rule, a).to_dict() for rule in DistributionRule for a in Availability.all()]
     return "[\n" + ",\n".join(json.dumps(d, ensure_ascii=False) for d in decisions) + "\n]\n"
+
+
+def _matrix_sql(_lang: Lang) -> str:
+    case = channel_case_sql(rule="rule_code").replace("\n", "\n  ")
+    return (
+        decision_table_sql()
+        + "\n-- The chosen channel as a CASE expression over your own columns (here the table's):\n"
+        + f"SELECT rule_code, availability_index,\n  {case} AS channel_code\nFROM eprom_decision;\n"
+    )
 
 
 def rules_table(lang: Lang = "en", *, markdown: bool = False) -> str:
