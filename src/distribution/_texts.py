@@ -47,6 +47,12 @@ ErrorKey = Literal[
     "csv_duplicate_column",
     "csv_bad_rows",
     "csv_skipped",
+    "too_large",
+    "bad_guid",
+    "bad_time",
+    "empty_key",
+    "too_deep",
+    "contradiction",
 ]
 """The kinds of :class:`~distribution.errors.DistributionError`: a closed set, so a typo in a key
 fails type checking."""
@@ -104,6 +110,12 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "csv_duplicate_column": "{field} linje 1: kolonnen {value} står mer enn én gang",
         "csv_bad_rows": "{field} har {count} ugyldige rader (første: {rows}); rett dem eller bruk --skip-bad",
         "csv_skipped": "{field}: hoppet over {count} ugyldige rader (første: {rows})",
+        "too_large": "{field} er {value}, lengre enn grensen på {limit} tegn eller byte; den leses ikke",
+        "bad_guid": "{field} er {value}, ikke en GUID (for eksempel 184738d0-3c39-e611-9c2a-34e6d72e03c7)",
+        "bad_time": "{field} er {value}, ikke et ISO 8601-tidspunkt (for eksempel 2023-03-29T08:20:10Z)",
+        "empty_key": "{field} er tom; en tom apiKey ville passet for alle, så den sammenlignes ikke",
+        "too_deep": "{field} er nøstet dypere enn JSON-leseren tillater; den leses ikke",
+        "contradiction": "{field} er {value}, som strider mot {other}",
     },
     "en": {
         "unknown_code": "{value} is not a known {field}; valid codes and names: {choices}",
@@ -134,6 +146,12 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "csv_duplicate_column": "{field} line 1: the column {value} appears more than once",
         "csv_bad_rows": "{field} has {count} bad rows (first: {rows}); fix them or use --skip-bad",
         "csv_skipped": "{field}: skipped {count} bad rows (first: {rows})",
+        "too_large": "{field} is {value}, longer than the limit of {limit} characters or bytes; it is not read",
+        "bad_guid": "{field} is {value}, not a GUID (for example 184738d0-3c39-e611-9c2a-34e6d72e03c7)",
+        "bad_time": "{field} is {value}, not an ISO 8601 time (for example 2023-03-29T08:20:10Z)",
+        "empty_key": "{field} is empty; an empty apiKey would match anyone, so it is not compared",
+        "too_deep": "{field} is nested deeper than the JSON reader allows; it is not read",
+        "contradiction": "{field} is {value}, which contradicts {other}",
     },
 }
 
