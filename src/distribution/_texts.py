@@ -53,6 +53,8 @@ ErrorKey = Literal[
     "empty_key",
     "too_deep",
     "contradiction",
+    "order_refused",
+    "not_json",
 ]
 """The kinds of :class:`~distribution.errors.DistributionError`: a closed set, so a typo in a key
 fails type checking."""
@@ -116,6 +118,8 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "empty_key": "{field} er tom; en tom apiKey ville passet for alle, så den sammenlignes ikke",
         "too_deep": "{field} er nøstet dypere enn JSON-leseren tillater; den leses ikke",
         "contradiction": "{field} er {value}, som strider mot {other}",
+        "order_refused": "ePROM ville avvist denne bestillingen ({field}): {problems}",
+        "not_json": "{field} kan ikke skrives som JSON; bare objekter, lister, tekst, endelige tall, true, false og null kan det",
     },
     "en": {
         "unknown_code": "{value} is not a known {field}; valid codes and names: {choices}",
@@ -152,6 +156,8 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "empty_key": "{field} is empty; an empty apiKey would match anyone, so it is not compared",
         "too_deep": "{field} is nested deeper than the JSON reader allows; it is not read",
         "contradiction": "{field} is {value}, which contradicts {other}",
+        "order_refused": "ePROM would refuse this order ({field}): {problems}",
+        "not_json": "{field} cannot be written as JSON; only objects, lists, strings, finite numbers, true, false and null can",
     },
 }
 

@@ -97,6 +97,11 @@ _GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _MAX_SHOWN_ITEMS: Final = 64  # bits of an int, or characters of a str, shown as they are
 
 
+def is_guid(text: str) -> bool:
+    """Return whether *text* has a GUID's shape (``8-4-4-4-12`` hex digits, any letter case)."""
+    return _GUID.fullmatch(text) is not None
+
+
 # --- showing hostile values safely --------------------------------------------------------------
 
 
@@ -169,7 +174,7 @@ def load_json(obj: object, field: str) -> Mapping[str, object]:
                 "bad_json", value=HIDDEN, field=field, problem=problem
             ) from None
     if not isinstance(obj, Mapping):
-        raise _wrong(obj, field, "a JSON object")
+        raise wrong_kind(obj, field, "a JSON object")
     return obj
 
 
@@ -191,7 +196,8 @@ CodeT = TypeVar(
 )
 
 
-def _wrong(value: object, field: str, expected: str) -> InvalidTypeError:
+def wrong_kind(value: object, field: str, expected: str) -> InvalidTypeError:
+    """Return :func:`~distribution.errors.wrong_type`'s error, showing *value* safely."""
     return InvalidTypeError(
         "wrong_type",
         value=evidence(value),
@@ -211,7 +217,7 @@ def _code(cls: type[CodeT], value: object, field: str) -> CodeT:
     if type(value) is not int and type(value) is not str:
         # Refused here, not by parse(): its error would repr a value that may be nested too
         # deeply to print.
-        raise _wrong(value, field, f"a {cls.__name__} code (int) or name (str)")
+        raise wrong_kind(value, field, f"a {cls.__name__} code (int) or name (str)")
     if type(value) is int and value.bit_length() > _MAX_SHOWN_ITEMS:
         raise UnknownCodeError(
             "unknown_code", value=evidence(value), field=field, choices=cls.choices()
@@ -232,7 +238,7 @@ def _text(value: object, field: str) -> str | None:
     if value is None:
         return None
     if type(value) is not str:
-        raise _wrong(value, field, "a string or null")
+        raise wrong_kind(value, field, "a string or null")
     return value
 
 
@@ -240,14 +246,14 @@ def _flag(value: object, field: str) -> bool:
     if value is None:
         return False
     if type(value) is not bool:
-        raise _wrong(value, field, "true, false or null")
+        raise wrong_kind(value, field, "true, false or null")
     return value
 
 
 def _guid(value: object, field: str) -> str:
     if type(value) is not str:
-        raise _wrong(value, field, "a GUID string")
-    if not _GUID.fullmatch(value):
+        raise wrong_kind(value, field, "a GUID string")
+    if not is_guid(value):
         raise InvalidValueError("bad_guid", value=evidence(value), field=field)
     return value.lower()
 
@@ -286,7 +292,7 @@ def _iso(text: str, field: str) -> datetime:
 
 
 def _guid_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not str or not _GUID.fullmatch(value):
+    if type(value) is not str or not is_guid(value):
         raise InvalidValueError(
             "bad_guid", value=evidence(value), field=f"{type(instance).__name__}.{attribute.name}"
         )
@@ -305,10 +311,10 @@ def _tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], No
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         field = f"{type(instance).__name__}.{attribute.name}"
         if type(value) is not tuple:
-            raise _wrong(value, field, "a tuple")
+            raise wrong_kind(value, field, "a tuple")
         for item in value:
             if type(item) is not kind:
-                raise _wrong(item, field, f"a tuple of {kind.__name__}")
+                raise wrong_kind(item, field, f"a tuple of {kind.__name__}")
 
     return validate
 
@@ -696,7 +702,7 @@ def _object(value: object, field: str) -> Mapping[str, object] | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise _wrong(value, field, "an object or null")
+        raise wrong_kind(value, field, "an object or null")
     return value
 
 
@@ -704,7 +710,7 @@ def _list(value: object, field: str) -> Sequence[object]:
     if value is None:
         return ()
     if not isinstance(value, list | tuple):
-        raise _wrong(value, field, "a list or null")
+        raise wrong_kind(value, field, "a list or null")
     return value
 
 
@@ -722,7 +728,7 @@ def _events(value: object) -> tuple[FormOrderEvent, ...]:
         field = f"formOrderEventLog[{index}]"
         entry = _object(item, field)
         if entry is None:
-            raise _wrong(None, field, "an object")
+            raise wrong_kind(None, field, "an object")
         events.append(
             FormOrderEvent(
                 type=_code(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from distribution._texts import ERRORS, LANGUAGES, ErrorKey, Lang, is_lang
 
@@ -27,6 +27,8 @@ __all__ = [
     "DistributionError",
     "InvalidTypeError",
     "InvalidValueError",
+    "OrderRefusedError",
+    "Refusal",
     "UnknownCodeError",
 ]
 
@@ -114,7 +116,13 @@ def _render(param: object, lang: Lang) -> str:
         return str(describe(lang=lang))
     if isinstance(param, Iterable):
         items = [_render(item, lang) for item in param]
-        separator = "; " if any(hasattr(item, "describe") for item in param) else ", "
+        # Whole sentences (a refused order's reasons) follow one another; fragments (a CSV
+        # file's bad rows) are set apart with semicolons; plain values with commas.
+        separator = (
+            (" " if all(item.endswith(".") for item in items) else "; ")
+            if any(hasattr(item, "describe") for item in param)
+            else ", "
+        )
         return separator.join(items)
     return str(param)
 
@@ -133,6 +141,34 @@ class InvalidValueError(DistributionError, ValueError):
     For example a repeated channel in a priority list, an unknown language, or a wire-format
     payload whose chain contradicts its rule and availability.
     """
+
+
+class Refusal(Protocol):
+    """One reason ePROM would refuse an order: the field it concerns, and the reason in words."""
+
+    @property
+    def field(self) -> str:
+        """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return the reason in words, in *lang*."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+
+class OrderRefusedError(DistributionError, ValueError):
+    """An order (or message) ePROM would answer with ``BadRequest``, so it was not built.
+
+    Raised by the request builders (:class:`~distribution.requests.FormOrderRequest`,
+    :class:`~distribution.requests.MessageToCitizenRequest`), which run the pre-flight
+    (``docs/sources.md`` §3). :attr:`problems` holds every reason found, not only the first;
+    the message lists them all, in English, and :meth:`message` in bokmål.
+    """
+
+    @property
+    def problems(self) -> tuple[Refusal, ...]:
+        """Every reason ePROM would refuse the order, in the order the checks ran."""
+        return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
 
 
 def wrong_type(
