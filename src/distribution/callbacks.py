@@ -178,7 +178,7 @@ def load_json(obj: object, field: str) -> Mapping[str, object]:
     return obj
 
 
-def _required(data: Mapping[str, object], key: str, field: str, keys: tuple[str, ...]) -> object:
+def required(data: Mapping[str, object], key: str, field: str, keys: tuple[str, ...]) -> object:
     """Return ``data[key]``; a missing key or ``null`` is refused, naming the required *keys*."""
     value = data.get(key)
     if value is None:
@@ -250,7 +250,8 @@ def _flag(value: object, field: str) -> bool:
     return value
 
 
-def _guid(value: object, field: str) -> str:
+def read_guid(value: object, field: str) -> str:
+    """Return a GUID text in lower case; refuse anything else, naming *field* (internal)."""
     if type(value) is not str:
         raise wrong_kind(value, field, "a GUID string")
     if not is_guid(value):
@@ -259,7 +260,7 @@ def _guid(value: object, field: str) -> str:
 
 
 def _maybe_guid(value: object, field: str) -> str | None:
-    return None if value is None else _guid(value, field)
+    return None if value is None else read_guid(value, field)
 
 
 def _utc(value: object, field: str) -> datetime | None:
@@ -397,7 +398,7 @@ class FormOrderStatusCallback:
         data = load_json(obj, "callback")
         field = "callback"
         status, sdp = _status_of_order(
-            _required(data, "formOrderStatus", field, _STATUS_KEYS), "formOrderStatus"
+            required(data, "formOrderStatus", field, _STATUS_KEYS), "formOrderStatus"
         )
         code = (
             _maybe_code(
@@ -424,10 +425,12 @@ class FormOrderStatusCallback:
                 choices=[s.api_name for s in _STATUS_STATUSES],
             )
         return cls(
-            form_order_id=_guid(_required(data, "formOrderId", field, _STATUS_KEYS), "formOrderId"),
+            form_order_id=read_guid(
+                required(data, "formOrderId", field, _STATUS_KEYS), "formOrderId"
+            ),
             channel=_code(
                 NotificationChannel,
-                _required(data, "notificationChannel", field, _STATUS_KEYS),
+                required(data, "notificationChannel", field, _STATUS_KEYS),
                 "notificationChannel",
             ),
             status=status,
@@ -649,7 +652,7 @@ class FormReturnCallback:
         field = "callback"
         status = _code(
             FormOrderStatus,
-            _required(data, "formOrderStatus", field, _RETURN_KEYS),
+            required(data, "formOrderStatus", field, _RETURN_KEYS),
             "formOrderStatus",
         )
         if status not in _RETURN_STATUSES:
@@ -661,7 +664,9 @@ class FormReturnCallback:
             )
         _object(data.get("patientInitiatedValues"), "patientInitiatedValues")
         return cls(
-            form_order_id=_guid(_required(data, "formOrderId", field, _RETURN_KEYS), "formOrderId"),
+            form_order_id=read_guid(
+                required(data, "formOrderId", field, _RETURN_KEYS), "formOrderId"
+            ),
             status=status,
             channel=_maybe_code(
                 NotificationChannel, data.get("notificationChannel"), "notificationChannel"
@@ -733,7 +738,7 @@ def _events(value: object) -> tuple[FormOrderEvent, ...]:
             FormOrderEvent(
                 type=_code(
                     FormEvent,
-                    _required(
+                    required(
                         entry, "eventType", field, ("eventType", "questionId", "timestampUtc")
                     ),
                     f"{field}.eventType",
@@ -791,16 +796,16 @@ class MessageStatusCallback:
         data = load_json(obj, "callback")
         field = "callback"
         return cls(
-            message_to_citizen_id=_guid(
-                _required(data, "messageToCitizenId", field, _MESSAGE_KEYS), "messageToCitizenId"
+            message_to_citizen_id=read_guid(
+                required(data, "messageToCitizenId", field, _MESSAGE_KEYS), "messageToCitizenId"
             ),
             channel=_code(
                 NotificationChannel,
-                _required(data, "notificationChannel", field, _MESSAGE_KEYS),
+                required(data, "notificationChannel", field, _MESSAGE_KEYS),
                 "notificationChannel",
             ),
             status=_code(
-                SentStatus, _required(data, "sentStatus", field, _MESSAGE_KEYS), "sentStatus"
+                SentStatus, required(data, "sentStatus", field, _MESSAGE_KEYS), "sentStatus"
             ),
             api_key=_text(data.get("apiKey"), "apiKey"),
         )
@@ -833,7 +838,7 @@ def read_callback(obj: object) -> Callback:
             choices=("formOrderId", "messageToCitizenId"),
         )
     status, _ = _status_of_order(
-        _required(data, "formOrderStatus", "callback", _STATUS_KEYS), "formOrderStatus"
+        required(data, "formOrderStatus", "callback", _STATUS_KEYS), "formOrderStatus"
     )
     if status in _RETURN_STATUSES:
         return FormReturnCallback.from_json(data)
@@ -884,10 +889,10 @@ class FormOrderResponse:
         data = load_json(obj, "response")
         keys = ("id", "singleUseCode", "loginUrl", "notificationChannel")
         return cls(
-            id=_guid(_required(data, "id", "response", keys), "id"),
+            id=read_guid(required(data, "id", "response", keys), "id"),
             channel=_code(
                 NotificationChannel,
-                _required(data, "notificationChannel", "response", keys),
+                required(data, "notificationChannel", "response", keys),
                 "notificationChannel",
             ),
             single_use_code=_secret_text(data.get("singleUseCode"), "singleUseCode"),
@@ -922,7 +927,7 @@ class MessageResponse:
             message_to_citizen_id=_maybe_guid(data.get("messageToCitizenId"), "messageToCitizenId"),
             channel=_code(
                 NotificationChannel,
-                _required(
+                required(
                     data,
                     "notificationChannel",
                     "response",
