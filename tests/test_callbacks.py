@@ -321,7 +321,7 @@ def test_read_callback_tells_the_bodies_apart() -> None:
             InvalidTypeError,
             "timestamp must be a string or null, not int 12",
         ),
-        (_status_body(apiKey=5), InvalidTypeError, "apiKey must be a string or null, not int 5"),
+        (_status_body(apiKey=5), InvalidTypeError, "apiKey must be a string, not int <hidden>"),
     ],
 )
 def test_status_callback_errors_name_the_field(

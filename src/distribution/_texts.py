@@ -423,7 +423,7 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
 }
 
 # What a reconciliation says: its labels, what was predicted and reported, and for each finer case
-# (``reconcile._CASES``, by key) what it means ("meaning_…") and what to do ("todo_…").
+# (``reconciliation._CASES``, by key) what it means ("meaning_…") and what to do ("todo_…").
 RECONCILE: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
         "verdict_expected": "Vurdering: {verdict} (som forventet)",
@@ -507,7 +507,7 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
     },
 }
 
-# A returned form's event log as a timeline (``reconcile.explain_timeline``).
+# A returned form's event log as a timeline (``reconciliation.explain_timeline``).
 TIMELINE: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
         "header": "Skjema {id}: {status}, varslet via {channel}.",

@@ -1,7 +1,7 @@
 """What ePROM sends back: the callbacks and the order and message responses, read from JSON.
 
 Rule 1: how a body from ePROM is read lives here; what it means for a decision lives in
-:mod:`distribution.reconcile`. Nothing here sends or receives: a web framework hands over the
+:mod:`distribution.reconciliation`. Nothing here sends or receives: a web framework hands over the
 body (a mapping, or the JSON text as ``str`` or ``bytes``) and gets a value back or the library's
 error, naming the field, with personal data masked (``docs/sources.md`` §8).
 
@@ -56,6 +56,7 @@ from distribution.errors import (
     UnknownCodeError,
     aware,
     exactly,
+    mask_personal,
     wrong_type,
 )
 
@@ -239,6 +240,13 @@ def _text(value: object, field: str) -> str | None:
         return None
     if type(value) is not str:
         raise wrong_kind(value, field, "a string or null")
+    return value
+
+
+def _secret_text(value: object, field: str) -> str | None:
+    """Read a text that is never shown (an apiKey, a national ID); a wrong one shows its type."""
+    if value is not None and type(value) is not str:
+        raise wrong_type(value, field=field, expected="a string", secret=True)
     return value
 
 
@@ -437,7 +445,7 @@ class FormOrderStatusCallback:
             error_code=code,
             timestamp=_local(data.get("timestamp"), "timestamp"),
             timestamp_utc=_utc(data.get("timestampUtc"), "timestampUtc"),
-            api_key=_text(data.get("apiKey"), "apiKey"),
+            api_key=_secret_text(data.get("apiKey"), "apiKey"),
         )
 
     def api_key_matches(self, expected: str) -> bool:
@@ -450,6 +458,11 @@ class FormOrderStatusCallback:
 
 
 # --- the completed or expired form ----------------------------------------------------------------
+
+
+def _masked_repr(value: str | None) -> str:
+    # A question's id is the form's own name for a field, but a repr masks by shape anyway.
+    return repr(None if value is None else mask_personal(value))
 
 
 class FormEvent(enum.Enum):
@@ -544,7 +557,9 @@ class FormOrderEvent:
     """One entry of ``formOrderEventLog``: what happened, to which question, when (UTC)."""
 
     type: FormEvent = attrs.field(validator=exactly(FormEvent))
-    question_id: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
+    question_id: str | None = attrs.field(
+        default=None, repr=_masked_repr, validator=exactly(str, optional=True)
+    )
     timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
@@ -681,7 +696,7 @@ class FormReturnCallback:
             is_patient_initiated=_flag(data.get("isPatientInitiated"), "isPatientInitiated"),
             events=_events(data.get("formOrderEventLog")),
             filled_out_by=_filled_out_by(data.get("filledOutBy")),
-            api_key=_text(data.get("apiKey"), "apiKey"),
+            api_key=_secret_text(data.get("apiKey"), "apiKey"),
         )
 
     @property
@@ -762,12 +777,6 @@ def _filled_out_by(value: object) -> FilledOutBy | None:
     )
 
 
-def _secret_text(value: object, field: str) -> str | None:
-    if value is not None and type(value) is not str:
-        raise wrong_type(value, field=field, expected="a string", secret=True)
-    return value
-
-
 # --- the message status callback ----------------------------------------------------------------
 
 _MESSAGE_KEYS: Final = ("messageToCitizenId", "notificationChannel", "sentStatus")
@@ -807,7 +816,7 @@ class MessageStatusCallback:
             status=_code(
                 SentStatus, required(data, "sentStatus", field, _MESSAGE_KEYS), "sentStatus"
             ),
-            api_key=_text(data.get("apiKey"), "apiKey"),
+            api_key=_secret_text(data.get("apiKey"), "apiKey"),
         )
 
     def api_key_matches(self, expected: str) -> bool:

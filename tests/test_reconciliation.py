@@ -38,7 +38,7 @@ from distribution.callbacks import (
     MessageStatusCallback,
     read_callback,
 )
-from distribution.reconcile import (
+from distribution.reconciliation import (
     _CASES,
     Anomaly,
     AnomalyKind,

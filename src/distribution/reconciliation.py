@@ -36,6 +36,7 @@ are silent") gives the reasons. Expected verdicts are ``AS_PREDICTED``, ``FALLBA
 from __future__ import annotations
 
 import enum
+from datetime import UTC
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypedDict, final
 
@@ -429,7 +430,10 @@ def explain_timeline(callback: FormReturnCallback, *, lang: Lang = "en") -> str:
 
 def _when(event: FormOrderEvent, lang: Lang) -> str:
     moment = event.timestamp_utc
-    return TIMELINE[lang]["no_time"] if moment is None else f"{moment:%Y-%m-%d %H:%M:%S} UTC"
+    if moment is None:
+        return TIMELINE[lang]["no_time"]
+    # isoformat, not strftime: the latter goes through the C library's time functions.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "seconds") + " UTC"
 
 
 def _events(callback: FormReturnCallback, lang: Lang) -> list[str]:
