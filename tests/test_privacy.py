@@ -300,3 +300,49 @@ def test_callbacks_verdicts_and_timelines_never_show_it_nor_the_api_key() -> Non
     assert_clean(*outputs)
     assert_no_key(*outputs)
     assert "Kari" not in repr(returned)
+
+
+def test_check_and_verify_never_show_it_nor_the_api_key(tmp_path: Path) -> None:
+    callback = tmp_path / "callback.json"
+    callback.write_text(json.dumps(RETURNED), encoding="utf-8")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({**STATUS, "formOrderId": FNR}), encoding="utf-8")
+    decision = decide("Basic", Availability(helsenorge=True)).to_dict()
+    orders = tmp_path / "orders.jsonl"
+    orders.write_text(
+        json.dumps({"formOrderId": GUID, "decision": decision})
+        + "\n"
+        + json.dumps({"formOrderId": EMAIL, "decision": decision}),
+        encoding="utf-8",
+    )
+    good_orders = tmp_path / "good.jsonl"
+    good_orders.write_text(
+        json.dumps({"formOrderId": GUID, "decision": decision}), encoding="utf-8"
+    )
+    callbacks = tmp_path / "callbacks.jsonl"
+    callbacks.write_text(
+        "\n".join(
+            json.dumps(body)
+            for body in (STATUS, STATUS, RETURNED, {**STATUS, "formOrderId": PHONE})
+        ),
+        encoding="utf-8",
+    )
+    outputs = [
+        run("check", "Basic", "--available", "helsenorge", "--callback", str(callback)),
+        run(
+            "check",
+            "Basic",
+            "--available",
+            "helsenorge",
+            "--callback",
+            str(callback),
+            "--lang",
+            "nb",
+        ),
+        run("check", "Basic", "--available", "helsenorge", "--callback", str(wrong)),
+        run("verify", str(orders), str(callbacks)),
+        run("verify", str(good_orders), str(callbacks), "--json"),
+        run("verify", str(tmp_path / f"{FNR}.jsonl"), str(callbacks)),
+    ]
+    assert_clean(*outputs)
+    assert_no_key(*outputs)

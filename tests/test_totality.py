@@ -469,6 +469,9 @@ WORDS = [
     "assess",
     "preflight",
     "simulate",
+    "check",
+    "verify",
+    "--callback",
     "--available",
     "--priority-list",
     "--json",
@@ -564,3 +567,61 @@ def test_cli_simulate_with_any_file(content: bytes) -> None:
             if code == 2:
                 assert err.getvalue().count("\n") == 1
                 assert out.getvalue() == ""
+
+
+STATUS_BODY = {
+    "apiKey": "k",
+    "formOrderId": "184738d0-3c39-e611-9c2a-34e6d72e03c7",
+    "notificationChannel": "Helsenorge",
+    "formOrderStatus": "Ordered",
+}
+
+
+@given(
+    st.one_of(
+        json_garbage.map(json.dumps),
+        mutated(STATUS_BODY).map(lambda p: json.dumps(p, default=repr)),
+        st.text(max_size=50),
+        st.binary(max_size=50),
+    )
+)
+@example("[" * 5000)
+@example(b"\xef\xbb\xbf" + json.dumps(STATUS_BODY).encode())
+def test_cli_check_with_any_callback_file(content: str | bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "callback.json"
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        out, err = io.StringIO(), io.StringIO()
+        argv = ["check", "Basic", "--available", "helsenorge", "--callback", str(path)]
+        code = main(argv, environ={}, stdout=out, stderr=err)
+    assert code in {0, 1, 2}
+    if code == 2:
+        assert err.getvalue().count("\n") == 1
+        assert out.getvalue() == ""
+
+
+@given(
+    st.lists(st.one_of(json_garbage.map(json.dumps), st.text(max_size=20)), max_size=4),
+    st.lists(
+        st.one_of(
+            json_garbage.map(json.dumps),
+            mutated(STATUS_BODY).map(lambda p: json.dumps(p, default=repr)),
+        ),
+        max_size=4,
+    ),
+)
+def test_cli_verify_with_any_files(orders: list[str], callbacks: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, lines in (("orders.jsonl", orders), ("callbacks.jsonl", callbacks)):
+            path = Path(tmp) / name
+            path.write_text("\n".join(line.replace("\n", " ") for line in lines), encoding="utf-8")
+            paths.append(str(path))
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["verify", *paths], environ={}, stdout=out, stderr=err)
+    assert code in {0, 1, 2}
+    if code == 2:
+        assert err.getvalue().count("\n") == 1

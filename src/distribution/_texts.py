@@ -443,13 +443,13 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "todo_as_predicted": "Ingenting å gjøre med kanalen.",
         "meaning_no_distribution": "ePROM sendte ikke varsel, slik NoDistribution sier: pasienten åpner skjemaet med engangskoden.",
         "todo_no_distribution": "Sørg for at pasienten har fått engangskoden (singleUseCode i svaret på bestillingen).",
-        "meaning_fallback": "ePROM brukte {channel}, en senere kanal i reservekjeden: {predicted} må ha feilet da ePROM prøvde den.",
+        "meaning_fallback": "ePROM brukte {channel}, en senere kanal i reservekjeden: beslutningens kanal, {predicted}, må ha feilet da ePROM prøvde den.",
         "todo_fallback": "Ingenting å gjøre; skjer det ofte, finn ut hvorfor {predicted} feiler for disse pasientene.",
         "meaning_unreachable": "ePROM kunne ikke nå pasienten, slik beslutningen forutså: regelen tillater ingen kanal pasienten har.",
         "todo_unreachable": "Bestill på nytt med en regel som når pasienten (se explain), eller bruk NoDistribution og gi pasienten en engangskode.",
         "meaning_reached_elsewhere": "ePROM nådde pasienten via {channel}, som beslutningen regnet som ikke tilgjengelig: pasientens kanaler har endret seg siden beslutningen (for eksempel nytt samtykke på Helsenorge eller ny kontaktinformasjon i KRR).",
         "todo_reached_elsewhere": "Ingenting å gjøre med denne bestillingen; hent pasientens opplysninger (KRR og Helsenorge) på nytt før neste beslutning.",
-        "meaning_lost_since": "ePROM kunne ikke nå pasienten, selv om beslutningen ventet {predicted}: pasienten har mistet den kanalen siden beslutningen.",
+        "meaning_lost_since": "ePROM kunne ikke nå pasienten, selv om beslutningen ventet å nå pasienten via {predicted}: pasienten har mistet den kanalen siden beslutningen.",
         "todo_lost_since": "Sjekk pasientens opplysninger i KRR og samtykket på Helsenorge, og bestill på nytt med en regel som når pasienten.",
         "meaning_outside_route": "ePROM brukte {channel}, som regelen eller prioritetslisten ikke tillater.",
         "todo_check_order": "Sjekk at bestillingen ble sendt med regelen du tror (distributionRule i bestillingen); var den det, meld fra til Hemit og oppgi bestillingens id.",
@@ -483,13 +483,13 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "todo_as_predicted": "Nothing to do about the channel.",
         "meaning_no_distribution": "ePROM sent no notice, as NoDistribution says: the patient opens the form with the one-time code.",
         "todo_no_distribution": "Make sure the patient has been given the one-time code (singleUseCode in the order response).",
-        "meaning_fallback": "ePROM used {channel}, a later channel of the fallback chain: {predicted} must have failed when ePROM tried it.",
+        "meaning_fallback": "ePROM used {channel}, a later channel of the fallback chain: the decision's channel, {predicted}, must have failed when ePROM tried it.",
         "todo_fallback": "Nothing to do; if it happens often, find out why {predicted} fails for these patients.",
         "meaning_unreachable": "ePROM could not reach the patient, as the decision foresaw: the rule permits no channel the patient has.",
         "todo_unreachable": "Order again with a rule that reaches the patient (see explain), or use NoDistribution and give the patient a one-time code.",
         "meaning_reached_elsewhere": "ePROM reached the patient by {channel}, which the decision took to be unavailable: the patient's channels have changed since the decision (for example a new consent on Helsenorge or new contact details in KRR).",
         "todo_reached_elsewhere": "Nothing to do for this order; fetch the patient's facts (KRR and Helsenorge) again before the next decision.",
-        "meaning_lost_since": "ePROM could not reach the patient, although the decision expected {predicted}: the patient has lost that channel since the decision.",
+        "meaning_lost_since": "ePROM could not reach the patient, although the decision expected to reach them by {predicted}: the patient has lost that channel since the decision.",
         "todo_lost_since": "Check the patient's details in KRR and their consent on Helsenorge, then order again with a rule that reaches them.",
         "meaning_outside_route": "ePROM used {channel}, which the rule or priority list does not permit.",
         "todo_check_order": "Check that the order was sent with the rule you think (distributionRule in the order's body); if it was, report it to Hemit with the order's id.",
@@ -570,6 +570,28 @@ TIMELINE: Final[dict[Lang, dict[str, str]]] = {
         "signing_cancelled": "What it means: the patient started signing but cancelled, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
         "opened_not_delivered": "What it means: the patient opened the form but did not deliver it before the deadline. Order again if the answer is still needed.",
         "never_opened": "What it means: the patient never opened the form. Check that the patient got the notice (the channel above), and order again if the answer is still needed.",
+    },
+}
+
+# The report of ``verify`` (``_render``): one line per anomaly, then the counts.
+VERIFY: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "verdict": "{kind} {id}, linje {line}: ePROM meldte {status}, kanal {channel}; beslutningen ventet {expected_status}, kanal {expected_channel} ({case})",
+        "DUPLICATE": "{kind} {id}, linje {line}: {status} kom mer enn én gang",
+        "UNKNOWN_ORDER": "{kind} {id}, linje {line}: {status}, kanal {channel}, men ingen bestilling eller melding av det slaget har denne id-en",
+        "NO_CALLBACK": "{kind} {id}: ingen statuskall kom; forventet {expected_status}, kanal {expected_channel}",
+        "orders": "Bestillinger og meldinger: {count}",
+        "attention": "Må følges opp: {count}.",
+        "all_well": "Ingenting må følges opp.",
+    },
+    "en": {
+        "verdict": "{kind} {id}, line {line}: ePROM reported {status}, channel {channel}; the decision expected {expected_status}, channel {expected_channel} ({case})",
+        "DUPLICATE": "{kind} {id}, line {line}: {status} arrived more than once",
+        "UNKNOWN_ORDER": "{kind} {id}, line {line}: {status}, channel {channel}, but no order or message of that kind has this id",
+        "NO_CALLBACK": "{kind} {id}: no status callback arrived; expected {expected_status}, channel {expected_channel}",
+        "orders": "Orders and messages: {count}",
+        "attention": "Needs attention: {count}.",
+        "all_well": "Nothing needs attention.",
     },
 }
 
@@ -680,6 +702,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "ARGPARSE": ARGPARSE,
     "RECONCILE": RECONCILE,
     "TIMELINE": TIMELINE,
+    "VERIFY": VERIFY,
 }
 """Every text table by name, for the tests that compare the languages."""
 

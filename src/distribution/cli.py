@@ -2,9 +2,10 @@
 
 Every command prints to stdout and returns 0; bad input prints one line to stderr naming the bad
 value and the valid choices and returns 2, never a traceback. ``preflight`` returns 1 when it
-finds problems. Texts follow ``--lang`` (``nb`` or ``en``), which defaults from the locale
-(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give ``nb``) and
-falls back to ``en``.
+finds problems, ``check`` when the verdict needs attention, ``verify`` when anything does.
+Texts follow ``--lang`` (``nb`` or ``en``), which defaults from the locale (``LC_ALL``,
+``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give ``nb``) and falls back to
+``en``.
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 from distribution._render import (
     MATRIX_FORMATS,
     SIMULATION_FORMATS,
+    anomaly_text,
     decision_text,
     eligibility_text,
     matrix,
     rules_json,
     rules_table,
     simulation,
+    verification_json,
+    verification_text,
 )
 from distribution._texts import ARGPARSE, ERRORS, FILE_PROBLEMS, LABELS, Lang
 from distribution.availability import Availability, parse_channel
+from distribution.callbacks import FormReturnCallback, read_callback
 from distribution.codes import (
     CODE_ENUMS,
     DistributionRule,
@@ -52,6 +57,7 @@ from distribution.errors import (
 from distribution.explainer import describe, explain_decision
 from distribution.facts import PatientFacts
 from distribution.orders import preflight
+from distribution.reconciliation import explain_timeline, reconcile, verify
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -289,6 +295,52 @@ def _cmd_simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    decision = _decision(args)
+    callback = read_callback(_read(args.callback))
+    result = reconcile(decision, callback)
+    text = result.explain(lang=args.lang)
+    if isinstance(callback, FormReturnCallback):
+        text += "\n\n" + explain_timeline(callback, lang=args.lang)
+    out.write(text + "\n")
+    return 0 if result.verdict.expected else 1
+
+
+def _open(path: str) -> TextIO:
+    try:
+        return Path(path).open(encoding="utf-8-sig")
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _lines(handle: TextIO, path: str) -> Iterator[str]:
+    """Yield *handle*'s lines; a read error (a directory, bytes that are not UTF-8) names *path*."""
+    try:
+        yield from handle
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _cmd_verify(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with _open(args.orders) as orders, _open(args.callbacks) as callbacks:
+        run = verify(
+            _lines(orders, args.orders),
+            _lines(callbacks, args.callbacks),
+            orders_name=mask_personal(args.orders),
+            callbacks_name=mask_personal(args.callbacks),
+        )
+        if args.json:
+            verification_json(run, run, out)
+        else:
+            out.writelines(anomaly_text(anomaly, args.lang) + "\n" for anomaly in run)
+            out.write(verification_text(run, args.lang))
+    return 1 if run.needs_attention else 0
+
+
 def _with_progress(handle: TextIO, err: TextIO, every: int = 1 << 16) -> Iterator[str]:
     """Yield *handle*'s lines, drawing a progress bar on *err* (a terminal) as they go."""
     size = max(os.fstat(handle.fileno()).st_size, 1)
@@ -455,6 +507,51 @@ def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.Argu
         action="store_true",
         help="skip bad rows (reported on stderr) instead of failing",
     )
+
+    sub = add(
+        "check",
+        "judge ePROM's callback against the decision: the verdict and what to do",
+        "check BasicOrPaper --available digital_mailbox,paper --callback callback.json --lang nb",
+        _cmd_check,
+    )
+    sub.add_argument(
+        "rule",
+        nargs="?",
+        metavar="RULE",
+        help="the order's DistributionRule by code or name (default: Basic)",
+    )
+    sub.add_argument("--available", required=True, metavar="LIST", help=_AVAILABLE_HELP)
+    sub.add_argument(
+        "--priority-list",
+        metavar="LIST",
+        help="a message's channels in priority order, instead of a RULE",
+    )
+    sub.add_argument(
+        "--callback",
+        required=True,
+        metavar="FILE",
+        help="ePROM's callback body as JSON (order status, returned form or message status);"
+        " - reads stdin",
+    )
+
+    sub = add(
+        "verify",
+        "check a whole integration run: every order against the callbacks ePROM sent",
+        "verify orders.jsonl callbacks.jsonl --json",
+        _cmd_verify,
+    )
+    sub.add_argument(
+        "orders",
+        metavar="ORDERS.jsonl",
+        help='one order a line: {"formOrderId": ID, "decision": DECISION} or'
+        ' {"messageToCitizenId": ID, "decision": DECISION}, DECISION in the wire format',
+    )
+    sub.add_argument(
+        "callbacks",
+        metavar="CALLBACKS.jsonl",
+        help="ePROM's callback bodies, one a line, as they came",
+    )
+    sub.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 

@@ -51,6 +51,7 @@ from distribution.callbacks import (
     FormOrderStatusCallback,
     FormReturnCallback,
     MessageStatusCallback,
+    Stand,
     evidence,
     load_json,
     read_callback,
@@ -299,7 +300,7 @@ class Reconciliation:
 
     def __attrs_post_init__(self) -> None:
         callback, decision = self.callback, self.decision
-        name = type(callback).__name__
+        name = Stand(type(callback).__name__)  # shown as the class name, without quotes
         if decision.rule is None and type(callback) is not MessageStatusCallback:
             raise InvalidValueError("message_callback_wanted", value=name, field="callback")
         if decision.rule is not None and type(callback) is MessageStatusCallback:
@@ -661,9 +662,14 @@ class Verification:
         return self._done
 
     @property
+    def attention(self) -> int:
+        """The number of anomalies found so far: everything that needs attention."""
+        return sum(n for kind, n in self._counts.items() if not _expected(kind))
+
+    @property
     def needs_attention(self) -> bool:
-        """Whether anything found so far needs attention: any anomaly at all."""
-        return any(n for kind, n in self._counts.items() if not _expected(kind))
+        """Whether anything found so far needs attention."""
+        return self.attention > 0
 
     def _anomalies(self, callbacks: Iterable[object], name: str) -> Iterator[Anomaly]:
         for number, line in enumerate(callbacks, start=1):
