@@ -26,6 +26,7 @@ from distribution import (
     SentStatus,
     decide,
     decide_priority_list,
+    reconciliation,
 )
 from distribution._texts import RECONCILE, TIMELINE
 from distribution.callbacks import (
@@ -738,12 +739,34 @@ def test_verify_refuses_a_bad_callback_naming_the_line() -> None:
     assert pickle.loads(pickle.dumps(caught.value)).message("nb").startswith("cb.jsonl linje 2: ")  # noqa: S301  # our own value
 
 
-def test_verify_reads_each_distinct_decision_once_from_text_only() -> None:
+def test_verify_reads_each_distinct_decision_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines of the usual shape with a decision text read before skip the parsing; any other
+    line (a mapping, other spacing, an id that is no GUID) is read in full."""
+    calls: list[object] = []
+    real = Decision.from_dict
+
+    def counting(payload: object) -> Decision:
+        calls.append(payload)
+        return real(payload)
+
+    monkeypatch.setattr(Decision, "from_dict", counting)
     decision = decide("Basic", BOTH)
     lines = [order_line(g, decision) for g in GUIDS[:3]]
-    run = verify([*lines, {"formOrderId": GUIDS[5], "decision": decision.to_dict()}], [])
+    spaced = json.dumps({"formOrderId": GUIDS[3], "decision": decision.to_dict()}, indent=1)
+    run = verify([*lines, {"formOrderId": GUIDS[4], "decision": decision.to_dict()}, spaced], [])
+    assert len(calls) == 3  # the first line, the mapping, the other spacing
     assert len(run._decisions) == 1
-    assert [a.kind for a in run] == [AnomalyKind.NO_CALLBACK] * 4
+    assert [a.kind for a in run] == [AnomalyKind.NO_CALLBACK] * 5
+    not_a_guid = order_line("-" * 36, decision)
+    with pytest.raises(InvalidValueError, match="orders line 2: formOrderId is"):
+        verify([lines[0], not_a_guid], [])
+
+
+def test_verify_is_right_with_the_cache_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reconciliation, "_CACHED_DECISIONS", 0)
+    decision = decide("Basic", BOTH)
+    run = verify([order_line(g, decision) for g in GUIDS[:3]], [])
+    assert len(list(run)) == 3
 
 
 def test_an_anomaly_checks_its_fields() -> None:
