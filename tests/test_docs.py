@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import shlex
 from typing import TYPE_CHECKING
 
 import jsonschema
@@ -13,6 +15,7 @@ from tools import docgen
 from tools.docgen import DOCS, expected, main
 
 from distribution import Availability, DistributionRule, decide, decide_priority_list, read_data
+from distribution.cli import main as main_cli
 from tests.strategies import availabilities, priority_lists
 
 if TYPE_CHECKING:
@@ -118,3 +121,48 @@ def test_docgen_needs_its_markers(tmp_path: Path) -> None:
         (tmp_path / path.name).write_text("no markers here\n", encoding="utf-8")
     with pytest.raises(LookupError, match="generated:"):
         expected(tmp_path, tmp_path)
+
+
+# --- command-line transcripts ---------------------------------------------------------------------
+
+ROOT = DOCS.parent
+TRANSCRIPT = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+def _transcripts() -> list[tuple[str, str, str]]:
+    """Every ``$ eprom-distribution …`` in a console block of docs/*.md, with what follows it."""
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        for block in TRANSCRIPT.findall(page.read_text(encoding="utf-8")):
+            for part in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+                command, _, output = part.partition("\n")
+                found.append((page.name, command, output))
+    return found
+
+
+@pytest.mark.parametrize(("page", "command", "output"), _transcripts())
+def test_transcripts_are_what_the_command_line_prints(
+    page: str, command: str, output: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The transcripts in the docs are real: each command, run from the repository, prints
+    exactly what the page shows, and exits 0 or 1."""
+    words = shlex.split(command)
+    assert words[0] == "eprom-distribution", page
+    stdin = None
+    if "<" in words:
+        at = words.index("<")
+        stdin = (ROOT / words[at + 1]).read_text(encoding="utf-8")
+        words = words[:at]
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin or ""))
+    out, err = io.StringIO(), io.StringIO()
+    code = main_cli(words[1:], environ={}, stdout=out, stderr=err)
+    assert code in {0, 1}
+    assert err.getvalue() == ""
+    assert out.getvalue() == output
+
+
+def test_the_support_page_has_transcripts_of_check_and_verify() -> None:
+    commands = [command for page, command, _ in _transcripts() if page == "support.md"]
+    assert any(" check " in c for c in commands)
+    assert any(" verify " in c for c in commands)

@@ -362,9 +362,9 @@ def test_an_explanation_in_english_word_for_word() -> None:
     callback = status_callback(S.ORDERED, E.NONE, C.DIGITAL_MAILBOX)
     assert reconcile(decision, callback).explain() == (
         "Verdict: FALLBACK (expected)\n"
-        "Predicted: the patient is notified by Helsenorge, or else by secure digital mailbox"
-        " (Digipost/e-Boks); the status callback should say FormOrderStatus 2 Ordered with"
-        " NotificationChannel 1 Helsenorge.\n"
+        "Predicted: ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks); the"
+        " status callback should say FormOrderStatus 2 Ordered with NotificationChannel 1"
+        " Helsenorge.\n"
         "ePROM reported: FormOrderStatus 2 Ordered; channel: secure digital mailbox"
         " (Digipost/e-Boks) (NotificationChannel 2 DigitalMailbox).\n"
         "What it means: ePROM used secure digital mailbox (Digipost/e-Boks), a later channel of"
@@ -381,12 +381,12 @@ def test_an_explanation_in_bokmal_word_for_word() -> None:
     callback = status_callback(S.ERROR, E.PATIENT_UNREACHABLE, C.NONE)
     assert reconcile(decision, callback).explain(lang="nb") == (
         "Vurdering: AVAILABILITY_CHANGED (må følges opp)\n"
-        "Forventet: pasienten varsles via Helsenorge; statuskallet skal si FormOrderStatus 2"
-        " Ordered med NotificationChannel 1 Helsenorge.\n"
+        "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered med"
+        " NotificationChannel 1 Helsenorge.\n"
         "ePROM meldte: FormOrderStatus 3 Error med FormOrderStatusErrorCode 1 PatientUnreachable;"
         " kanal: ingen (NotificationChannel 0 None).\n"
-        "Hva det betyr: ePROM kunne ikke nå pasienten, selv om beslutningen ventet å nå"
-        " pasienten via Helsenorge: pasienten har mistet den kanalen siden beslutningen.\n"
+        "Hva det betyr: ePROM kunne ikke nå pasienten, selv om beslutningen valgte Helsenorge:"
+        " pasienten har mistet den kanalen siden beslutningen.\n"
         "Om statusen: Feilet: bestillingen feilet; feilkoden sier hvorfor (PatientUnreachable:"
         " ingen kanal regelen tillater nådde pasienten).\n"
         "Hva du gjør: Sjekk pasientens opplysninger i KRR og samtykket på Helsenorge, og bestill"
