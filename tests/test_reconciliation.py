@@ -555,6 +555,47 @@ def test_the_timeline_tells_the_rest_and_shows_no_personal_data() -> None:
         explain_timeline(status_callback(S.ORDERED, E.NONE, C.NONE))  # type: ignore[arg-type]
 
 
+def test_every_timeline_text_is_used() -> None:
+    """Each event, each act type, each conclusion and each header has its text in a timeline."""
+    texts: set[str] = set()
+    callbacks = [
+        FormReturnCallback(
+            form_order_id=ID,
+            status=S.EXPIRED,
+            channel=C.HELSENORGE if n % 2 else None,
+            events=(FormOrderEvent(type=event, question_id="Q1"),),
+            filled_out_by=FilledOutBy(act_type=act),
+        )
+        for n, (event, act) in enumerate(
+            itertools.product(
+                FormEvent, ["Ukjent", "SegSelv", "Foreldrerepresentasjon", "Fullmakt"]
+            )
+        )
+    ]
+    for lang in ("nb", "en"):
+        said = "\n".join(explain_timeline(callback, lang=lang) for callback in callbacks)
+        for key, text in TIMELINE[lang].items():
+            stem = text.split("{")[0].strip()
+            if stem and stem in said:
+                texts.add(key)
+    unused = set(TIMELINE["en"]) - texts
+    # The rest are pinned by the tests above: a completed form, signed, on paper, without events,
+    # a question without an id, a run of questions, an unknown act type, no filledOutBy.
+    assert unused <= {
+        "completed",
+        "signed",
+        "on_paper",
+        "no_events",
+        "no_time",
+        "QUESTION_ACCESSED_unnamed",
+        "questions",
+        "who_other",
+        "filled_out_by_none",
+        "never_opened",
+        "opened_not_delivered",
+    }, unused
+
+
 # --- verify ---------------------------------------------------------------------------------------
 
 
