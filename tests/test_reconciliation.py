@@ -381,10 +381,10 @@ def test_an_explanation_in_bokmal_word_for_word() -> None:
     callback = status_callback(S.ERROR, E.PATIENT_UNREACHABLE, C.NONE)
     assert reconcile(decision, callback).explain(lang="nb") == (
         "Vurdering: AVAILABILITY_CHANGED (må følges opp)\n"
-        "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered med"
-        " NotificationChannel 1 Helsenorge.\n"
-        "ePROM meldte: FormOrderStatus 3 Error med FormOrderStatusErrorCode 1 PatientUnreachable;"
-        " kanal: ingen (NotificationChannel 0 None).\n"
+        "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered"
+        " (Bestilt) med NotificationChannel 1 Helsenorge.\n"
+        "ePROM meldte: FormOrderStatus 3 Error (Feilet) med FormOrderStatusErrorCode 1"
+        " PatientUnreachable; kanal: ingen (NotificationChannel 0 None).\n"
         "Hva det betyr: ePROM kunne ikke nå pasienten, selv om beslutningen valgte Helsenorge:"
         " pasienten har mistet den kanalen siden beslutningen.\n"
         "Om statusen: Feilet: bestillingen feilet; feilkoden sier hvorfor (PatientUnreachable:"
@@ -466,7 +466,7 @@ def test_the_timeline_of_a_failed_signing_in_bokmal_word_for_word() -> None:
         filledOutBy={"filledOutByActType": "Foreldrerepresentasjon"},
     )
     assert explain_timeline(callback, lang="nb") == (
-        "Skjema 184738d0-3c39-e611-9c2a-34e6d72e03c7: FormOrderStatus 1 Expired, varslet via"
+        "Skjema 184738d0-3c39-e611-9c2a-34e6d72e03c7: FormOrderStatus 1 Expired (Utgått); kanal:"
         " Helsenorge.\n"
         "  2025-03-01 10:00:00 UTC  åpnet skjemaet\n"
         "  2025-03-02 10:00:00 UTC  så på 3 spørsmål (HealthGeneral … LastFourWeeksSocial)\n"
@@ -523,7 +523,7 @@ def test_the_timeline_tells_the_rest_and_shows_no_personal_data() -> None:
     assert text.splitlines() == [
         (
             "Form 184738d0-3c39-e611-9c2a-34e6d72e03c7: FormOrderStatus 0 Completed; the body"
-            " does not say which channel notified the patient."
+            " does not say which channel ePROM used."
         ),
         "The form is signed (signedFormId).",
         "The answer came on paper and was scanned (scannedPaperId).",
@@ -814,3 +814,27 @@ def test_an_anomaly_checks_its_fields() -> None:
     with pytest.raises(InvalidTypeError):
         Anomaly(id=ID, kind="DUPLICATE")  # type: ignore[arg-type]
     assert Anomaly(id=ID, kind=AnomalyKind.DUPLICATE).to_dict()["status"] is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("Basic", "ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks);"),
+        (
+            "AllowUnsecureOrPaper",
+            (
+                "ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks), then"
+                " e-mail/SMS to the contact details in KRR and last paper letter;"
+            ),
+        ),
+    ],
+)
+def test_fallbacks_are_said_in_order_never_as_a_bare_list(rule: str, expected: str) -> None:
+    everywhere = Availability.of("helsenorge", "digital_mailbox", "krr_contact", "paper")
+    callback = status_callback(S.ORDERED, E.NONE, C.HELSENORGE)
+    assert expected in reconcile(decide(rule, everywhere), callback).explain()
+    nb = reconcile(decide("AllowUnsecureOrPaper", everywhere), callback).explain(lang="nb")
+    assert (
+        "ellers sikker digital postkasse (Digipost/e-Boks), deretter varsel på SMS eller e-post til"
+        " kontaktinformasjonen i KRR og til sist brev i posten;" in nb
+    )

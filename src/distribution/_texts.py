@@ -122,7 +122,7 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "bad_guid": "{field} er {value}, ikke en GUID (for eksempel 184738d0-3c39-e611-9c2a-34e6d72e03c7)",
         "bad_time": "{field} er {value}, ikke et ISO 8601-tidspunkt (for eksempel 2023-03-29T08:20:10Z)",
         "empty_key": "{field} er tom; en tom apiKey ville passet for alle, så den sammenlignes ikke",
-        "too_deep": "{field} er nøstet dypere enn JSON-leseren tillater; den leses ikke",
+        "too_deep": "{field} har flere nivåer inni hverandre enn JSON-leseren tåler; den leses ikke",
         "contradiction": "{field} er {value}, som strider mot {other}",
         "order_refused": "ePROM ville avvist denne bestillingen ({field}): {problems}",
         "order_callback_wanted": "{field} er en {value}, men en regels beslutning sammenlignes med statuskall for skjemabestillinger (FormOrderStatusCallback eller FormReturnCallback)",
@@ -437,6 +437,9 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "todo": "Hva du gjør: {text}",
         "predicted_NOTIFIED": "ePROM bruker {channel}{fallbacks}; statuskallet skal si {status} med NotificationChannel {code} {name}.",
         "predicted_fallbacks": ", ellers {channels}",
+        "and_then": "{first} og deretter {second}",
+        "then": "{first}, deretter {second}",
+        "and_last": "{first} og til sist {second}",
         "predicted_NOT_DISTRIBUTED": "ingenting sendes (NoDistribution, pasienten får en engangskode); statuskallet skal si {status} med NotificationChannel 0 None.",
         "predicted_UNREACHABLE": "pasienten kan ikke nås på noen kanal regelen tillater; statuskallet skal si {status}{error} og NotificationChannel 0 None.",
         "meaning_as_predicted": "ePROM brukte kanalen beslutningen valgte, {channel}.",
@@ -458,8 +461,8 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning_sent_without_distribution": "ePROM brukte {channel} selv om regelen er NoDistribution, som ikke sender noe.",
         "meaning_error_with_channel": "ePROM melder {status}, men oppgir også en kanal ({channel}); et feilkall har ingen kanal (NotificationChannel 0 None).",
         "meaning_ordered_with_error_code": "ePROM melder {status} sammen med en annen feilkode enn None; bare Error har feilkode.",
-        "meaning_digipost_elsewhere": "ePROM melder DigipostDelivered (levert i digital postkasse), men oppgir {channel} som kanal.",
-        "meaning_returned_elsewhere": "ePROM melder PhysicalMailReturned (brev i retur), men oppgir {channel} som kanal.",
+        "meaning_digipost_elsewhere": "ePROM melder at skjemaet er levert i digital postkasse (DigipostDelivered), men oppgir {channel} som kanal.",
+        "meaning_returned_elsewhere": "ePROM melder at brevet kom i retur (PhysicalMailReturned), men oppgir {channel} som kanal.",
         "meaning_error_without_distribution": "ePROM melder {status}, men med NoDistribution sender ePROM ingenting, og da er det ingenting som kan feile.",
         "todo_report": "Statuskallet motsier seg selv eller beslutningen: ta vare på det, og meld fra til Hemit med bestillingens id.",
         "meaning_delivery_failed": "Noe feilet da ePROM sendte skjemaet med sikker digital post (SikkerDigitalPostError): en feil i utsendingen, ikke noe ved pasienten.",
@@ -477,6 +480,9 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "todo": "What to do: {text}",
         "predicted_NOTIFIED": "ePROM uses {channel}{fallbacks}; the status callback should say {status} with NotificationChannel {code} {name}.",
         "predicted_fallbacks": ", or else {channels}",
+        "and_then": "{first} and then {second}",
+        "then": "{first}, then {second}",
+        "and_last": "{first} and last {second}",
         "predicted_NOT_DISTRIBUTED": "nothing is sent (NoDistribution, the patient gets a one-time code); the status callback should say {status} with NotificationChannel 0 None.",
         "predicted_UNREACHABLE": "the patient cannot be reached on any channel the rule permits; the status callback should say {status}{error} and NotificationChannel 0 None.",
         "meaning_as_predicted": "ePROM used the channel the decision chose, {channel}.",
@@ -498,8 +504,8 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning_sent_without_distribution": "ePROM used {channel} although the rule is NoDistribution, which sends nothing.",
         "meaning_error_with_channel": "ePROM reports {status} but also names a channel ({channel}); an error callback has no channel (NotificationChannel 0 None).",
         "meaning_ordered_with_error_code": "ePROM reports {status} together with an error code other than None; only Error carries an error code.",
-        "meaning_digipost_elsewhere": "ePROM reports DigipostDelivered (delivered to the digital mailbox), but names {channel} as the channel.",
-        "meaning_returned_elsewhere": "ePROM reports PhysicalMailReturned (the letter came back), but names {channel} as the channel.",
+        "meaning_digipost_elsewhere": "ePROM reports the form delivered to the digital mailbox (DigipostDelivered), but names {channel} as the channel.",
+        "meaning_returned_elsewhere": "ePROM reports that the letter came back (PhysicalMailReturned), but names {channel} as the channel.",
         "meaning_error_without_distribution": "ePROM reports {status}, but under NoDistribution it sends nothing, so nothing can fail.",
         "todo_report": "The callback contradicts itself or the decision: keep it, and report it to Hemit with the order's id.",
         "meaning_delivery_failed": "Something failed while ePROM sent the form by secure digital post (SikkerDigitalPostError): a failure in the sending, not a fact about the patient.",
@@ -507,11 +513,35 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
     },
 }
 
+# A status as a code and, where bokmål has its own word, that word (``docs/sources.md`` §6).
+STATUS_WORDS: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "FormOrderStatus.COMPLETED": "FormOrderStatus 0 Completed (Besvart)",
+        "FormOrderStatus.EXPIRED": "FormOrderStatus 1 Expired (Utgått)",
+        "FormOrderStatus.ORDERED": "FormOrderStatus 2 Ordered (Bestilt)",
+        "FormOrderStatus.ERROR": "FormOrderStatus 3 Error (Feilet)",
+        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "FormOrderStatus 4 PhysicalMailReturned (Brev i retur)",
+        "FormOrderStatus.DIGIPOST_DELIVERED": "FormOrderStatus 5 DigipostDelivered (Levert i digital postkasse)",
+        "SentStatus.SENT": "SentStatus 0 Sent (Sendt)",
+        "SentStatus.ERROR": "SentStatus 1 Error (Feilet)",
+    },
+    "en": {
+        "FormOrderStatus.COMPLETED": "FormOrderStatus 0 Completed",
+        "FormOrderStatus.EXPIRED": "FormOrderStatus 1 Expired",
+        "FormOrderStatus.ORDERED": "FormOrderStatus 2 Ordered",
+        "FormOrderStatus.ERROR": "FormOrderStatus 3 Error",
+        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "FormOrderStatus 4 PhysicalMailReturned",
+        "FormOrderStatus.DIGIPOST_DELIVERED": "FormOrderStatus 5 DigipostDelivered",
+        "SentStatus.SENT": "SentStatus 0 Sent",
+        "SentStatus.ERROR": "SentStatus 1 Error",
+    },
+}
+
 # A returned form's event log as a timeline (``reconciliation.explain_timeline``).
 TIMELINE: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
-        "header": "Skjema {id}: {status}, varslet via {channel}.",
-        "header_no_channel": "Skjema {id}: {status}; svaret sier ikke hvilken kanal pasienten ble varslet via.",
+        "header": "Skjema {id}: {status}; kanal: {channel}.",
+        "header_no_channel": "Skjema {id}: {status}; svaret sier ikke hvilken kanal ePROM brukte.",
         "signed": "Skjemaet er signert (signedFormId).",
         "on_paper": "Svaret kom på papir og ble skannet (scannedPaperId).",
         "no_time": "(uten tidspunkt)",
@@ -541,8 +571,8 @@ TIMELINE: Final[dict[Lang, dict[str, str]]] = {
         "never_opened": "Hva det betyr: pasienten åpnet aldri skjemaet. Sjekk at pasienten fikk varselet (kanalen over), og bestill på nytt om svaret fortsatt trengs.",
     },
     "en": {
-        "header": "Form {id}: {status}, notified by {channel}.",
-        "header_no_channel": "Form {id}: {status}; the body does not say which channel notified the patient.",
+        "header": "Form {id}: {status}; channel: {channel}.",
+        "header_no_channel": "Form {id}: {status}; the body does not say which channel ePROM used.",
         "signed": "The form is signed (signedFormId).",
         "on_paper": "The answer came on paper and was scanned (scannedPaperId).",
         "no_time": "(no time)",
@@ -703,6 +733,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "RECONCILE": RECONCILE,
     "TIMELINE": TIMELINE,
     "VERIFY": VERIFY,
+    "STATUS_WORDS": STATUS_WORDS,
 }
 """Every text table by name, for the tests that compare the languages."""
 

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
-from distribution._texts import CHANNEL_NAMES, MEANINGS, RECONCILE, TIMELINE, Lang
+from distribution._texts import CHANNEL_NAMES, MEANINGS, RECONCILE, STATUS_WORDS, TIMELINE, Lang
 from distribution.callbacks import (
     Callback,
     FilledOutBy,
@@ -327,7 +327,7 @@ class Reconciliation:
         params = {
             "channel": names[channel.name],
             "predicted": names[decision.channel.name],
-            "status": f"{type(status).__name__} {status.value} {status.api_name}",
+            "status": _status_text(status, lang),
         }
         verdict_key = "verdict_expected" if self.verdict.expected else "verdict_attention"
         code = _error_code(callback)
@@ -356,12 +356,27 @@ class Reconciliation:
         )
 
 
+def _status_text(status: Status, lang: Lang) -> str:
+    return STATUS_WORDS[lang][f"{type(status).__name__}.{status.name}"]
+
+
+def _sequence(items: list[str], lang: Lang) -> str:
+    """Return channels in the order ePROM tries them ("A, then B and last C")."""
+    say = RECONCILE[lang]
+    if len(items) < 2:
+        return "".join(items)
+    head = items[0]
+    for item in items[1:-1]:
+        head = say["then"].format(first=head, second=item)
+    return say["and_then" if len(items) == 2 else "and_last"].format(first=head, second=items[-1])
+
+
 def _predicted(decision: Decision, lang: Lang) -> str:
     say, names = RECONCILE[lang], CHANNEL_NAMES[lang]
     expected = expected_callbacks(decision)
-    status = f"{type(expected.status).__name__} {expected.status.value} {expected.status.api_name}"
+    status = _status_text(expected.status, lang)
     if decision.outcome is Outcome.NOTIFIED:
-        fallbacks = ", ".join(names[c.name] for c in expected.fallbacks)
+        fallbacks = _sequence([names[c.name] for c in expected.fallbacks], lang)
         return say["predicted_NOTIFIED"].format(
             channel=names[expected.channel.name],
             fallbacks=say["predicted_fallbacks"].format(channels=fallbacks) if fallbacks else "",
@@ -412,10 +427,7 @@ def explain_timeline(callback: FormReturnCallback, *, lang: Lang = "en") -> str:
         raise wrong_type(evidence(callback), field="callback", expected="a FormReturnCallback")
     say = TIMELINE[lang]
     status = callback.status
-    head = {
-        "id": callback.form_order_id,
-        "status": f"FormOrderStatus {status.value} {status.api_name}",
-    }
+    head = {"id": callback.form_order_id, "status": _status_text(status, lang)}
     lines = [
         say["header"].format(channel=CHANNEL_NAMES[lang][callback.channel.name], **head)
         if callback.channel is not None
