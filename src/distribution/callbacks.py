@@ -148,6 +148,19 @@ def evidence(value: object) -> object:
 # --- reading JSON ---------------------------------------------------------------------------------
 
 
+def parse_json(text: str | bytes | bytearray, field: str) -> object:
+    """Return the value of a JSON text; refuse one that is not JSON, naming *field* (internal)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        # The parser's own guard: CPython's JSON decoder counts its depth against the
+        # recursion limit and raises instead of overflowing the stack.
+        raise InvalidValueError("too_deep", value=HIDDEN, field=field) from None
+    except ValueError as error:
+        problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
+        raise InvalidValueError("bad_json", value=HIDDEN, field=field, problem=problem) from None
+
+
 def load_json(obj: object, field: str) -> Mapping[str, object]:
     """Return *obj* as a mapping: a mapping as it is, a JSON text parsed (internal).
 
@@ -163,17 +176,7 @@ def load_json(obj: object, field: str) -> Mapping[str, object]:
                 field=field,
                 limit=MAX_JSON_SIZE,
             )
-        try:
-            obj = json.loads(obj)
-        except RecursionError:
-            # The parser's own guard: CPython's JSON decoder counts its depth against the
-            # recursion limit and raises instead of overflowing the stack.
-            raise InvalidValueError("too_deep", value=HIDDEN, field=field) from None
-        except ValueError as error:
-            problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
-            raise InvalidValueError(
-                "bad_json", value=HIDDEN, field=field, problem=problem
-            ) from None
+        obj = parse_json(obj, field)
     if not isinstance(obj, Mapping):
         raise wrong_kind(obj, field, "a JSON object")
     return obj
