@@ -26,6 +26,7 @@ from distribution import (
     SentStatus,
     decide,
     decide_priority_list,
+    explain_decision,
     reconciliation,
 )
 from distribution._texts import RECONCILE, TIMELINE
@@ -322,6 +323,26 @@ def test_the_callbacks_a_decision_expects_are_judged_expected(
         for then in expected.then:
             returned = FormReturnCallback(form_order_id=ID, status=then, channel=channel)
             assert reconcile(decision, returned).verdict.expected
+
+
+def test_the_explainers_words_and_the_data_agree() -> None:
+    """What explain() tells support staff to expect is what expected_callbacks() says."""
+    decisions = [decide(rule, a) for rule in DistributionRule for a in Availability.all()]
+    decisions += [decide_priority_list(["paper", "helsenorge"], a) for a in Availability.all()]
+    for decision in decisions:
+        expected = expected_callbacks(decision)
+        for lang in ("nb", "en"):
+            line = next(
+                line
+                for line in explain_decision(decision, lang=lang).splitlines()
+                if line.startswith(("Expect", "Forvent"))
+            )
+            assert f"{expected.status.value} {expected.status.api_name}" in line
+            if expected.error_code not in {None, E.NONE}:
+                assert expected.error_code.api_name in line
+            if decision.rule is None:
+                assert f"NotificationChannel {expected.channel.value}" in line
+            assert ("singleUseCode" in line) is expected.single_use_code
 
 
 # --- refusals -----------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ _MAX_SHOWN_ITEMS: Final = 64  # bits of an int, or characters of a str, shown as
 
 
 def is_guid(text: str) -> bool:
-    """Return whether *text* has a GUID's shape (``8-4-4-4-12`` hex digits, any letter case)."""
+    """Return whether *text* has a GUID's shape: ``8-4-4-4-12`` hex digits, any case (internal)."""
     return _GUID.fullmatch(text) is not None
 
 
@@ -133,7 +133,11 @@ class Stand:
 
 
 def evidence(value: object) -> object:
-    """Return *value* as an error may show it: scalars as they are, containers as a stand-in."""
+    """Return *value* as an error may show it: scalars as they are, the rest as a stand-in.
+
+    Internal, like the other helpers here without a leading underscore: the request builders
+    and the reconciliation share them, and none is in ``__all__``.
+    """
     kind = type(value)
     if value is None or kind in {bool, float, str, bytes}:
         return value
@@ -201,7 +205,7 @@ CodeT = TypeVar(
 
 
 def wrong_kind(value: object, field: str, expected: str) -> InvalidTypeError:
-    """Return :func:`~distribution.errors.wrong_type`'s error, showing *value* safely."""
+    """Return :func:`~distribution.errors.wrong_type`'s error, showing *value* safely (internal)."""
     return InvalidTypeError(
         "wrong_type",
         value=evidence(value),
