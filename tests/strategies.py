@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from distribution import Availability, DistributionRule, NotificationChannel
+from distribution import Availability, DistributionRule, EpromCode, NotificationChannel
 from distribution.availability import CHANNEL_FIELDS
 
 REACHABLE = tuple(CHANNEL_FIELDS)
@@ -78,3 +78,22 @@ hostile = st.one_of(
     st.sampled_from(list(DistributionRule)),
 )
 """Arbitrary values, most of them wrong, for totality tests."""
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+"""Any JSON value, mostly shallow: garbage where a callback body is expected."""
+
+guids = st.uuids().map(str)
+"""A GUID as ePROM writes it, in lower case."""
+
+
+def code_spellings(member: EpromCode) -> st.SearchStrategy[object]:
+    """A code as ePROM may send it: its name (as the guide's examples do) or its number."""
+    return st.sampled_from(
+        [member.api_name, member.value, str(member.value), member.api_name.lower()]
+    )

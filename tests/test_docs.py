@@ -127,35 +127,51 @@ def test_docgen_needs_its_markers(tmp_path: Path) -> None:
 
 # --- command-line transcripts in the docs --------------------------------------------------------
 
+ROOT = DOCS.parent
+TRANSCRIPT = re.compile(r"```console\n(.*?)```", re.DOTALL)
 TRANSCRIPT_TIME = datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 """The time the transcripts in the docs say they were run at."""
 
 
 def _transcripts() -> list[tuple[str, str, str]]:
-    """Every ``$ eprom-distribution …`` command in a ``console`` block, with what it printed."""
+    """Every ``$ eprom-distribution …`` in a console block of docs/*.md, with what follows it."""
     found = []
     for page in sorted(DOCS.glob("*.md")):
-        for block in re.findall(
-            r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL
-        ):
-            for command in re.split(r"^(?=\$ )", block, flags=re.MULTILINE):
-                if command.strip():
-                    first, _, output = command.partition("\n")
-                    found.append((f"{page.name}: {first}", first, output))
+        for block in TRANSCRIPT.findall(page.read_text(encoding="utf-8")):
+            for part in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+                command, _, output = part.partition("\n")
+                found.append((page.name, command, output))
     return found
 
 
-@pytest.mark.parametrize(("name", "command", "output"), _transcripts(), ids=lambda x: str(x)[:70])
-def test_every_transcript_in_the_docs_is_what_the_command_prints(
-    name: str, command: str, output: str
+@pytest.mark.parametrize(("page", "command", "output"), _transcripts())
+def test_transcripts_are_what_the_command_line_prints(
+    page: str, command: str, output: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    words = shlex.split(command.removeprefix("$ "))
-    assert words[0] == "eprom-distribution", name
+    """The transcripts in the docs are real: each command, run from the repository at the time
+    the docs name, prints exactly what the page shows (standard output, then standard error)."""
+    words = shlex.split(command)
+    assert words[0] == "eprom-distribution", page
+    stdin = ""
+    if "<" in words:
+        at = words.index("<")
+        stdin = (ROOT / words[at + 1]).read_text(encoding="utf-8")
+        words = words[:at]
+    monkeypatch.chdir(ROOT)
     out, err = io.StringIO(), io.StringIO()
-    cli_main(words[1:], environ={}, stdout=out, stderr=err, now=TRANSCRIPT_TIME)
-    assert out.getvalue() + err.getvalue() == output, name
+    cli_main(
+        words[1:],
+        environ={},
+        stdout=out,
+        stderr=err,
+        stdin=io.StringIO(stdin),
+        now=TRANSCRIPT_TIME,
+    )
+    assert out.getvalue() + err.getvalue() == output
 
 
-def test_the_docs_have_transcripts() -> None:
-    pages = {name.partition(":")[0] for name, _, _ in _transcripts()}
-    assert "support.md" in pages
+def test_the_support_page_has_transcripts_of_explain_check_and_verify() -> None:
+    commands = [command for page, command, _ in _transcripts() if page == "support.md"]
+    assert any(" explain " in c for c in commands)
+    assert any(" check " in c for c in commands)
+    assert any(" verify " in c for c in commands)

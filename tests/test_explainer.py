@@ -38,11 +38,11 @@ WORDS = {
         "chosen": "available, chosen",
         "fallback": "available, next if this fails",
         "missing": "not available",
-        "ordered": "Ordered (FormOrderStatus 2)",
+        "ordered": "FormOrderStatus 2 Ordered",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
         "one_time_code": "singleUseCode",
-        "sent": "Sent (SentStatus 0)",
-        "not_sent": "Error (SentStatus 1)",
+        "sent": "SentStatus 0 Sent",
+        "not_sent": "SentStatus 1 Error",
         "rule": "Rule:",
     },
     "nb": {
@@ -188,12 +188,12 @@ def test_message_with_a_priority_list() -> None:
     )
     assert "Priority list" in sent
     assert WORDS["en"]["sent"] in sent
-    assert "channel 1 Helsenorge (NotificationChannel)" in sent
+    assert "NotificationChannel 1 Helsenorge" in sent
     failed = explain_decision(
         decide_priority_list(["paper"], Availability(helsenorge=True)), lang="nb"
     )
     assert WORDS["nb"]["not_sent"] in failed
-    assert "kanal 0 None (NotificationChannel)" in failed
+    assert "NotificationChannel 0 None" in failed
     assert "den kanalen står ikke i prioritetslisten" in failed
 
 

@@ -15,6 +15,8 @@ from distribution import (
     Availability,
     DistributionError,
     DistributionRule,
+    FormOrderRequest,
+    FormOrderResponse,
     KrrRecord,
     PatientFacts,
     assess,
@@ -22,8 +24,12 @@ from distribution import (
     decide_priority_list,
     describe,
     explain,
+    explain_timeline,
     national_id_problem,
     preflight,
+    read_callback,
+    reconcile,
+    verify,
 )
 from distribution.cli import main
 
@@ -205,3 +211,138 @@ def test_cli_output_never_shows_it(tmp_path: Path) -> None:
     ]
     assert_clean(*outputs)
     assert "cannot read <hidden>" in outputs[-1]  # even a file name that holds an ID is masked
+
+
+# --- callbacks, requests, verdicts ----------------------------------------------------------------
+
+GUID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
+API_KEY = "s3cr3t-Api-Key-9f2c"
+STATUS = {
+    "apiKey": API_KEY,
+    "formOrderId": GUID,
+    "notificationChannel": "Helsenorge",
+    "formOrderStatus": "Ordered",
+}
+RETURNED = {
+    "apiKey": API_KEY,
+    "formOrderId": GUID,
+    "formOrderStatus": "Expired",
+    "notificationChannel": 1,
+    "formData": json.dumps({"navn": "Kari", "epost": EMAIL}),
+    "patientInitiatedValues": {"nationalId": FNR},
+    "filledOutBy": {"filledOutByActType": "Fullmakt", "filledOutByActNationalId": D_NUMBER},
+    "formOrderEventLog": [{"eventType": "QuestionAccessed", "questionId": PHONE}],
+}
+
+
+def assert_no_key(*outputs: object) -> None:
+    for output in outputs:
+        text = output if isinstance(output, str) else repr(output)
+        assert API_KEY not in text, text
+
+
+def api_key_check() -> None:
+    read_callback(STATUS).api_key_matches(untyped(int(FNR)))
+
+
+CALLBACK_WRONG_PLACES: list[Any] = [
+    lambda: read_callback({**STATUS, "formOrderId": FNR}),
+    lambda: read_callback({**STATUS, "notificationChannel": PHONE}),
+    lambda: read_callback({**STATUS, "formOrderStatus": EMAIL}),
+    lambda: read_callback({**STATUS, "apiKey": int(FNR)}),
+    lambda: read_callback({**STATUS, "timestampUtc": FNR}),
+    lambda: read_callback({**RETURNED, "filledOutBy": {"filledOutByActNationalId": int(FNR)}}),
+    lambda: read_callback({**RETURNED, "formOrderEventLog": [{"eventType": EMAIL}]}),
+    lambda: read_callback(json.dumps(RETURNED)[:-3]),
+    lambda: FormOrderResponse.from_json(
+        {"id": GUID, "notificationChannel": 0, "singleUseCode": 91234567}
+    ),
+    lambda: FormOrderRequest(
+        form_id=FNR, national_id=FNR, expiry_date=datetime(2026, 1, 1, tzinfo=UTC)
+    ),
+    lambda: FormOrderRequest(
+        form_id=GUID,
+        national_id=FNR[:-1] + "9",
+        on_behalf_of_national_id=PHONE,
+        expiry_date=datetime(2026, 1, 1, tzinfo=UTC),
+    ),
+    lambda: FormOrderRequest(
+        form_id=GUID, national_id=FNR, expiry_date=datetime(2026, 1, 1, tzinfo=UTC), metadata=EMAIL
+    ),
+    lambda: list(verify([json.dumps({"formOrderId": FNR, "decision": {}})], [])),
+    lambda: list(verify([], [json.dumps({**STATUS, "formOrderId": PHONE})])),
+    api_key_check,
+]
+
+
+@pytest.mark.parametrize("call", CALLBACK_WRONG_PLACES)
+def test_callback_and_request_errors_never_show_it(call: Any) -> None:
+    with pytest.raises(DistributionError) as caught:
+        call()
+    assert_error_clean(caught.value)
+    assert_no_key(str(caught.value), caught.value.message("nb"))
+
+
+def test_callbacks_verdicts_and_timelines_never_show_it_nor_the_api_key() -> None:
+    status = read_callback(STATUS)
+    returned = read_callback(RETURNED)
+    decision = decide("Basic", Availability(digital_mailbox=True))
+    outputs: list[object] = [status, returned, str(status), str(returned)]
+    for lang in ("nb", "en"):
+        outputs.append(reconcile(decision, status).explain(lang=lang))
+        outputs.append(reconcile(decision, returned).explain(lang=lang))
+        outputs.append(explain_timeline(returned, lang=lang))  # type: ignore[arg-type]  # read_callback gives the union
+    run = verify(
+        [json.dumps({"formOrderId": GUID, "decision": decision.to_dict()})],
+        [json.dumps(STATUS), json.dumps(STATUS), json.dumps(RETURNED)],
+    )
+    outputs += [json.dumps(a.to_dict()) for a in run]
+    assert_clean(*outputs)
+    assert_no_key(*outputs)
+    assert "Kari" not in repr(returned)
+
+
+def test_check_and_verify_never_show_it_nor_the_api_key(tmp_path: Path) -> None:
+    callback = tmp_path / "callback.json"
+    callback.write_text(json.dumps(RETURNED), encoding="utf-8")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({**STATUS, "formOrderId": FNR}), encoding="utf-8")
+    decision = decide("Basic", Availability(helsenorge=True)).to_dict()
+    orders = tmp_path / "orders.jsonl"
+    orders.write_text(
+        json.dumps({"formOrderId": GUID, "decision": decision})
+        + "\n"
+        + json.dumps({"formOrderId": EMAIL, "decision": decision}),
+        encoding="utf-8",
+    )
+    good_orders = tmp_path / "good.jsonl"
+    good_orders.write_text(
+        json.dumps({"formOrderId": GUID, "decision": decision}), encoding="utf-8"
+    )
+    callbacks = tmp_path / "callbacks.jsonl"
+    callbacks.write_text(
+        "\n".join(
+            json.dumps(body)
+            for body in (STATUS, STATUS, RETURNED, {**STATUS, "formOrderId": PHONE})
+        ),
+        encoding="utf-8",
+    )
+    outputs = [
+        run("check", "Basic", "--available", "helsenorge", "--callback", str(callback)),
+        run(
+            "check",
+            "Basic",
+            "--available",
+            "helsenorge",
+            "--callback",
+            str(callback),
+            "--lang",
+            "nb",
+        ),
+        run("check", "Basic", "--available", "helsenorge", "--callback", str(wrong)),
+        run("verify", str(orders), str(callbacks)),
+        run("verify", str(good_orders), str(callbacks), "--json"),
+        run("verify", str(tmp_path / f"{FNR}.jsonl"), str(callbacks)),
+    ]
+    assert_clean(*outputs)
+    assert_no_key(*outputs)

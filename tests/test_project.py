@@ -45,7 +45,15 @@ def test_py_typed_is_shipped() -> None:
 def test_lazy_names_are_the_functions_not_their_modules() -> None:
     # A submodule import binds the module on the package; a name like `explain` must still be
     # the function, whichever was touched first.
-    for module in ("explainer", "orders", "eligibility", "krr"):
+    for module in (
+        "explainer",
+        "orders",
+        "eligibility",
+        "krr",
+        "callbacks",
+        "requests",
+        "reconciliation",
+    ):
         importlib.import_module(f"distribution.{module}")
     for name in distribution.__all__:
         value = getattr(distribution, name)

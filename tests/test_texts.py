@@ -69,7 +69,7 @@ def _code_outside_texts() -> str:
 
 # Tables whose keys the code spells out as literals; the others are keyed by enum members,
 # which the tests above pin, or by a key built from parts (PHRASES' "result_" + outcome).
-@pytest.mark.parametrize("name", ["ERRORS", "LABELS", "FILE_PROBLEMS", "ROW_PROBLEMS"])
+@pytest.mark.parametrize("name", ["ERRORS", "LABELS", "FILE_PROBLEMS", "ROW_PROBLEMS", "VERIFY"])
 def test_no_key_is_dead(name: str) -> None:
     code = _code_outside_texts()
     for key in TABLES[name]["en"]:
@@ -202,5 +202,6 @@ def test_every_expected_phrase_in_the_code_has_its_words() -> None:
     code = _code_outside_texts()
     phrases = set(re.findall(r'expected="([^"]+)"', code))
     phrases |= set(re.findall(r'_exactly\(\w+, "\w+", "([^"]+)"\)', code))
+    phrases |= set(re.findall(r'wrong_kind\(\s*\w+,\s*\w+,\s*"([^"]+)"', code))
     assert phrases
     assert phrases <= set(TABLES["EXPECTED"]["en"]), phrases - set(TABLES["EXPECTED"]["en"])

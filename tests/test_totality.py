@@ -24,8 +24,10 @@ from distribution import (
     Decision,
     DistributionError,
     Eligibility,
+    FormOrderRequest,
     KrrRecord,
     KrrStatus,
+    MessageToCitizenRequest,
     NotificationChannel,
     PatientFacts,
     Problem,
@@ -37,13 +39,17 @@ from distribution import (
     decide_many,
     decide_priority_list,
     describe,
+    expected_callbacks,
     explain,
+    explain_timeline,
     fallback_chain,
     national_id_problem,
     preflight,
+    reconcile,
     route,
     rules_reaching,
     simulate,
+    verify,
 )
 from distribution.cli import main
 from distribution.codes import DistributionRule as R
@@ -391,6 +397,67 @@ def test_problem_constructor(code: Any, rule: Any) -> None:
         assert problem.describe(lang="nb")
 
 
+# --- requests, verdicts and verification ---------------------------------------------------------
+
+ORDER_FIELDS = {
+    "form_id": st.one_of(st.just("1bc5f9f0-2607-49eb-94f0-6af955bbd79a"), anything),
+    "national_id": st.one_of(st.just("15108695088"), anything),
+    "expiry_date": st.one_of(st.datetimes(timezones=st.just(UTC)), anything),
+}
+
+
+@given(
+    st.fixed_dictionaries(
+        ORDER_FIELDS,
+        optional={
+            "distribution_rule": anything,
+            "metadata": st.one_of(json_garbage, anything),
+            "must_be_signed": anything,
+            "physical_address": anything,
+            "on_behalf_of_national_id": anything,
+            "form_paper_enabled": anything,
+        },
+    )
+)
+def test_form_order_request(fields: dict[str, Any]) -> None:
+    order = _total(FormOrderRequest, **fields)
+    if order is not None:
+        assert json.dumps(order.to_dict())
+
+
+@given(
+    st.fixed_dictionaries(
+        {
+            "national_id": st.one_of(st.just("15108695088"), anything),
+            "sender_info": st.one_of(json_garbage, anything),
+            "message_info": st.one_of(json_garbage, anything),
+            "document_collection": st.one_of(json_garbage, anything),
+            "notification_priority_list": st.one_of(st.just(["paper"]), anything),
+        }
+    )
+)
+def test_message_request(fields: dict[str, Any]) -> None:
+    message = _total(MessageToCitizenRequest, **fields)
+    if message is not None:
+        assert json.dumps(message.to_dict())
+
+
+@given(anything, anything, st.sampled_from(["nb", "en"]))
+def test_reconcile_and_timeline(decision: Any, callback: Any, lang: Any) -> None:
+    result = _total(reconcile, decision, callback)
+    assert result is None or result.explain(lang=lang)
+    assert _total(explain_timeline, callback, lang=lang) is None
+    assert _total(expected_callbacks, decision) is None
+
+
+@given(st.lists(st.one_of(json_garbage, json_garbage.map(json.dumps), anything), max_size=4))
+def test_verify(lines: list[Any]) -> None:
+    run = _total(verify, lines, lines)
+    if run is not None:
+        anomalies = _total(list, run)
+        assert anomalies is None or all(json.dumps(a.to_dict()) for a in anomalies)
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 WORDS = [
@@ -402,6 +469,9 @@ WORDS = [
     "assess",
     "preflight",
     "simulate",
+    "check",
+    "verify",
+    "--callback",
     "--available",
     "--priority-list",
     "--json",
@@ -497,3 +567,61 @@ def test_cli_simulate_with_any_file(content: bytes) -> None:
             if code == 2:
                 assert err.getvalue().count("\n") == 1
                 assert out.getvalue() == ""
+
+
+STATUS_BODY = {
+    "apiKey": "k",
+    "formOrderId": "184738d0-3c39-e611-9c2a-34e6d72e03c7",
+    "notificationChannel": "Helsenorge",
+    "formOrderStatus": "Ordered",
+}
+
+
+@given(
+    st.one_of(
+        json_garbage.map(json.dumps),
+        mutated(STATUS_BODY).map(lambda p: json.dumps(p, default=repr)),
+        st.text(max_size=50),
+        st.binary(max_size=50),
+    )
+)
+@example("[" * 5000)
+@example(b"\xef\xbb\xbf" + json.dumps(STATUS_BODY).encode())
+def test_cli_check_with_any_callback_file(content: str | bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "callback.json"
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        out, err = io.StringIO(), io.StringIO()
+        argv = ["check", "Basic", "--available", "helsenorge", "--callback", str(path)]
+        code = main(argv, environ={}, stdout=out, stderr=err)
+    assert code in {0, 1, 2}
+    if code == 2:
+        assert err.getvalue().count("\n") == 1
+        assert out.getvalue() == ""
+
+
+@given(
+    st.lists(st.one_of(json_garbage.map(json.dumps), st.text(max_size=20)), max_size=4),
+    st.lists(
+        st.one_of(
+            json_garbage.map(json.dumps),
+            mutated(STATUS_BODY).map(lambda p: json.dumps(p, default=repr)),
+        ),
+        max_size=4,
+    ),
+)
+def test_cli_verify_with_any_files(orders: list[str], callbacks: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, lines in (("orders.jsonl", orders), ("callbacks.jsonl", callbacks)):
+            path = Path(tmp) / name
+            path.write_text("\n".join(line.replace("\n", " ") for line in lines), encoding="utf-8")
+            paths.append(str(path))
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["verify", *paths], environ={}, stdout=out, stderr=err)
+    assert code in {0, 1, 2}
+    if code == 2:
+        assert err.getvalue().count("\n") == 1

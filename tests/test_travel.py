@@ -13,10 +13,14 @@ import pytest
 from hypothesis import given
 
 from distribution import (
+    Anomaly,
+    AnomalyKind,
     Availability,
     Decision,
     DistributionError,
     DistributionRule,
+    FormOrderRequest,
+    FormOrderResponse,
     HelsenorgeConsent,
     InvalidTypeError,
     KrrRecord,
@@ -24,9 +28,13 @@ from distribution import (
     assess,
     decide,
     decide_priority_list,
+    expected_callbacks,
     preflight,
+    read_callback,
+    reconcile,
     simulate,
 )
+from distribution.callbacks import NIL_GUID
 from tests.strategies import availabilities, priority_lists, rules
 
 RECORDS = KrrRecord.from_response(
@@ -116,3 +124,34 @@ def test_within_keeps_the_class_and_prefixes_the_field() -> None:
     assert type(moved) is InvalidTypeError
     assert moved.field == "availability.paper"
     assert "availability.paper" in str(moved)
+
+
+EXAMPLES = Path(__file__).parent / "data" / "eprom"
+
+
+def test_callbacks_requests_and_verdicts_travel() -> None:
+    returned = read_callback((EXAMPLES / "return.json").read_text(encoding="utf-8"))
+    status = read_callback((EXAMPLES / "status-ordered.json").read_text(encoding="utf-8"))
+    message = read_callback((EXAMPLES / "message-sent.json").read_text(encoding="utf-8"))
+    decision = decide("Basic", Availability(helsenorge=True))
+    order = FormOrderRequest(
+        form_id="1bc5f9f0-2607-49eb-94f0-6af955bbd79a",
+        national_id="15108695088",
+        expiry_date=datetime(2026, 12, 24, tzinfo=UTC),
+        metadata={"age": 76},
+    )
+    for value in (
+        returned,
+        status,
+        message,
+        order,
+        reconcile(decision, status),
+        expected_callbacks(decision),
+        Anomaly(id=status.form_order_id, kind=AnomalyKind.NO_CALLBACK),  # type: ignore[union-attr]
+        FormOrderResponse.from_json({"id": NIL_GUID, "notificationChannel": 0}),
+    ):
+        _travels(value)
+    keyed = read_callback(
+        {**json.loads((EXAMPLES / "status-ordered.json").read_text()), "apiKey": "k"}
+    )
+    assert pickle.loads(pickle.dumps(keyed)).api_key_matches("k")  # noqa: S301  # our own bytes

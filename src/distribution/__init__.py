@@ -41,6 +41,7 @@ from distribution.errors import (
     DistributionError,
     InvalidTypeError,
     InvalidValueError,
+    OrderRefusedError,
     UnknownCodeError,
 )
 from distribution.routes import route
@@ -48,12 +49,42 @@ from distribution.routes import route
 if TYPE_CHECKING:
     # What type checkers see: every lazy name below, with its real type, so that a typo in
     # `from distribution import …` fails type checking.
+    from distribution.callbacks import (
+        Callback,
+        FilledOutBy,
+        FormEvent,
+        FormOrderEvent,
+        FormOrderResponse,
+        FormOrderStatusCallback,
+        FormReturnCallback,
+        MessageResponse,
+        MessageStatusCallback,
+        read_callback,
+    )
     from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
     from distribution.eligibility import Eligibility, Reason, assess
     from distribution.explainer import describe, explain, explain_decision, rules_reaching
     from distribution.facts import HelsenorgeConsent, PatientFacts
     from distribution.krr import KrrRecord, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
+    from distribution.reconciliation import (
+        Anomaly,
+        AnomalyKind,
+        ExpectedCallbacks,
+        Reconciliation,
+        Verdict,
+        Verification,
+        expected_callbacks,
+        explain_timeline,
+        reconcile,
+        verify,
+    )
+    from distribution.requests import (
+        FormOrderRequest,
+        MessageToCitizenRequest,
+        OrderProblem,
+        PhysicalAddress,
+    )
     from distribution.resources import read_data
     from distribution.sql import channel_case_sql, decision_table_sql
 
@@ -61,9 +92,20 @@ if TYPE_CHECKING:
 
 # These modules load on first use, because they cost more to import than the decision core: the
 # pre-flight pulls in python-stdnum and the data files importlib.resources (about 20 ms each),
-# eligibility dates and JSON, the explainer its texts. A service that only decides does not pay
-# for them. Each is loaded once, then cached as a module global.
+# eligibility dates and JSON, the explainer its texts, the callbacks JSON, hmac and re, the
+# requests the pre-flight. A service that only decides does not pay for them. Each is loaded
+# once, then cached as a module global.
 _LAZY = {
+    "Callback": "callbacks",
+    "FilledOutBy": "callbacks",
+    "FormEvent": "callbacks",
+    "FormOrderEvent": "callbacks",
+    "FormOrderResponse": "callbacks",
+    "FormOrderStatusCallback": "callbacks",
+    "FormReturnCallback": "callbacks",
+    "MessageResponse": "callbacks",
+    "MessageStatusCallback": "callbacks",
+    "read_callback": "callbacks",
     "BadRow": "cohorts",
     "CsvCohort": "cohorts",
     "RuleTally": "cohorts",
@@ -84,6 +126,20 @@ _LAZY = {
     "ProblemCode": "orders",
     "national_id_problem": "orders",
     "preflight": "orders",
+    "Anomaly": "reconciliation",
+    "AnomalyKind": "reconciliation",
+    "ExpectedCallbacks": "reconciliation",
+    "Reconciliation": "reconciliation",
+    "Verdict": "reconciliation",
+    "Verification": "reconciliation",
+    "expected_callbacks": "reconciliation",
+    "explain_timeline": "reconciliation",
+    "reconcile": "reconciliation",
+    "verify": "reconciliation",
+    "FormOrderRequest": "requests",
+    "MessageToCitizenRequest": "requests",
+    "OrderProblem": "requests",
+    "PhysicalAddress": "requests",
     "read_data": "resources",
     "channel_case_sql": "sql",
     "decision_table_sql": "sql",
@@ -109,9 +165,12 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Anomaly",
+    "AnomalyKind",
     "Availability",
     "AvailabilityDict",
     "BadRow",
+    "Callback",
     "CodeDict",
     "CsvCohort",
     "Decision",
@@ -120,25 +179,42 @@ __all__ = [
     "DistributionRule",
     "Eligibility",
     "EpromCode",
+    "ExpectedCallbacks",
+    "FilledOutBy",
+    "FormEvent",
+    "FormOrderEvent",
     "FormOrderEventLogType",
+    "FormOrderRequest",
+    "FormOrderResponse",
     "FormOrderStatus",
+    "FormOrderStatusCallback",
     "FormOrderStatusErrorCode",
+    "FormReturnCallback",
     "HelsenorgeConsent",
     "InvalidTypeError",
     "InvalidValueError",
     "KrrRecord",
     "KrrStatus",
     "Lang",
+    "MessageResponse",
+    "MessageStatusCallback",
+    "MessageToCitizenRequest",
     "NotificationChannel",
+    "OrderProblem",
+    "OrderRefusedError",
     "Outcome",
     "PatientFacts",
+    "PhysicalAddress",
     "Problem",
     "ProblemCode",
     "Reason",
+    "Reconciliation",
     "RuleTally",
     "SentStatus",
     "Simulation",
     "UnknownCodeError",
+    "Verdict",
+    "Verification",
     "__version__",
     "assess",
     "channel_case_sql",
@@ -149,13 +225,18 @@ __all__ = [
     "decide_priority_list",
     "decision_table_sql",
     "describe",
+    "expected_callbacks",
     "explain",
     "explain_decision",
+    "explain_timeline",
     "fallback_chain",
     "national_id_problem",
     "preflight",
+    "read_callback",
     "read_data",
+    "reconcile",
     "route",
     "rules_reaching",
     "simulate",
+    "verify",
 ]

@@ -10,9 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TextIO
 
-from distribution._texts import CHANNEL_LABELS, LABELS, LEGEND, OUTCOMES, Lang
+from distribution._texts import (
+    CHANNEL_LABELS,
+    LABELS,
+    LEGEND,
+    OUTCOMES,
+    VERIFY,
+    Lang,
+)
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
@@ -22,8 +29,11 @@ from distribution.routes import ROUTES
 from distribution.sql import channel_case_sql, decision_table_sql
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from distribution.cohorts import Simulation
     from distribution.eligibility import Eligibility
+    from distribution.reconciliation import Anomaly, Verification
 
 MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json", "sql")
 _SHORT: Final = {
@@ -279,3 +289,37 @@ def simulation(result: Simulation, fmt: str = "text", *, lang: Lang = "en") -> s
         for r in [header, *rows]
     ]
     return f"{label['patients']}: {result.patients}\n" + "\n".join(table) + "\n"
+
+
+def anomaly_text(anomaly: Anomaly, lang: Lang) -> str:
+    """Return one line of ``verify``'s report: what needs attention about one order."""
+    fields = {key: "—" if value is None else str(value) for key, value in anomaly.to_dict().items()}
+    say = VERIFY[check_lang(lang)]
+    return say.get(fields["kind"], say["verdict"]).format(**fields)
+
+
+def verification_text(run: Verification, lang: Lang) -> str:
+    """Return the end of ``verify``'s report: the counts, and whether anything needs attention."""
+    say = VERIFY[check_lang(lang)]
+    counts = {kind.value: count for kind, count in run.counts.items()}
+    width = max(len(name) for name in counts)
+    lines = [say["orders"].format(count=run.orders)]
+    lines += [f"  {name.ljust(width)}  {count}" for name, count in counts.items()]
+    attention = run.attention
+    lines.append(say["attention"].format(count=attention) if attention else say["all_well"])
+    return "\n".join(lines) + "\n"
+
+
+def verification_json(run: Verification, anomalies: Iterable[Anomaly], out: TextIO) -> None:
+    """Write ``verify --json`` to *out* as the anomalies come.
+
+    The shape is ``{"anomalies": [...], "counts": {...}, "orders": n}``; the anomalies come
+    first so that none is held back in memory.
+    """
+    out.write('{"anomalies": [')
+    separator = "\n"
+    for anomaly in anomalies:
+        out.write(separator + json.dumps(anomaly.to_dict(), ensure_ascii=False))
+        separator = ",\n"
+    counts = {kind.value: count for kind, count in run.counts.items()}
+    out.write(f'\n], "counts": {json.dumps(counts)}, "orders": {run.orders}}}\n')

@@ -58,6 +58,20 @@ ErrorKey = Literal[
     "unknown_encoding",
     "facts_and_available",
     "krr_status_needed",
+    "too_large",
+    "bad_guid",
+    "bad_time",
+    "empty_key",
+    "too_deep",
+    "contradiction",
+    "order_refused",
+    "not_json",
+    "order_callback_wanted",
+    "message_callback_wanted",
+    "no_channel",
+    "bad_line",
+    "duplicate_order",
+    "order_kind",
 ]
 """The kinds of :class:`~distribution.errors.DistributionError`: a closed set, so a typo in a key
 fails type checking."""
@@ -128,6 +142,20 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "unknown_encoding": "{value} er ikke en kjent tegnkoding; velg for eksempel: {choices}",
         "facts_and_available": "oppgi enten {field} eller opplysninger om pasienten, ikke begge (fikk {value})",
         "krr_status_needed": "oppgi også {field} ({choices}) når du oppgir noe fra KRR",
+        "too_large": "{field} er {value}, lengre enn grensen på {limit} tegn eller byte; den leses ikke",
+        "bad_guid": "{field} er {value}, ikke en GUID (for eksempel 184738d0-3c39-e611-9c2a-34e6d72e03c7)",
+        "bad_time": "{field} er {value}, ikke et ISO 8601-tidspunkt (for eksempel 2023-03-29T08:20:10Z)",
+        "empty_key": "{field} er tom; en tom apiKey ville passet for alle, så den sammenlignes ikke",
+        "too_deep": "{field} har flere nivåer inni hverandre enn JSON-leseren tåler; den leses ikke",
+        "contradiction": "{field} er {value}, som strider mot {other}",
+        "order_refused": "ePROM ville avvist denne bestillingen ({field}): {problems}",
+        "order_callback_wanted": "{field} er en {value}, men en regels beslutning sammenlignes med statuskall for skjemabestillinger (FormOrderStatusCallback eller FormReturnCallback)",
+        "message_callback_wanted": "{field} er en {value}, men en prioritetslistes beslutning sammenlignes med statuskall for meldinger (MessageStatusCallback)",
+        "no_channel": "{field} sier ikke hvilken kanal ePROM brukte (notificationChannel mangler), så den kan ikke sammenlignes med beslutningen",
+        "bad_line": "{field} linje {line}: {problem}",
+        "duplicate_order": "{field} {value} står allerede på en tidligere linje",
+        "order_kind": "{field} passer ikke med beslutningen: en skjemabestilling (formOrderId) trenger en regels beslutning, en melding (messageToCitizenId) en prioritetslistes",
+        "not_json": "{field} kan ikke skrives som JSON; bare objekter, lister, tekst, endelige tall, true, false og null kan det",
     },
     "en": {
         "unknown_code": "{value} is not a known {field}; valid codes and names: {choices}",
@@ -166,6 +194,20 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "unknown_encoding": "{value} is not a known text encoding; choose for example: {choices}",
         "facts_and_available": "give either {field} or facts about the patient, not both (got {value})",
         "krr_status_needed": "give {field} ({choices}) too when you give anything from KRR",
+        "too_large": "{field} is {value}, longer than the limit of {limit} characters or bytes; it is not read",
+        "bad_guid": "{field} is {value}, not a GUID (for example 184738d0-3c39-e611-9c2a-34e6d72e03c7)",
+        "bad_time": "{field} is {value}, not an ISO 8601 time (for example 2023-03-29T08:20:10Z)",
+        "empty_key": "{field} is empty; an empty apiKey would match anyone, so it is not compared",
+        "too_deep": "{field} is nested deeper than the JSON reader allows; it is not read",
+        "contradiction": "{field} is {value}, which contradicts {other}",
+        "order_refused": "ePROM would refuse this order ({field}): {problems}",
+        "order_callback_wanted": "{field} is a {value}, but a rule's decision is checked against a form order's callback (FormOrderStatusCallback or FormReturnCallback)",
+        "message_callback_wanted": "{field} is a {value}, but a priority list's decision is checked against a message's callback (MessageStatusCallback)",
+        "no_channel": "{field} does not say which channel ePROM used (no notificationChannel), so it cannot be checked against the decision",
+        "bad_line": "{field} line {line}: {problem}",
+        "duplicate_order": "{field} {value} is already on an earlier line",
+        "order_kind": "{field} does not fit the decision: a form order (formOrderId) needs a rule's decision, a message (messageToCitizenId) a priority list's",
+        "not_json": "{field} cannot be written as JSON; only objects, lists, strings, finite numbers, true, false and null can",
     },
 }
 
@@ -330,6 +372,17 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "str": "tekst",
         "the decision's own availability": "avgjørelsens egen tilgjengelighet",
         "true, false or null": "true, false eller null",
+        "a JSON object": "et JSON-objekt",
+        "a {name} code or name": "en {name}-kode (heltall) eller et navn (tekst)",
+        "a string or null": "tekst eller null",
+        "a GUID string": "en GUID",
+        "a tuple": "en tuple",
+        "a tuple of {name}": "en tuple av {name}",
+        "an object or null": "et objekt eller null",
+        "a list or null": "en liste eller null",
+        "a mapping or its JSON text": "et objekt eller JSON-teksten for det",
+        "a mapping, a list or JSON text": "et objekt, en liste eller JSON-tekst",
+        "a FormReturnCallback": "en FormReturnCallback",
     },
     "en": {
         "PatientFacts": "PatientFacts",
@@ -352,6 +405,17 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "str": "a string",
         "the decision's own availability": "the decision's own availability",
         "true, false or null": "true, false or null",
+        "a JSON object": "a JSON object",
+        "a {name} code or name": "a {name} code (integer) or name (text)",
+        "a string or null": "a string or null",
+        "a GUID string": "a GUID",
+        "a tuple": "a tuple",
+        "a tuple of {name}": "a tuple of {name}",
+        "an object or null": "an object or null",
+        "a list or null": "a list or null",
+        "a mapping or its JSON text": "a mapping or its JSON text",
+        "a mapping, a list or JSON text": "a mapping, a list or JSON text",
+        "a FormReturnCallback": "a FormReturnCallback",
     },
 }
 
@@ -391,12 +455,12 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
             " pasienten ikke kunne nås (FormOrderStatusErrorCode 1 PatientUnreachable)."
         ),
         "callback_message_NOTIFIED": (
-            "Dette melder ePROM tilbake (callback): Sendt (SentStatus 0 Sent) med kanal {code}"
-            " {name} (NotificationChannel)."
+            "Dette melder ePROM tilbake (callback): Sendt (SentStatus 0 Sent) med"
+            " NotificationChannel {code} {name}."
         ),
         "callback_message_UNREACHABLE": (
-            "Dette melder ePROM tilbake (callback): Feilet (SentStatus 1 Error) med kanal 0 None"
-            " (NotificationChannel)."
+            "Dette melder ePROM tilbake (callback): Feilet (SentStatus 1 Error) med"
+            " NotificationChannel 0 None."
         ),
         "unused_rule_one": "Merk: pasienten kan også nås {channels}, men den kanalen bruker ikke regelen.",
         "unused_rule_many": "Merk: pasienten kan også nås {channels}, men de kanalene bruker ikke regelen.",
@@ -427,24 +491,24 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
         "fallbacks": "Fallbacks left: {channels}.",
         "fallbacks_none": "Fallbacks left: none.",
         "callback_order_NOTIFIED": (
-            "What ePROM reports back (callback): Ordered (FormOrderStatus 2), then Completed"
-            " (0) when the patient has answered."
+            "What ePROM reports back (callback): FormOrderStatus 2 Ordered, then 0 Completed"
+            " when the patient has answered."
         ),
         "callback_order_NOT_DISTRIBUTED": (
             "What ePROM answers the order with: the one-time code to give the patient"
-            " (singleUseCode), and the status Ordered (FormOrderStatus 2)."
+            " (singleUseCode), and FormOrderStatus 2 Ordered."
         ),
         "callback_order_UNREACHABLE": (
-            "What ePROM reports back (callback): Error (FormOrderStatus 3) because the patient"
+            "What ePROM reports back (callback): FormOrderStatus 3 Error, because the patient"
             " could not be reached (FormOrderStatusErrorCode 1 PatientUnreachable)."
         ),
         "callback_message_NOTIFIED": (
-            "What ePROM reports back (callback): Sent (SentStatus 0) on channel {code} {name}"
-            " (NotificationChannel)."
+            "What ePROM reports back (callback): SentStatus 0 Sent on NotificationChannel"
+            " {code} {name}."
         ),
         "callback_message_UNREACHABLE": (
-            "What ePROM reports back (callback): Error (SentStatus 1) with channel 0 None"
-            " (NotificationChannel)."
+            "What ePROM reports back (callback): SentStatus 1 Error with NotificationChannel"
+            " 0 None."
         ),
         "unused_rule_one": "Note: the patient can also be reached {channels}, but the rule does not use that channel.",
         "unused_rule_many": "Note: the patient can also be reached {channels}, but the rule does not use those channels.",
@@ -611,6 +675,209 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
     },
 }
 
+# What a reconciliation says: its labels, what was predicted and reported, and for each finer case
+# (``reconciliation._CASES``, by key) what it means ("meaning_…") and what to do ("todo_…").
+RECONCILE: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "verdict_expected": "Vurdering: {verdict} (som forventet)",
+        "verdict_attention": "Vurdering: {verdict} (må følges opp)",
+        "predicted": "Forventet: {text}",
+        "reported": "ePROM meldte: {status}{error}; kanal: {channel} (NotificationChannel {code} {name}).",
+        "no_channel": "ingen",
+        "reported_error": " med FormOrderStatusErrorCode {code} {name}",
+        "meaning": "Hva det betyr: {text}",
+        "about_status": "Om statusen: {text}",
+        "todo": "Hva du gjør: {text}",
+        "predicted_NOTIFIED": "ePROM bruker {channel}{fallbacks}; statuskallet skal si {status} med NotificationChannel {code} {name}.",
+        "predicted_fallbacks": ", ellers {channels}",
+        "and_then": "{first} og deretter {second}",
+        "then": "{first}, deretter {second}",
+        "and_last": "{first} og til sist {second}",
+        "predicted_NOT_DISTRIBUTED": "ingenting sendes (NoDistribution, pasienten får en engangskode); statuskallet skal si {status} med NotificationChannel 0 None.",
+        "predicted_UNREACHABLE": "pasienten kan ikke nås på noen kanal regelen tillater; statuskallet skal si {status}{error} og NotificationChannel 0 None.",
+        "meaning_as_predicted": "ePROM brukte kanalen beslutningen valgte, {channel}.",
+        "todo_as_predicted": "Ingenting å gjøre med kanalen.",
+        "meaning_no_distribution": "ePROM sendte ikke varsel, slik NoDistribution sier: pasienten åpner skjemaet med engangskoden.",
+        "todo_no_distribution": "Sørg for at pasienten har fått engangskoden (singleUseCode i svaret på bestillingen).",
+        "meaning_fallback": "ePROM brukte {channel}, en senere kanal i reservekjeden: beslutningens kanal, {predicted}, må ha feilet da ePROM prøvde den.",
+        "todo_fallback": "Ingenting å gjøre; skjer det ofte, finn ut hvorfor {predicted} feiler for disse pasientene.",
+        "meaning_unreachable": "ePROM kunne ikke nå pasienten, slik beslutningen forutså: regelen tillater ingen kanal pasienten har.",
+        "todo_unreachable": "Bestill på nytt med en regel som når pasienten (se explain), eller bruk NoDistribution og gi pasienten en engangskode.",
+        "meaning_reached_elsewhere": "ePROM brukte {channel}, som beslutningen regnet som ikke tilgjengelig: pasientens kanaler har endret seg siden beslutningen (for eksempel nytt samtykke på Helsenorge eller ny kontaktinformasjon i KRR).",
+        "todo_reached_elsewhere": "Ingenting å gjøre med denne bestillingen; hent pasientens opplysninger (KRR og Helsenorge) på nytt før neste beslutning.",
+        "meaning_lost_since": "ePROM kunne ikke nå pasienten, selv om beslutningen valgte {predicted}: pasienten har mistet den kanalen siden beslutningen.",
+        "todo_lost_since": "Sjekk pasientens opplysninger i KRR og samtykket på Helsenorge, og bestill på nytt med en regel som når pasienten.",
+        "meaning_outside_route": "ePROM brukte {channel}, som regelen eller prioritetslisten ikke tillater.",
+        "todo_check_order": "Sjekk at bestillingen ble sendt med regelen du tror (distributionRule i bestillingen); var den det, meld fra til Hemit og oppgi bestillingens id.",
+        "meaning_silent": "ePROM melder status {status} uten kanal, men regelen tillater kanaler: enten ble ingenting sendt, eller ePROM sa ikke hvordan.",
+        "todo_silent": "Spør Hemit hvordan pasienten ble varslet, og oppgi bestillingens id; ikke regn med at pasienten har fått skjemaet.",
+        "meaning_sent_without_distribution": "ePROM brukte {channel} selv om regelen er NoDistribution, som ikke sender noe.",
+        "meaning_error_with_channel": "ePROM melder {status}, men oppgir også en kanal ({channel}); et feilkall har ingen kanal (NotificationChannel 0 None).",
+        "meaning_ordered_with_error_code": "ePROM melder {status} sammen med en annen feilkode enn None; bare Error har feilkode.",
+        "meaning_digipost_elsewhere": "ePROM melder at skjemaet er levert i digital postkasse (DigipostDelivered), men oppgir {channel} som kanal.",
+        "meaning_returned_elsewhere": "ePROM melder at brevet kom i retur (PhysicalMailReturned), men oppgir {channel} som kanal.",
+        "meaning_error_without_distribution": "ePROM melder {status}, men med NoDistribution sender ePROM ingenting, og da er det ingenting som kan feile.",
+        "todo_report": "Statuskallet motsier seg selv eller beslutningen: ta vare på det, og meld fra til Hemit med bestillingens id.",
+        "meaning_delivery_failed": "Noe feilet da ePROM sendte skjemaet med sikker digital post (SikkerDigitalPostError): en feil i utsendingen, ikke noe ved pasienten.",
+        "todo_delivery_failed": "Bestill skjemaet på nytt senere; feiler det igjen, meld fra til Hemit og oppgi bestillingens id.",
+    },
+    "en": {
+        "verdict_expected": "Verdict: {verdict} (expected)",
+        "verdict_attention": "Verdict: {verdict} (needs attention)",
+        "predicted": "Predicted: {text}",
+        "reported": "ePROM reported: {status}{error}; channel: {channel} (NotificationChannel {code} {name}).",
+        "no_channel": "none",
+        "reported_error": " with FormOrderStatusErrorCode {code} {name}",
+        "meaning": "What it means: {text}",
+        "about_status": "About the status: {text}",
+        "todo": "What to do: {text}",
+        "predicted_NOTIFIED": "ePROM uses {channel}{fallbacks}; the status callback should say {status} with NotificationChannel {code} {name}.",
+        "predicted_fallbacks": ", or else {channels}",
+        "and_then": "{first} and then {second}",
+        "then": "{first}, then {second}",
+        "and_last": "{first} and last {second}",
+        "predicted_NOT_DISTRIBUTED": "nothing is sent (NoDistribution, the patient gets a one-time code); the status callback should say {status} with NotificationChannel 0 None.",
+        "predicted_UNREACHABLE": "the patient cannot be reached on any channel the rule permits; the status callback should say {status}{error} and NotificationChannel 0 None.",
+        "meaning_as_predicted": "ePROM used the channel the decision chose, {channel}.",
+        "todo_as_predicted": "Nothing to do about the channel.",
+        "meaning_no_distribution": "ePROM sent no notice, as NoDistribution says: the patient opens the form with the one-time code.",
+        "todo_no_distribution": "Make sure the patient has been given the one-time code (singleUseCode in the order response).",
+        "meaning_fallback": "ePROM used {channel}, a later channel of the fallback chain: the decision's channel, {predicted}, must have failed when ePROM tried it.",
+        "todo_fallback": "Nothing to do; if it happens often, find out why {predicted} fails for these patients.",
+        "meaning_unreachable": "ePROM could not reach the patient, as the decision foresaw: the rule permits no channel the patient has.",
+        "todo_unreachable": "Order again with a rule that reaches the patient (see explain), or use NoDistribution and give the patient a one-time code.",
+        "meaning_reached_elsewhere": "ePROM used {channel}, which the decision took to be unavailable: the patient's channels have changed since the decision (for example a new consent on Helsenorge or new contact details in KRR).",
+        "todo_reached_elsewhere": "Nothing to do for this order; fetch the patient's facts (KRR and Helsenorge) again before the next decision.",
+        "meaning_lost_since": "ePROM could not reach the patient, although the decision chose {predicted}: the patient has lost that channel since the decision.",
+        "todo_lost_since": "Check the patient's details in KRR and their consent on Helsenorge, then order again with a rule that reaches them.",
+        "meaning_outside_route": "ePROM used {channel}, which the rule or priority list does not permit.",
+        "todo_check_order": "Check that the order was sent with the rule you think (distributionRule in the order's body); if it was, report it to Hemit with the order's id.",
+        "meaning_silent": "ePROM reports status {status} without a channel, yet the rule permits channels: either nothing was sent, or ePROM did not say how.",
+        "todo_silent": "Ask Hemit how the patient was notified, giving the order's id; do not assume the patient got the form.",
+        "meaning_sent_without_distribution": "ePROM used {channel} although the rule is NoDistribution, which sends nothing.",
+        "meaning_error_with_channel": "ePROM reports {status} but also names a channel ({channel}); an error callback has no channel (NotificationChannel 0 None).",
+        "meaning_ordered_with_error_code": "ePROM reports {status} together with an error code other than None; only Error carries an error code.",
+        "meaning_digipost_elsewhere": "ePROM reports the form delivered to the digital mailbox (DigipostDelivered), but names {channel} as the channel.",
+        "meaning_returned_elsewhere": "ePROM reports that the letter came back (PhysicalMailReturned), but names {channel} as the channel.",
+        "meaning_error_without_distribution": "ePROM reports {status}, but under NoDistribution it sends nothing, so nothing can fail.",
+        "todo_report": "The callback contradicts itself or the decision: keep it, and report it to Hemit with the order's id.",
+        "meaning_delivery_failed": "Something failed while ePROM sent the form by secure digital post (SikkerDigitalPostError): a failure in the sending, not a fact about the patient.",
+        "todo_delivery_failed": "Order the form again later; if it fails again, report it to Hemit with the order's id.",
+    },
+}
+
+# A status as a code and, where bokmål has its own word, that word (``docs/sources.md`` §6).
+STATUS_WORDS: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "FormOrderStatus.COMPLETED": "FormOrderStatus 0 Completed (Besvart)",
+        "FormOrderStatus.EXPIRED": "FormOrderStatus 1 Expired (Utgått)",
+        "FormOrderStatus.ORDERED": "FormOrderStatus 2 Ordered (Bestilt)",
+        "FormOrderStatus.ERROR": "FormOrderStatus 3 Error (Feilet)",
+        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "FormOrderStatus 4 PhysicalMailReturned (Brev i retur)",
+        "FormOrderStatus.DIGIPOST_DELIVERED": "FormOrderStatus 5 DigipostDelivered (Levert i digital postkasse)",
+        "SentStatus.SENT": "SentStatus 0 Sent (Sendt)",
+        "SentStatus.ERROR": "SentStatus 1 Error (Feilet)",
+    },
+    "en": {
+        "FormOrderStatus.COMPLETED": "FormOrderStatus 0 Completed",
+        "FormOrderStatus.EXPIRED": "FormOrderStatus 1 Expired",
+        "FormOrderStatus.ORDERED": "FormOrderStatus 2 Ordered",
+        "FormOrderStatus.ERROR": "FormOrderStatus 3 Error",
+        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "FormOrderStatus 4 PhysicalMailReturned",
+        "FormOrderStatus.DIGIPOST_DELIVERED": "FormOrderStatus 5 DigipostDelivered",
+        "SentStatus.SENT": "SentStatus 0 Sent",
+        "SentStatus.ERROR": "SentStatus 1 Error",
+    },
+}
+
+# A returned form's event log as a timeline (``reconciliation.explain_timeline``).
+TIMELINE: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "header": "Skjema {id}: {status}; kanal: {channel}.",
+        "header_no_channel": "Skjema {id}: {status}; svaret sier ikke hvilken kanal ePROM brukte.",
+        "signed": "Skjemaet er signert (signedFormId).",
+        "on_paper": "Svaret kom på papir og ble skannet (scannedPaperId).",
+        "no_time": "(uten tidspunkt)",
+        "FORM_OPENED": "åpnet skjemaet",
+        "QUESTION_ACCESSED": "så på spørsmålet {question}",
+        "QUESTION_ACCESSED_unnamed": "så på et spørsmål",
+        "questions": "så på {count} spørsmål ({first} … {last})",
+        "SIGNING_STARTED": "begynte å signere",
+        "SIGNING_CANCELLED": "avbrøt signeringen",
+        "SIGNING_ERROR": "signeringen feilet",
+        "SIGNING_COMPLETED": "fullførte signeringen",
+        "FORM_DELIVERED": "leverte skjemaet",
+        "no_events": "Loggen har ingen hendelser.",
+        "filled_out_by": "Fylt ut av: {who}.",
+        "filled_out_by_none": "Fylt ut av: ikke oppgitt (ePROM oppgir det bare for Helsenorge).",
+        "who_Ukjent": "ukjent (Ukjent)",
+        "who_SegSelv": "pasienten selv (SegSelv)",
+        "who_Foreldrerepresentasjon": "en forelder på vegne av pasienten (Foreldrerepresentasjon)",
+        "who_Fullmakt": "en med fullmakt fra pasienten (Fullmakt)",
+        "who_other": "filledOutByActType {value}",
+        "completed": "Hva det betyr: svaret har kommet fram til bestillersystemet.",
+        "delivered_but_expired": "Hva det betyr: loggen sier at skjemaet ble levert, men bestillingen gikk ut likevel; meld fra til Hemit og oppgi bestillingens id.",
+        "signed_not_delivered": "Hva det betyr: signeringen ble fullført, men skjemaet ble aldri levert; meld fra til Hemit og oppgi bestillingens id.",
+        "signing_failed": "Hva det betyr: pasienten begynte å signere, men signeringen feilet, så skjemaet ble aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten fullføre signeringen.",
+        "signing_cancelled": "Hva det betyr: pasienten begynte å signere, men avbrøt, så skjemaet ble aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten fullføre signeringen.",
+        "opened_not_delivered": "Hva det betyr: pasienten åpnet skjemaet, men leverte det ikke før fristen. Bestill på nytt om svaret fortsatt trengs.",
+        "never_opened": "Hva det betyr: pasienten åpnet aldri skjemaet. Sjekk at pasienten fikk varselet (kanalen over), og bestill på nytt om svaret fortsatt trengs.",
+    },
+    "en": {
+        "header": "Form {id}: {status}; channel: {channel}.",
+        "header_no_channel": "Form {id}: {status}; the body does not say which channel ePROM used.",
+        "signed": "The form is signed (signedFormId).",
+        "on_paper": "The answer came on paper and was scanned (scannedPaperId).",
+        "no_time": "(no time)",
+        "FORM_OPENED": "opened the form",
+        "QUESTION_ACCESSED": "looked at question {question}",
+        "QUESTION_ACCESSED_unnamed": "looked at a question",
+        "questions": "looked at {count} questions ({first} … {last})",
+        "SIGNING_STARTED": "started signing",
+        "SIGNING_CANCELLED": "cancelled the signing",
+        "SIGNING_ERROR": "signing failed",
+        "SIGNING_COMPLETED": "completed the signing",
+        "FORM_DELIVERED": "delivered the form",
+        "no_events": "The log has no events.",
+        "filled_out_by": "Filled out by: {who}.",
+        "filled_out_by_none": "Filled out by: not stated (ePROM states it for Helsenorge only).",
+        "who_Ukjent": "unknown (Ukjent)",
+        "who_SegSelv": "the patient themself (SegSelv)",
+        "who_Foreldrerepresentasjon": "a parent on the patient's behalf (Foreldrerepresentasjon)",
+        "who_Fullmakt": "someone with the patient's power of attorney (Fullmakt)",
+        "who_other": "filledOutByActType {value}",
+        "completed": "What it means: the answer has reached the ordering system.",
+        "delivered_but_expired": "What it means: the log says the form was delivered, yet the order expired; report it to Hemit with the order's id.",
+        "signed_not_delivered": "What it means: the signing was completed, but the form was never delivered; report it to Hemit with the order's id.",
+        "signing_failed": "What it means: the patient started signing, but the signing failed, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
+        "signing_cancelled": "What it means: the patient started signing but cancelled, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
+        "opened_not_delivered": "What it means: the patient opened the form but did not deliver it before the deadline. Order again if the answer is still needed.",
+        "never_opened": "What it means: the patient never opened the form. Check that the patient got the notice (the channel above), and order again if the answer is still needed.",
+    },
+}
+
+# The report of ``verify`` (``_render``): one line per anomaly, then the counts.
+VERIFY: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "verdict": "{kind} {id}, linje {line}: ePROM meldte {status}, kanal {channel}; beslutningen ventet {expected_status}, kanal {expected_channel} ({case})",
+        "DUPLICATE": "{kind} {id}, linje {line}: {status} kom mer enn én gang",
+        "UNKNOWN_ORDER": "{kind} {id}, linje {line}: {status}, kanal {channel}, men ingen bestilling eller melding av det slaget har denne id-en",
+        "NO_CALLBACK": "{kind} {id}: ingen statuskall kom; forventet {expected_status}, kanal {expected_channel}",
+        "orders": "Bestillinger og meldinger: {count}",
+        "attention": "Må følges opp: {count}.",
+        "all_well": "Ingenting må følges opp.",
+    },
+    "en": {
+        "verdict": "{kind} {id}, line {line}: ePROM reported {status}, channel {channel}; the decision expected {expected_status}, channel {expected_channel} ({case})",
+        "DUPLICATE": "{kind} {id}, line {line}: {status} arrived more than once",
+        "UNKNOWN_ORDER": "{kind} {id}, line {line}: {status}, channel {channel}, but no order or message of that kind has this id",
+        "NO_CALLBACK": "{kind} {id}: no status callback arrived; expected {expected_status}, channel {expected_channel}",
+        "orders": "Orders and messages: {count}",
+        "attention": "Needs attention: {count}.",
+        "all_well": "Nothing needs attention.",
+    },
+}
+
 # Labels of the command line's plain output and of rendered tables.
 LABELS: Final[dict[Lang, dict[LabelKey, str]]] = {
     "nb": {
@@ -714,6 +981,11 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "assess": "finn kanalene ut fra opplysninger om pasienten (JSON) og forklar avgjørelsen",
         "preflight": "sjekk om ePROM vil avvise en bestilling",
         "simulate": "tell hvordan en pasientgruppe (CSV) nås med hver regel",
+        "check": "sammenlign statuskallet fra ePROM med beslutningen: vurderingen og hva du gjør",
+        "verify": "sjekk en hel testrunde: hver bestilling mot statuskallene ePROM sendte",
+        "callback": "statuskallet fra ePROM som JSON (skjemastatus, returnert skjema eller meldingsstatus); - leser fra standard inn",
+        "orders": 'én bestilling per linje: {"formOrderId": ID, "decision": BESLUTNING} eller {"messageToCitizenId": ID, "decision": BESLUTNING}, som decide --json skriver den',
+        "callbacks": "statuskallene fra ePROM, ett per linje, slik de kom",
         "rule": "en distribusjonsregel, med kode eller navn (standard: Basic)",
         "rule_required": "en distribusjonsregel, med kode eller navn",
         "available": "kanalene pasienten kan nås på, skilt med komma: helsenorge, digipost (sikker digital postkasse), sms (SMS eller e-post fra KRR), papir; eller ingen",
@@ -767,6 +1039,11 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "assess": "work out the channels from patient facts (JSON) and explain the decision",
         "preflight": "check whether ePROM would refuse an order",
         "simulate": "count how a cohort (CSV) would be reached under each rule",
+        "check": "judge ePROM's callback against the decision: the verdict and what to do",
+        "verify": "check a whole integration run: every order against the callbacks ePROM sent",
+        "callback": "ePROM's callback body as JSON (order status, returned form or message status); - reads standard input",
+        "orders": 'one order a line: {"formOrderId": ID, "decision": DECISION} or {"messageToCitizenId": ID, "decision": DECISION}, as decide --json writes it',
+        "callbacks": "ePROM's callback bodies, one a line, as they came",
         "rule": "a distribution rule, by code or name (default: Basic)",
         "rule_required": "a distribution rule, by code or name",
         "available": "the channels the patient can be reached on, comma-separated: helsenorge, digipost (secure digital mailbox), sms (SMS or e-mail from KRR), paper; or none",
@@ -847,6 +1124,10 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "HELP": HELP,
     "LEGEND": LEGEND,
     "ARGPARSE": ARGPARSE,
+    "RECONCILE": RECONCILE,
+    "TIMELINE": TIMELINE,
+    "VERIFY": VERIFY,
+    "STATUS_WORDS": STATUS_WORDS,
 }
 """Every text table by name, for the tests that compare the languages."""
 

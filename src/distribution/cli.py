@@ -2,8 +2,9 @@
 
 Every command prints to stdout and returns 0; bad input prints one line to stderr naming the bad
 value and the valid choices (and the nearest one) and returns 2, never a traceback. ``preflight``
-returns 1 when it finds problems. Output that cannot be written ends quietly: 141 when the reader
-went away (``… | head -1``), 74 when the disk is full; Ctrl-C returns 130.
+returns 1 when it finds problems, ``check`` when the verdict needs attention, ``verify`` when
+anything does. Output that cannot be written ends quietly: 141 when the reader went away
+(``… | head -1``), 74 when the disk is full; Ctrl-C returns 130.
 
 Texts follow ``--lang`` (``nb``, ``no``, ``nb-NO``, ``en``, ``en-GB``, any case), which defaults
 from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give
@@ -31,12 +32,15 @@ from zoneinfo import ZoneInfo
 from distribution._render import (
     MATRIX_FORMATS,
     SIMULATION_FORMATS,
+    anomaly_text,
     decision_text,
     eligibility_text,
     matrix,
     rules_json,
     rules_table,
     simulation,
+    verification_json,
+    verification_text,
 )
 from distribution._texts import (
     ARGPARSE,
@@ -48,6 +52,7 @@ from distribution._texts import (
     Lang,
 )
 from distribution.availability import Availability, parse_channel
+from distribution.callbacks import FormReturnCallback, read_callback
 from distribution.codes import (
     CODE_ENUMS,
     DistributionRule,
@@ -73,13 +78,17 @@ from distribution.explainer import describe, explain_decision
 from distribution.facts import HelsenorgeConsent, PatientFacts
 from distribution.krr import KrrRecord, KrrStatus
 from distribution.orders import preflight
+from distribution.reconciliation import explain_timeline, reconcile, verify
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from _typeshed import SupportsWrite
 
     from distribution._texts import ErrorKey
+
+    _Handler = Callable[[argparse.Namespace, "_Context"], int]
+    _Adder = Callable[[str, str, _Handler], argparse.ArgumentParser]
 
 PROG = "eprom-distribution"
 OSLO: Final = ZoneInfo("Europe/Oslo")
@@ -572,6 +581,53 @@ def _cmd_simulate(args: argparse.Namespace, context: _Context) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace, context: _Context) -> int:
+    decision = _decision(args, _availability(args.available))
+    callback = read_callback(_read(args.callback, context.stdin))
+    result = reconcile(decision, callback)
+    text = result.explain(lang=args.lang)
+    if isinstance(callback, FormReturnCallback):
+        text += "\n\n" + explain_timeline(callback, lang=args.lang)
+    context.out.write(text + "\n")
+    return 0 if result.verdict.expected else 1
+
+
+def _open(path: str) -> TextIO:
+    try:
+        return Path(path).open(encoding="utf-8-sig")
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _lines(handle: TextIO, path: str) -> Iterator[str]:
+    """Yield *handle*'s lines; a read error (a directory, bytes that are not UTF-8) names *path*."""
+    try:
+        yield from handle
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _cmd_verify(args: argparse.Namespace, context: _Context) -> int:
+    out = context.out
+    with _open(args.orders) as orders, _open(args.callbacks) as callbacks:
+        run = verify(
+            _lines(orders, args.orders),
+            _lines(callbacks, args.callbacks),
+            orders_name=mask_personal(args.orders),
+            callbacks_name=mask_personal(args.callbacks),
+        )
+        if args.json:
+            verification_json(run, run, out)
+        else:
+            out.writelines(anomaly_text(anomaly, args.lang) + "\n" for anomaly in run)
+            out.write(verification_text(run, args.lang))
+    return 1 if run.needs_attention else 0
+
+
 def _progress_bar(handle: TextIO, err: TextIO) -> Callable[[int], None]:
     """Return a callback that draws how much of *handle* is read as a bar on *err*."""
     size = max(os.fstat(handle.fileno()).st_size, 1)
@@ -702,6 +758,12 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
     sub.add_argument("kind", metavar="KIND", help=say["kind"])
     sub.add_argument("code", metavar="CODE", help=say["code"])
 
+    _add_file_commands(add, say)
+    return parser
+
+
+def _add_file_commands(add: _Adder, say: dict[str, str]) -> None:
+    """Add the commands that read files: assess, preflight, simulate, check and verify."""
     sub = add("assess", "assess pasient.json --rule BasicOrPaper", _cmd_assess)
     sub.add_argument("file", metavar="FILE.json", help=say["facts_file"])
     sub.add_argument("--rule", "--regel", default="Basic", help=say["assess_rule"])
@@ -726,7 +788,27 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
     sub.add_argument("--skip-bad", action="store_true", help=say["skip_bad"])
     sub.add_argument("--delimiter", choices=(",", ";", "\t"), help=say["delimiter"])
     sub.add_argument("--encoding", default="utf-8-sig", help=say["encoding"])
-    return parser
+
+    sub = add(
+        "check",
+        "check BasicOrPaper --available digipost,papir --callback statuskall.json --lang nb",
+        _cmd_check,
+    )
+    sub.add_argument("rule", nargs="?", metavar="RULE", help=say["rule"])
+    sub.add_argument(
+        "--available", "--tilgjengelig", required=True, metavar="LIST", help=say["available"]
+    )
+    sub.add_argument(
+        "--priority-list", "--prioritetsliste", metavar="LIST", help=say["priority_list"]
+    )
+    sub.add_argument(
+        "--callback", "--statuskall", required=True, metavar="FILE", help=say["callback"]
+    )
+
+    sub = add("verify", "verify bestillinger.jsonl statuskall.jsonl --json", _cmd_verify)
+    sub.add_argument("orders", metavar="ORDERS.jsonl", help=say["orders"])
+    sub.add_argument("callbacks", metavar="CALLBACKS.jsonl", help=say["callbacks"])
+    sub.add_argument("--json", action="store_true", help=say["json"])
 
 
 def _one_line(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from distribution._texts import (
     ERRORS,
@@ -37,6 +37,8 @@ __all__ = [
     "DistributionError",
     "InvalidTypeError",
     "InvalidValueError",
+    "OrderRefusedError",
+    "Refusal",
     "UnknownCodeError",
 ]
 
@@ -136,7 +138,13 @@ def _render(param: object, lang: Lang) -> str:
         return str(describe(lang=lang))
     if isinstance(param, Iterable):
         items = [_render(item, lang) for item in param]
-        separator = "; " if any(hasattr(item, "describe") for item in param) else ", "
+        # Whole sentences (a refused order's reasons) follow one another; fragments (a CSV
+        # file's bad rows) are set apart with semicolons; plain values with commas.
+        separator = (
+            (" " if all(item.endswith(".") for item in items) else "; ")
+            if any(hasattr(item, "describe") for item in param)
+            else ", "
+        )
         return separator.join(items)
     return str(param)
 
@@ -163,9 +171,11 @@ class TypeName:
     ``None``, ``True`` and ``False`` say themselves; personal data shows only its type.
     """
 
-    def __init__(self, value: object, *, secret: bool = False) -> None:
+    def __init__(self, value: object, *, secret: bool = False, shown: str | None = None) -> None:
         self.name = type(value).__qualname__
-        self.shown = "" if secret else show(HIDDEN if looks_personal(value) else value)
+        if shown is None:
+            shown = show(HIDDEN if looks_personal(value) else value)
+        self.shown = "" if secret else shown
         self.bare = value is None or isinstance(value, bool)
 
     def describe(self, *, lang: Lang) -> str:
@@ -183,16 +193,49 @@ class Expected:
     """
 
     def __init__(
-        self, phrase: str = "", types: tuple[type, ...] = (), *, optional: bool = False
+        self,
+        phrase: str = "",
+        types: tuple[type, ...] = (),
+        *,
+        optional: bool = False,
+        name: str = "",
     ) -> None:
-        self.phrase, self.types, self.optional = phrase, types, optional
+        self.phrase, self.types, self.optional, self.name = phrase, types, optional, name
 
     def describe(self, *, lang: Lang) -> str:
-        """Return what is expected, in *lang*."""
+        """Return what is expected, in *lang*; a phrase's ``{name}`` is the given *name*."""
         if self.phrase:
-            return EXPECTED[lang][self.phrase]
+            return EXPECTED[lang][self.phrase].format(name=self.name)
         words = [TYPE_NAMES[lang].get(kind.__name__, kind.__name__) for kind in self.types]
         return join_list([*words, "null"] if self.optional else words, lang, "or")
+
+
+class Refusal(Protocol):
+    """One reason ePROM would refuse an order: the field it concerns, and the reason in words."""
+
+    @property
+    def field(self) -> str:
+        """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return the reason in words, in *lang*."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+
+class OrderRefusedError(DistributionError, ValueError):
+    """An order (or message) ePROM would answer with ``BadRequest``, so it was not built.
+
+    Raised by the request builders (:class:`~distribution.requests.FormOrderRequest`,
+    :class:`~distribution.requests.MessageToCitizenRequest`), which run the pre-flight
+    (``docs/sources.md`` §3). :attr:`problems` holds every reason found, not only the first;
+    the message lists them all, in English, and :meth:`message` in bokmål.
+    """
+
+    @property
+    def problems(self) -> tuple[Refusal, ...]:
+        """Every reason ePROM would refuse the order, in the order the checks ran."""
+        return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
 
 
 def wrong_type(

@@ -18,7 +18,19 @@ import stdnum.exceptions
 import stdnum.no.fodselsnummer
 
 import distribution as d
-from distribution import _render, cohorts, eligibility, explainer, krr, orders
+from distribution import (
+    _render,
+    callbacks,
+    cohorts,
+    eligibility,
+    explainer,
+    krr,
+    orders,
+    reconciliation,
+    requests,
+)
+
+ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
 
 SEEN: list[str] = []
 ARMED = [False]
@@ -108,11 +120,59 @@ def exercise() -> None:
         io.StringIO("helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n", newline="")
     )
     _render.simulation(d.simulate(reader), "json")
+    status = d.read_callback(
+        json.dumps({"formOrderId": ID, "notificationChannel": "None", "formOrderStatus": "Error"})
+    )
+    returned = d.read_callback(
+        {
+            "formOrderId": ID,
+            "formOrderStatus": "Expired",
+            "notificationChannel": 1,
+            "formOrderEventLog": [
+                {"eventType": "SigningError", "timestampUtc": "2025-01-01 10:00"}
+            ],
+        }
+    )
+    for lang in ("en", "nb"):
+        d.reconcile(decision, status).explain(lang=lang)  # type: ignore[arg-type]
+        d.explain_timeline(returned, lang=lang)  # type: ignore[arg-type]
+    d.expected_callbacks(message)
+    order = json.dumps({"formOrderId": ID, "decision": decision.to_dict()})
+    list(
+        d.verify(
+            [order],
+            [json.dumps({"formOrderId": ID, "notificationChannel": 3, "formOrderStatus": 2})],
+        )
+    )
+    d.FormOrderRequest(
+        form_id=ID,
+        national_id="15108695088",
+        expiry_date=datetime(2026, 1, 1, tzinfo=UTC),
+        distribution_rule="BasicOrPaper",
+        metadata={"age": 40},
+    ).to_dict()
+    d.MessageToCitizenRequest(
+        national_id="15108695088",
+        sender_info={},
+        message_info={},
+        document_collection=[],
+        notification_priority_list=["paper"],
+    ).to_dict()
 
 
 def main() -> None:
     # Everything is imported before arming: importing reads files, deciding must not.
-    imported = (cohorts, eligibility, explainer, krr, orders, stdnum.exceptions)
+    imported = (
+        callbacks,
+        cohorts,
+        eligibility,
+        explainer,
+        krr,
+        orders,
+        reconciliation,
+        requests,
+        stdnum.exceptions,
+    )
     assert all(module.__name__ for module in imported)
     exercise()  # warm every lazy path once, unarmed
     sys.addaudithook(hook)

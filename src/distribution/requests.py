@@ -1,0 +1,330 @@
+"""Building what the ordering system sends ePROM: a form order and a message to a citizen.
+
+Rule 1: the body of a request and what ePROM would refuse in it live here; sending it does not
+(the library is sans-IO). Fields are snake_case keyword arguments; :meth:`FormOrderRequest.to_dict`
+gives ePROM's JSON field names (BestillingAvSkjemaV2.md, SendeMeldingTilInnbyggerV2.md,
+``docs/sources.md`` §3 and §8). The ``apiKey`` is not a field: ePROM's v2 API takes it in the
+``Authorization`` header, which the caller's HTTP client sets.
+
+Building runs the pre-flight: an order ePROM would answer with ``BadRequest`` cannot be built,
+and :class:`~distribution.errors.OrderRefusedError` lists every reason, naming ePROM's field.
+National IDs (the patient's and the on-behalf-of one) are checked alike and never shown.
+
+>>> from datetime import datetime, timezone
+>>> order = FormOrderRequest(
+...     form_id="1bc5f9f0-2607-49eb-94f0-6af955bbd79a", national_id="15108695088",
+...     expiry_date=datetime(2026, 12, 24, tzinfo=timezone.utc), distribution_rule="BasicOrPaper",
+...     metadata={"age": 76})
+>>> body = order.to_dict()
+>>> body["distributionRule"], body["metadata"], body["expiryDate"]
+('BasicOrPaper', '{"age": 76}', '2026-12-24T00:00:00+00:00')
+>>> "15108695088" in repr(order)
+False
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Final, TypedDict, final
+
+import attrs
+
+from distribution._texts import PROBLEMS, Lang
+from distribution.callbacks import evidence, is_guid, parse_json, wrong_kind
+from distribution.codes import DistributionRule, NotificationChannel
+from distribution.errors import (
+    HIDDEN,
+    InvalidValueError,
+    OrderRefusedError,
+    aware,
+    check_lang,
+    exactly,
+)
+from distribution.orders import ProblemCode, national_id_problem, preflight
+from distribution.routes import Route, parse_priority_list
+
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = [
+    "FormOrderDict",
+    "FormOrderRequest",
+    "MessageToCitizenRequest",
+    "OrderProblem",
+    "PhysicalAddress",
+]
+
+
+@final
+@attrs.frozen
+class OrderProblem:
+    """One reason ePROM would refuse an order, and the field of the body it concerns.
+
+    Attributes:
+        field: ePROM's name of the field, e.g. ``"nationalId"`` or ``"onBehalfOfNationalId"``.
+        code: what is wrong (:class:`~distribution.orders.ProblemCode`).
+        rule: the order's rule, or ``None`` for a message.
+    """
+
+    field: str = attrs.field(validator=exactly(str))
+    code: ProblemCode = attrs.field(validator=exactly(ProblemCode))
+    rule: DistributionRule | None = attrs.field(
+        default=None, validator=exactly(DistributionRule, optional=True)
+    )
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return ``"field: what is wrong"`` in *lang* (``"nb"`` or ``"en"``)."""
+        text = PROBLEMS[check_lang(lang)][self.code.value]
+        rule = "" if self.rule is None else self.rule.api_name
+        return f"{self.field}: {text.format(rule=rule)}"
+
+
+# The body field each pre-flight problem concerns.
+_FIELD_OF: Final[Mapping[ProblemCode, str]] = {
+    ProblemCode.SIGNING_WITHOUT_DISTRIBUTION: "mustBeSigned",
+    ProblemCode.SIGNING_ON_BEHALF: "onBehalfOfNationalId",
+    ProblemCode.PAPER_NOT_ENABLED: "distributionRule",
+}
+
+
+def _json_text(value: object, field: str, *, object_only: bool) -> str:
+    """Return *value* as JSON text: a mapping or list written out, a text checked to be JSON."""
+    if isinstance(value, str):
+        parsed = parse_json(value, field)
+        if object_only and not isinstance(parsed, dict):
+            raise wrong_kind(parsed, field, "a JSON object")
+        return value
+    kinds = (Mapping,) if object_only else (Mapping, list, tuple)
+    if not isinstance(value, kinds):
+        expected = "a mapping or its JSON text" if object_only else "a mapping, a list or JSON text"
+        raise wrong_kind(value, field, expected)
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        raise InvalidValueError("not_json", value=HIDDEN, field=field) from None
+
+
+def _hidden(value: object) -> str:
+    return "None" if value is None else "<hidden>"
+
+
+def _json_repr(value: str | None) -> str:
+    return "None" if value is None else f"<{len(value)} characters of JSON>"
+
+
+class PhysicalAddressDict(TypedDict):
+    """``physicalAddress`` on the wire."""
+
+    fullName: str
+    addressLine1: str
+    postalCode: str
+    postalPlace: str
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PhysicalAddress:
+    """Where a paper letter goes instead of the Folkeregister address (``physicalAddress``).
+
+    Personal data: the repr shows none of it.
+    """
+
+    full_name: str = attrs.field(repr=False, validator=exactly(str, secret=True))
+    address_line1: str = attrs.field(repr=False, validator=exactly(str, secret=True))
+    postal_code: str = attrs.field(repr=False, validator=exactly(str, secret=True))
+    postal_place: str = attrs.field(repr=False, validator=exactly(str, secret=True))
+
+    def to_dict(self) -> PhysicalAddressDict:
+        """Return the address with ePROM's field names."""
+        return {
+            "fullName": self.full_name,
+            "addressLine1": self.address_line1,
+            "postalCode": self.postal_code,
+            "postalPlace": self.postal_place,
+        }
+
+
+class FormOrderDict(TypedDict):
+    """A form order's body, as ePROM's ``POST /api/v2/formorder`` takes it."""
+
+    formId: str
+    nationalId: str
+    expiryDate: str
+    metadata: str | None
+    dontStoreCompletedFormInPha: bool
+    distributionRule: str
+    mustBeSigned: bool
+    signingText: str | None
+    physicalAddress: PhysicalAddressDict | None
+    testMode: bool
+    onBehalfOfNationalId: str | None
+
+
+def _rule(value: object) -> DistributionRule:
+    return DistributionRule.parse(value)
+
+
+def _guid(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # The shape of a GUID; whether the form exists only ePROM knows.
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if type(value) is not str:
+        raise wrong_kind(value, field, "a GUID string")
+    if not is_guid(value):
+        raise InvalidValueError("bad_guid", value=evidence(value), field=field)
+
+
+def _metadata(value: Mapping[str, object] | str | None) -> str | None:
+    return (
+        None if value is None else _json_text(value, "FormOrderRequest.metadata", object_only=True)
+    )
+
+
+def _sender_info(value: Mapping[str, object] | str) -> str:
+    return _json_text(value, "MessageToCitizenRequest.sender_info", object_only=True)
+
+
+def _message_info(value: Mapping[str, object] | str) -> str:
+    return _json_text(value, "MessageToCitizenRequest.message_info", object_only=True)
+
+
+def _documents(value: Mapping[str, object] | list[object] | str) -> str:
+    return _json_text(value, "MessageToCitizenRequest.document_collection", object_only=False)
+
+
+@final
+@attrs.frozen(kw_only=True)
+class FormOrderRequest:
+    """A form order, checked against what ePROM refuses before it is sent.
+
+    Building it raises :class:`~distribution.errors.OrderRefusedError` for an order ePROM would
+    answer with ``BadRequest``: a form that must be signed with NoDistribution or on behalf of
+    someone, a paper rule for a form that is not paper enabled (``form_paper_enabled``: the
+    form's setting in ePROM, which is not sent), or a national ID (``national_id`` or
+    ``on_behalf_of_national_id``) that is not a valid fødselsnummer or D-nummer.
+
+    ``metadata`` is a mapping or its JSON text, sent as the JSON text ePROM asks for; text that is
+    not a JSON object is refused at once. ``reminderDate`` is not offered: ePROM ignores it
+    ("Reminderdate is ignored as helsenorge does not use it").
+    """
+
+    form_id: str = attrs.field(validator=_guid)
+    national_id: str = attrs.field(repr=_hidden, validator=exactly(str, secret=True))
+    expiry_date: datetime = attrs.field(validator=[exactly(datetime), aware])
+    distribution_rule: DistributionRule = attrs.field(
+        default=DistributionRule.BASIC, converter=_rule
+    )
+    metadata: str | None = attrs.field(default=None, converter=_metadata, repr=_json_repr)
+    dont_store_completed_form_in_pha: bool = attrs.field(default=False, validator=exactly(bool))
+    must_be_signed: bool = attrs.field(default=False, validator=exactly(bool))
+    signing_text: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
+    physical_address: PhysicalAddress | None = attrs.field(
+        default=None, validator=exactly(PhysicalAddress, optional=True)
+    )
+    test_mode: bool = attrs.field(default=False, validator=exactly(bool))
+    on_behalf_of_national_id: str | None = attrs.field(
+        default=None, repr=_hidden, validator=exactly(str, optional=True, secret=True)
+    )
+    form_paper_enabled: bool = attrs.field(default=True, validator=exactly(bool))
+
+    def __attrs_post_init__(self) -> None:
+        found = [
+            OrderProblem(_FIELD_OF.get(p.code, "nationalId"), p.code, self.distribution_rule)
+            for p in preflight(
+                self.distribution_rule,
+                must_be_signed=self.must_be_signed,
+                on_behalf_of=self.on_behalf_of_national_id is not None,
+                paper_enabled=self.form_paper_enabled,
+                national_id=self.national_id,
+            )
+        ]
+        if self.on_behalf_of_national_id is not None:
+            code = national_id_problem(self.on_behalf_of_national_id)
+            if code is not None:
+                found.append(OrderProblem("onBehalfOfNationalId", code, self.distribution_rule))
+        if found:
+            raise OrderRefusedError(
+                "order_refused", value=None, field="FormOrderRequest", problems=tuple(found)
+            )
+
+    def to_dict(self) -> FormOrderDict:
+        """Return the body with ePROM's JSON field names; optional fields left out are ``None``."""
+        return {
+            "formId": self.form_id,
+            "nationalId": self.national_id,
+            "expiryDate": self.expiry_date.isoformat(),
+            "metadata": self.metadata,
+            "dontStoreCompletedFormInPha": self.dont_store_completed_form_in_pha,
+            "distributionRule": self.distribution_rule.api_name,
+            "mustBeSigned": self.must_be_signed,
+            "signingText": self.signing_text,
+            "physicalAddress": (
+                None if self.physical_address is None else self.physical_address.to_dict()
+            ),
+            "testMode": self.test_mode,
+            "onBehalfOfNationalId": self.on_behalf_of_national_id,
+        }
+
+
+class MessageDict(TypedDict):
+    """A message's body, as ePROM's ``POST /api/v2/messagetocitizen`` takes it."""
+
+    nationalId: str
+    senderInfo: object
+    messageInfo: object
+    documentCollection: object
+    notificationPriorityList: list[str]
+    testMode: bool
+    paperColorPrint: bool
+
+
+def _priority_list(value: object) -> Route:
+    return parse_priority_list(value, field="MessageToCitizenRequest.notification_priority_list")
+
+
+@final
+@attrs.frozen(kw_only=True)
+class MessageToCitizenRequest:
+    """A message (a letter with documents) to a citizen, checked before it is sent.
+
+    ``notification_priority_list`` takes channels as :func:`~distribution.decide_priority_list`
+    does and goes out as their API names. ``sender_info``, ``message_info`` (JSON objects) and
+    ``document_collection`` (the documents, a JSON object or list) are passed through as the
+    caller gives them, as a mapping or its JSON text: the guide names their fields only in a C#
+    example. They are kept as JSON text, so the request stays immutable, and their repr shows
+    only their length. A national ID that ePROM would refuse raises
+    :class:`~distribution.errors.OrderRefusedError`.
+    """
+
+    national_id: str = attrs.field(repr=_hidden, validator=exactly(str, secret=True))
+    sender_info: str = attrs.field(converter=_sender_info, repr=_json_repr)
+    message_info: str = attrs.field(converter=_message_info, repr=_json_repr)
+    document_collection: str = attrs.field(converter=_documents, repr=_json_repr)
+    notification_priority_list: tuple[NotificationChannel, ...] = attrs.field(
+        converter=_priority_list
+    )
+    test_mode: bool = attrs.field(default=False, validator=exactly(bool))
+    paper_color_print: bool = attrs.field(default=False, validator=exactly(bool))
+
+    def __attrs_post_init__(self) -> None:
+        code = national_id_problem(self.national_id)
+        if code is not None:
+            raise OrderRefusedError(
+                "order_refused",
+                value=None,
+                field="MessageToCitizenRequest",
+                problems=(OrderProblem("nationalId", code),),
+            )
+
+    def to_dict(self) -> MessageDict:
+        """Return the body with ePROM's JSON field names."""
+        return {
+            "nationalId": self.national_id,
+            "senderInfo": json.loads(self.sender_info),
+            "messageInfo": json.loads(self.message_info),
+            "documentCollection": json.loads(self.document_collection),
+            "notificationPriorityList": [c.api_name for c in self.notification_priority_list],
+            "testMode": self.test_mode,
+            "paperColorPrint": self.paper_color_print,
+        }
