@@ -18,6 +18,7 @@ from pathlib import Path
 
 from distribution._render import flowchart, matrix, rules_table
 from distribution.codes import DistributionRule
+from tools import support_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -42,6 +43,7 @@ BLOCKS = {
     "decision-matrix.md": {"matrix": lambda: matrix("markdown")},
 }
 WHOLE_FILES = {
+    "support.html": support_page.build,
     "decision-matrix.json": lambda: matrix("json"),
     "decision-matrix.csv": lambda: matrix("csv"),
     "decision.schema.json": lambda: (DATA / "decision.schema.json").read_text(encoding="utf-8"),

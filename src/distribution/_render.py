@@ -77,7 +77,8 @@ def matrix(fmt: str = "text", lang: Lang = "en") -> str:
     return renderers[fmt](lang)
 
 
-def _grid(lang: Lang) -> list[list[str]]:
+def grid(lang: Lang) -> list[list[str]]:
+    """Return the decision matrix as rows of cells, the header first."""
     header = [
         LABELS[lang]["available_header"],
         *(f"{rule.value} {rule.api_name}" for rule in DistributionRule),
@@ -90,18 +91,17 @@ def _grid(lang: Lang) -> list[list[str]]:
 
 
 def _matrix_text(lang: Lang) -> str:
-    grid = _grid(lang)
-    widths = [max(len(row[i]) for row in grid) for i in range(len(grid[0]))]
+    cells = grid(lang)
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in grid
+        for row in cells
     ]
     return "\n".join(lines) + "\n"
 
 
 def _matrix_markdown(lang: Lang) -> str:
-    grid = _grid(lang)
-    header, *rows = grid
+    header, *rows = grid(lang)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| `" + row[0] + "` | " + " | ".join(row[1:]) + " |" for row in rows]
     return "\n".join(lines) + "\n"

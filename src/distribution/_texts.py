@@ -1080,6 +1080,63 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
     },
 }
 
+# The support page (docs/support.html): its headings, labels and hints. The page shows only texts
+# the library rendered; its script picks among them.
+PAGE: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "title": "Hvordan når skjemaet pasienten?",
+        "intro": "Velg regelen (eller meldingens prioritetsliste) og kanalene pasienten kan nås på. Har du statuskallet fra ePROM, velg kanalen og statusen det oppgir, så får du vurderingen og hva du gjør.",
+        "language": "Språk",
+        "tab_explain": "Forklaring",
+        "tab_print": "Oversikt til utskrift",
+        "kind": "Hva gjelder det?",
+        "kind_order": "Skjemabestilling (distribusjonsregel)",
+        "kind_message": "Melding til innbygger (prioritetsliste)",
+        "rule": "Distribusjonsregel",
+        "priority": "Prioritetsliste, i rekkefølge",
+        "priority_item": "Kanal nr. {n}",
+        "priority_none": "(ingen)",
+        "available": "Kanaler pasienten kan nås på",
+        "callback": "Statuskall fra ePROM (valgfritt)",
+        "callback_channel": "Kanal i statuskallet",
+        "callback_status": "Status i statuskallet",
+        "callback_none": "(ikke valgt)",
+        "explanation": "Forklaring",
+        "verdict": "Vurdering av statuskallet",
+        "link": "Lenke til akkurat dette tilfellet (kan limes inn i saken):",
+        "matrix": "Alle regler for alle kombinasjoner av kanaler",
+        "checklist": "Hvorfor kan ikke pasienten nås? Sjekkliste per kanal",
+        "bad_link": "Lenken inneholdt noe siden ikke forstår, og det er hoppet over:",
+        "footer": "Laget av eprom-distribution {version}. Siden virker uten nett, og alle tekstene er laget av biblioteket.",
+    },
+    "en": {
+        "title": "How does the form reach the patient?",
+        "intro": "Choose the rule (or the message's priority list) and the channels the patient can be reached on. If you have ePROM's callback, choose the channel and status it reports to get the verdict and what to do.",
+        "language": "Language",
+        "tab_explain": "Explanation",
+        "tab_print": "Overview to print",
+        "kind": "What is it?",
+        "kind_order": "Form order (distribution rule)",
+        "kind_message": "Message to a citizen (priority list)",
+        "rule": "Distribution rule",
+        "priority": "Priority list, in order",
+        "priority_item": "Channel no. {n}",
+        "priority_none": "(none)",
+        "available": "Channels the patient can be reached on",
+        "callback": "ePROM's callback (optional)",
+        "callback_channel": "Channel in the callback",
+        "callback_status": "Status in the callback",
+        "callback_none": "(not chosen)",
+        "explanation": "Explanation",
+        "verdict": "Verdict on the callback",
+        "link": "Link to exactly this case (paste it into the ticket):",
+        "matrix": "Every rule for every combination of channels",
+        "checklist": "Why can the patient not be reached? A checklist per channel",
+        "bad_link": "The link held something the page does not understand, and it was skipped:",
+        "footer": "Made by eprom-distribution {version}. The page works offline, and every text on it was made by the library.",
+    },
+}
+
 # argparse's own messages (English, as argparse writes them) and their translations; the
 # command line matches the English template and renders the one in the chosen language.
 ARGPARSE: Final[dict[Lang, dict[str, str]]] = {
@@ -1122,6 +1179,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "LABELS": LABELS,  # type: ignore[dict-item]
     "FILE_PROBLEMS": FILE_PROBLEMS,
     "HELP": HELP,
+    "PAGE": PAGE,
     "LEGEND": LEGEND,
     "ARGPARSE": ARGPARSE,
     "RECONCILE": RECONCILE,

@@ -1,0 +1,303 @@
+"""The support page in a real browser: every text it shows is the library's, offline, by keyboard.
+
+The page (docs/support.html) is driven in headless Chromium through Playwright. CI installs the
+browser; it never skips these tests (a missing browser fails the run there).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import sync_playwright
+from tools.docgen import DOCS
+
+from distribution import (
+    Availability,
+    DistributionRule,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    NotificationChannel,
+    SentStatus,
+    decide,
+    decide_priority_list,
+    explain,
+    explain_decision,
+    reconcile,
+)
+from distribution.callbacks import (
+    FormOrderStatusCallback,
+    FormReturnCallback,
+    MessageStatusCallback,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, Page
+
+PAGE = DOCS / "support.html"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# As this machine's closed network needs: no background traffic, no first-run chatter.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FIELDS = ("helsenorge", "digital_mailbox", "krr_contact", "paper")
+ID = "00000000-0000-0000-0000-000000000001"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not os.path.exists(CHROMIUM):  # noqa: PTH110  # a path string from the environment
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is not installed at {CHROMIUM}; .ci/run installs it")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} (CI installs it; locally: apt-get install chromium)"
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    opened = browser.new_page()
+    requests: list[str] = []
+    opened.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.goto(PAGE.as_uri())
+    yield opened
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests  # nothing from a network
+    opened.close()
+
+
+def show(page: Page, fragment: str) -> tuple[str, str]:
+    """Follow a deep link (a new fragment) and return the explanation and verdict shown."""
+    return page.evaluate(  # type: ignore[no-any-return]
+        """(fragment) => {
+            history.replaceState(null, "", fragment);
+            window.dispatchEvent(new HashChangeEvent("hashchange"));
+            return [document.getElementById("explanation").innerText,
+                    document.getElementById("verdict").innerText];
+        }""",
+        fragment,
+    )
+
+
+def _available(a: Availability) -> str:
+    return ",".join(name for name in FIELDS if a.to_dict()[name]) or "ingen"
+
+
+def test_the_page_is_one_small_file_with_nothing_from_outside() -> None:
+    text = PAGE.read_text(encoding="utf-8")
+    assert len(text.encode()) <= 1024 * 1024
+    assert "http://" not in text
+    assert "https://" not in text
+    assert "<link" not in text
+    assert "src=" not in text
+
+
+def test_every_rule_availability_and_language_shows_the_librarys_explanation(page: Page) -> None:
+    for lang in ("nb", "en"):
+        for rule in DistributionRule:
+            for a in Availability.all():
+                shown, _ = show(
+                    page, f"#rule={rule.api_name}&available={_available(a)}&lang={lang}"
+                )
+                assert shown == explain(rule, a, lang=lang), (lang, rule, a)
+
+
+def test_priority_lists_show_the_librarys_explanation(page: Page) -> None:
+    reachable = list(NotificationChannel)[1:]
+    for order in itertools.islice(itertools.permutations(reachable, 3), 0, 24, 5):
+        for a in Availability.all()[::3]:
+            names = ",".join(channel.api_name for channel in order)
+            shown, _ = show(page, f"#list={names}&available={_available(a)}&lang=nb")
+            assert shown == explain_decision(decide_priority_list(order, a), lang="nb")
+
+
+ORDER_STATUSES = [
+    (
+        "Ordered",
+        lambda c: FormOrderStatusCallback(
+            form_order_id=ID, channel=c, status=FormOrderStatus.ORDERED
+        ),
+    ),
+    (
+        "Completed",
+        lambda c: FormReturnCallback(form_order_id=ID, channel=c, status=FormOrderStatus.COMPLETED),
+    ),
+    (
+        "Expired",
+        lambda c: FormReturnCallback(form_order_id=ID, channel=c, status=FormOrderStatus.EXPIRED),
+    ),
+    (
+        "Error",
+        lambda c: FormOrderStatusCallback(
+            form_order_id=ID,
+            channel=c,
+            status=FormOrderStatus.ERROR,
+            error_code=FormOrderStatusErrorCode.PATIENT_UNREACHABLE,
+        ),
+    ),
+    (
+        "SikkerDigitalPostError",
+        lambda c: FormOrderStatusCallback(
+            form_order_id=ID,
+            channel=c,
+            status=FormOrderStatus.ERROR,
+            error_code=FormOrderStatusErrorCode.SIKKER_DIGITAL_POST_ERROR,
+        ),
+    ),
+    (
+        "PhysicalMailReturned",
+        lambda c: FormOrderStatusCallback(
+            form_order_id=ID, channel=c, status=FormOrderStatus.PHYSICAL_MAIL_RETURNED
+        ),
+    ),
+]
+
+
+def test_a_sample_of_callbacks_shows_the_librarys_verdict(page: Page) -> None:
+    cases = itertools.product(
+        [
+            DistributionRule.BASIC_OR_PAPER,
+            DistributionRule.ALLOW_UNSECURE,
+            DistributionRule.NO_DISTRIBUTION,
+        ],
+        [Availability(paper=True), Availability(krr_contact=True), Availability()],
+        NotificationChannel,
+        ORDER_STATUSES,
+    )
+    for rule, a, channel, (status, make) in cases:
+        fragment = (
+            f"#rule={rule.value}&available={_available(a)}&lang=en"
+            f"&channel={channel.value}&status={status}"
+        )
+        _, verdict = show(page, fragment)
+        assert verdict == reconcile(decide(rule, a), make(channel)).explain(lang="en"), fragment
+    for sent in SentStatus:
+        for channel in NotificationChannel:
+            decision = decide_priority_list(["sms", "papir"], Availability(paper=True))
+            fragment = (
+                "#list=sms,papir&available=papir&lang=nb"
+                f"&channel={channel.api_name}&status={sent.api_name}"
+            )
+            _, verdict = show(page, fragment)
+            callback = MessageStatusCallback(message_to_citizen_id=ID, channel=channel, status=sent)
+            assert verdict == reconcile(decision, callback).explain(lang="nb"), fragment
+
+
+@pytest.mark.parametrize(
+    ("fragment", "rule", "available", "lang"),
+    [
+        (
+            "#rule=3&available=Papir,SMS&lang=nb-NO",
+            DistributionRule.BASIC_OR_PAPER,
+            ("paper", "krr_contact"),
+            "nb",
+        ),
+        (
+            "#rule=basic_or_paper&available=digipost&lang=EN-gb",
+            DistributionRule.BASIC_OR_PAPER,
+            ("digital_mailbox",),
+            "en",
+        ),
+        (
+            "#rule=HelsenorgeOnly&available=hn,e-post&lang=no",
+            DistributionRule.HELSENORGE_ONLY,
+            ("helsenorge", "krr_contact"),
+            "nb",
+        ),
+        (
+            "#rule=nodistribution&available=ingen&lang=en",
+            DistributionRule.NO_DISTRIBUTION,
+            (),
+            "en",
+        ),
+    ],
+)
+def test_deep_links_take_the_command_lines_spellings(
+    page: Page, fragment: str, rule: DistributionRule, available: tuple[str, ...], lang: str
+) -> None:
+    page.goto(PAGE.as_uri() + fragment)
+    a = Availability(**dict.fromkeys(available, True))
+    assert page.inner_text("#explanation") == explain(rule, a, lang=lang)  # type: ignore[arg-type]
+    checked = [page.is_checked(f"#available-{i}") for i in range(4)]
+    assert checked == [name in available for name in FIELDS]
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+def test_a_deep_link_with_a_callback_opens_with_the_verdict(page: Page) -> None:
+    page.goto(
+        PAGE.as_uri()
+        + "#rule=BasicOrPaper&available=digital_mailbox,paper&lang=nb&channel=4&status=Ordered"
+    )
+    decision = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
+    callback = FormOrderStatusCallback(
+        form_order_id=ID,
+        channel=NotificationChannel.PHYSICAL_MAILBOX,
+        status=FormOrderStatus.ORDERED,
+    )
+    assert page.inner_text("#verdict") == reconcile(decision, callback).explain(lang="nb")
+    assert page.is_visible("#verdict")
+
+
+def test_a_link_the_page_does_not_understand_is_said_and_skipped(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=Basci&available=papir&lang=nb")
+    assert page.is_visible("#bad-link")
+    assert "rule" in page.inner_text("#bad-link")
+    assert page.inner_text("#explanation") == explain("Basic", Availability(paper=True), lang="nb")
+
+
+def test_the_link_shown_is_the_case_on_the_page(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=4&available=paper&lang=en")
+    link = page.inner_text("#link")
+    assert link.endswith("#rule=AllowUnsecureOrPaper&available=paper&lang=en")
+
+
+def test_the_page_can_be_used_with_the_keyboard_alone(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=Basic&available=ingen&lang=nb")
+    page.keyboard.press("Tab")  # the first control: the language buttons
+    focused = page.evaluate("document.activeElement.dataset.lang")
+    assert focused == "nb"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # English
+    assert page.evaluate("document.documentElement.lang") == "en"
+    # On to the rule list: choose the next rule with the arrow key.
+    page.focus("#rule")
+    page.keyboard.press("ArrowDown")
+    assert page.inner_text("#explanation") == explain("AllowUnsecure", Availability(), lang="en")
+    # Tab to the first channel box and tick it with the space bar.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.inner_text("#explanation") == explain(
+        "AllowUnsecure", Availability(helsenorge=True), lang="en"
+    )
+    # The second tab is reached with the arrow keys on the tab list.
+    page.focus("#tab-explain")
+    page.keyboard.press("ArrowRight")
+    assert page.is_visible("#matrix")
+    assert not page.is_visible("#explanation")
+
+
+def test_every_control_has_a_label_and_focus_is_visible(page: Page) -> None:
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll("input, select")]
+               .filter((c) => c.labels.length === 0).map((c) => c.id)"""
+    )
+    assert unlabelled == []
+    page.focus("#rule")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
