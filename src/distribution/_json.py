@@ -12,7 +12,7 @@ import json
 from distribution._texts import LABELS, Lang
 from distribution.errors import HIDDEN, InvalidValueError
 
-__all__ = ["load"]
+__all__ = ["load", "parse"]
 
 
 class JsonPosition:
@@ -27,13 +27,20 @@ class JsonPosition:
         return LABELS[lang]["json_position"].format(line=self.line, column=self.column)
 
 
-def load(obj: object, field: str) -> object:
-    """Return *obj* parsed if it is JSON text (``str`` or ``bytes``), else *obj* itself."""
-    if not isinstance(obj, str | bytes):
-        return obj
+def parse(text: str | bytes | bytearray, field: str) -> object:
+    """Return the value of a JSON text; refuse one that is not JSON, naming *field*."""
     try:
-        return json.loads(obj)
-    except (ValueError, RecursionError) as error:
+        return json.loads(text)
+    except RecursionError:
+        # The parser's own guard: CPython's JSON decoder counts its depth against the
+        # recursion limit and raises instead of overflowing the stack.
+        raise InvalidValueError("too_deep", value=HIDDEN, field=field) from None
+    except ValueError as error:
         raise InvalidValueError(
             "bad_json", value=HIDDEN, field=field, problem=JsonPosition(error)
         ) from None
+
+
+def load(obj: object, field: str) -> object:
+    """Return *obj* parsed if it is JSON text (``str``, ``bytes``), else *obj* itself."""
+    return parse(obj, field) if isinstance(obj, str | bytes | bytearray) else obj

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import enum
 import hmac
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -42,6 +41,7 @@ from typing import TYPE_CHECKING, Final, Self, TypeVar, final
 
 import attrs
 
+from distribution._json import parse
 from distribution.codes import (
     FormOrderEventLogType,
     FormOrderStatus,
@@ -50,7 +50,6 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.errors import (
-    HIDDEN,
     Expected,
     InvalidTypeError,
     InvalidValueError,
@@ -155,19 +154,6 @@ def evidence(value: object) -> object:
 # --- reading JSON ---------------------------------------------------------------------------------
 
 
-def parse_json(text: str | bytes | bytearray, field: str) -> object:
-    """Return the value of a JSON text; refuse one that is not JSON, naming *field* (internal)."""
-    try:
-        return json.loads(text)
-    except RecursionError:
-        # The parser's own guard: CPython's JSON decoder counts its depth against the
-        # recursion limit and raises instead of overflowing the stack.
-        raise InvalidValueError("too_deep", value=HIDDEN, field=field) from None
-    except ValueError as error:
-        problem = f"line {getattr(error, 'lineno', '?')}, column {getattr(error, 'colno', '?')}"
-        raise InvalidValueError("bad_json", value=HIDDEN, field=field, problem=problem) from None
-
-
 def load_json(obj: object, field: str) -> Mapping[str, object]:
     """Return *obj* as a mapping: a mapping as it is, a JSON text parsed (internal).
 
@@ -183,7 +169,7 @@ def load_json(obj: object, field: str) -> Mapping[str, object]:
                 field=field,
                 limit=MAX_JSON_SIZE,
             )
-        obj = parse_json(obj, field)
+        obj = parse(obj, field)
     if not isinstance(obj, Mapping):
         raise wrong_kind(obj, field, "a JSON object")
     return obj

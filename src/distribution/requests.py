@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
+from distribution._json import parse
 from distribution._texts import PROBLEMS, Lang
-from distribution.callbacks import evidence, is_guid, parse_json, wrong_kind
+from distribution.callbacks import evidence, is_guid, wrong_kind
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.errors import (
     HIDDEN,
@@ -92,7 +93,7 @@ _FIELD_OF: Final[Mapping[ProblemCode, str]] = {
 def _json_text(value: object, field: str, *, object_only: bool) -> str:
     """Return *value* as JSON text: a mapping or list written out, a text checked to be JSON."""
     if isinstance(value, str):
-        parsed = parse_json(value, field)
+        parsed = parse(value, field)
         if object_only and not isinstance(parsed, dict):
             raise wrong_kind(parsed, field, "a JSON object")
         return value
