@@ -718,7 +718,7 @@ def test_check_says_the_verdict_and_exits_0_when_expected() -> None:
         "nb",
     )
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == "Vurdering: AS_PREDICTED (som forventet)"
+    assert out.splitlines()[0] == "Vurdering: som forventet (AS_PREDICTED)."
     assert out.splitlines()[-1] == "Hva du gjør: Ingenting å gjøre med kanalen."
 
 
@@ -728,7 +728,9 @@ def test_check_exits_1_when_the_verdict_needs_attention_and_reads_stdin() -> Non
         "check", "BasicOrPaper", "--available", "paper", "--callback", "-", stdin=body
     )
     assert code == 1
-    assert out.startswith("Verdict: AVAILABILITY_CHANGED (needs attention)\n")
+    assert out.startswith(
+        "Verdict: the patient's channels have changed (AVAILABILITY_CHANGED) – needs attention.\n"
+    )
 
 
 def test_check_a_message_and_a_returned_form_with_its_timeline(tmp_path: Path) -> None:
@@ -741,7 +743,10 @@ def test_check_a_message_and_a_returned_form_with_its_timeline(tmp_path: Path) -
         "--callback",
         str(EXAMPLES / "message-sent.json"),
     )
-    assert (code, out.splitlines()[0]) == (0, "Verdict: FALLBACK (expected)")
+    assert (code, out.splitlines()[0]) == (
+        0,
+        "Verdict: a fallback channel was used, as expected (FALLBACK).",
+    )
     returned = json.loads((EXAMPLES / "return.json").read_text(encoding="utf-8"))
     returned.update(notificationChannel="Helsenorge", formOrderStatus="Expired")
     path = tmp_path / "returned.json"
@@ -749,7 +754,7 @@ def test_check_a_message_and_a_returned_form_with_its_timeline(tmp_path: Path) -
     code, out, _ = run("check", "Basic", "--available", "helsenorge", "--callback", str(path))
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Verdict: AS_PREDICTED (expected)"
+    assert lines[0] == "Verdict: as predicted (AS_PREDICTED)."
     assert lines[7] == f"Form {GUID}: FormOrderStatus 1 Expired; channel: Helsenorge."
     assert lines[-1].startswith("What it means: the patient opened the form but did not")
 

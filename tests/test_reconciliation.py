@@ -382,7 +382,7 @@ def test_an_explanation_in_english_word_for_word() -> None:
     decision = decide("Basic", Availability.of("helsenorge", "digital_mailbox"))
     callback = status_callback(S.ORDERED, E.NONE, C.DIGITAL_MAILBOX)
     assert reconcile(decision, callback).explain() == (
-        "Verdict: FALLBACK (expected)\n"
+        "Verdict: a fallback channel was used, as expected (FALLBACK).\n"
         "Predicted: ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks); the"
         " status callback should say FormOrderStatus 2 Ordered with NotificationChannel 1"
         " Helsenorge.\n"
@@ -401,7 +401,7 @@ def test_an_explanation_in_bokmal_word_for_word() -> None:
     decision = decide("BasicOrPaper", Availability(helsenorge=True))
     callback = status_callback(S.ERROR, E.PATIENT_UNREACHABLE, C.NONE)
     assert reconcile(decision, callback).explain(lang="nb") == (
-        "Vurdering: AVAILABILITY_CHANGED (må følges opp)\n"
+        "Vurdering: pasientens kanaler har endret seg (AVAILABILITY_CHANGED) – må følges opp.\n"
         "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered"
         " (Bestilt) med NotificationChannel 1 Helsenorge.\n"
         "ePROM meldte: FormOrderStatus 3 Error (Feilet) med FormOrderStatusErrorCode 1"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 
 from playwright.sync_api import sync_playwright
-
 from tests.test_support_page import CHROMIUM, FLAGS
+
 from tools.docgen import DOCS
 
 CASE = "#rule=BasicOrPaper&available=krr_contact,paper&lang=nb&channel=4&status=Ordered"

@@ -313,6 +313,28 @@ SUGGEST: Final[dict[Lang, dict[str, str]]] = {
     "en": {"did_you_mean": " (did you mean {suggestion}?)"},
 }
 
+# Each verdict of reconcile() in words, by Verdict value.
+VERDICT_NAMES: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "AS_PREDICTED": "som forventet",
+        "FALLBACK": "en reservekanal ble brukt, som forventet",
+        "UNREACHABLE_AS_PREDICTED": "pasienten kunne ikke nås, som forventet",
+        "AVAILABILITY_CHANGED": "pasientens kanaler har endret seg",
+        "NOT_PERMITTED": "en kanal regelen ikke tillater",
+        "INCONSISTENT": "statuskallet henger ikke sammen",
+        "DELIVERY_FAILED": "leveringen feilet",
+    },
+    "en": {
+        "AS_PREDICTED": "as predicted",
+        "FALLBACK": "a fallback channel was used, as expected",
+        "UNREACHABLE_AS_PREDICTED": "the patient could not be reached, as predicted",
+        "AVAILABILITY_CHANGED": "the patient's channels have changed",
+        "NOT_PERMITTED": "a channel the rule does not permit",
+        "INCONSISTENT": "the callback does not add up",
+        "DELIVERY_FAILED": "delivery failed",
+    },
+}
+
 # Words that join a list: "A, B og C".
 JOIN: Final[dict[Lang, dict[str, str]]] = {
     "nb": {"and": " og ", "or": " eller "},
@@ -679,8 +701,8 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
 # (``reconciliation._CASES``, by key) what it means ("meaning_…") and what to do ("todo_…").
 RECONCILE: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
-        "verdict_expected": "Vurdering: {verdict} (som forventet)",
-        "verdict_attention": "Vurdering: {verdict} (må følges opp)",
+        "verdict_expected": "Vurdering: {name} ({verdict}).",
+        "verdict_attention": "Vurdering: {name} ({verdict}) – må følges opp.",
         "predicted": "Forventet: {text}",
         "reported": "ePROM meldte: {status}{error}; kanal: {channel} (NotificationChannel {code} {name}).",
         "no_channel": "ingen",
@@ -722,8 +744,8 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "todo_delivery_failed": "Bestill skjemaet på nytt senere; feiler det igjen, meld fra til Hemit og oppgi bestillingens id.",
     },
     "en": {
-        "verdict_expected": "Verdict: {verdict} (expected)",
-        "verdict_attention": "Verdict: {verdict} (needs attention)",
+        "verdict_expected": "Verdict: {name} ({verdict}).",
+        "verdict_attention": "Verdict: {name} ({verdict}) – needs attention.",
         "predicted": "Predicted: {text}",
         "reported": "ePROM reported: {status}{error}; channel: {channel} (NotificationChannel {code} {name}).",
         "no_channel": "none",
@@ -1169,6 +1191,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "RESULTS": RESULTS,
     "OUTCOMES": OUTCOMES,
     "JOIN": JOIN,
+    "VERDICT_NAMES": VERDICT_NAMES,
     "SUGGEST": SUGGEST,
     "TYPE_NAMES": TYPE_NAMES,
     "EXPECTED": EXPECTED,

@@ -43,7 +43,15 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
-from distribution._texts import CHANNEL_NAMES, MEANINGS, RECONCILE, STATUS_WORDS, TIMELINE, Lang
+from distribution._texts import (
+    CHANNEL_NAMES,
+    MEANINGS,
+    RECONCILE,
+    STATUS_WORDS,
+    TIMELINE,
+    VERDICT_NAMES,
+    Lang,
+)
 from distribution.callbacks import (
     Callback,
     FilledOutBy,
@@ -338,7 +346,9 @@ class Reconciliation:
         )
         return "\n".join(
             [
-                say[verdict_key].format(verdict=self.verdict.value),
+                say[verdict_key].format(
+                    verdict=self.verdict.value, name=VERDICT_NAMES[lang][self.verdict.value]
+                ),
                 say["predicted"].format(text=_predicted(decision, lang)),
                 say["reported"].format(
                     status=params["status"],
