@@ -168,14 +168,47 @@ def test_contact_details_missing_stale_or_undated() -> None:
 
 
 def test_eighteen_months_boundary_on_both_sides() -> None:
-    # 18 calendar months before 2026-11-25 12:00 UTC is 2025-05-25 12:00 UTC, included.
-    edge = datetime(2025, 5, 25, 12, 0, tzinfo=UTC)
-    assert reasons(with_krr(email_updated=edge), "krr_contact") == ["email_current"]
-    just_before = edge - timedelta(seconds=1)
-    assert reasons(with_krr(email_updated=just_before), "krr_contact") == ["contact_details_stale"]
-    # The same instant written in another offset is the same instant.
-    oslo = datetime(2025, 5, 25, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+    # The reference time 2026-11-25 12:00 UTC is 25 November in Oslo; 18 calendar months before
+    # is 25 May 2025, which is included, however late in that Norwegian day.
+    first_minute = datetime(2025, 5, 24, 22, 0, tzinfo=UTC)  # 2025-05-25 00:00 in Oslo (CEST)
+    assert reasons(with_krr(email_updated=first_minute), "krr_contact") == ["email_current"]
+    day_before = first_minute - timedelta(seconds=1)  # 2025-05-24 23:59:59 in Oslo
+    assert reasons(with_krr(email_updated=day_before), "krr_contact") == ["contact_details_stale"]
+    # The same instant written in another offset is the same instant, and the same Oslo date.
+    oslo = datetime(2025, 5, 25, 0, 0, tzinfo=timezone(timedelta(hours=2)))
     assert reasons(with_krr(email_updated=oslo), "krr_contact") == ["email_current"]
+
+
+def test_the_window_is_counted_from_the_reference_date_in_oslo() -> None:
+    # 2026-11-24T23:30Z is already 25 November in Oslo (CET, +01:00).
+    late = attrs.evolve(with_krr(), reference_time=datetime(2026, 11, 24, 23, 30, tzinfo=UTC))
+    assert late.reference_date == date(2026, 11, 25)
+    edge = datetime(2025, 5, 25, 0, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert reasons(
+        attrs.evolve(late, krr=attrs.evolve(ACTIVE, email_updated=edge)), "krr_contact"
+    ) == ["email_current"]
+
+
+def test_month_end_windows_clamp_to_the_last_day_of_february() -> None:
+    # 31 August minus 18 months is 28 February, or 29 February in a leap year.
+    aug31 = attrs.evolve(with_krr(), reference_time=datetime(2026, 8, 31, 12, tzinfo=UTC))
+    feb28 = datetime(2025, 2, 28, 12, tzinfo=UTC)
+    assert reasons(
+        attrs.evolve(aug31, krr=attrs.evolve(ACTIVE, email_updated=feb28)), "krr_contact"
+    ) == ["email_current"]
+    feb27 = datetime(2025, 2, 27, 12, tzinfo=UTC)
+    assert reasons(
+        attrs.evolve(aug31, krr=attrs.evolve(ACTIVE, email_updated=feb27)), "krr_contact"
+    ) == ["contact_details_stale"]
+    leap = attrs.evolve(with_krr(), reference_time=datetime(2025, 8, 31, 12, tzinfo=UTC))
+    feb29 = datetime(2024, 2, 29, 12, tzinfo=UTC)
+    assert reasons(
+        attrs.evolve(leap, krr=attrs.evolve(ACTIVE, email_updated=feb29)), "krr_contact"
+    ) == ["email_current"]
+    assert reasons(
+        attrs.evolve(leap, krr=attrs.evolve(ACTIVE, email_updated=feb28 - timedelta(days=366))),
+        "krr_contact",
+    ) == ["contact_details_stale"]
 
 
 def test_updated_or_verified_each_count_and_email_and_mobile_are_judged_apart() -> None:
@@ -199,15 +232,42 @@ def test_age_from_birth_date_at_the_reference_time() -> None:
     assert turns_18_today.age_at_reference == 18
 
 
+def test_ages_are_counted_on_the_date_in_oslo() -> None:
+    # 2026-02-28T23:30Z is 2026-03-01 00:30 in Oslo: someone born 2013-03-01 is 13 there.
+    facts = PatientFacts(
+        reference_time=datetime(2026, 2, 28, 23, 30, tzinfo=UTC), birth_date=date(2013, 3, 1)
+    )
+    assert facts.reference_date == date(2026, 3, 1)
+    assert facts.age_at_reference == 13
+    # ...and a birth date that is "tomorrow" in UTC but today in Oslo is accepted.
+    born_today = PatientFacts(
+        reference_time=datetime(2026, 2, 28, 23, 30, tzinfo=UTC), birth_date=date(2026, 3, 1)
+    )
+    assert born_today.age_at_reference == 0
+
+
+@pytest.mark.parametrize(
+    ("on", "age"),
+    [
+        (date(2026, 2, 28), 17),  # a common year: no 29 February
+        (date(2026, 3, 1), 18),  # the birthday is reached on 1 March
+        (date(2028, 2, 28), 19),
+        (date(2028, 2, 29), 20),  # a leap year: on the day itself
+    ],
+)
+def test_leap_day_birthdays(on: date, age: int) -> None:
+    noon_in_oslo = datetime(on.year, on.month, on.day, 12, tzinfo=timezone(timedelta(hours=1)))
+    facts = PatientFacts(reference_time=noon_in_oslo, birth_date=date(2008, 2, 29))
+    assert facts.age_at_reference == age
+
+
 def test_months_before_by_hand() -> None:
-    assert months_before(datetime(2026, 11, 25, 12, tzinfo=UTC), 18) == datetime(
-        2025, 5, 25, 12, tzinfo=UTC
-    )
-    assert months_before(datetime(2026, 8, 31, tzinfo=UTC), 18) == datetime(2025, 2, 28, tzinfo=UTC)
-    assert months_before(datetime(2025, 8, 29, tzinfo=UTC), 18) == datetime(2024, 2, 29, tzinfo=UTC)
-    assert months_before(datetime(2026, 1, 15, tzinfo=UTC), 13) == datetime(
-        2024, 12, 15, tzinfo=UTC
-    )
+    assert months_before(date(2026, 11, 25), 18) == date(2025, 5, 25)
+    assert months_before(date(2026, 8, 31), 18) == date(2025, 2, 28)
+    assert months_before(date(2025, 8, 31), 18) == date(2024, 2, 29)
+    assert months_before(date(2025, 8, 29), 18) == date(2024, 2, 29)
+    assert months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+    assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
 
 
 @pytest.mark.parametrize(

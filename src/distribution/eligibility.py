@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Final, final
 
 import attrs
@@ -30,7 +30,7 @@ from distribution._texts import REASONS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
 from distribution.errors import check_lang, wrong_type
-from distribution.facts import HelsenorgeConsent, PatientFacts
+from distribution.facts import HelsenorgeConsent, PatientFacts, oslo_date
 from distribution.krr import KrrRecord, KrrStatus
 
 __all__ = ["Eligibility", "Reason", "assess"]
@@ -75,14 +75,18 @@ class Reason(enum.Enum):
         return REASONS[check_lang(lang)][self.value]
 
 
-def months_before(moment: datetime, months: int) -> datetime:
-    """Return *moment* moved back by whole calendar *months*, clamping the day to the month."""
-    index = moment.year * 12 + moment.month - 1 - months
+def months_before(day: date, months: int) -> date:
+    """Return *day* moved back by whole calendar *months*, clamping the day to the month's end.
+
+    >>> months_before(date(2026, 8, 31), 18), months_before(date(2025, 8, 31), 18)
+    (datetime.date(2025, 2, 28), datetime.date(2024, 2, 29))
+    """
+    index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     month += 1
     next_month = date(year + month // 12, month % 12 + 1, 1)
     last_day = (next_month - date(year, month, 1)).days
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
+    return date(year, month, min(day.day, last_day))
 
 
 # --- the rules: one function per requirement, returning the reasons it is not met -----------
@@ -151,7 +155,7 @@ def _krr_contact(facts: PatientFacts) -> list[Reason]:
         return []  # _krr_active has said why
     if record.email is None and record.mobile is None:
         return [Reason.NO_CONTACT_DETAILS]
-    if _current_contacts(record, facts.reference_time):
+    if _current_contacts(record, facts.reference_date):
         return []
     dated = [
         stamp
@@ -166,14 +170,16 @@ def _krr_contact(facts: PatientFacts) -> list[Reason]:
     return [Reason.CONTACT_DETAILS_STALE if dated else Reason.CONTACT_DETAILS_UNDATED]
 
 
-def _current_contacts(record: KrrRecord, reference_time: datetime) -> list[Reason]:
-    since = months_before(reference_time, FRESH_MONTHS)
+def _current_contacts(record: KrrRecord, reference_date: date) -> list[Reason]:
+    # Counted in Norwegian dates: a time stamp is within the window when its date in Oslo is on
+    # or after the same day 18 months before the reference date.
+    since = months_before(reference_date, FRESH_MONTHS)
     current = []
     for value, stamps, reason in (
         (record.email, (record.email_updated, record.email_verified), Reason.EMAIL_CURRENT),
         (record.mobile, (record.mobile_updated, record.mobile_verified), Reason.MOBILE_CURRENT),
     ):
-        if value is not None and any(s is not None and s >= since for s in stamps):
+        if value is not None and any(s is not None and oslo_date(s) >= since for s in stamps):
             current.append(reason)
     return current
 
@@ -217,7 +223,7 @@ def _why_available(channel: NotificationChannel, facts: PatientFacts) -> tuple[R
         ),
         _C.DIGITAL_MAILBOX: lambda _f: [Reason.DIGITAL_MAILBOX_ACTIVE],
         # Available means _krr_contact found a current contact, so the record is there.
-        _C.UNSECURE: lambda f: _current_contacts(f.krr, f.reference_time),  # type: ignore[arg-type]
+        _C.UNSECURE: lambda f: _current_contacts(f.krr, f.reference_date),  # type: ignore[arg-type]
         _C.PHYSICAL_MAILBOX: lambda f: (
             [Reason.PHYSICAL_ADDRESS] if f.physical_address else [Reason.POSTAL_ADDRESS]
         ),

@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Final, final
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -31,7 +32,25 @@ from distribution.errors import (
 )
 from distribution.krr import KrrRecord
 
-__all__ = ["HelsenorgeConsent", "PatientFacts"]
+__all__ = ["OSLO", "HelsenorgeConsent", "PatientFacts", "oslo_date"]
+
+OSLO: Final = ZoneInfo("Europe/Oslo")
+"""Norway's time zone: ages and the 18-month KRR window are counted in Norwegian dates.
+
+Loaded once, when this module is imported (``docs/sources.md`` §4); from then on converting a
+time reads nothing. The ``tzdata`` dependency supplies the zone where the system has no zone
+database (Windows, minimal containers).
+"""
+
+
+def oslo_date(moment: datetime) -> date:
+    """Return the date in Norway at *moment* (an aware datetime).
+
+    >>> from datetime import timezone
+    >>> oslo_date(datetime(2026, 2, 28, 23, 30, tzinfo=timezone.utc))
+    datetime.date(2026, 3, 1)
+    """
+    return moment.astimezone(OSLO).date()
 
 
 class HelsenorgeConsent(enum.Enum):
@@ -53,7 +72,8 @@ class PatientFacts:
     ``None`` means "not known"; a channel that needs an unknown fact is unavailable.
 
     Attributes:
-        reference_time: when the facts hold (timezone-aware); KRR freshness is judged from it.
+        reference_time: when the facts hold (timezone-aware). Ages and KRR freshness are judged
+            on its date in Norway, :attr:`reference_date`.
         age: the patient's age in whole years at ``reference_time``; or give ``birth_date``.
         birth_date: the patient's birth date; when both are given they must agree.
         level4_eid: whether the patient has electronic ID at level 4 (BankID or similar).
@@ -77,21 +97,24 @@ class PatientFacts:
     krr: KrrRecord | None = attrs.field(default=None, validator=exactly(KrrRecord, optional=True))
     postal_address: bool | None = attrs.field(default=None, validator=exactly(bool, optional=True))
     physical_address: bool = attrs.field(default=False, validator=exactly(bool))
+    reference_date: date = attrs.field(init=False, repr=False, eq=False)
+    """The date in Norway (Europe/Oslo) at ``reference_time``: the day ages are counted on."""
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "reference_date", oslo_date(self.reference_time))
         if self.age is not None and not 0 <= self.age <= 150:
             raise InvalidValueError(
                 "out_of_range", value=self.age, field="PatientFacts.age", choices="0-150"
             )
         if self.birth_date is not None:
-            if self.birth_date > self.reference_time.date():
+            if self.birth_date > self.reference_date:
                 raise InvalidValueError(
                     "out_of_range",
                     value=self.birth_date.isoformat(),
                     field="PatientFacts.birth_date",
-                    choices=f"dates up to {self.reference_time.date().isoformat()}",
+                    choices=f"dates up to {self.reference_date.isoformat()}",
                 )
-            derived = _years_between(self.birth_date, self.reference_time.date())
+            derived = _years_between(self.birth_date, self.reference_date)
             if self.age is not None and self.age != derived:
                 raise InvalidValueError(
                     "age_mismatch", value=self.age, field="PatientFacts.age", expected=derived
@@ -110,15 +133,22 @@ class PatientFacts:
 
     @property
     def age_at_reference(self) -> int | None:
-        """The age at ``reference_time``, from ``age`` or ``birth_date``; ``None`` if unknown."""
+        """The age on :attr:`reference_date`, from ``age`` or ``birth_date``; ``None`` if unknown.
+
+        Counted as Norwegians count it, on the date in Norway: someone born 2013-03-01 is 13 at
+        2026-02-28T23:30Z, which is already 1 March in Oslo. Someone born on 29 February is a
+        year older on 1 March in a common year (``docs/sources.md`` §7).
+        """
         if self.age is not None:
             return self.age
         if self.birth_date is not None:
-            return _years_between(self.birth_date, self.reference_time.date())
+            return _years_between(self.birth_date, self.reference_date)
         return None
 
 
 def _years_between(born: date, on: date) -> int:
+    # Whole years: the birthday counts once its month and day are reached, so 29 February is
+    # reached on 1 March in a common year.
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
