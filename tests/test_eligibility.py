@@ -20,6 +20,7 @@ from distribution import (
     InvalidValueError,
     KrrRecord,
     KrrStatus,
+    NationalIdKind,
     PatientFacts,
     Reason,
     assess,
@@ -259,6 +260,52 @@ def test_leap_day_birthdays(on: date, age: int) -> None:
     noon_in_oslo = datetime(on.year, on.month, on.day, 12, tzinfo=timezone(timedelta(hours=1)))
     facts = PatientFacts(reference_time=noon_in_oslo, birth_date=date(2008, 2, 29))
     assert facts.age_at_reference == age
+
+
+def test_the_national_id_is_the_source_of_the_birth_date() -> None:
+    # 26670271527: a synthetic test person (month 67 = February + 65), born 26 February 2002.
+    facts = PatientFacts(reference_time=NOW, national_id="26670271527")
+    assert facts.known_birth_date == date(2002, 2, 26)
+    assert facts.age_at_reference == 24
+    assert facts.national_id_kind is NationalIdKind.SYNTHETIC_FODSELSNUMMER
+    assert facts.birth_date is None  # what the caller gave is kept apart from what was read
+    assert "26670271527" not in repr(facts)
+    assert "national_id='***********'" in repr(facts)
+    agreeing = PatientFacts(
+        reference_time=NOW, national_id="26670271527", birth_date=date(2002, 2, 26), age=24
+    )
+    assert agreeing.age_at_reference == 24
+    # Evolving to another person reads the new number afresh.
+    other = attrs.evolve(facts, national_id="15108695088")
+    assert other.known_birth_date == date(1986, 10, 15)
+    assert other.national_id_kind is NationalIdKind.FODSELSNUMMER
+    assert attrs.evolve(facts, national_id=None).age_at_reference is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "words"),
+    [
+        ({"birth_date": date(2002, 2, 27)}, InvalidValueError, "national ID gives another"),
+        ({"age": 23}, InvalidValueError, "does not match the birth date, which gives 24"),
+        ({"national_id": "26670271528"}, InvalidValueError, "check digits are wrong"),
+        ({"national_id": "15508695088"}, InvalidValueError, "H-number"),
+        ({"national_id": 26670271527}, InvalidTypeError, "PatientFacts.national_id"),
+        (
+            {"reference_time": datetime(2002, 2, 25, 12, tzinfo=UTC)},
+            InvalidValueError,
+            "birth dates up to 2002-02-25",
+        ),
+    ],
+)
+def test_a_national_id_that_disagrees_or_is_invalid_is_refused(
+    changes: dict[str, Any], error: type, words: str
+) -> None:
+    with pytest.raises(DistributionError, match=words) as caught:
+        PatientFacts(**{"reference_time": NOW, "national_id": "26670271527", **changes})
+    assert type(caught.value) is error
+    for shown in (str(caught.value), caught.value.message("nb")):
+        assert "26670271527" not in shown
+        assert "266702" not in shown
 
 
 def test_months_before_by_hand() -> None:

@@ -35,6 +35,16 @@ def test_reads_every_field() -> None:
     assert facts.krr.status is KrrStatus.AKTIV
 
 
+def test_reads_the_national_id_as_the_source_of_the_birth_date() -> None:
+    payload = {"reference_time": GOOD["reference_time"], "national_id": "20914695016"}
+    facts = PatientFacts.from_json(payload)
+    assert facts.known_birth_date == date(1946, 11, 20)
+    assert facts.age_at_reference == 80
+    with pytest.raises(DistributionError) as caught:
+        PatientFacts.from_json({**payload, "national_id": 20914695016})
+    assert str(caught.value) == "national_id must be a string of 11 digits, not int <hidden>"
+
+
 def test_null_and_missing_mean_unknown() -> None:
     facts = PatientFacts.from_json({"reference_time": GOOD["reference_time"], "level4_eid": None})
     assert facts.level4_eid is None

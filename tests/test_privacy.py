@@ -22,6 +22,7 @@ from distribution import (
     decide_priority_list,
     describe,
     explain,
+    national_id_kind,
     national_id_problem,
     preflight,
 )
@@ -91,6 +92,7 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     assert record.email == EMAIL  # the value is there for the caller to use...
     facts = PatientFacts(
         reference_time=datetime(2026, 11, 25, tzinfo=UTC),
+        national_id=FNR,
         age=40,
         level4_eid=True,
         krr=record,
@@ -131,6 +133,18 @@ WRONG_PLACES: list[Any] = [
     ),
     lambda: PatientFacts.from_json(
         {"reference_time": "2026-11-25T12:00:00+01:00", "birth_date": PHONE}
+    ),
+    lambda: PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=FNR[:-1] + "7"
+    ),
+    lambda: PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=untyped(int(FNR))
+    ),
+    lambda: PatientFacts(reference_time=datetime(1980, 1, 1, tzinfo=UTC), national_id=FNR),
+    lambda: PatientFacts(reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=FNR, age=3),
+    lambda: national_id_kind(FNR[:-1] + "7"),
+    lambda: PatientFacts.from_json(
+        {"reference_time": "2026-11-25T12:00:00+01:00", "national_id": int(FNR)}
     ),
     lambda: preflight(FNR),
     lambda: preflight("Basic", national_id=untyped(int(FNR))),

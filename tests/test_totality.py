@@ -11,7 +11,7 @@ import copy
 import io
 import json
 import tempfile
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -375,8 +375,15 @@ def test_eligibility_constructor(availability: Any, reasons: Any) -> None:
 @given(
     st.fixed_dictionaries(
         {"reference_time": st.one_of(st.datetimes(timezones=st.just(UTC)), anything)},
-        optional=dict.fromkeys(["age", "krr", "level4_eid", "birth_date"], anything),
+        optional={
+            **dict.fromkeys(["age", "krr", "level4_eid", "birth_date"], anything),
+            "national_id": st.one_of(anything, st.text(alphabet="0123456789 ", max_size=12)),
+        },
     )
+)
+@example({"reference_time": datetime(2026, 1, 1, tzinfo=UTC), "national_id": "26670271527"})
+@example(
+    {"reference_time": datetime(2026, 1, 1, tzinfo=UTC), "national_id": "２６６７０２７１５２７"}
 )
 def test_patient_facts_constructor(fields: dict[str, Any]) -> None:
     facts = _total(PatientFacts, **fields)

@@ -51,7 +51,12 @@ if TYPE_CHECKING:
     from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
     from distribution.eligibility import Eligibility, Reason, assess
     from distribution.explainer import describe, explain, explain_decision, rules_reaching
-    from distribution.facts import HelsenorgeConsent, PatientFacts
+    from distribution.facts import (
+        HelsenorgeConsent,
+        NationalIdKind,
+        PatientFacts,
+        national_id_kind,
+    )
     from distribution.krr import KrrRecord, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
     from distribution.resources import read_data
@@ -76,7 +81,9 @@ _LAZY = {
     "explain_decision": "explainer",
     "rules_reaching": "explainer",
     "HelsenorgeConsent": "facts",
+    "NationalIdKind": "facts",
     "PatientFacts": "facts",
+    "national_id_kind": "facts",
     "KrrRecord": "krr",
     "KrrStatus": "krr",
     "Problem": "orders",
@@ -126,6 +133,7 @@ __all__ = [
     "KrrRecord",
     "KrrStatus",
     "Lang",
+    "NationalIdKind",
     "NotificationChannel",
     "Outcome",
     "PatientFacts",
@@ -147,6 +155,7 @@ __all__ = [
     "explain",
     "explain_decision",
     "fallback_chain",
+    "national_id_kind",
     "national_id_problem",
     "preflight",
     "read_data",
