@@ -16,6 +16,7 @@ from distribution import (
     DistributionError,
     DistributionRule,
     KrrRecord,
+    KrrResponse,
     PatientFacts,
     assess,
     decide,
@@ -104,6 +105,10 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     )  # ...but never shown
     for lang in ("nb", "en"):
         assert_clean(explain("AllowUnsecureOrPaper", eligibility, lang=lang))
+    response = KrrResponse.from_json(
+        {"personer": [RECORD, {**RECORD, "status": PHONE}, {**RECORD, EMAIL: FNR}]}
+    )
+    assert_clean(response, str(response), response.records, response.errors)
 
 
 WRONG_PLACES: list[Any] = [
@@ -126,6 +131,10 @@ WRONG_PLACES: list[Any] = [
     lambda: KrrRecord.from_json({**RECORD, "personidentifikator": int(FNR)}),
     lambda: KrrRecord.from_json(json.dumps(RECORD)[:-5]),
     lambda: KrrRecord.from_response({"personer": [RECORD, {**RECORD, "status": EMAIL}]}),
+    lambda: KrrResponse.from_json({"personer": [{**RECORD, "status": PHONE}]}).get(FNR),
+    lambda: KrrResponse.from_json({"personer": [RECORD, RECORD]}).get(FNR),
+    lambda: KrrResponse.from_json({"personer": [RECORD]}).get(untyped(int(FNR))),
+    lambda: KrrResponse((KrrRecord.from_json(RECORD),), (FNR[:-1] + "7",)),
     lambda: PatientFacts.from_json({"reference_time": FNR}),
     lambda: PatientFacts.from_json({"reference_time": "2026-11-25T12:00:00+01:00", FNR: True}),
     lambda: PatientFacts.from_json(

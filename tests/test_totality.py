@@ -25,6 +25,7 @@ from distribution import (
     DistributionError,
     Eligibility,
     KrrRecord,
+    KrrResponse,
     KrrStatus,
     NotificationChannel,
     PatientFacts,
@@ -227,6 +228,22 @@ VALID_FACTS = {
 def test_krr_response(payload: Any) -> None:
     result = _total(KrrRecord.from_response, payload)
     assert result is None or all(type(r) is KrrRecord for r in result)
+    response = _total(KrrResponse.from_json, payload)
+    if response is not None:
+        assert type(response) is KrrResponse
+        assert len(response.records) + len(response.errors) == len(response.entries)
+        assert (result is not None) == (not response.errors)
+        for national_id in response.national_ids:
+            if national_id is not None:
+                _total(response.get, national_id)
+
+
+@given(anything, anything)
+def test_krr_response_constructor(entries: Any, national_ids: Any) -> None:
+    response = _total(KrrResponse, entries, national_ids)
+    if response is not None:
+        assert repr(response)
+        assert _total(response.get, "20914695016") is None
 
 
 @given(st.one_of(json_garbage, mutated(VALID_RECORD["personer"][0])))

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         PatientFacts,
         national_id_kind,
     )
-    from distribution.krr import KrrRecord, KrrStatus
+    from distribution.krr import KrrRecord, KrrResponse, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
     from distribution.resources import read_data
 
@@ -85,6 +85,7 @@ _LAZY = {
     "PatientFacts": "facts",
     "national_id_kind": "facts",
     "KrrRecord": "krr",
+    "KrrResponse": "krr",
     "KrrStatus": "krr",
     "Problem": "orders",
     "ProblemCode": "orders",
@@ -131,6 +132,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "KrrRecord",
+    "KrrResponse",
     "KrrStatus",
     "Lang",
     "NationalIdKind",
