@@ -251,6 +251,8 @@ def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
     payload = json.loads(out)
     assert payload["decision"]["channel"]["name"] == "None"
     assert payload["eligibility"]["reasons"]["digital_mailbox"] == [
+        "not_digitally_active",
+        "no_contact_details",
         "krr_cannot_notify",
         "krr_reserved",
     ]
