@@ -129,6 +129,7 @@ patient_facts = st.builds(
     level4_eid=st.sampled_from([None, True, False]),
     helsenorge_consent=st.one_of(st.none(), st.sampled_from(HelsenorgeConsent)),
     helsenorge_representable=st.sampled_from([None, True, False]),
+    research_reserved=st.sampled_from([None, True, False]),
     krr=st.one_of(st.none(), krr_records),
     postal_address=st.sampled_from([None, True, False]),
     physical_address=st.booleans(),

@@ -55,6 +55,7 @@ CHANNELS = ("helsenorge", "digital_mailbox", "krr_contact", "paper")
 POSITIVE = {
     "helsenorge_active",
     "helsenorge_represented",
+    "research_not_reserved",
     "digitally_active",
     "digital_mailbox_active",
     "email_current",
@@ -314,6 +315,54 @@ def test_an_unrecognised_key_turns_an_absence_into_not_known() -> None:
     ]
 
 
+# --- research (ReservasjonMotForskning.md, docs/sources.md §4) --------------------------------
+
+
+def research(facts: PatientFacts, channel: str) -> list[str]:
+    return [reason.value for reason in assess(facts, research=True).reasons(channel)]
+
+
+def test_a_research_reservation_closes_helsenorge_even_when_active_and_consenting() -> None:
+    reserved = attrs.evolve(EVERYTHING, research_reserved=True)
+    assert research(reserved, "helsenorge") == ["research_reserved"]
+    assert assess(reserved, research=True).availability == Availability(
+        digital_mailbox=True, krr_contact=True, paper=True
+    )  # "disse kanalene ikke er omfattet av reservasjonen"
+    assert reasons(reserved, "helsenorge") == ["helsenorge_active", "digitally_active"]
+
+
+def test_an_unknown_research_reservation_is_not_taken_as_none() -> None:
+    assert research(EVERYTHING, "helsenorge") == ["research_reservation_unknown"]
+    assert not assess(EVERYTHING, research=True).availability.helsenorge
+
+
+def test_no_research_reservation_says_so_when_it_matters() -> None:
+    free = attrs.evolve(EVERYTHING, research_reserved=False)
+    assert research(free, "helsenorge") == [
+        "helsenorge_active",
+        "digitally_active",
+        "research_not_reserved",
+    ]
+    child = attrs.evolve(free, age=10, helsenorge_representable=True)
+    assert research(child, "helsenorge") == ["helsenorge_represented", "research_not_reserved"]
+    represented_but_reserved = attrs.evolve(child, research_reserved=True)
+    assert research(represented_but_reserved, "helsenorge") == ["research_reserved"]
+
+
+def test_a_reserved_person_who_is_also_unreachable_gets_every_reason() -> None:
+    facts = attrs.evolve(EVERYTHING, research_reserved=True, level4_eid=False)
+    assert research(facts, "helsenorge") == [
+        "research_reserved",
+        "no_level4_eid",
+        "not_representable",
+    ]
+
+
+def test_research_takes_only_a_bool() -> None:
+    with pytest.raises(InvalidTypeError, match="research must be True or False, not int 1"):
+        assess(EVERYTHING, research=1)  # type: ignore[arg-type]
+
+
 # --- Norwegian dates ----------------------------------------------------------------------------
 
 
@@ -445,6 +494,8 @@ def test_the_hand_written_cases_produce_every_reason() -> None:
         EVERYTHING,
         PatientFacts(reference_time=NOW),
         attrs.evolve(EVERYTHING, level4_eid=False, helsenorge_consent=HelsenorgeConsent.NONE),
+        attrs.evolve(EVERYTHING, research_reserved=True),
+        attrs.evolve(EVERYTHING, research_reserved=False),
         attrs.evolve(EVERYTHING, age=12, postal_address=False),
         attrs.evolve(EVERYTHING, age=15, helsenorge_representable=True, physical_address=True),
         attrs.evolve(EVERYTHING, age=15, helsenorge_representable=None),
@@ -460,7 +511,13 @@ def test_the_hand_written_cases_produce_every_reason() -> None:
         attrs.evolve(EVERYTHING, krr=KrrRecord(status=KrrStatus.SLETTET)),
         attrs.evolve(EVERYTHING, krr=KrrRecord(status=KrrStatus.IKKE_REGISTRERT)),
     ]
-    seen = {reason for f in facts for channel in CHANNELS for reason in assess(f).reasons(channel)}
+    seen = {
+        reason
+        for f in facts
+        for study in (False, True)
+        for channel in CHANNELS
+        for reason in assess(f, research=study).reasons(channel)
+    }
     assert seen == set(Reason)
 
 
@@ -478,6 +535,7 @@ WORSENINGS: list[Change] = [
     lambda f: attrs.evolve(f, age=max((f.age or 0) - 3, 0)) if f.age is not None else f,
     lambda f: attrs.evolve(f, helsenorge_consent=HelsenorgeConsent.LIMITED),
     lambda f: attrs.evolve(f, helsenorge_representable=False),
+    lambda f: attrs.evolve(f, research_reserved=True),
     lambda f: attrs.evolve(f, postal_address=False),
     lambda f: attrs.evolve(f, physical_address=False),
     lambda f: _krr(f, status=KrrStatus.SLETTET),
@@ -493,6 +551,7 @@ FORGETTINGS: list[Change] = [
     lambda f: attrs.evolve(f, age=None),
     lambda f: attrs.evolve(f, helsenorge_consent=None),
     lambda f: attrs.evolve(f, helsenorge_representable=None),
+    lambda f: attrs.evolve(f, research_reserved=None),
     lambda f: attrs.evolve(f, krr=None),
     lambda f: attrs.evolve(f, postal_address=None),
     lambda f: _krr(f, reserved=None),
@@ -503,20 +562,38 @@ FORGETTINGS: list[Change] = [
 ]
 
 
-def _channels(facts: PatientFacts) -> set[str]:
-    return {channel for channel in CHANNELS if assess(facts).availability.has(channel)}
+def _channels(facts: PatientFacts, *, study: bool = False) -> set[str]:
+    availability = assess(facts, research=study).availability
+    return {channel for channel in CHANNELS if availability.has(channel)}
 
 
-@given(patient_facts, st.sampled_from(WORSENINGS))
-def test_making_a_fact_worse_never_adds_a_channel(facts: PatientFacts, worsen: Change) -> None:
+@given(patient_facts, st.sampled_from(WORSENINGS), st.booleans())
+def test_making_a_fact_worse_never_adds_a_channel(
+    facts: PatientFacts, worsen: Change, study: bool
+) -> None:
     """Monotonicity: losing eID, age, consent, KRR data or an address never opens a channel."""
-    assert _channels(worsen(facts)) <= _channels(facts)
+    assert _channels(worsen(facts), study=study) <= _channels(facts, study=study)
 
 
-@given(patient_facts, st.sampled_from(FORGETTINGS))
-def test_an_unknown_fact_never_adds_a_channel(facts: PatientFacts, forget: Change) -> None:
+@given(patient_facts, st.sampled_from(FORGETTINGS), st.booleans())
+def test_an_unknown_fact_never_adds_a_channel(
+    facts: PatientFacts, forget: Change, study: bool
+) -> None:
     """Unknown is not active: forgetting a fact (or reading keys we do not know) opens nothing."""
-    assert _channels(forget(facts)) <= _channels(facts)
+    assert _channels(forget(facts), study=study) <= _channels(facts, study=study)
+
+
+@given(patient_facts)
+def test_research_never_adds_a_channel_and_touches_only_helsenorge(facts: PatientFacts) -> None:
+    """An ordering system marked as research can only close Helsenorge (ReservasjonMotForskning:
+    the other channels are not covered by the reservation)."""
+    plain, study = assess(facts), assess(facts, research=True)
+    assert _channels(facts, study=True) <= _channels(facts)
+    for channel in ("digital_mailbox", "krr_contact", "paper"):
+        assert study.reasons(channel) == plain.reasons(channel)
+    assert study.availability.helsenorge is (
+        plain.availability.helsenorge and facts.research_reserved is False
+    )
 
 
 @given(patient_facts, st.integers(1, 2000))

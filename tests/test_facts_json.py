@@ -16,6 +16,7 @@ GOOD: dict[str, Any] = {
     "level4_eid": True,
     "helsenorge_consent": "full",
     "helsenorge_representable": False,
+    "research_reserved": True,
     "postal_address": True,
     "physical_address": False,
     "krr": {"personidentifikator": "15108695088", "status": "AKTIV", "reservasjon": "NEI"},
@@ -30,6 +31,7 @@ def test_reads_every_field() -> None:
     assert facts.level4_eid is True
     assert facts.helsenorge_consent is HelsenorgeConsent.FULL
     assert facts.helsenorge_representable is False
+    assert facts.research_reserved is True
     assert facts.postal_address is True
     assert facts.krr is not None
     assert facts.krr.status is KrrStatus.AKTIV
@@ -63,6 +65,8 @@ def test_null_and_missing_mean_unknown() -> None:
         ({"age": "38"}, ["age must be an integer"]),
         ({"age": 38.0}, ["age must be an integer"]),
         ({"level4_eid": "yes"}, ["level4_eid must be true, false or null"]),
+        ({"research_reserved": "ja"}, ["research_reserved must be true, false or null"]),
+        ({"researchreserved": True}, ["unexpected keys", "researchreserved", "research_reserved"]),
         ({"helsenorge_consent": "partial"}, ["helsenorge_consent", "full", "limited", "none"]),
         ({"helsenorge_consent": 1}, ["helsenorge_consent must be a string"]),
         ({"krr": {"status": "GONE"}}, ["krr.status", "'GONE'"]),

@@ -267,6 +267,13 @@ def test_facts_and_assessment(payload: Any) -> None:
 
 
 @given(anything)
+def test_assess_takes_only_a_bool_for_research(value: Any) -> None:
+    facts = PatientFacts.from_json(VALID_FACTS)
+    result = _total(assess, facts, research=value)
+    assert (result is not None) == (type(value) is bool)
+
+
+@given(anything)
 def test_assess_and_explain_and_describe(value: Any) -> None:
     assert _total(assess, value) is None
     for text in (

@@ -308,6 +308,7 @@ REASONS: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
         "helsenorge_active": "har gitt fullt samtykke på Helsenorge",
         "helsenorge_represented": "kan representeres av noen andre på Helsenorge",
+        "research_not_reserved": "har ikke reservert seg på Helsenorge mot henvendelser til andre formål enn helsehjelp, som forskning",
         "digitally_active": "er digitalt aktiv: kontaktinformasjonen i KRR er oppdatert eller bekreftet de siste 18 månedene",
         "digital_mailbox_active": "har sikker digital postkasse (Digipost/e-Boks) registrert i KRR",
         "email_current": "e-postadressen i KRR er oppdatert eller bekreftet de siste 18 månedene",
@@ -324,6 +325,8 @@ REASONS: Final[dict[Lang, dict[str, str]]] = {
         "helsenorge_unknown": "vi vet ikke om personen har gitt fullt samtykke på Helsenorge",
         "not_representable": "kan ikke representeres av noen andre på Helsenorge",
         "representation_unknown": "vi vet ikke om noen kan representere personen på Helsenorge",
+        "research_reserved": "har reservert seg på Helsenorge mot henvendelser til andre formål enn helsehjelp, og bestillersystemet er merket som forskning",
+        "research_reservation_unknown": "vi vet ikke om personen har reservert seg på Helsenorge mot henvendelser til andre formål enn helsehjelp, og bestillersystemet er merket som forskning",
         "not_digitally_active": "er ikke digitalt aktiv (det krever kontaktinformasjon i KRR som er oppdatert eller bekreftet de siste 18 månedene)",
         "digital_activity_unknown": "vi vet ikke om personen er digitalt aktiv (har kontaktinformasjon i KRR som er oppdatert eller bekreftet de siste 18 månedene)",
         "krr_unknown": "det er ikke gjort oppslag i Kontakt- og reservasjonsregisteret (KRR)",
@@ -348,6 +351,7 @@ REASONS: Final[dict[Lang, dict[str, str]]] = {
     "en": {
         "helsenorge_active": "has given full consent on Helsenorge",
         "helsenorge_represented": "can be represented by someone else on Helsenorge",
+        "research_not_reserved": "has not reserved on Helsenorge against contact for purposes other than health care, such as research",
         "digitally_active": "is digitally active: the contact details in KRR were updated or confirmed within the last 18 months",
         "digital_mailbox_active": "has a secure digital mailbox (Digipost/e-Boks) registered in KRR",
         "email_current": "the e-mail address in KRR was updated or confirmed within the last 18 months",
@@ -364,6 +368,8 @@ REASONS: Final[dict[Lang, dict[str, str]]] = {
         "helsenorge_unknown": "not known whether the person has given full consent on Helsenorge",
         "not_representable": "cannot be represented by anyone else on Helsenorge",
         "representation_unknown": "not known whether anyone can represent the person on Helsenorge",
+        "research_reserved": "has reserved on Helsenorge against contact for purposes other than health care, and the ordering system is marked as research",
+        "research_reservation_unknown": "not known whether the person has reserved on Helsenorge against contact for purposes other than health care, and the ordering system is marked as research",
         "not_digitally_active": "is not digitally active (that takes contact details in KRR updated or confirmed within the last 18 months)",
         "digital_activity_unknown": "not known whether the person is digitally active (has contact details in KRR updated or confirmed within the last 18 months)",
         "krr_unknown": "no lookup in the contact register (KRR) was made",

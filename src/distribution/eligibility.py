@@ -32,7 +32,7 @@ import attrs
 from distribution._texts import REASONS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
-from distribution.errors import check_lang, wrong_type
+from distribution.errors import InvalidTypeError, check_lang, wrong_type
 from distribution.facts import HelsenorgeConsent, PatientFacts, oslo_date
 from distribution.krr import KrrRecord, KrrStatus
 
@@ -51,6 +51,7 @@ class Reason(enum.Enum):
     # Why a channel is available.
     HELSENORGE_ACTIVE = "helsenorge_active"
     HELSENORGE_REPRESENTED = "helsenorge_represented"
+    RESEARCH_NOT_RESERVED = "research_not_reserved"
     DIGITALLY_ACTIVE = "digitally_active"
     DIGITAL_MAILBOX_ACTIVE = "digital_mailbox_active"
     EMAIL_CURRENT = "email_current"
@@ -69,6 +70,8 @@ class Reason(enum.Enum):
     HELSENORGE_UNKNOWN = "helsenorge_unknown"
     NOT_REPRESENTABLE = "not_representable"
     REPRESENTATION_UNKNOWN = "representation_unknown"
+    RESEARCH_RESERVED = "research_reserved"
+    RESEARCH_RESERVATION_UNKNOWN = "research_reservation_unknown"
     # Digitally active, and the KRR facts behind it.
     NOT_DIGITALLY_ACTIVE = "not_digitally_active"
     DIGITAL_ACTIVITY_UNKNOWN = "digital_activity_unknown"
@@ -124,6 +127,13 @@ _CONSENT: Final = {
     None: (R.HELSENORGE_UNKNOWN,),
 }
 _NOT_REPRESENTED: Final = {False: R.NOT_REPRESENTABLE, None: R.REPRESENTATION_UNKNOWN}
+# With an ordering system marked as research: the reasons Helsenorge is closed, by
+# research_reserved (an empty tuple: it is not).
+_RESEARCH: Final = {
+    False: _NONE,
+    True: (R.RESEARCH_RESERVED,),
+    None: (R.RESEARCH_RESERVATION_UNKNOWN,),
+}
 _KRR_STATUS: Final = {
     KrrStatus.SLETTET: R.KRR_DELETED,
     KrrStatus.IKKE_REGISTRERT: R.KRR_NOT_REGISTERED,
@@ -200,7 +210,9 @@ def _digital_activity(facts: PatientFacts) -> _Activity:
     return _Activity(active=False, reasons=reasons, current=_NONE)
 
 
-def _helsenorge(facts: PatientFacts, activity: _Activity) -> tuple[bool, tuple[Reason, ...]]:
+def _helsenorge(
+    facts: PatientFacts, activity: _Activity, *, research: bool
+) -> tuple[bool, tuple[Reason, ...]]:
     # docs/sources.md §4: reached directly with level-4 eID, consent Full, age over 16 and
     # digitally active; or reached because someone can represent the person on Helsenorge
     # (RepresentasjonPaaHelsenorge.md: "Hvis det foreligger et representasjonsforhold på
@@ -212,14 +224,21 @@ def _helsenorge(facts: PatientFacts, activity: _Activity) -> tuple[bool, tuple[R
         *(_NONE if activity.active else activity.reasons),
     )
     represented = facts.helsenorge_representable
-    if represented:
-        return True, (
-            *(_NONE if direct else (R.HELSENORGE_ACTIVE, *_ACTIVE)),
-            R.HELSENORGE_REPRESENTED,
+    # docs/sources.md §4 (ReservasjonMotForskning.md): from an ordering system marked as research,
+    # nothing goes on Helsenorge to a person who has reserved against it, "selv om innbyggeren
+    # er aktiv og har samtykket". Not known whether they have: not sent (unknown is not false).
+    reserved = _RESEARCH[facts.research_reserved] if research else _NONE
+    reachable = represented is True or not direct
+    if reserved or not reachable:
+        return False, (
+            *reserved,
+            *(_NONE if reachable else (*direct, _NOT_REPRESENTED[represented])),
         )
-    if not direct:
-        return True, (R.HELSENORGE_ACTIVE, *_ACTIVE)
-    return False, (*direct, _NOT_REPRESENTED[represented])
+    return True, (
+        *(_NONE if direct else (R.HELSENORGE_ACTIVE, *_ACTIVE)),
+        *((R.HELSENORGE_REPRESENTED,) if represented else _NONE),
+        *((R.RESEARCH_NOT_RESERVED,) if research else _NONE),
+    )
 
 
 def _krr_notice(record: KrrRecord) -> tuple[Reason, ...]:
@@ -352,15 +371,24 @@ _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL
 _C = NotificationChannel
 
 
-def assess(facts: PatientFacts) -> Eligibility:
+def assess(facts: PatientFacts, *, research: bool = False) -> Eligibility:
     """Return which channels *facts* make available, and why (``docs/sources.md`` §3-§5).
+
+    With *research* the ordering system is marked as research in ePROM: a person who has
+    reserved on Helsenorge against contact for other purposes than health care, or of whom that
+    is not known (``research_reserved`` ``None``), gets nothing on Helsenorge. The other channels
+    are not covered by that reservation.
 
     Never raises for well-typed facts; never reads a clock (the reference time is in *facts*).
     """
     if type(facts) is not PatientFacts:
         raise wrong_type(facts, field="facts", expected="PatientFacts")
+    if type(research) is not bool:
+        raise InvalidTypeError(
+            "not_bool", value=research, field="research", type=type(research).__name__
+        )
     activity = _digital_activity(facts)
-    helsenorge = _helsenorge(facts, activity)
+    helsenorge = _helsenorge(facts, activity, research=research)
     mailbox = _digital_mailbox(facts, activity)
     unsecure = _unsecure(facts, activity)
     paper = _paper(facts)

@@ -219,6 +219,9 @@ class PatientFacts:
         level4_eid: whether the patient has electronic ID at level 4 (BankID or similar).
         helsenorge_consent: the consent level on Helsenorge.
         helsenorge_representable: whether the patient can be represented on Helsenorge.
+        research_reserved: whether the patient has reserved on Helsenorge against contact for
+            purposes other than health care, such as research (``docs/sources.md`` §4). It
+            matters only when the ordering system is marked as research.
         krr: the patient's KRR record (``None``: no lookup was made).
         postal_address: whether Folkeregisteret has a postal address for the patient.
         physical_address: whether the order itself gives a postal address (``physicalAddress``).
@@ -235,6 +238,9 @@ class PatientFacts:
         default=None, validator=exactly(HelsenorgeConsent, optional=True)
     )
     helsenorge_representable: bool | None = attrs.field(
+        default=None, validator=exactly(bool, optional=True)
+    )
+    research_reserved: bool | None = attrs.field(
         default=None, validator=exactly(bool, optional=True)
     )
     krr: KrrRecord | None = attrs.field(default=None, validator=exactly(KrrRecord, optional=True))
@@ -327,6 +333,7 @@ _KEYS: Final = (
     "level4_eid",
     "helsenorge_consent",
     "helsenorge_representable",
+    "research_reserved",
     "krr",
     "postal_address",
     "physical_address",
@@ -420,6 +427,7 @@ _READERS: Final[dict[str, Callable[[object], object]]] = {
     "level4_eid": _exactly(bool, "level4_eid", "true, false or null"),
     "helsenorge_consent": _consent,
     "helsenorge_representable": _exactly(bool, "helsenorge_representable", "true, false or null"),
+    "research_reserved": _exactly(bool, "research_reserved", "true, false or null"),
     "krr": _krr,
     "postal_address": _exactly(bool, "postal_address", "true, false or null"),
     "physical_address": _exactly(bool, "physical_address", "true, false or null"),
