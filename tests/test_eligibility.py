@@ -20,9 +20,11 @@ from distribution import (
     InvalidValueError,
     KrrRecord,
     KrrStatus,
+    NotificationChannel,
     PatientFacts,
     Reason,
     assess,
+    decide,
     explain,
 )
 from distribution.eligibility import months_before
@@ -363,6 +365,78 @@ def test_research_takes_only_a_bool() -> None:
         assess(EVERYTHING, research=1)  # type: ignore[arg-type]
 
 
+# --- on behalf of someone (BestillingAvSkjemaV2.md, PaVegneAvFlyt.md, ePROM v13.1) ----------
+
+PARENT = EVERYTHING  # the recipient (nationalId): an adult reachable on every channel
+CHILD = PatientFacts(reference_time=NOW, age=10, helsenorge_representable=True)
+
+
+def test_on_helsenorge_the_form_goes_to_the_child_who_can_be_represented() -> None:
+    e = assess(PARENT, on_behalf_of=CHILD)
+    assert [r.value for r in e.reasons("helsenorge")] == ["on_behalf_of", "helsenorge_represented"]
+    assert e.availability == Availability(
+        helsenorge=True, digital_mailbox=True, krr_contact=True, paper=True
+    )
+    # The other channels carry the ordinary on-behalf-of routine, to the recipient.
+    for channel in ("digital_mailbox", "krr_contact", "paper"):
+        assert e.reasons(channel) == assess(PARENT).reasons(channel)
+
+
+def test_otherwise_the_other_channels_reach_the_recipient() -> None:
+    not_represented = attrs.evolve(CHILD, helsenorge_representable=False)
+    e = assess(PARENT, on_behalf_of=not_represented)
+    # The parent could use Helsenorge, but Helsenorge is the child's, who cannot be reached.
+    assert assess(PARENT).availability.helsenorge
+    assert [r.value for r in e.reasons("helsenorge")] == [
+        "on_behalf_of",
+        "eid_unknown",
+        "helsenorge_unknown",
+        "under_16",
+        "digital_activity_unknown",
+        "krr_unknown",
+        "not_representable",
+    ]
+    assert e.availability == Availability(digital_mailbox=True, krr_contact=True, paper=True)
+    assert decide("Basic", e.availability).channel is NotificationChannel.DIGITAL_MAILBOX
+    en = explain("Basic", e)
+    assert (
+        "(why: on Helsenorge the form goes to the person it concerns (onBehalfOfNationalId)" in en
+    )
+    nb = explain("Basic", e, lang="nb")
+    assert "(hvorfor: på Helsenorge går skjemaet til den det gjelder (onBehalfOfNationalId)" in nb
+
+
+def test_research_is_judged_on_the_person_the_form_concerns() -> None:
+    reserved_child = attrs.evolve(CHILD, research_reserved=True)
+    e = assess(PARENT, research=True, on_behalf_of=reserved_child)
+    assert [r.value for r in e.reasons("helsenorge")] == ["on_behalf_of", "research_reserved"]
+    free_child = attrs.evolve(CHILD, research_reserved=False)
+    assert assess(
+        attrs.evolve(PARENT, research_reserved=True), research=True, on_behalf_of=free_child
+    ).availability.helsenorge
+
+
+def test_both_persons_are_judged_at_the_same_time() -> None:
+    same_instant = attrs.evolve(
+        CHILD, reference_time=datetime(2026, 11, 25, 13, 0, tzinfo=timezone(timedelta(hours=1)))
+    )
+    assert assess(PARENT, on_behalf_of=same_instant).availability.helsenorge
+    later = attrs.evolve(CHILD, reference_time=datetime(2026, 11, 26, tzinfo=UTC))
+    with pytest.raises(InvalidValueError) as caught:
+        assess(PARENT, on_behalf_of=later)
+    assert str(caught.value) == (
+        "on_behalf_of.reference_time is '2026-11-26T00:00:00+00:00', but the recipient's"
+        " reference_time is 2026-11-25T12:00:00+00:00; both persons must be judged at the"
+        " same time"
+    )
+    with pytest.raises(InvalidTypeError, match="on_behalf_of must be PatientFacts or None"):
+        assess(PARENT, on_behalf_of={"age": 10})  # type: ignore[arg-type]
+
+
+def test_the_simple_case_stays_simple() -> None:
+    assert assess(PARENT, on_behalf_of=None) == assess(PARENT)
+
+
 # --- Norwegian dates ----------------------------------------------------------------------------
 
 
@@ -518,6 +592,7 @@ def test_the_hand_written_cases_produce_every_reason() -> None:
         for channel in CHANNELS
         for reason in assess(f, research=study).reasons(channel)
     }
+    seen |= set(assess(EVERYTHING, on_behalf_of=EVERYTHING).reasons("helsenorge"))
     assert seen == set(Reason)
 
 
@@ -626,6 +701,22 @@ def test_assessment_is_total_and_consistent(facts: PatientFacts) -> None:
         assert why
         assert all((reason.value in POSITIVE) == e.availability.has(channel) for reason in why)
         assert len(set(why)) == len(why)
+
+
+@given(patient_facts, patient_facts, st.booleans())
+def test_on_behalf_of_changes_only_helsenorge_and_judges_it_on_the_person_concerned(
+    recipient: PatientFacts, concerned: PatientFacts, study: bool
+) -> None:
+    """With onBehalfOfNationalId, Helsenorge is the concerned person's and the other three
+    channels are the recipient's, exactly as each would be assessed alone."""
+    both = assess(recipient, research=study, on_behalf_of=concerned)
+    alone = assess(recipient, research=study)
+    them = assess(concerned, research=study)
+    assert both.availability.helsenorge is them.availability.helsenorge
+    assert both.reasons("helsenorge") == (Reason.ON_BEHALF_OF, *them.reasons("helsenorge"))
+    for channel in ("digital_mailbox", "krr_contact", "paper"):
+        assert both.reasons(channel) == alone.reasons(channel)
+        assert both.availability.has(channel) is alone.availability.has(channel)
 
 
 @given(patient_facts)

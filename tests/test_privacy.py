@@ -9,6 +9,7 @@ import pickle
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
 from distribution import (
@@ -105,6 +106,8 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     )  # ...but never shown
     for lang in ("nb", "en"):
         assert_clean(explain("AllowUnsecureOrPaper", eligibility, lang=lang))
+    on_behalf = assess(facts, on_behalf_of=attrs.evolve(facts, helsenorge_representable=True))
+    assert_clean(on_behalf, explain("Basic", on_behalf), explain("Basic", on_behalf, lang="nb"))
     response = KrrResponse.from_json(
         {"personer": [RECORD, {**RECORD, "status": PHONE}, {**RECORD, EMAIL: FNR}]}
     )

@@ -267,10 +267,12 @@ def test_facts_and_assessment(payload: Any) -> None:
 
 
 @given(anything)
-def test_assess_takes_only_a_bool_for_research(value: Any) -> None:
+def test_assess_takes_only_a_bool_for_research_and_facts_for_on_behalf_of(value: Any) -> None:
     facts = PatientFacts.from_json(VALID_FACTS)
     result = _total(assess, facts, research=value)
     assert (result is not None) == (type(value) is bool)
+    result = _total(assess, facts, on_behalf_of=value)
+    assert (result is not None) == (value is None)
 
 
 @given(anything)

@@ -38,6 +38,7 @@ ErrorKey = Literal[
     "bad_date",
     "out_of_range",
     "age_mismatch",
+    "reference_time_mismatch",
     "bad_national_id",
     "id_birth_date_mismatch",
     "bad_json",
@@ -98,6 +99,7 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "bad_date": "{field} er {value}, ikke en dato skrevet som ÅÅÅÅ-MM-DD",
         "out_of_range": "{field} er {value}, utenfor {choices}",
         "age_mismatch": "{field}: alder {value} stemmer ikke med fødselsdatoen, som gir {expected}",
+        "reference_time_mismatch": "{field} er {value}, men mottakerens reference_time er {expected}; begge personene må vurderes på samme tidspunkt",
         "bad_national_id": "{field}: {problem}",
         "id_birth_date_mismatch": "{field} er {value}, men fødselsnummeret gir en annen fødselsdato",
         "bad_json": "{field} er ikke gyldig JSON: {problem}",
@@ -131,6 +133,7 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "bad_date": "{field} is {value}, not a date written as YYYY-MM-DD",
         "out_of_range": "{field} is {value}, outside {choices}",
         "age_mismatch": "{field}: age {value} does not match the birth date, which gives {expected}",
+        "reference_time_mismatch": "{field} is {value}, but the recipient's reference_time is {expected}; both persons must be judged at the same time",
         "bad_national_id": "{field}: {problem}",
         "id_birth_date_mismatch": "{field} is {value}, but the national ID gives another birth date",
         "bad_json": "{field} is not valid JSON: {problem}",
@@ -306,6 +309,7 @@ MEANINGS: Final[dict[Lang, dict[str, str]]] = {
 # Why a channel is or is not available (``eligibility.Reason``, by value).
 REASONS: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
+        "on_behalf_of": "på Helsenorge går skjemaet til den det gjelder (onBehalfOfNationalId), så dette gjelder den personen",
         "helsenorge_active": "har gitt fullt samtykke på Helsenorge",
         "helsenorge_represented": "kan representeres av noen andre på Helsenorge",
         "research_not_reserved": "har ikke reservert seg på Helsenorge mot henvendelser til andre formål enn helsehjelp, som forskning",
@@ -349,6 +353,7 @@ REASONS: Final[dict[Lang, dict[str, str]]] = {
         "postal_address_unknown": "vi vet ikke om personen har postadresse",
     },
     "en": {
+        "on_behalf_of": "on Helsenorge the form goes to the person it concerns (onBehalfOfNationalId), so this is about that person",
         "helsenorge_active": "has given full consent on Helsenorge",
         "helsenorge_represented": "can be represented by someone else on Helsenorge",
         "research_not_reserved": "has not reserved on Helsenorge against contact for purposes other than health care, such as research",

@@ -32,7 +32,7 @@ import attrs
 from distribution._texts import REASONS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
-from distribution.errors import InvalidTypeError, check_lang, wrong_type
+from distribution.errors import InvalidTypeError, InvalidValueError, check_lang, wrong_type
 from distribution.facts import HelsenorgeConsent, PatientFacts, oslo_date
 from distribution.krr import KrrRecord, KrrStatus
 
@@ -46,8 +46,11 @@ class Reason(enum.Enum):
     """Why a channel is, or is not, available. Values are stable identifiers.
 
     Each states only what is known: where a fact is missing the reason says it is not known.
+    :attr:`ON_BEHALF_OF` is context, neither for nor against: it leads Helsenorge's reasons when
+    the order is on behalf of someone, whose facts they then are.
     """
 
+    ON_BEHALF_OF = "on_behalf_of"
     # Why a channel is available.
     HELSENORGE_ACTIVE = "helsenorge_active"
     HELSENORGE_REPRESENTED = "helsenorge_represented"
@@ -371,13 +374,22 @@ _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL
 _C = NotificationChannel
 
 
-def assess(facts: PatientFacts, *, research: bool = False) -> Eligibility:
+def assess(
+    facts: PatientFacts, *, research: bool = False, on_behalf_of: PatientFacts | None = None
+) -> Eligibility:
     """Return which channels *facts* make available, and why (``docs/sources.md`` §3-§5).
 
     With *research* the ordering system is marked as research in ePROM: a person who has
     reserved on Helsenorge against contact for other purposes than health care, or of whom that
     is not known (``research_reserved`` ``None``), gets nothing on Helsenorge. The other channels
     are not covered by that reservation.
+
+    *on_behalf_of* is for an order with ``onBehalfOfNationalId``: *facts* are then the
+    recipient's (``nationalId``, say a parent) and *on_behalf_of* the facts of the person the
+    form concerns (say the child), at the same reference time. On Helsenorge the form goes to
+    the person it concerns, so Helsenorge is judged on their facts, its reasons led by
+    :attr:`Reason.ON_BEHALF_OF`; the other channels carry ePROM's ordinary on-behalf-of routine
+    to the recipient and are judged on *facts*. Without it, *facts* are the patient's own.
 
     Never raises for well-typed facts; never reads a clock (the reference time is in *facts*).
     """
@@ -388,7 +400,25 @@ def assess(facts: PatientFacts, *, research: bool = False) -> Eligibility:
             "not_bool", value=research, field="research", type=type(research).__name__
         )
     activity = _digital_activity(facts)
-    helsenorge = _helsenorge(facts, activity, research=research)
+    if on_behalf_of is None:
+        helsenorge = _helsenorge(facts, activity, research=research)
+    else:
+        if type(on_behalf_of) is not PatientFacts:
+            raise wrong_type(on_behalf_of, field="on_behalf_of", expected="PatientFacts or None")
+        if on_behalf_of.reference_time != facts.reference_time:
+            raise InvalidValueError(
+                "reference_time_mismatch",
+                value=on_behalf_of.reference_time.isoformat(),
+                field="on_behalf_of.reference_time",
+                expected=facts.reference_time.isoformat(),
+            )
+        # docs/sources.md §4 (ePROM v13.1): "skjema [blir] sendt til onBehalfOfNationalId hvis
+        # denne personen kan representeres på Helsenorge. Hvis personen ikke kan kontaktes på
+        # helsenorge vil vanlig 'På vegne av' rutine følges mot de andre distribueringskanalene."
+        available, why = _helsenorge(
+            on_behalf_of, _digital_activity(on_behalf_of), research=research
+        )
+        helsenorge = available, (R.ON_BEHALF_OF, *why)
     mailbox = _digital_mailbox(facts, activity)
     unsecure = _unsecure(facts, activity)
     paper = _paper(facts)
