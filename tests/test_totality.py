@@ -450,6 +450,8 @@ WORDS = [
     "--skip-bad",
     "--must-be-signed",
     "--national-id",
+    "--research",
+    "--on-behalf-of",
     "Basic",
     "3",
     "9",

@@ -231,7 +231,8 @@ def _cmd_describe(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 def _cmd_assess(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     facts = PatientFacts.from_json(_read(args.file))
-    eligibility = assess(facts)
+    concerned = None if args.on_behalf_of is None else _on_behalf_of(args.on_behalf_of)
+    eligibility = assess(facts, research=args.research, on_behalf_of=concerned)
     decision = decide(args.rule, eligibility.availability)
     if args.json:
         payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
@@ -240,6 +241,13 @@ def _cmd_assess(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
         out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
     return 0
+
+
+def _on_behalf_of(path: str) -> PatientFacts:
+    try:
+        return PatientFacts.from_json(_read(path))
+    except DistributionError as error:
+        raise error.within("on_behalf_of") from None
 
 
 def _cmd_preflight(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
@@ -417,6 +425,17 @@ def build_parser(default_lang: Lang, out: TextIO | None = None) -> argparse.Argu
         help="patient facts as JSON, KRR record under 'krr'; - reads stdin",
     )
     sub.add_argument("--rule", default="Basic", help="the rule to decide with (default: Basic)")
+    sub.add_argument(
+        "--research",
+        action="store_true",
+        help="the ordering system is marked as research (a Helsenorge reservation applies)",
+    )
+    sub.add_argument(
+        "--on-behalf-of",
+        metavar="FILE.json",
+        help="facts of the person the form concerns (onBehalfOfNationalId); FILE.json is then"
+        " the recipient's",
+    )
     sub.add_argument("--json", action="store_true", help="print eligibility and decision as JSON")
 
     sub = add(
