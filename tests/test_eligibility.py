@@ -658,6 +658,20 @@ def test_an_unknown_fact_never_adds_a_channel(
     assert _channels(forget(facts), study=study) <= _channels(facts, study=study)
 
 
+@given(
+    patient_facts,
+    st.sampled_from(["26670271527", "20914695016", "01039494104", "15108695088", "57912075186"]),
+)
+def test_forgetting_the_national_id_never_adds_a_channel(
+    facts: PatientFacts, national_id: str
+) -> None:
+    """The national ID is the source of the age: without it the age is not known, and that
+    opens nothing."""
+    with_id = attrs.evolve(facts, age=None, national_id=national_id)
+    assert with_id.age_at_reference is not None
+    assert _channels(attrs.evolve(with_id, national_id=None)) <= _channels(with_id)
+
+
 @given(patient_facts)
 def test_research_never_adds_a_channel_and_touches_only_helsenorge(facts: PatientFacts) -> None:
     """An ordering system marked as research can only close Helsenorge (ReservasjonMotForskning:
