@@ -90,3 +90,71 @@ def test_bad_facts_name_the_field(changes: dict[str, Any], words: list[str]) -> 
 def test_not_an_object(text: str) -> None:
     with pytest.raises(DistributionError):
         PatientFacts.from_json(text)
+
+
+KEYS = (
+    "reference_time, national_id, age, birth_date, level4_eid, helsenorge_consent,"
+    " helsenorge_representable, research_reserved, krr, postal_address, physical_address"
+)
+WHEN = "2026-11-25T12:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "value", "message"),
+    [
+        ("{broken", "facts", "<hidden>", "facts is not valid JSON: line 1, column 2"),
+        ("[]", "facts", [], "facts must be an object, not list []"),
+        (
+            {"reference_time": WHEN, "level4eid": True},
+            "facts",
+            ["level4eid"],
+            f"facts has unexpected keys ['level4eid']; allowed keys: {KEYS}",
+        ),
+        (
+            {"age": 1},
+            "facts.reference_time",
+            None,
+            f"facts.reference_time is missing; expected keys: {KEYS}",
+        ),
+        (
+            {"reference_time": WHEN, "age": "38"},
+            "age",
+            "38",
+            "age must be an integer, not str '38'",
+        ),
+        (
+            {"reference_time": WHEN, "postal_address": "yes"},
+            "postal_address",
+            "yes",
+            "postal_address must be true, false or null, not str 'yes'",
+        ),
+        (
+            {"reference_time": WHEN, "birth_date": "02.04.1988"},
+            "birth_date",
+            "02.04.1988",
+            "birth_date is '02.04.1988', not a date written as YYYY-MM-DD",
+        ),
+        (
+            {"reference_time": "2026-11-25"},
+            "reference_time",
+            "2026-11-25",
+            (
+                "reference_time is '2026-11-25', not an ISO 8601 time with a UTC offset"
+                " (for example 2023-06-29T10:14:52+02:00)"
+            ),
+        ),
+        (
+            {"reference_time": WHEN, "helsenorge_consent": "partial"},
+            "helsenorge_consent",
+            "partial",
+            (
+                "'partial' is not a known helsenorge_consent; valid codes and names: full, limited,"
+                " none"
+            ),
+        ),
+    ],
+)
+def test_errors_word_for_word(payload: object, field: str, value: object, message: str) -> None:
+    with pytest.raises(DistributionError) as caught:
+        PatientFacts.from_json(payload)
+    assert (caught.value.field, caught.value.value, str(caught.value)) == (field, value, message)

@@ -358,17 +358,20 @@ def _facts_from_json(obj: object) -> PatientFacts:
         raise InvalidValueError(
             "missing_key", value=None, field="facts.reference_time", choices=_KEYS
         )
-    fields = {key: _READERS[key](obj[key]) for key in _KEYS if obj.get(key) is not None}
+    fields = {key: _read(key, obj[key]) for key in _KEYS if obj.get(key) is not None}
     return PatientFacts(**fields)  # type: ignore[arg-type]  # each reader checked its field
 
 
-def _exactly(kind: type, key: str, expected: str) -> Callable[[object], object]:
-    def read(value: object) -> object:
-        if type(value) is not kind:
-            raise wrong_type(value, field=key, expected=expected)
-        return value
-
-    return read
+def _read(key: str, value: object) -> object:
+    # A plain function per call (not a closure made at import), so that every check runs, and
+    # can be tested, each time a key is read.
+    typed = _TYPED.get(key)
+    if typed is None:
+        return _READERS[key](value)
+    kind, expected = typed
+    if type(value) is not kind:
+        raise wrong_type(value, field=key, expected=expected)
+    return value
 
 
 def _national_id(value: object) -> str:
@@ -419,16 +422,21 @@ def _consent(value: object) -> HelsenorgeConsent:
         ) from None
 
 
+_TRUE_FALSE_NULL: Final = (bool, "true, false or null")
+# Keys whose value is taken as it is, once its type is checked: (type, what the error expects).
+_TYPED: Final[dict[str, tuple[type, str]]] = {
+    "age": (int, "an integer"),
+    "level4_eid": _TRUE_FALSE_NULL,
+    "helsenorge_representable": _TRUE_FALSE_NULL,
+    "research_reserved": _TRUE_FALSE_NULL,
+    "postal_address": _TRUE_FALSE_NULL,
+    "physical_address": _TRUE_FALSE_NULL,
+}
+# Keys that need reading.
 _READERS: Final[dict[str, Callable[[object], object]]] = {
     "reference_time": _time,
     "national_id": _national_id,
-    "age": _exactly(int, "age", "an integer"),
     "birth_date": _date,
-    "level4_eid": _exactly(bool, "level4_eid", "true, false or null"),
     "helsenorge_consent": _consent,
-    "helsenorge_representable": _exactly(bool, "helsenorge_representable", "true, false or null"),
-    "research_reserved": _exactly(bool, "research_reserved", "true, false or null"),
     "krr": _krr,
-    "postal_address": _exactly(bool, "postal_address", "true, false or null"),
-    "physical_address": _exactly(bool, "physical_address", "true, false or null"),
 }
