@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from hypothesis import strategies as st
 
-from distribution import Availability, DistributionRule, EpromCode, NotificationChannel
+from distribution import (
+    Availability,
+    DistributionRule,
+    EpromCode,
+    HelsenorgeConsent,
+    KrrRecord,
+    KrrStatus,
+    NotificationChannel,
+    PatientFacts,
+)
 from distribution.availability import CHANNEL_FIELDS
 
 REACHABLE = tuple(CHANNEL_FIELDS)
@@ -97,3 +108,50 @@ def code_spellings(member: EpromCode) -> st.SearchStrategy[object]:
     return st.sampled_from(
         [member.api_name, member.value, str(member.value), member.api_name.lower()]
     )
+
+
+# --- register facts -----------------------------------------------------------------------------
+
+REFERENCE_TIME = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+"""The reference time of the generated facts."""
+
+_stamps = st.one_of(
+    st.none(),
+    st.sampled_from(
+        [
+            datetime(2026, 6, 1, tzinfo=UTC),  # fresh
+            datetime(2024, 1, 1, tzinfo=UTC),  # stale
+            datetime(2025, 5, 24, 22, 0, tzinfo=UTC),  # the first minute of the window, in Oslo
+            datetime(2025, 5, 24, 21, 59, tzinfo=UTC),  # the last minute before it
+        ]
+    ),
+)
+krr_records = st.builds(
+    KrrRecord,
+    status=st.sampled_from(KrrStatus),
+    reserved=st.sampled_from([None, True, False]),
+    can_notify=st.sampled_from([None, True, False]),
+    email=st.sampled_from([None, "a@example.no"]),
+    email_updated=_stamps,
+    email_verified=_stamps,
+    mobile=st.sampled_from([None, "+4790000000"]),
+    mobile_updated=_stamps,
+    mobile_verified=_stamps,
+    mailbox_address=st.sampled_from([None, "a#1"]),
+    unrecognised=st.sampled_from([(), ("digitalpost",)]),
+)
+"""KRR records with every combination of the facts the rules read."""
+
+patient_facts = st.builds(
+    PatientFacts,
+    reference_time=st.just(REFERENCE_TIME),
+    age=st.one_of(st.none(), st.integers(0, 120)),
+    level4_eid=st.sampled_from([None, True, False]),
+    helsenorge_consent=st.one_of(st.none(), st.sampled_from(HelsenorgeConsent)),
+    helsenorge_representable=st.sampled_from([None, True, False]),
+    research_reserved=st.sampled_from([None, True, False]),
+    krr=st.one_of(st.none(), krr_records),
+    postal_address=st.sampled_from([None, True, False]),
+    physical_address=st.booleans(),
+)
+"""Patient facts, each fact known (either way) or not known."""

@@ -280,9 +280,89 @@ def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
     payload = json.loads(out)
     assert payload["decision"]["channel"]["name"] == "None"
     assert payload["eligibility"]["reasons"]["digital_mailbox"] == [
+        "not_digitally_active",
+        "no_contact_details",
         "krr_cannot_notify",
         "krr_reserved",
     ]
+
+
+ACTIVE_ADULT = {
+    "reference_time": "2026-11-25T12:00:00+01:00",
+    "national_id": "20914695016",
+    "level4_eid": True,
+    "helsenorge_consent": "full",
+    "research_reserved": True,
+    "postal_address": True,
+    "krr": {
+        "status": "AKTIV",
+        "reservasjon": "NEI",
+        "varslingsstatus": "KAN_VARSLES",
+        "kontaktinformasjon": {
+            "epostadresse": "kari@example.no",
+            "epostadresse_oppdatert": "2026-06-01T10:00:00+02:00",
+        },
+    },
+}
+
+
+def test_assess_reads_the_new_facts_and_marks_research(tmp_path: Path) -> None:
+    path = tmp_path / "adult.json"
+    path.write_text(json.dumps(ACTIVE_ADULT), encoding="utf-8")
+    code, out, _ = run("assess", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["decision"]["channel"]["name"] == "Helsenorge"
+    code, out, _ = run("assess", str(path), "--json", "--research")
+    payload = json.loads(out)
+    assert payload["eligibility"]["reasons"]["helsenorge"] == ["research_reserved"]
+    assert payload["decision"]["channel"]["name"] == "None"  # Basic: no mailbox either
+    code, out, _ = run("assess", str(path), "--research", "--rule", "AllowUnsecure", "--lang", "nb")
+    assert code == 0
+    assert "har reservert seg på Helsenorge mot henvendelser til andre formål enn helsehjelp" in out
+    assert "20914695016" not in out
+
+
+def test_assess_on_behalf_of_reads_the_second_person(tmp_path: Path) -> None:
+    parent = tmp_path / "parent.json"
+    parent.write_text(json.dumps({**ACTIVE_ADULT, "research_reserved": None}), encoding="utf-8")
+    child = tmp_path / "child.json"
+    child.write_text(
+        json.dumps(
+            {
+                "reference_time": "2026-11-25T12:00:00+01:00",
+                "national_id": "26670271527",
+                "helsenorge_representable": False,
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run("assess", str(parent), "--on-behalf-of", str(child), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["eligibility"]["reasons"]["helsenorge"][0] == "on_behalf_of"
+    assert payload["eligibility"]["availability"]["helsenorge"] is False
+    code, out, _ = run("assess", str(parent), "--on-behalf-of", str(child), "--lang", "nb")
+    assert "på Helsenorge går skjemaet til den det gjelder (onBehalfOfNationalId)" in out
+    child.write_text('{"reference_time": "2026-11-25T12:00:00+01:00", "age": "9"}', "utf-8")
+    assert_one_line_error(
+        *run("assess", str(parent), "--on-behalf-of", str(child)),
+        "on_behalf_of.age must be an integer",
+    )
+    assert_one_line_error(
+        *run("assess", str(parent), "--on-behalf-of", str(tmp_path / "none.json")),
+        "cannot read",
+    )
+    child.write_text('{"reference_time": "2026-11-26T12:00:00+01:00"}', "utf-8")
+    assert_one_line_error(
+        *run("assess", str(parent), "--on-behalf-of", str(child)),
+        "on_behalf_of.reference_time",
+    )
+
+
+def test_assess_still_refuses_unknown_keys(tmp_path: Path) -> None:
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps({**ACTIVE_ADULT, "researchreserved": True}), encoding="utf-8")
+    assert_one_line_error(*run("assess", str(path)), "unexpected keys", "researchreserved")
 
 
 def test_assess_refuses_bad_facts_in_one_line(tmp_path: Path) -> None:

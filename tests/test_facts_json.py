@@ -16,6 +16,7 @@ GOOD: dict[str, Any] = {
     "level4_eid": True,
     "helsenorge_consent": "full",
     "helsenorge_representable": False,
+    "research_reserved": True,
     "postal_address": True,
     "physical_address": False,
     "krr": {"personidentifikator": "15108695088", "status": "AKTIV", "reservasjon": "NEI"},
@@ -30,9 +31,20 @@ def test_reads_every_field() -> None:
     assert facts.level4_eid is True
     assert facts.helsenorge_consent is HelsenorgeConsent.FULL
     assert facts.helsenorge_representable is False
+    assert facts.research_reserved is True
     assert facts.postal_address is True
     assert facts.krr is not None
     assert facts.krr.status is KrrStatus.AKTIV
+
+
+def test_reads_the_national_id_as_the_source_of_the_birth_date() -> None:
+    payload = {"reference_time": GOOD["reference_time"], "national_id": "20914695016"}
+    facts = PatientFacts.from_json(payload)
+    assert facts.known_birth_date == date(1946, 11, 20)
+    assert facts.age_at_reference == 80
+    with pytest.raises(DistributionError) as caught:
+        PatientFacts.from_json({**payload, "national_id": 20914695016})
+    assert str(caught.value) == "national_id must be a string of 11 digits, not integer"
 
 
 def test_null_and_missing_mean_unknown() -> None:
@@ -53,6 +65,8 @@ def test_null_and_missing_mean_unknown() -> None:
         ({"age": "38"}, ["age must be an integer"]),
         ({"age": 38.0}, ["age must be an integer"]),
         ({"level4_eid": "yes"}, ["level4_eid must be true, false or null"]),
+        ({"research_reserved": "ja"}, ["research_reserved must be true, false or null"]),
+        ({"researchreserved": True}, ["unexpected keys", "researchreserved", "research_reserved"]),
         ({"helsenorge_consent": "partial"}, ["helsenorge_consent", "full", "limited", "none"]),
         ({"helsenorge_consent": 1}, ["helsenorge_consent must be a string"]),
         ({"krr": {"status": "GONE"}}, ["krr.status", "'GONE'"]),
@@ -76,3 +90,71 @@ def test_bad_facts_name_the_field(changes: dict[str, Any], words: list[str]) -> 
 def test_not_an_object(text: str) -> None:
     with pytest.raises(DistributionError):
         PatientFacts.from_json(text)
+
+
+KEYS = (
+    "reference_time, national_id, age, birth_date, level4_eid, helsenorge_consent,"
+    " helsenorge_representable, research_reserved, krr, postal_address, physical_address"
+)
+WHEN = "2026-11-25T12:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "value", "message"),
+    [
+        ("{broken", "facts", "<hidden>", "facts is not valid JSON: line 1, column 2"),
+        ("[]", "facts", [], "facts must be an object, not list []"),
+        (
+            {"reference_time": WHEN, "level4eid": True},
+            "facts",
+            ["level4eid"],
+            f"facts has unexpected keys ['level4eid']; allowed keys: {KEYS}",
+        ),
+        (
+            {"age": 1},
+            "facts.reference_time",
+            None,
+            f"facts.reference_time is missing; expected keys: {KEYS}",
+        ),
+        (
+            {"reference_time": WHEN, "age": "38"},
+            "age",
+            "38",
+            "age must be an integer, not text '38'",
+        ),
+        (
+            {"reference_time": WHEN, "postal_address": "yes"},
+            "postal_address",
+            "yes",
+            "postal_address must be true, false or null, not text 'yes'",
+        ),
+        (
+            {"reference_time": WHEN, "birth_date": "02.04.1988"},
+            "birth_date",
+            "02.04.1988",
+            "birth_date is '02.04.1988', not a date written as YYYY-MM-DD",
+        ),
+        (
+            {"reference_time": "2026-11-25"},
+            "reference_time",
+            "2026-11-25",
+            (
+                "reference_time is '2026-11-25', not an ISO 8601 time with a UTC offset"
+                " (for example 2023-06-29T10:14:52+02:00)"
+            ),
+        ),
+        (
+            {"reference_time": WHEN, "helsenorge_consent": "partial"},
+            "helsenorge_consent",
+            "partial",
+            (
+                "'partial' is not a known helsenorge_consent; valid codes and names: full, limited,"
+                " none"
+            ),
+        ),
+    ],
+)
+def test_errors_word_for_word(payload: object, field: str, value: object, message: str) -> None:
+    with pytest.raises(DistributionError) as caught:
+        PatientFacts.from_json(payload)
+    assert (caught.value.field, caught.value.value, str(caught.value)) == (field, value, message)

@@ -13,6 +13,7 @@ from distribution import (
     InvalidTypeError,
     InvalidValueError,
     KrrRecord,
+    KrrResponse,
     KrrStatus,
     UnknownCodeError,
 )
@@ -58,9 +59,54 @@ def test_reads_a_mapping_as_well_as_text() -> None:
     assert KrrRecord.from_json(payload["personer"][0]) == KrrRecord.from_response(payload)[0]
 
 
-def test_unknown_extra_fields_are_ignored() -> None:
-    record = KrrRecord.from_json({"status": "AKTIV", "new_field_from_digdir": {"x": 1}})
-    assert record.status is KrrStatus.AKTIV
+def test_documented_keys_are_recognised() -> None:
+    # Every key of the realistic file is on Digdir's attribute list (spraak_oppdatert and
+    # sertifikat included), and so are the newer ones written here by hand.
+    for record in KrrRecord.from_response(DATA.read_text(encoding="utf-8")):
+        assert record.unrecognised == ()
+    newer = KrrRecord.from_json(
+        {
+            "status": "AKTIV",
+            "reservasjon": "JA",
+            "reservasjonstidspunkt": "2023-06-13T13:42:34+02",
+            "reservasjon_oppdatert": "2023-06-13T13:42:34+02",
+            "kontaktinformasjon": {
+                "epostadresse": "NULLstillt@default.digdir.no",
+                "epostadresse_oppdatert": "2023-08-05T10:45:15.768Z",
+                "epostadresse_sist_validert": "2023-08-05T10:45:15.768Z",
+                "epostadresse_duplisert": "NEI",
+                "mobiltelefonnummer_sist_validert": "2023-08-05T10:45:15.768Z",
+                "mobiltelefonnummer_duplisert": "NEI",
+            },
+        }
+    )
+    assert newer.unrecognised == ()
+    # Digdir's own example time stamp, with milliseconds and "Z".
+    assert newer.email_updated == datetime(2023, 8, 5, 10, 45, 15, 768000, tzinfo=UTC)
+
+
+def test_undocumented_keys_are_reported_not_ignored() -> None:
+    record = KrrRecord.from_json(
+        {
+            "status": "AKTIV",
+            "kontaktinfo": {"epostadresse": "kari.nordmann@example.no"},
+            "digitalpost": {"postkasseadresse": "kari.nordmann#9QX3"},
+            "kontaktinformasjon": {"mobil": "+4791234567"},
+            "digital_post": {"leverandoer": "984661185"},
+            "kari.nordmann@example.no": True,
+        }
+    )
+    assert record.unrecognised == (
+        "<hidden>",
+        "digital_post.leverandoer",
+        "digitalpost",
+        "kontaktinfo",
+        "kontaktinformasjon.mobil",
+    )
+    assert record.email is None  # what is under an unknown key is not read
+    assert not record.has_digital_mailbox
+    assert "unrecognised=('<hidden>', 'digital_post.leverandoer'" in repr(record)
+    assert "kari.nordmann@example.no" not in repr(record)
 
 
 def test_no_personal_data_in_repr_or_str() -> None:
@@ -209,3 +255,86 @@ def test_response_errors_word_for_word(
         KrrRecord.from_response(response)
     assert caught.value.field == field
     assert str(caught.value) == message
+
+
+# --- a whole answer, person by person -----------------------------------------------------------
+
+
+def test_one_malformed_person_leaves_the_others_readable() -> None:
+    payload = json.loads(DATA.read_text(encoding="utf-8"))
+    people = payload["personer"]
+    broken = {**people[1], "status": "GONE"}
+    response = KrrResponse.from_json({"personer": [people[0], broken, *people[2:], "oops"]})
+    assert [type(entry).__name__ for entry in response.entries] == [
+        "KrrRecord",
+        "UnknownCodeError",
+        "KrrRecord",
+        "KrrRecord",
+        "KrrRecord",
+        "InvalidTypeError",
+    ]
+    assert len(response.records) == 4
+    assert [error.field for error in response.errors] == ["personer[1].status", "personer[5]"]
+    assert response.get("15108695088") == KrrRecord.from_json(people[0])
+    assert response.get("151086 95088") == response.get("15108695088")
+    assert response.get("04040412345") is response.records[-1]
+    with pytest.raises(UnknownCodeError, match=r"personer\[1\]\.status"):
+        response.get("01010112345")  # that person's entry could not be read
+    assert response.get("20914695016") is None  # not in this answer
+    with pytest.raises(UnknownCodeError):
+        KrrRecord.from_response({"personer": [people[0], broken]})  # all or nothing
+
+
+def test_a_thousand_people_with_one_broken() -> None:
+    people: list[dict[str, object]] = [
+        {"personidentifikator": f"{n:011}", "status": "AKTIV", "reservasjon": "NEI"}
+        for n in range(1000)
+    ]
+    people[500] = {**people[500], "kontaktinformasjon": {"epostadresse_oppdatert": "i går"}}
+    response = KrrResponse.from_json(json.dumps({"personer": people}))
+    assert len(response.records) == 999
+    (error,) = response.errors
+    assert error.field == "personer[500].kontaktinformasjon.epostadresse_oppdatert"
+    assert response.get(f"{999:011}") is not None
+    with pytest.raises(InvalidValueError):
+        response.get(f"{500:011}")
+
+
+def test_a_person_named_twice_is_not_guessed() -> None:
+    person = {"personidentifikator": "20914695016", "status": "AKTIV"}
+    response = KrrResponse.from_json({"personer": [person, {**person, "reservasjon": "JA"}]})
+    with pytest.raises(InvalidValueError) as caught:
+        response.get("20914695016")
+    assert str(caught.value) == (
+        "personer has 2 entries for this national ID; which one holds is not known"
+    )
+    assert "20914695016" not in caught.value.message("nb")
+
+
+def test_an_unreadable_person_without_a_readable_id_is_found_by_no_id() -> None:
+    response = KrrResponse.from_json(
+        {"personer": [{"personidentifikator": 20914695016, "status": "AKTIV"}, []]}
+    )
+    assert response.records == ()
+    assert response.national_ids == (None, None)
+    assert response.get("20914695016") is None
+
+
+def test_the_response_and_its_lookup_refuse_what_from_json_never_builds() -> None:
+    record = KrrRecord(national_id="20914695016", status=KrrStatus.AKTIV)
+    assert KrrResponse((record,), ("20914695016",)).get("20914695016") is record
+    with pytest.raises(InvalidTypeError, match=r"KrrResponse\.entries"):
+        KrrResponse(({"status": "AKTIV"},), (None,))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"KrrResponse\.entries"):
+        KrrResponse([record], ("20914695016",))  # type: ignore[arg-type]
+    for ids in ((), ("01039494104",), (20914695016,), ["20914695016"]):
+        with pytest.raises(InvalidTypeError, match=r"KrrResponse\.national_ids") as caught:
+            KrrResponse((record,), ids)  # type: ignore[arg-type]
+        assert "20914695016" not in str(caught.value)
+    with pytest.raises(InvalidTypeError, match="national_id must be a string") as caught:
+        KrrResponse((record,), ("20914695016",)).get(20914695016)  # type: ignore[arg-type]
+    assert "20914695016" not in str(caught.value)
+    with pytest.raises(InvalidTypeError, match=r"KrrRecord\.unrecognised"):
+        KrrRecord(status=KrrStatus.AKTIV, unrecognised=["x"])  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"KrrRecord\.unrecognised"):
+        KrrRecord(status=KrrStatus.AKTIV, unrecognised=(1,))  # type: ignore[arg-type]

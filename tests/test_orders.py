@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,10 +11,14 @@ from hypothesis import strategies as st
 from distribution import (
     DistributionRule,
     InvalidTypeError,
+    InvalidValueError,
+    NationalIdKind,
     ProblemCode,
+    national_id_kind,
     national_id_problem,
     preflight,
 )
+from distribution.facts import classify_national_id
 from tests.strategies import rules
 
 R = DistributionRule
@@ -86,6 +92,87 @@ def test_paper_rules_need_a_paper_enabled_form(rule: DistributionRule) -> None:
 )
 def test_national_ids(number: str, problem: ProblemCode | None) -> None:
     assert national_id_problem(number) is problem
+
+
+# The test persons ePROM's own pages and Digdir's documentation publish, by hand.
+HEMIT_TEST_PERSON = "01039494104"  # IntegrasjonVerifikasjon.md: 1 March 1994
+NHN_TEST_PERSON = "26670271527"  # month 67 = February + 65 (Norsk helsenett): 26 Feb 2002
+DIGDIR_EXAMPLE = "20914695016"  # krr_attributter: month 91 = November + 80 (Tenor), 1946
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "born"),
+    [
+        (FNR, NationalIdKind.FODSELSNUMMER, date(1986, 10, 15)),
+        (D_NUMBER, NationalIdKind.D_NUMMER, date(1986, 10, 15)),
+        (HEMIT_TEST_PERSON, NationalIdKind.FODSELSNUMMER, date(1994, 3, 1)),
+        (NHN_TEST_PERSON, NationalIdKind.SYNTHETIC_FODSELSNUMMER, date(2002, 2, 26)),
+        (DIGDIR_EXAMPLE, NationalIdKind.SYNTHETIC_FODSELSNUMMER, date(1946, 11, 20)),
+        # Tenor's examples, as NAV's fnrvalidator issue #116 lists them (date of birth by hand):
+        ("29822099635", NationalIdKind.SYNTHETIC_FODSELSNUMMER, date(2020, 2, 29)),
+        ("21929774873", NationalIdKind.SYNTHETIC_FODSELSNUMMER, date(1897, 12, 21)),
+        ("12905299938", NationalIdKind.SYNTHETIC_FODSELSNUMMER, date(1952, 10, 12)),
+        ("57912075186", NationalIdKind.SYNTHETIC_D_NUMMER, date(2020, 11, 17)),
+        ("45840375084", NationalIdKind.SYNTHETIC_D_NUMMER, date(2003, 4, 5)),
+        (
+            with_check_digits("317702500"),
+            NationalIdKind.SYNTHETIC_FODSELSNUMMER,
+            date(2002, 12, 31),
+        ),
+        (with_check_digits("716602500"), NationalIdKind.SYNTHETIC_D_NUMMER, date(2002, 1, 31)),
+    ],
+)
+def test_valid_national_ids_and_their_kind(number: str, kind: NationalIdKind, born: date) -> None:
+    assert national_id_problem(number) is None
+    assert preflight("Basic", national_id=number) == ()
+    assert national_id_kind(number) is kind
+    assert kind.synthetic is ("synthetic" in kind.value)
+    assert classify_national_id(number) == (kind, born)
+
+
+def test_the_published_test_persons_pass_the_preflight() -> None:
+    for number in (HEMIT_TEST_PERSON, NHN_TEST_PERSON, DIGDIR_EXAMPLE):
+        assert preflight("Basic", national_id=number) == ()
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        # NAV's synthetic numbers also add 40 to the month: they read as H-numbers (issue #116).
+        ("15507600333", ProblemCode.NATIONAL_ID_H_NUMBER),
+        (with_check_digits("152086900"), ProblemCode.NATIONAL_ID_DATE),  # month 20
+        (with_check_digits("156586900"), ProblemCode.NATIONAL_ID_DATE),  # month 65: + 65 of 0
+        (with_check_digits("157886901"), ProblemCode.NATIONAL_ID_DATE),  # month 78: + 65 of 13
+        (with_check_digits("158086900"), ProblemCode.NATIONAL_ID_DATE),  # month 80: + 80 of 0
+        (with_check_digits("159386900"), ProblemCode.NATIONAL_ID_DATE),  # month 93: + 80 of 13
+        (with_check_digits("300086900"), ProblemCode.NATIONAL_ID_DATE),  # month 00
+        (with_check_digits("001086900"), ProblemCode.NATIONAL_ID_DATE),  # day 00
+        (with_check_digits("321086900"), ProblemCode.NATIONAL_ID_DATE),  # day 32
+        (with_check_digits("401086900"), ProblemCode.NATIONAL_ID_DATE),  # D-number day 0
+        (with_check_digits("298221900"), ProblemCode.NATIONAL_ID_DATE),  # 29 Feb 2021 (Tenor)
+        (with_check_digits("010150750"), ProblemCode.NATIONAL_ID_DATE),  # individual 750 in 1950
+        ("26670271528", ProblemCode.NATIONAL_ID_CHECKSUM),
+        ("20914695017", ProblemCode.NATIONAL_ID_CHECKSUM),
+    ],
+)
+def test_refused_national_ids(number: str, problem: ProblemCode) -> None:
+    assert national_id_problem(number) is problem
+    with pytest.raises(InvalidValueError) as caught:
+        national_id_kind(number)
+    assert number not in str(caught.value)
+    assert number[:6] not in caught.value.message("nb")
+
+
+def test_national_id_kind_names_what_is_wrong_in_both_languages() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        national_id_kind(H_NUMBER)
+    assert str(caught.value) == (
+        "national_id: The national ID is an H-number (an aid number used in health care); ePROM"
+        " needs a fødselsnummer or D-nummer."
+    )
+    assert "H-nummer" in caught.value.message("nb")
+    with pytest.raises(InvalidTypeError, match="national_id must be a string of 11 digits"):
+        national_id_kind(15108695088)  # type: ignore[arg-type]
 
 
 def test_problems_never_show_the_national_id() -> None:

@@ -9,6 +9,7 @@ import pickle
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
 from distribution import (
@@ -18,6 +19,7 @@ from distribution import (
     FormOrderRequest,
     FormOrderResponse,
     KrrRecord,
+    KrrResponse,
     PatientFacts,
     assess,
     decide,
@@ -25,6 +27,7 @@ from distribution import (
     describe,
     explain,
     explain_timeline,
+    national_id_kind,
     national_id_problem,
     preflight,
     read_callback,
@@ -97,6 +100,7 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     assert record.email == EMAIL  # the value is there for the caller to use...
     facts = PatientFacts(
         reference_time=datetime(2026, 11, 25, tzinfo=UTC),
+        national_id=FNR,
         age=40,
         level4_eid=True,
         krr=record,
@@ -108,6 +112,12 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     )  # ...but never shown
     for lang in ("nb", "en"):
         assert_clean(explain("AllowUnsecureOrPaper", eligibility, lang=lang))
+    on_behalf = assess(facts, on_behalf_of=attrs.evolve(facts, helsenorge_representable=True))
+    assert_clean(on_behalf, explain("Basic", on_behalf), explain("Basic", on_behalf, lang="nb"))
+    response = KrrResponse.from_json(
+        {"personer": [RECORD, {**RECORD, "status": PHONE}, {**RECORD, EMAIL: FNR}]}
+    )
+    assert_clean(response, str(response), response.records, response.errors)
 
 
 WRONG_PLACES: list[Any] = [
@@ -130,6 +140,10 @@ WRONG_PLACES: list[Any] = [
     lambda: KrrRecord.from_json({**RECORD, "personidentifikator": int(FNR)}),
     lambda: KrrRecord.from_json(json.dumps(RECORD)[:-5]),
     lambda: KrrRecord.from_response({"personer": [RECORD, {**RECORD, "status": EMAIL}]}),
+    lambda: KrrResponse.from_json({"personer": [{**RECORD, "status": PHONE}]}).get(FNR),
+    lambda: KrrResponse.from_json({"personer": [RECORD, RECORD]}).get(FNR),
+    lambda: KrrResponse.from_json({"personer": [RECORD]}).get(untyped(int(FNR))),
+    lambda: KrrResponse((KrrRecord.from_json(RECORD),), (FNR[:-1] + "7",)),
     lambda: PatientFacts.from_json({"reference_time": FNR}),
     lambda: PatientFacts.from_json({"reference_time": "2026-11-25T12:00:00+01:00", FNR: True}),
     lambda: PatientFacts.from_json(
@@ -137,6 +151,18 @@ WRONG_PLACES: list[Any] = [
     ),
     lambda: PatientFacts.from_json(
         {"reference_time": "2026-11-25T12:00:00+01:00", "birth_date": PHONE}
+    ),
+    lambda: PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=FNR[:-1] + "7"
+    ),
+    lambda: PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=untyped(int(FNR))
+    ),
+    lambda: PatientFacts(reference_time=datetime(1980, 1, 1, tzinfo=UTC), national_id=FNR),
+    lambda: PatientFacts(reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=FNR, age=3),
+    lambda: national_id_kind(FNR[:-1] + "7"),
+    lambda: PatientFacts.from_json(
+        {"reference_time": "2026-11-25T12:00:00+01:00", "national_id": int(FNR)}
     ),
     lambda: preflight(FNR),
     lambda: preflight("Basic", national_id=untyped(int(FNR))),

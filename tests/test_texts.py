@@ -200,7 +200,7 @@ def test_every_expected_phrase_in_the_code_has_its_words() -> None:
     # A phrase passed as expected= without words in EXPECTED would fail when rendered; this
     # finds it before a user does.
     code = _code_outside_texts()
-    phrases = set(re.findall(r'expected="([^"]+)"', code))
+    phrases = set(re.findall(r'expected\s*=\s*"([^"]+)"', code))
     phrases |= set(re.findall(r'_exactly\(\w+, "\w+", "([^"]+)"\)', code))
     phrases |= set(re.findall(r'wrong_kind\(\s*\w+,\s*\w+,\s*"([^"]+)"', code))
     assert phrases

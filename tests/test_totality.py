@@ -11,7 +11,7 @@ import copy
 import io
 import json
 import tempfile
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from distribution import (
     Eligibility,
     FormOrderRequest,
     KrrRecord,
+    KrrResponse,
     KrrStatus,
     MessageToCitizenRequest,
     NotificationChannel,
@@ -233,6 +234,22 @@ VALID_FACTS = {
 def test_krr_response(payload: Any) -> None:
     result = _total(KrrRecord.from_response, payload)
     assert result is None or all(type(r) is KrrRecord for r in result)
+    response = _total(KrrResponse.from_json, payload)
+    if response is not None:
+        assert type(response) is KrrResponse
+        assert len(response.records) + len(response.errors) == len(response.entries)
+        assert (result is not None) == (not response.errors)
+        for national_id in response.national_ids:
+            if national_id is not None:
+                _total(response.get, national_id)
+
+
+@given(anything, anything)
+def test_krr_response_constructor(entries: Any, national_ids: Any) -> None:
+    response = _total(KrrResponse, entries, national_ids)
+    if response is not None:
+        assert repr(response)
+        assert _total(response.get, "20914695016") is None
 
 
 @given(st.one_of(json_garbage, mutated(VALID_RECORD["personer"][0])))
@@ -253,6 +270,15 @@ def test_facts_and_assessment(payload: Any) -> None:
         assert type(eligibility) is Eligibility
         for lang in ("en", "nb"):
             assert explain("Basic", eligibility, lang=lang)
+
+
+@given(anything)
+def test_assess_takes_only_a_bool_for_research_and_facts_for_on_behalf_of(value: Any) -> None:
+    facts = PatientFacts.from_json(VALID_FACTS)
+    result = _total(assess, facts, research=value)
+    assert (result is not None) == (type(value) is bool)
+    result = _total(assess, facts, on_behalf_of=value)
+    assert (result is not None) == (value is None)
 
 
 @given(anything)
@@ -381,8 +407,15 @@ def test_eligibility_constructor(availability: Any, reasons: Any) -> None:
 @given(
     st.fixed_dictionaries(
         {"reference_time": st.one_of(st.datetimes(timezones=st.just(UTC)), anything)},
-        optional=dict.fromkeys(["age", "krr", "level4_eid", "birth_date"], anything),
+        optional={
+            **dict.fromkeys(["age", "krr", "level4_eid", "birth_date"], anything),
+            "national_id": st.one_of(anything, st.text(alphabet="0123456789 ", max_size=12)),
+        },
     )
+)
+@example({"reference_time": datetime(2026, 1, 1, tzinfo=UTC), "national_id": "26670271527"})
+@example(
+    {"reference_time": datetime(2026, 1, 1, tzinfo=UTC), "national_id": "２６６７０２７１５２７"}
 )
 def test_patient_facts_constructor(fields: dict[str, Any]) -> None:
     facts = _total(PatientFacts, **fields)
@@ -487,6 +520,8 @@ WORDS = [
     "--skip-bad",
     "--must-be-signed",
     "--national-id",
+    "--research",
+    "--on-behalf-of",
     "Basic",
     "3",
     "9",

@@ -64,8 +64,13 @@ if TYPE_CHECKING:
     from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
     from distribution.eligibility import Eligibility, Reason, assess
     from distribution.explainer import describe, explain, explain_decision, rules_reaching
-    from distribution.facts import HelsenorgeConsent, PatientFacts
-    from distribution.krr import KrrRecord, KrrStatus
+    from distribution.facts import (
+        HelsenorgeConsent,
+        NationalIdKind,
+        PatientFacts,
+        national_id_kind,
+    )
+    from distribution.krr import KrrRecord, KrrResponse, KrrStatus
     from distribution.orders import Problem, ProblemCode, national_id_problem, preflight
     from distribution.reconciliation import (
         Anomaly,
@@ -119,8 +124,11 @@ _LAZY = {
     "explain_decision": "explainer",
     "rules_reaching": "explainer",
     "HelsenorgeConsent": "facts",
+    "NationalIdKind": "facts",
     "PatientFacts": "facts",
+    "national_id_kind": "facts",
     "KrrRecord": "krr",
+    "KrrResponse": "krr",
     "KrrStatus": "krr",
     "Problem": "orders",
     "ProblemCode": "orders",
@@ -194,11 +202,13 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "KrrRecord",
+    "KrrResponse",
     "KrrStatus",
     "Lang",
     "MessageResponse",
     "MessageStatusCallback",
     "MessageToCitizenRequest",
+    "NationalIdKind",
     "NotificationChannel",
     "OrderProblem",
     "OrderRefusedError",
@@ -230,6 +240,7 @@ __all__ = [
     "explain_decision",
     "explain_timeline",
     "fallback_chain",
+    "national_id_kind",
     "national_id_problem",
     "preflight",
     "read_callback",

@@ -494,7 +494,8 @@ def _cmd_describe(args: argparse.Namespace, context: _Context) -> int:
 
 def _cmd_assess(args: argparse.Namespace, context: _Context) -> int:
     facts = PatientFacts.from_json(_read(args.file, context.stdin))
-    eligibility = assess(facts)
+    concerned = None if args.on_behalf_of is None else _on_behalf_of(args.on_behalf_of, context)
+    eligibility = assess(facts, research=args.research, on_behalf_of=concerned)
     decision = decide(args.rule, eligibility.availability)
     if args.json:
         payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
@@ -503,6 +504,13 @@ def _cmd_assess(args: argparse.Namespace, context: _Context) -> int:
         explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
         context.out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
     return 0
+
+
+def _on_behalf_of(path: str, context: _Context) -> PatientFacts:
+    try:
+        return PatientFacts.from_json(_read(path, context.stdin))
+    except DistributionError as error:
+        raise error.within("on_behalf_of") from None
 
 
 def _national_id(value: str | None, context: _Context, lang: Lang) -> str | None:
@@ -767,6 +775,10 @@ def _add_file_commands(add: _Adder, say: dict[str, str]) -> None:
     sub = add("assess", "assess pasient.json --rule BasicOrPaper", _cmd_assess)
     sub.add_argument("file", metavar="FILE.json", help=say["facts_file"])
     sub.add_argument("--rule", "--regel", default="Basic", help=say["assess_rule"])
+    sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
+    sub.add_argument(
+        "--on-behalf-of", "--paa-vegne-av", metavar="FILE.json", help=say["on_behalf_of_facts"]
+    )
     sub.add_argument("--json", action="store_true", help=say["json"])
 
     sub = add("preflight", "preflight NoDistribution --must-be-signed", _cmd_preflight)

@@ -1,9 +1,13 @@
 """From register facts to availability: who can be reached on which channel, and why.
 
-The rules are ePROM's person rules (``docs/sources.md`` §4) and KRR's (§5), each written once
-in :data:`_REQUIREMENTS` below. Nothing here reads a clock or the network: the caller passes the
-reference time and the facts it holds. A fact that is unknown (``None``) makes the channels that
-need it unavailable, with a reason that says so.
+Rule 1: what the facts *mean* for each channel is decided here, once per rule, each citing the
+source (ePROM's person rules, ``docs/sources.md`` §4, and KRR's, §5). Nothing here reads a clock
+or the network: the caller passes the reference time and the facts it holds.
+
+Two laws hold throughout. *Unknown is not false*: a fact that is not known (``None``) makes the
+channels that need it unavailable, and the reason says it is not known rather than stating the
+opposite. *Digitally active* (KRR data updated or confirmed within 18 months) is judged once and
+gates every digital channel: Helsenorge, the digital mailbox and e-mail/SMS.
 
 >>> from datetime import datetime, timezone
 >>> facts = PatientFacts(
@@ -14,14 +18,13 @@ need it unavailable, with a reason that says so.
 >>> eligibility.availability
 Availability(helsenorge=False, digital_mailbox=False, krr_contact=False, paper=True)
 >>> [reason.value for reason in eligibility.reasons("helsenorge")]
-['under_16']
+['under_16', 'digital_activity_unknown', 'krr_unknown', 'not_representable']
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Final, final
 
 import attrs
@@ -29,44 +32,76 @@ import attrs
 from distribution._texts import REASONS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
-from distribution.errors import check_lang, wrong_type
-from distribution.facts import HelsenorgeConsent, PatientFacts
+from distribution.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    TypeName,
+    check_lang,
+    wrong_type,
+)
+from distribution.facts import HelsenorgeConsent, PatientFacts, oslo_date
 from distribution.krr import KrrRecord, KrrStatus
 
 __all__ = ["Eligibility", "Reason", "assess"]
 
 FRESH_MONTHS: Final = 18
-"""KRR contact details older than this many months must not be used (docs/sources.md §5)."""
+"""KRR data older than this many months leaves a person not digitally active (sources §4-§5)."""
 
 
 class Reason(enum.Enum):
-    """Why a channel is, or is not, available. Values are stable identifiers."""
+    """Why a channel is, or is not, available. Values are stable identifiers.
 
+    Each states only what is known: where a fact is missing the reason says it is not known.
+    :attr:`ON_BEHALF_OF` is context, neither for nor against: it leads Helsenorge's reasons when
+    the order is on behalf of someone, whose facts they then are.
+    """
+
+    ON_BEHALF_OF = "on_behalf_of"
+    # Why a channel is available.
     HELSENORGE_ACTIVE = "helsenorge_active"
     HELSENORGE_REPRESENTED = "helsenorge_represented"
+    RESEARCH_NOT_RESERVED = "research_not_reserved"
+    DIGITALLY_ACTIVE = "digitally_active"
     DIGITAL_MAILBOX_ACTIVE = "digital_mailbox_active"
     EMAIL_CURRENT = "email_current"
     MOBILE_CURRENT = "mobile_current"
     POSTAL_ADDRESS = "postal_address"
     PHYSICAL_ADDRESS = "physical_address"
+    # Why it is not: electronic ID and age.
     NO_LEVEL4_EID = "no_level4_eid"
     EID_UNKNOWN = "eid_unknown"
     AGE_UNKNOWN = "age_unknown"
     UNDER_13 = "under_13"
     UNDER_16 = "under_16"
     UNDER_18 = "under_18"
+    # Helsenorge.
     NO_HELSENORGE_CONSENT = "no_helsenorge_consent"
     HELSENORGE_UNKNOWN = "helsenorge_unknown"
+    NOT_REPRESENTABLE = "not_representable"
+    REPRESENTATION_UNKNOWN = "representation_unknown"
+    RESEARCH_RESERVED = "research_reserved"
+    RESEARCH_RESERVATION_UNKNOWN = "research_reservation_unknown"
+    # Digitally active, and the KRR facts behind it.
+    NOT_DIGITALLY_ACTIVE = "not_digitally_active"
+    DIGITAL_ACTIVITY_UNKNOWN = "digital_activity_unknown"
     KRR_UNKNOWN = "krr_unknown"
     KRR_NOT_REGISTERED = "krr_not_registered"
     KRR_DELETED = "krr_deleted"
+    NO_CONTACT_DETAILS = "no_contact_details"
+    EMAIL_STALE = "email_stale"
+    MOBILE_STALE = "mobile_stale"
+    EMAIL_UNDATED = "email_undated"
+    MOBILE_UNDATED = "mobile_undated"
+    KRR_UNRECOGNISED = "krr_unrecognised"
+    # The digital mailbox and e-mail/SMS.
     KRR_RESERVED = "krr_reserved"
+    KRR_RESERVATION_UNKNOWN = "krr_reservation_unknown"
     KRR_CANNOT_NOTIFY = "krr_cannot_notify"
     KRR_NOTIFY_UNKNOWN = "krr_notify_unknown"
+    KRR_CONTRADICTORY = "krr_contradictory"
     NO_DIGITAL_MAILBOX = "no_digital_mailbox"
-    NO_CONTACT_DETAILS = "no_contact_details"
-    CONTACT_DETAILS_STALE = "contact_details_stale"
-    CONTACT_DETAILS_UNDATED = "contact_details_undated"
+    DIGITAL_MAILBOX_UNKNOWN = "digital_mailbox_unknown"
+    # Paper.
     NO_POSTAL_ADDRESS = "no_postal_address"
     POSTAL_ADDRESS_UNKNOWN = "postal_address_unknown"
 
@@ -75,154 +110,204 @@ class Reason(enum.Enum):
         return REASONS[check_lang(lang)][self.value]
 
 
-def months_before(moment: datetime, months: int) -> datetime:
-    """Return *moment* moved back by whole calendar *months*, clamping the day to the month."""
-    index = moment.year * 12 + moment.month - 1 - months
+def months_before(day: date, months: int) -> date:
+    """Return *day* moved back by whole calendar *months*, clamping the day to the month's end.
+
+    >>> months_before(date(2026, 8, 31), 18), months_before(date(2025, 8, 31), 18)
+    (datetime.date(2025, 2, 28), datetime.date(2024, 2, 29))
+    """
+    index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     month += 1
     next_month = date(year + month // 12, month % 12 + 1, 1)
     last_day = (next_month - date(year, month, 1)).days
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
+    return date(year, month, min(day.day, last_day))
 
 
-# --- the rules: one function per requirement, returning the reasons it is not met -----------
+# --- the rules: each returns the reasons a requirement is not met (empty: it is met) -----------
 
-Requirement = Callable[[PatientFacts], list[Reason]]
-
-
-def _level4_eid(facts: PatientFacts) -> list[Reason]:
-    # docs/sources.md §4: every channel but the one-time code needs electronic ID at level 4.
-    if facts.level4_eid is None:
-        return [Reason.EID_UNKNOWN]
-    return [] if facts.level4_eid else [Reason.NO_LEVEL4_EID]
-
-
-def _at_least(years: int, too_young: Reason) -> Requirement:
-    def requirement(facts: PatientFacts) -> list[Reason]:
-        age = facts.age_at_reference
-        if age is None:
-            return [Reason.AGE_UNKNOWN]
-        return [] if age >= years else [too_young]
-
-    return requirement
-
-
-def _helsenorge(facts: PatientFacts) -> list[Reason]:
-    # docs/sources.md §4: over 16, or can be represented on Helsenorge; and consent level Full.
-    reasons = []
-    if facts.helsenorge_consent is None:
-        reasons.append(Reason.HELSENORGE_UNKNOWN)
-    elif facts.helsenorge_consent is not HelsenorgeConsent.FULL:
-        reasons.append(Reason.NO_HELSENORGE_CONSENT)
-    if not facts.helsenorge_representable:
-        reasons += _at_least(16, Reason.UNDER_16)(facts)
-    return reasons
+R = Reason
+_NONE: Final[tuple[Reason, ...]] = ()
+_EID: Final = {True: _NONE, False: (R.NO_LEVEL4_EID,), None: (R.EID_UNKNOWN,)}
+_CONSENT: Final = {
+    HelsenorgeConsent.FULL: _NONE,
+    HelsenorgeConsent.LIMITED: (R.NO_HELSENORGE_CONSENT,),
+    HelsenorgeConsent.NONE: (R.NO_HELSENORGE_CONSENT,),
+    None: (R.HELSENORGE_UNKNOWN,),
+}
+_NOT_REPRESENTED: Final = {False: R.NOT_REPRESENTABLE, None: R.REPRESENTATION_UNKNOWN}
+# With an ordering system marked as research: the reasons Helsenorge is closed, by
+# research_reserved (an empty tuple: it is not).
+_RESEARCH: Final = {
+    False: _NONE,
+    True: (R.RESEARCH_RESERVED,),
+    None: (R.RESEARCH_RESERVATION_UNKNOWN,),
+}
+_KRR_STATUS: Final = {
+    KrrStatus.SLETTET: R.KRR_DELETED,
+    KrrStatus.IKKE_REGISTRERT: R.KRR_NOT_REGISTERED,
+}
+_NOTIFY: Final = {True: _NONE, False: (R.KRR_CANNOT_NOTIFY,), None: (R.KRR_NOTIFY_UNKNOWN,)}
+_RESERVED: Final = {False: _NONE, True: (R.KRR_RESERVED,), None: (R.KRR_RESERVATION_UNKNOWN,)}
+_NO_KRR: Final = (R.DIGITAL_ACTIVITY_UNKNOWN, R.KRR_UNKNOWN)
+_ACTIVE: Final = (R.DIGITALLY_ACTIVE,)
+# Per contact detail: (reason when current, when too old, when KRR gives no date).
+_EMAIL: Final = (R.EMAIL_CURRENT, R.EMAIL_STALE, R.EMAIL_UNDATED)
+_MOBILE: Final = (R.MOBILE_CURRENT, R.MOBILE_STALE, R.MOBILE_UNDATED)
 
 
-def _krr_active(facts: PatientFacts) -> list[Reason]:
-    # docs/sources.md §5: status AKTIV, and KRR says the person can be notified (KAN_VARSLES), which
-    # it does only for active, unreserved persons with fresh data.
+def _age(facts: PatientFacts, years: int, too_young: Reason) -> tuple[Reason, ...]:
+    age = facts.age_at_reference
+    if age is None:
+        return (R.AGE_UNKNOWN,)
+    return _NONE if age >= years else (too_young,)
+
+
+@final
+@attrs.frozen
+class _Activity:
+    """Whether a person is digitally active, judged once per assessment (docs/sources.md §4)."""
+
+    active: bool
+    reasons: tuple[Reason, ...]  # why not (or that it is not known); _ACTIVE when active
+    current: tuple[Reason, ...]  # the contact details that are current
+
+
+def _digital_activity(facts: PatientFacts) -> _Activity:
+    # docs/sources.md §4: "For at personen skal regnes som digitalt aktiv må informasjon i
+    # kontaktregisteret være oppdatert i løpet av siste 18 mnd" - above the per-channel limits,
+    # so it gates every digital channel. docs/sources.md §5: a contact detail counts when its
+    # updated or its verified time is within 18 months (eForvaltningsforskriften § 32), each
+    # detail judged on its own, in Norwegian dates. No lookup means not known, so not active.
     record = facts.krr
     if record is None:
-        return [Reason.KRR_UNKNOWN]
+        return _Activity(active=False, reasons=_NO_KRR, current=_NONE)
     if record.status is not KrrStatus.AKTIV:
-        return [_KRR_STATUS_REASON[record.status]]
-    if record.can_notify is None:
-        return [Reason.KRR_NOTIFY_UNKNOWN]
-    return [] if record.can_notify else [Reason.KRR_CANNOT_NOTIFY]
-
-
-def _krr_mailbox(facts: PatientFacts) -> list[Reason]:
-    # docs/sources.md §5: a reservation (§ 9) means the digital mailbox must not be used.
-    record = facts.krr
-    if record is None or record.status is not KrrStatus.AKTIV:
-        return []  # _krr_active has said why
-    reasons = [Reason.KRR_RESERVED] if record.reserved is not False else []
-    if not record.has_digital_mailbox:
-        reasons.append(Reason.NO_DIGITAL_MAILBOX)
-    return reasons
-
-
-def _krr_contact(facts: PatientFacts) -> list[Reason]:
-    # docs/sources.md §5 (eForvaltningsforskriften § 32): e-mail and mobile are judged on their own;
-    # each is usable when its updated or verified time is within 18 months.
-    record = facts.krr
-    if record is None or record.status is not KrrStatus.AKTIV:
-        return []  # _krr_active has said why
-    if record.email is None and record.mobile is None:
-        return [Reason.NO_CONTACT_DETAILS]
-    if _current_contacts(record, facts.reference_time):
-        return []
-    dated = [
-        stamp
-        for stamp in (
-            record.email_updated,
-            record.email_verified,
-            record.mobile_updated,
-            record.mobile_verified,
+        return _Activity(
+            active=False,
+            reasons=(R.NOT_DIGITALLY_ACTIVE, _KRR_STATUS[record.status]),
+            current=_NONE,
         )
-        if stamp is not None
-    ]
-    return [Reason.CONTACT_DETAILS_STALE if dated else Reason.CONTACT_DETAILS_UNDATED]
-
-
-def _current_contacts(record: KrrRecord, reference_time: datetime) -> list[Reason]:
-    since = months_before(reference_time, FRESH_MONTHS)
-    current = []
-    for value, stamps, reason in (
-        (record.email, (record.email_updated, record.email_verified), Reason.EMAIL_CURRENT),
-        (record.mobile, (record.mobile_updated, record.mobile_verified), Reason.MOBILE_CURRENT),
+    since = months_before(facts.reference_date, FRESH_MONTHS)
+    current: list[Reason] = []
+    old: list[Reason] = []
+    undated = False
+    for value, stamps, (fresh, stale, no_date) in (
+        (record.email, (record.email_updated, record.email_verified), _EMAIL),
+        (record.mobile, (record.mobile_updated, record.mobile_verified), _MOBILE),
     ):
-        if value is not None and any(s is not None and s >= since for s in stamps):
-            current.append(reason)
-    return current
+        if value is None:
+            continue  # a date without the detail it dates proves nothing
+        days = [oslo_date(stamp) for stamp in stamps if stamp is not None]
+        if any(day >= since for day in days):
+            current.append(fresh)
+        elif days:
+            old.append(stale)
+        else:
+            old.append(no_date)
+            undated = True
+    if current:
+        return _Activity(active=True, reasons=_ACTIVE, current=tuple(current))
+    if record.unrecognised:
+        # docs/sources.md, choices: an unrecognised key may hold the contact details under
+        # another name, so what the record lacks is not stated as a fact.
+        reasons = (R.DIGITAL_ACTIVITY_UNKNOWN, *old, R.KRR_UNRECOGNISED)
+    elif undated:
+        reasons = (R.DIGITAL_ACTIVITY_UNKNOWN, *old)
+    else:
+        reasons = (R.NOT_DIGITALLY_ACTIVE, *(old or (R.NO_CONTACT_DETAILS,)))
+    return _Activity(active=False, reasons=reasons, current=_NONE)
 
 
-def _postal_address(facts: PatientFacts) -> list[Reason]:
+def _helsenorge(
+    facts: PatientFacts, activity: _Activity, *, research: bool
+) -> tuple[bool, tuple[Reason, ...]]:
+    # docs/sources.md §4: reached directly with level-4 eID, consent Full, age over 16 and
+    # digitally active; or reached because someone can represent the person on Helsenorge
+    # (RepresentasjonPaaHelsenorge.md: "Hvis det foreligger et representasjonsforhold på
+    # helsenorge eller personen kan kontaktes direkte").
+    direct = (
+        *_EID[facts.level4_eid],
+        *_CONSENT[facts.helsenorge_consent],
+        *_age(facts, 16, R.UNDER_16),
+        *(_NONE if activity.active else activity.reasons),
+    )
+    represented = facts.helsenorge_representable
+    # docs/sources.md §4 (ReservasjonMotForskning.md): from an ordering system marked as research,
+    # nothing goes on Helsenorge to a person who has reserved against it, "selv om innbyggeren
+    # er aktiv og har samtykket". Not known whether they have: not sent (unknown is not false).
+    reserved = _RESEARCH[facts.research_reserved] if research else _NONE
+    reachable = represented is True or not direct
+    if reserved or not reachable:
+        return False, (
+            *reserved,
+            *(_NONE if reachable else (*direct, _NOT_REPRESENTED[represented])),
+        )
+    return True, (
+        *(_NONE if direct else (R.HELSENORGE_ACTIVE, *_ACTIVE)),
+        *((R.HELSENORGE_REPRESENTED,) if represented else _NONE),
+        *((R.RESEARCH_NOT_RESERVED,) if research else _NONE),
+    )
+
+
+def _krr_notice(record: KrrRecord) -> tuple[Reason, ...]:
+    # docs/sources.md §5: Digdir reports a reserved person as KAN_IKKE_VARSLES. A record that
+    # says JA and KAN_VARSLES contradicts that; neither field is trusted (docs/sources.md,
+    # choices), so the channels that read them are closed with a reason that says so.
+    if record.reserved is True and record.can_notify is True:
+        return (R.KRR_CONTRADICTORY,)
+    return _NOTIFY[record.can_notify]
+
+
+def _digital_mailbox(facts: PatientFacts, activity: _Activity) -> tuple[bool, tuple[Reason, ...]]:
+    # docs/sources.md §4-§5: level-4 eID, over 18, digitally active; KRR can notify the person,
+    # who is not reserved (§ 9: a reservation means the mailbox must not be used); and KRR names
+    # a mailbox (digital_post).
+    failing = [*_EID[facts.level4_eid], *_age(facts, 18, R.UNDER_18)]
+    if not activity.active:
+        failing += activity.reasons
+    record = facts.krr
+    if record is not None and record.status is KrrStatus.AKTIV:
+        notice = _krr_notice(record)
+        failing += (
+            notice if notice == (R.KRR_CONTRADICTORY,) else (*notice, *_RESERVED[record.reserved])
+        )
+        if not record.has_digital_mailbox:
+            failing += (
+                (R.DIGITAL_MAILBOX_UNKNOWN, R.KRR_UNRECOGNISED)
+                if record.unrecognised
+                else (R.NO_DIGITAL_MAILBOX,)
+            )
+    if failing:
+        return False, tuple(dict.fromkeys(failing))
+    return True, (R.DIGITAL_MAILBOX_ACTIVE, *_ACTIVE)
+
+
+def _unsecure(facts: PatientFacts, activity: _Activity) -> tuple[bool, tuple[Reason, ...]]:
+    # docs/sources.md §4-§5: level-4 eID, from age 13, digitally active (a current e-mail
+    # address or mobile number), and KRR can notify the person (varslingsstatus; a reservation
+    # alone does not decide it, docs/sources.md §7 and choices).
+    failing = [*_EID[facts.level4_eid], *_age(facts, 13, R.UNDER_13)]
+    if not activity.active:
+        failing += activity.reasons
+    record = facts.krr
+    if record is not None and record.status is KrrStatus.AKTIV:
+        failing += _krr_notice(record)
+    if failing:
+        return False, tuple(failing)
+    return True, activity.current
+
+
+def _paper(facts: PatientFacts) -> tuple[bool, tuple[Reason, ...]]:
     # docs/sources.md §3-§4: paper goes to physicalAddress when the order gives one, else to the
     # Folkeregister address.
-    if facts.physical_address or facts.postal_address:
-        return []
-    if facts.postal_address is None:
-        return [Reason.POSTAL_ADDRESS_UNKNOWN]
-    return [Reason.NO_POSTAL_ADDRESS]
-
-
-_KRR_STATUS_REASON: Final = {
-    KrrStatus.SLETTET: Reason.KRR_DELETED,
-    KrrStatus.IKKE_REGISTRERT: Reason.KRR_NOT_REGISTERED,
-}
-
-_C = NotificationChannel
-_REQUIREMENTS: Final[Mapping[NotificationChannel, tuple[Requirement, ...]]] = {
-    # docs/sources.md §4: Helsenorge needs level-4 eID, consent Full, and age >= 16 or
-    # representation.
-    _C.HELSENORGE: (_level4_eid, _helsenorge),
-    # docs/sources.md §4-§5: the digital mailbox needs level-4 eID, age >= 18, an active KRR record
-    # that can be notified, no reservation, and a digital_post mailbox.
-    _C.DIGITAL_MAILBOX: (_level4_eid, _at_least(18, Reason.UNDER_18), _krr_active, _krr_mailbox),
-    # docs/sources.md §4-§5: e-mail/SMS needs level-4 eID, age >= 13, an active KRR record that can
-    # be notified, and an e-mail or mobile number updated or verified within 18 months.
-    _C.UNSECURE: (_level4_eid, _at_least(13, Reason.UNDER_13), _krr_active, _krr_contact),
-    # docs/sources.md §4: paper needs a postal address.
-    _C.PHYSICAL_MAILBOX: (_postal_address,),
-}
-
-
-def _why_available(channel: NotificationChannel, facts: PatientFacts) -> tuple[Reason, ...]:
-    positive: dict[NotificationChannel, Callable[[PatientFacts], list[Reason]]] = {
-        _C.HELSENORGE: lambda f: (
-            [Reason.HELSENORGE_ACTIVE]
-            + ([Reason.HELSENORGE_REPRESENTED] if f.helsenorge_representable else [])
-        ),
-        _C.DIGITAL_MAILBOX: lambda _f: [Reason.DIGITAL_MAILBOX_ACTIVE],
-        # Available means _krr_contact found a current contact, so the record is there.
-        _C.UNSECURE: lambda f: _current_contacts(f.krr, f.reference_time),  # type: ignore[arg-type]
-        _C.PHYSICAL_MAILBOX: lambda f: (
-            [Reason.PHYSICAL_ADDRESS] if f.physical_address else [Reason.POSTAL_ADDRESS]
-        ),
-    }
-    return tuple(positive[channel](facts))
+    if facts.physical_address:
+        return True, (R.PHYSICAL_ADDRESS,)
+    if facts.postal_address:
+        return True, (R.POSTAL_ADDRESS,)
+    return False, (
+        R.NO_POSTAL_ADDRESS if facts.postal_address is False else R.POSTAL_ADDRESS_UNKNOWN,
+    )
 
 
 def _check_availability(
@@ -290,21 +375,68 @@ class Eligibility:
 
 
 _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL_FIELDS)}
+_C = NotificationChannel
 
 
-def assess(facts: PatientFacts) -> Eligibility:
+def assess(
+    facts: PatientFacts, *, research: bool = False, on_behalf_of: PatientFacts | None = None
+) -> Eligibility:
     """Return which channels *facts* make available, and why (``docs/sources.md`` §3-§5).
+
+    With *research* the ordering system is marked as research in ePROM: a person who has
+    reserved on Helsenorge against contact for other purposes than health care, or of whom that
+    is not known (``research_reserved`` ``None``), gets nothing on Helsenorge. The other channels
+    are not covered by that reservation.
+
+    *on_behalf_of* is for an order with ``onBehalfOfNationalId``: *facts* are then the
+    recipient's (``nationalId``, say a parent) and *on_behalf_of* the facts of the person the
+    form concerns (say the child), at the same reference time. On Helsenorge the form goes to
+    the person it concerns, so Helsenorge is judged on their facts, its reasons led by
+    :attr:`Reason.ON_BEHALF_OF`; the other channels carry ePROM's ordinary on-behalf-of routine
+    to the recipient and are judged on *facts*. Without it, *facts* are the patient's own.
 
     Never raises for well-typed facts; never reads a clock (the reference time is in *facts*).
     """
     if type(facts) is not PatientFacts:
         raise wrong_type(facts, field="facts", expected="PatientFacts")
-    available: dict[str, bool] = {}
-    why: list[tuple[NotificationChannel, tuple[Reason, ...]]] = []
-    for channel, requirements in _REQUIREMENTS.items():
-        failing = tuple(
-            dict.fromkeys(r for requirement in requirements for r in requirement(facts))
+    if type(research) is not bool:
+        raise InvalidTypeError(
+            "not_bool", value=research, field="research", type=TypeName(research)
         )
-        available[CHANNEL_FIELDS[channel]] = not failing
-        why.append((channel, failing or _why_available(channel, facts)))
-    return Eligibility(Availability(**available), tuple(why))
+    activity = _digital_activity(facts)
+    if on_behalf_of is None:
+        helsenorge = _helsenorge(facts, activity, research=research)
+    else:
+        if type(on_behalf_of) is not PatientFacts:
+            raise wrong_type(on_behalf_of, field="on_behalf_of", expected="PatientFacts or None")
+        if on_behalf_of.reference_time != facts.reference_time:
+            raise InvalidValueError(
+                "reference_time_mismatch",
+                value=on_behalf_of.reference_time.isoformat(),
+                field="on_behalf_of.reference_time",
+                expected=facts.reference_time.isoformat(),
+            )
+        # docs/sources.md §4 (ePROM v13.1): "skjema [blir] sendt til onBehalfOfNationalId hvis
+        # denne personen kan representeres på Helsenorge. Hvis personen ikke kan kontaktes på
+        # helsenorge vil vanlig 'På vegne av' rutine følges mot de andre distribueringskanalene."
+        available, why = _helsenorge(
+            on_behalf_of, _digital_activity(on_behalf_of), research=research
+        )
+        helsenorge = available, (R.ON_BEHALF_OF, *why)
+    mailbox = _digital_mailbox(facts, activity)
+    unsecure = _unsecure(facts, activity)
+    paper = _paper(facts)
+    return Eligibility(
+        Availability(
+            helsenorge=helsenorge[0],
+            digital_mailbox=mailbox[0],
+            krr_contact=unsecure[0],
+            paper=paper[0],
+        ),
+        (
+            (_C.HELSENORGE, helsenorge[1]),
+            (_C.DIGITAL_MAILBOX, mailbox[1]),
+            (_C.UNSECURE, unsecure[1]),
+            (_C.PHYSICAL_MAILBOX, paper[1]),
+        ),
+    )

@@ -1,9 +1,11 @@
 """Person records from the contact register, KRR (Digdir's lookup API, ``docs/sources.md`` §5).
 
 :meth:`KrrRecord.from_json` reads one person record as ``POST /rest/v2/personer`` returns it;
-:meth:`KrrRecord.from_response` reads the whole ``{"personer": [...]}`` answer. Unknown extra
-fields are ignored (Digdir may add some); wrong types, unknown enum values and bad timestamps
-raise a :class:`~distribution.errors.DistributionError` naming the field.
+:meth:`KrrResponse.from_json` reads the whole ``{"personer": [...]}`` answer person by person, so
+one malformed person spoils only its own entry, and finds a person by national ID. Wrong types,
+unknown enum values and bad timestamps raise a :class:`~distribution.errors.DistributionError`
+naming the field. A key Digdir does not document is kept in :attr:`KrrRecord.unrecognised`
+rather than ignored: a misspelt ``digitalpost`` must not silently read as "no mailbox".
 
 The national ID, e-mail address and mobile number never show in a repr, an error or an
 explanation: they are masked.
@@ -30,17 +32,26 @@ import attrs
 
 from distribution._json import load
 from distribution.errors import (
+    HIDDEN,
     DistributionError,
     InvalidValueError,
     UnknownCodeError,
     aware,
     exactly,
+    looks_personal,
     wrong_type,
 )
 
 T = TypeVar("T")
 
-__all__ = ["KrrRecord", "KrrStatus", "mask_email", "mask_national_id", "mask_phone"]
+__all__ = [
+    "KrrRecord",
+    "KrrResponse",
+    "KrrStatus",
+    "mask_email",
+    "mask_national_id",
+    "mask_phone",
+]
 
 
 class KrrStatus(enum.Enum):
@@ -91,6 +102,13 @@ def _repr_phone(value: str | None) -> str:
 _OPTIONAL_TIME: Final = attrs.validators.and_(exactly(datetime, optional=True), aware)
 
 
+def _check_unrecognised(
+    _instance: object, _attribute: attrs.Attribute[tuple[str, ...]], value: object
+) -> None:
+    if type(value) is not tuple or any(type(key) is not str for key in value):
+        raise wrong_type(value, field="KrrRecord.unrecognised", expected="a tuple of str")
+
+
 @final
 @attrs.frozen(kw_only=True)
 class KrrRecord:
@@ -101,6 +119,12 @@ class KrrRecord:
     ``kontaktinformasjon`` as the e-mail and mobile fields with their ``_oppdatert`` (updated)
     and ``_sist_verifisert`` (verified) times, and ``digital_post`` as ``mailbox_address`` and
     ``mailbox_provider``. A field the record lacks is ``None``.
+
+    ``unrecognised`` names the keys of the record (``"digitalpost"``,
+    ``"kontaktinformasjon.epost"``) that Digdir's attribute list does not have. They are not an
+    error, since Digdir may add fields, but they may carry a fact under a name this library does
+    not read, so :func:`~distribution.eligibility.assess` no longer states an absence in such a
+    record as a fact. A key that looks like personal data is shown as ``<hidden>``.
     """
 
     national_id: str | None = attrs.field(
@@ -124,13 +148,28 @@ class KrrRecord:
     )
     mailbox_provider: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
     language: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
+    unrecognised: tuple[str, ...] = attrs.field(default=(), validator=_check_unrecognised)
 
     @classmethod
     def from_json(cls, obj: object) -> KrrRecord:
         """Read one person record: a mapping, or its JSON text."""
-        record = _object(load(obj, "person"), "person")
+        return cls._read(_object(load(obj, "person"), "person"))
+
+    @classmethod
+    def _read(cls, record: Mapping[str, object]) -> KrrRecord:
         contact = _object(record.get("kontaktinformasjon", {}), "kontaktinformasjon")
         post = _object(record.get("digital_post", {}), "digital_post")
+        unrecognised = tuple(
+            sorted(
+                HIDDEN if looks_personal(key) else key
+                for level, known, prefix in (
+                    (record, _PERSON_KEYS, ""),
+                    (contact, _CONTACT_KEYS, "kontaktinformasjon."),
+                    (post, _POST_KEYS, "digital_post."),
+                )
+                for key in (prefix + str(name) for name in level if name not in known)
+            )
+        )
         return cls(
             national_id=_text(record, "personidentifikator", secret=True),
             status=_choice(record, "status", _STATUSES, required=True),  # type: ignore[arg-type]  # required
@@ -145,11 +184,99 @@ class KrrRecord:
             mailbox_address=_text(post, "postkasseadresse", secret=True, prefix="digital_post."),
             mailbox_provider=_text(post, "postkasseleverandoeradresse", prefix="digital_post."),
             language=_text(record, "spraak"),
+            unrecognised=unrecognised,
         )
 
     @classmethod
     def from_response(cls, obj: object) -> tuple[KrrRecord, ...]:
-        """Read a whole lookup answer, ``{"personer": [...]}``: a mapping, or its JSON text."""
+        """Read a whole lookup answer, all or nothing: the first malformed person raises.
+
+        :meth:`KrrResponse.from_json` reads the same answer person by person instead.
+        """
+        response = KrrResponse.from_json(obj)
+        if response.errors:
+            raise response.errors[0]
+        return response.records
+
+    @property
+    def has_digital_mailbox(self) -> bool:
+        """Whether the record names a secure digital mailbox (``digital_post``)."""
+        return self.mailbox_address is not None
+
+
+def _check_entries(
+    _instance: object,
+    _attribute: attrs.Attribute[tuple[KrrRecord | DistributionError, ...]],
+    value: object,
+) -> None:
+    if type(value) is not tuple or not all(
+        type(entry) is KrrRecord or isinstance(entry, DistributionError) for entry in value
+    ):
+        raise wrong_type(
+            value,
+            field="KrrResponse.entries",
+            expected="a tuple of KrrRecord or DistributionError",
+        )
+
+
+def _check_ids(
+    instance: KrrResponse, _attribute: attrs.Attribute[tuple[str | None, ...]], value: object
+) -> None:
+    # One ID (or None, where none could be read) per entry; a record's own ID where it has one.
+    expected = "one national ID (or None) per entry, a record's own where it has one"
+    if (
+        type(value) is not tuple
+        or len(value) != len(instance.entries)
+        or any(
+            not (item is None or type(item) is str)
+            or (type(entry) is KrrRecord and item != entry.national_id)
+            for item, entry in zip(value, instance.entries, strict=True)
+        )
+    ):
+        raise wrong_type(value, field="KrrResponse.national_ids", expected=expected, secret=True)
+
+
+@final
+@attrs.frozen
+class KrrResponse:
+    """A whole lookup answer, ``{"personer": [...]}``, read person by person.
+
+    Each entry is the person's :class:`KrrRecord`, or the :class:`DistributionError` that says
+    why that person's record could not be read (its field starts ``personer[i]``): one malformed
+    person in an answer of a thousand leaves the other 999 readable. :meth:`get` finds a person
+    by national ID. ``national_ids`` holds the ID each entry names, as far as it could be read;
+    it never shows in a repr.
+
+    >>> response = KrrResponse.from_json({"personer": [
+    ...     {"personidentifikator": "20914695016", "status": "AKTIV"},
+    ...     {"personidentifikator": "01039494104", "status": "GONE"}]})
+    >>> [type(entry).__name__ for entry in response.entries]
+    ['KrrRecord', 'UnknownCodeError']
+    >>> response.get("20914695016").status
+    <KrrStatus.AKTIV: 'AKTIV'>
+    >>> response.errors[0].field  # response.get("01039494104") raises this error
+    'personer[1].status'
+    """
+
+    entries: tuple[KrrRecord | DistributionError, ...] = attrs.field(validator=_check_entries)
+    national_ids: tuple[str | None, ...] = attrs.field(repr=False, validator=_check_ids)
+    _positions: Mapping[str, tuple[int, ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        positions: dict[str, tuple[int, ...]] = {}
+        for position, national_id in enumerate(self.national_ids):
+            if national_id is not None:
+                key = national_id.replace(" ", "")
+                positions[key] = (*positions.get(key, ()), position)
+        object.__setattr__(self, "_positions", positions)
+
+    @classmethod
+    def from_json(cls, obj: object) -> KrrResponse:
+        """Read a lookup answer: a mapping, or its JSON text.
+
+        Only an answer that is not ``{"personer": [...]}`` at all raises; a malformed person
+        becomes an error entry.
+        """
         response = _object(load(obj, "response"), "response")
         if "personer" not in response:
             raise InvalidValueError(
@@ -158,20 +285,81 @@ class KrrRecord:
         people = response["personer"]
         if not isinstance(people, list):
             raise wrong_type(people, field="personer", expected="a list")
-        records = []
+        entries: list[KrrRecord | DistributionError] = []
+        ids: list[str | None] = []
         for index, person in enumerate(people):
+            if not isinstance(person, Mapping):  # not even JSON text: the answer is parsed
+                entries.append(wrong_type(person, field=f"personer[{index}]", expected="an object"))
+                ids.append(None)
+                continue
             try:
-                records.append(cls.from_json(person))
+                record = KrrRecord._read(person)  # noqa: SLF001  # the same reader, one level in
             except DistributionError as error:
-                raise error.within(f"personer[{index}]") from None
-        return tuple(records)
+                entries.append(error.within(f"personer[{index}]"))
+                named = person.get("personidentifikator")
+                ids.append(named if isinstance(named, str) else None)
+            else:
+                entries.append(record)
+                ids.append(record.national_id)
+        return cls(tuple(entries), tuple(ids))
 
     @property
-    def has_digital_mailbox(self) -> bool:
-        """Whether the record names a secure digital mailbox (``digital_post``)."""
-        return self.mailbox_address is not None
+    def records(self) -> tuple[KrrRecord, ...]:
+        """The records that could be read, in the answer's order."""
+        return tuple(entry for entry in self.entries if type(entry) is KrrRecord)
+
+    @property
+    def errors(self) -> tuple[DistributionError, ...]:
+        """Why each unreadable person could not be read, in the answer's order."""
+        return tuple(entry for entry in self.entries if isinstance(entry, DistributionError))
+
+    def get(self, national_id: str) -> KrrRecord | None:
+        """Return the record of the person with *national_id* (spaces ignored).
+
+        ``None`` when the answer has no such person. Raises that person's error when their
+        record could not be read, and :class:`InvalidValueError` when the answer names them more
+        than once.
+        """
+        if not isinstance(national_id, str):
+            raise wrong_type(
+                national_id, field="national_id", expected="a string of 11 digits", secret=True
+            )
+        found = self._positions.get(national_id.replace(" ", ""), ())
+        if not found:
+            return None
+        if len(found) > 1:
+            raise InvalidValueError(
+                "repeated_person", value=HIDDEN, field="personer", count=len(found)
+            )
+        entry = self.entries[found[0]]
+        if isinstance(entry, DistributionError):
+            raise entry
+        return entry
 
 
+# Digdir's attribute list (krr_attributter, docs/sources.md §5): every key a person record may
+# have, at each level. Anything else is reported in KrrRecord.unrecognised.
+_PERSON_KEYS: Final = frozenset(
+    {
+        "personidentifikator",
+        "reservasjon",
+        "reservasjonstidspunkt",
+        "reservasjon_oppdatert",
+        "status",
+        "varslingsstatus",
+        "kontaktinformasjon",
+        "digital_post",
+        "sertifikat",
+        "spraak",
+        "spraak_oppdatert",
+    }
+)
+_CONTACT_KEYS: Final = frozenset(
+    f"{kind}{suffix}"
+    for kind in ("epostadresse", "mobiltelefonnummer")
+    for suffix in ("", "_oppdatert", "_sist_verifisert", "_sist_validert", "_duplisert")
+)
+_POST_KEYS: Final = frozenset({"postkasseadresse", "postkasseleverandoeradresse"})
 _STATUSES: Final = {status.value: status for status in KrrStatus}
 _YES_NO: Final = {"JA": True, "NEI": False}
 _NOTIFY: Final = {"KAN_VARSLES": True, "KAN_IKKE_VARSLES": False}

@@ -108,6 +108,23 @@ def exercise() -> None:
         )
     )
     d.assess(facts)
+    d.assess(facts, research=True, on_behalf_of=facts)
+    d.assess(
+        d.PatientFacts(
+            reference_time=datetime(2026, 2, 28, 23, 30, tzinfo=UTC),
+            national_id="26670271527",
+            research_reserved=False,
+            krr=d.KrrRecord.from_json(record),
+        ),
+        research=True,
+    )
+    d.national_id_kind("20914695016")
+    response = d.KrrResponse.from_json(
+        json.dumps(
+            {"personer": [record, {"status": "GONE"}, {"status": "AKTIV", "digitalpost": {}}]}
+        )
+    )
+    response.get("15108695088")
     d.explain(
         "AllowUnsecureOrPaper",
         d.assess(d.PatientFacts(reference_time=datetime(2026, 1, 1, tzinfo=UTC))),
