@@ -451,6 +451,11 @@ def test_argparse_errors_are_said_in_bokmal_with_a_suggestion() -> None:
         ("hendelse", "0", "FormOrderEventLogType 0 FormOpened – "),
         ("hendelseslogg", "SigningError", "FormOrderEventLogType 4 SigningError – "),
         ("FormOrderStatus", "2", "FormOrderStatus 2 Ordered – "),
+        ("mrs-status", "3", "MrsOrderStatus 3 Feilet – "),
+        ("mrs-status", "mottaker ikke nådd", "MrsOrderStatus 5 Mottaker ikke nådd – "),
+        ("mrs-feilkode", "6", "MrsErrorCode 6 pasient er død – Pasienten er død. Stopp"),
+        ("mrs-error", "2", "MrsErrorCode 2 tidligere bestilt – "),
+        ("MrsErrorCode", "3", "MrsErrorCode 3 Person er ikke digitalt aktiv"),
     ],
 )
 def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: str) -> None:

@@ -21,6 +21,8 @@ from distribution.codes import (
     FormOrderEventLogType,
     FormOrderStatus,
     FormOrderStatusErrorCode,
+    MrsErrorCode,
+    MrsOrderStatus,
     NotificationChannel,
     SentStatus,
 )
@@ -199,6 +201,8 @@ __all__ = [
     "MessageResponse",
     "MessageStatusCallback",
     "MessageToCitizenRequest",
+    "MrsErrorCode",
+    "MrsOrderStatus",
     "NotificationChannel",
     "OrderProblem",
     "OrderRefusedError",

@@ -59,6 +59,8 @@ from distribution.codes import (
     FormOrderEventLogType,
     FormOrderStatus,
     FormOrderStatusErrorCode,
+    MrsErrorCode,
+    MrsOrderStatus,
     NotificationChannel,
     SentStatus,
     _Code,
@@ -106,6 +108,8 @@ _KINDS: Final[dict[str, type[_Code]]] = {
     **dict.fromkeys(("error", "feilkode"), FormOrderStatusErrorCode),
     **dict.fromkeys(("sent", "sendestatus"), SentStatus),
     **dict.fromkeys(("event", "hendelse", "hendelseslogg"), FormOrderEventLogType),
+    **dict.fromkeys(("mrs-status", "mrs-bestillingsstatus"), MrsOrderStatus),
+    **dict.fromkeys(("mrs-error", "mrs-feilkode"), MrsErrorCode),
     **{cls.__name__.lower(): cls for cls in CODE_ENUMS},
 }
 # The Norwegian words a support desk reads in ePROM's status lists, for describe's CODE.
@@ -477,7 +481,7 @@ def _cmd_describe(args: argparse.Namespace, context: _Context) -> int:
             "unknown_kind",
             value=args.kind,
             field="KIND",
-            choices=tuple(_KINDS)[:14],
+            choices=tuple(_KINDS)[:17],  # the words, not the enums' names
             suggestion=nearest(typed, _KINDS),
         )
     code = args.code.strip()
