@@ -12,12 +12,17 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import Workbook
 
 from distribution import Availability, CsvCohort, UnknownCodeError, decide
 from distribution.cli import _progress_bar, _usage_message, lang_from_environment, main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 
@@ -531,6 +536,11 @@ def test_argparse_errors_are_said_in_bokmal_with_a_suggestion() -> None:
         ("hendelse", "0", "FormOrderEventLogType 0 FormOpened – "),
         ("hendelseslogg", "SigningError", "FormOrderEventLogType 4 SigningError – "),
         ("FormOrderStatus", "2", "FormOrderStatus 2 Ordered – "),
+        ("mrs-status", "3", "MrsOrderStatus 3 Feilet – "),
+        ("mrs-status", "mottaker ikke nådd", "MrsOrderStatus 5 Mottaker ikke nådd – "),
+        ("mrs-feilkode", "6", "MrsErrorCode 6 pasient er død – Pasienten er død. Stopp"),
+        ("mrs-error", "2", "MrsErrorCode 2 tidligere bestilt – "),
+        ("MrsErrorCode", "3", "MrsErrorCode 3 Person er ikke digitalt aktiv"),
     ],
 )
 def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: str) -> None:
@@ -966,3 +976,152 @@ def test_verify_names_the_file_and_line_of_bad_input(tmp_path: Path) -> None:
     assert_one_line_error(*run("verify", orders, str(tmp_path)), "it is a directory")
     assert_one_line_error(*run("verify", "/no/orders.jsonl", callbacks), "no such file")
     assert_one_line_error(*run("verify", orders, "bad\x00path"), "cannot read")
+
+
+# --- audit: MRS's datadump ---
+
+DATADUMP = Path(__file__).parent / "data" / "datadump.csv"
+HEADER: list[object] = [
+    "Id",
+    "Code",
+    "DistributionRule",
+    "NotificationChannel",
+    "OrderStatus",
+    "ErrorCode",
+]
+
+
+def _xlsx(path: Path, rows: list[list[object]], sheet: str = "Bestillinger") -> Path:
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet)
+    for cells in rows:
+        worksheet.append(cells)
+    workbook.save(path)
+    return path
+
+
+def test_audit_reads_a_csv_datadump_and_never_prints_the_one_time_code() -> None:
+    code, out, err = run("audit", str(DATADUMP), "--lang", "nb")
+    assert (code, err) == (1, "")
+    assert "rad 5: NOT_PERMITTED – kanal 3 Unsecure er ikke en kanal regel 0 Basic bruker." in out
+    assert "1 fikk papirbrev" in out
+    for secret in ("K7Q2ZP", "X9PL3M", "R4T8WV", "M2N6QD"):
+        assert secret not in out
+    code, out, _ = run("audit", str(DATADUMP), "--json")
+    payload = json.loads(out)
+    assert payload["rows"] == 4
+    assert payload["anomalies"] == [
+        {
+            "row": 5,
+            "kind": "NOT_PERMITTED",
+            "case": "outside_route",
+            "rule": 0,
+            "channel": 3,
+            "status": 0,
+            "error": 0,
+        }
+    ]
+    assert "M2N6QD" not in out
+
+
+def test_audit_reads_an_xlsx_datadump_as_a_stream(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "d.xlsx",
+        [HEADER, ["a", "HEMMELIG1", 0, 1, 1, 0], [None] * 6, ["b", "HEMMELIG2", 3, 4, 0, 0]],
+    )
+    code, out, err = run("audit", str(path), "--sheet", "Bestillinger")
+    assert (code, err) == (0, "")
+    assert "The datadump has 2 orders." in out
+    assert "HEMMELIG" not in out
+    code, out, err = run("audit", str(path), "--sheet", "Bestilinger", "--lang", "nb")
+    assert_one_line_error(code, out, err, "'Bestilinger'", "mente du Bestillinger?")
+
+
+def test_audit_names_the_missing_column_with_the_nearest(tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "d.xlsx",
+        [["DistributionRule", "NotificationChannel", "Order_Status", "ErrorCode"]],
+    )
+    code, out, err = run("audit", str(path))
+    assert_one_line_error(code, out, err, "no column 'OrderStatus'", "did you mean Order_Status?")
+
+
+def test_audit_names_the_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,0\n0,1,9,0\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("audit", str(path))
+    assert_one_line_error(code, out, err, "row 3, column OrderStatus")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("d.xlsx", b"not a zip file", "cannot read"),
+        (
+            "d.csv",
+            b"DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,"
+            + b"1" * 200_000
+            + b",0\n",
+            "cannot read",
+        ),
+        ("d.csv", b"\xff\xfe\xfa", "cannot read"),
+        ("d.csv", b"", "is empty"),
+    ],
+)
+def test_audit_bad_files_are_one_line(
+    tmp_path: Path, name: str, content: bytes, needle: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert_one_line_error(*run("audit", str(path)), needle)
+
+
+def test_audit_bad_options_are_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(*run("audit", str(tmp_path / "none.csv")), "cannot read")
+    assert_one_line_error(*run("audit", str(DATADUMP), "--sheet", "Ark1"), "--sheet")
+    assert_one_line_error(*run("audit", str(DATADUMP), "--encoding", "utf-9"), "utf-8")
+
+
+def test_audit_a_damaged_sheet_found_while_streaming_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _xlsx(tmp_path / "d.xlsx", [HEADER])
+
+    def broken(*_: object, **__: object) -> Iterator[object]:
+        yield from ()  # a generator, as openpyxl's, that fails once read
+        raise KeyError("xl/worksheets/sheet1.xml")
+
+    monkeypatch.setattr("openpyxl.worksheet._read_only.ReadOnlyWorksheet.iter_rows", broken)
+    assert_one_line_error(*run("audit", str(path)), "cannot read")
+
+
+def test_audit_without_openpyxl_says_which_extra_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import fails, as when not installed
+    code, out, err = run("audit", str(tmp_path / "d.xlsx"))
+    assert_one_line_error(code, out, err, "pip install 'eprom-distribution[excel]'")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_audit_draws_a_progress_bar_on_a_terminal(tmp_path: Path, suffix: str) -> None:
+    rows = [HEADER] + [["x", "K", 0, 1, 1, 0]] * 5000
+    if suffix == ".csv":
+        path = tmp_path / "d.csv"
+        path.write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    else:
+        path = _xlsx(tmp_path / "d.xlsx", rows)
+    err = _Terminal()
+    code = main(
+        ["audit", str(path), "--delimiter", ","] if suffix == ".csv" else ["audit", str(path)],
+        environ={},
+        stdout=io.StringIO(),
+        stderr=err,
+        now=NOW,
+    )
+    assert code == 0
+    assert "[" in err.getvalue()
+    assert "100%" in err.getvalue()

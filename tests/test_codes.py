@@ -13,6 +13,8 @@ from distribution import (
     FormOrderStatus,
     FormOrderStatusErrorCode,
     InvalidTypeError,
+    MrsErrorCode,
+    MrsOrderStatus,
     NotificationChannel,
     SentStatus,
     UnknownCodeError,
@@ -60,6 +62,31 @@ GUIDE: dict[type[_Code], list[tuple[int, str, str]]] = {
         (2, "SigningStarted", "SIGNING_STARTED"),
         (3, "SigningCancelled", "SIGNING_CANCELLED"),
         (4, "SigningError", "SIGNING_ERROR"),
+    ],
+    # Written out from MRS's page on its PROMS orders (docs/sources.md §9): OrderStatus as the
+    # published site lists it, ErrorCode as MRS writes it (its double space made single).
+    MrsOrderStatus: [
+        (0, "Bestilt", "ORDERED"),
+        (1, "Besvart", "COMPLETED"),
+        (2, "Utgått", "EXPIRED"),
+        (3, "Feilet", "FAILED"),
+        (4, "Ikke bestilt", "NOT_ORDERED"),
+        (5, "Mottaker ikke nådd", "RECIPIENT_UNREACHABLE"),
+        (6, "Prosesserer bestilling", "PROCESSING"),
+    ],
+    MrsErrorCode: [
+        (0, "ingen feil", "NONE"),
+        (1, "ukjent feil", "UNKNOWN"),
+        (2, "tidligere bestilt", "ORDERED_BEFORE"),
+        (
+            3,
+            "Person er ikke digitalt aktiv eller har ikke sikker digital postkasse",
+            "NOT_DIGITALLY_ACTIVE",
+        ),
+        (4, "Ekstern feil", "EXTERNAL"),
+        (5, "Intern feil", "INTERNAL"),
+        (6, "pasient er død", "PATIENT_DECEASED"),
+        (7, "Feil fra PROMS server", "PROMS_SERVER"),
     ],
 }
 ALL_MEMBERS = [member for cls in CODE_ENUMS for member in cls]
@@ -208,5 +235,43 @@ def test_members_of_different_enums_are_never_equal() -> None:
 
 def test_members_hash_as_themselves_so_they_key_one_dict_without_clashing() -> None:
     table = {member: member for member in ALL_MEMBERS}
-    assert len(table) == len(ALL_MEMBERS) == 30
+    assert len(table) == len(ALL_MEMBERS) == 45
     assert all(table[member] is member for member in ALL_MEMBERS)
+
+
+# --- MRS's codes (docs/sources.md §9) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("utgått", MrsOrderStatus.EXPIRED),
+        ("UTGÅTT", MrsOrderStatus.EXPIRED),
+        (" Mottaker ikke nådd ", MrsOrderStatus.RECIPIENT_UNREACHABLE),
+        ("feilet", MrsOrderStatus.FAILED),
+        ("5", MrsOrderStatus.RECIPIENT_UNREACHABLE),
+        (6, MrsOrderStatus.PROCESSING),
+        ("pasient er død", MrsErrorCode.PATIENT_DECEASED),
+        ("PATIENT_DECEASED", MrsErrorCode.PATIENT_DECEASED),
+    ],
+)
+def test_mrs_codes_parse_from_mrs_words_in_any_case(text: object, expected: object) -> None:
+    assert type(expected).parse(text) is expected  # type: ignore[attr-defined]
+
+
+def test_only_norwegian_letters_pass_beside_ascii() -> None:
+    with pytest.raises(UnknownCodeError):
+        MrsOrderStatus.parse("Utgа̊tt")  # a Cyrillic "а" and a combining ring
+    with pytest.raises(UnknownCodeError):
+        DistributionRule.parse("Kasic")  # the Kelvin sign lower-cases to "k"
+
+
+def test_mrs_marks_four_error_codes_as_should_not_happen() -> None:
+    # "(bør ikke skje)" stands after codes 1, 4, 5 and 7 on MRS's page.
+    assert [code.value for code in MrsErrorCode if code.should_not_happen] == [1, 4, 5, 7]
+
+
+def test_mrs_codes_are_never_equal_to_eproms_with_the_same_number() -> None:
+    ordered: object = MrsOrderStatus.ORDERED
+    assert ordered != FormOrderStatus.COMPLETED
+    assert ordered != 0

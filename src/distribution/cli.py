@@ -3,8 +3,9 @@
 Every command prints to stdout and returns 0; bad input prints one line to stderr naming the bad
 value and the valid choices (and the nearest one) and returns 2, never a traceback. ``preflight``
 returns 1 when it finds problems, ``check`` when the verdict needs attention, ``verify`` when
-anything does. Output that cannot be written ends quietly: 141 when the reader went away
-(``… | head -1``), 74 when the disk is full; Ctrl-C returns 130.
+anything does, ``audit`` when a row of MRS's datadump does. Output that cannot be written ends
+quietly: 141 when the reader went away (``… | head -1``), 74 when the disk is full; Ctrl-C
+returns 130.
 
 Texts follow ``--lang`` (``nb``, ``no``, ``nb-NO``, ``en``, ``en-GB``, any case), which defaults
 from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give
@@ -18,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import getpass
+import importlib
+import itertools
 import json
 import os
 import re
@@ -59,6 +63,8 @@ from distribution.codes import (
     FormOrderEventLogType,
     FormOrderStatus,
     FormOrderStatusErrorCode,
+    MrsErrorCode,
+    MrsOrderStatus,
     NotificationChannel,
     SentStatus,
     _Code,
@@ -79,6 +85,7 @@ from distribution.facts import HelsenorgeConsent, PatientFacts
 from distribution.krr import KrrRecord, KrrStatus
 from distribution.orders import preflight
 from distribution.reconciliation import explain_timeline, reconcile, verify
+from distribution.register import audit, datadump_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -106,6 +113,8 @@ _KINDS: Final[dict[str, type[_Code]]] = {
     **dict.fromkeys(("error", "feilkode"), FormOrderStatusErrorCode),
     **dict.fromkeys(("sent", "sendestatus"), SentStatus),
     **dict.fromkeys(("event", "hendelse", "hendelseslogg"), FormOrderEventLogType),
+    **dict.fromkeys(("mrs-status", "mrs-bestillingsstatus"), MrsOrderStatus),
+    **dict.fromkeys(("mrs-error", "mrs-feilkode"), MrsErrorCode),
     **{cls.__name__.lower(): cls for cls in CODE_ENUMS},
 }
 # The Norwegian words a support desk reads in ePROM's status lists, for describe's CODE.
@@ -477,7 +486,7 @@ def _cmd_describe(args: argparse.Namespace, context: _Context) -> int:
             "unknown_kind",
             value=args.kind,
             field="KIND",
-            choices=tuple(_KINDS)[:14],
+            choices=tuple(_KINDS)[:17],  # the words, not the enums' names
             suggestion=nearest(typed, _KINDS),
         )
     code = args.code.strip()
@@ -638,7 +647,12 @@ def _cmd_verify(args: argparse.Namespace, context: _Context) -> int:
 
 def _progress_bar(handle: TextIO, err: TextIO) -> Callable[[int], None]:
     """Return a callback that draws how much of *handle* is read as a bar on *err*."""
-    size = max(os.fstat(handle.fileno()).st_size, 1)
+    return _bar(os.fstat(handle.fileno()).st_size, err)
+
+
+def _bar(total: int, err: TextIO) -> Callable[[int], None]:
+    """Return a callback that draws *done* of *total* (bytes or rows) as a bar on *err*."""
+    size = max(total, 1)
 
     def draw(done: int) -> None:
         share = min(done / size, 1.0)
@@ -647,6 +661,124 @@ def _progress_bar(handle: TextIO, err: TextIO) -> Callable[[int], None]:
             err.write("\r" + " " * 40 + "\r")  # wiped when done
 
     return draw
+
+
+_EXCEL: Final = (".xlsx", ".xlsm")
+_PROGRESS_EVERY: Final = 4096  # rows between two redraws of the bar
+
+
+def _cmd_audit(args: argparse.Namespace, context: _Context) -> int:
+    name = mask_personal(args.file)
+    with contextlib.ExitStack() as stack:
+        if args.file.lower().endswith(_EXCEL):
+            table, total = _sheet(args.file, args.sheet, stack)
+        else:
+            if args.sheet is not None:
+                raise InvalidValueError("sheet_not_excel", value=args.sheet, field="--sheet")
+            handle = _open_text(args.file, args.encoding)
+            stack.enter_context(handle)
+            table, total = _csv_table(handle, args.file, args.delimiter), _size(handle)
+        if context.err.isatty():
+            table = _drawn(
+                table,
+                _bar(total, context.err),
+                by_bytes=total > 0 and not args.file.lower().endswith(_EXCEL),
+            )
+        result = audit(datadump_rows(table, name=name), name=name)
+    if args.json:
+        context.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        context.out.write(result.explain(lang=args.lang) + "\n")
+    return 1 if result.needs_attention else 0
+
+
+def _size(handle: TextIO) -> int:
+    return os.fstat(handle.fileno()).st_size
+
+
+def _open_text(path: str, encoding: str) -> TextIO:
+    try:
+        return Path(path).open(encoding=encoding, newline="")
+    except LookupError:
+        raise UnknownCodeError(
+            "unknown_encoding",
+            value=encoding,
+            field="--encoding",
+            choices=("utf-8", "cp1252", "latin-1"),
+            suggestion=nearest(encoding, ("utf-8", "cp1252", "latin-1")),
+        ) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list[str]]:
+    """Yield the CSV file's rows; the delimiter, unless given, is found from the header line."""
+    lines = _lines(handle, path)
+    head = next(lines, None)
+    if head is None:
+        return
+    if delimiter is None:
+        delimiter = ";" if head.count(";") > head.count(",") else ","
+    try:
+        yield from csv.reader(itertools.chain((head,), lines), delimiter=delimiter)
+    except csv.Error as error:  # a NUL character, or a field longer than the csv module takes
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _sheet(
+    path: str, sheet: str | None, stack: contextlib.ExitStack
+) -> tuple[Iterator[Sequence[object]], int]:
+    """Return the rows of *sheet* (default: the first) of an Excel file, read as a stream."""
+    try:
+        # Loaded only here: CSV and every other command run without the optional extra.
+        openpyxl = importlib.import_module("openpyxl")
+    except ImportError:
+        raise InvalidValueError("needs_excel", value=None, field=path) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+    stack.callback(book.close)
+    names = list(book.sheetnames)
+    if sheet is not None and sheet not in names:
+        raise UnknownCodeError(
+            "unknown_sheet",
+            value=sheet,
+            field=path,
+            choices=tuple(names),
+            suggestion=nearest(sheet, names),
+        )
+    worksheet = book[names[0] if sheet is None else sheet]
+    return _guarded(worksheet.iter_rows(values_only=True), path), worksheet.max_row or 0
+
+
+def _guarded(rows: Iterator[Sequence[object]], path: str) -> Iterator[Sequence[object]]:
+    """Yield *rows*; a damaged file found on the way is bad input naming *path*."""
+    try:
+        yield from rows
+    except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
+        raise InvalidValueError(
+            "cannot_read", value=path, field="file", problem=_FileProblem(error)
+        ) from None
+
+
+def _drawn(
+    table: Iterator[Sequence[object]], draw: Callable[[int], None], *, by_bytes: bool
+) -> Iterator[Sequence[object]]:
+    """Yield *table*'s rows, drawing the bar every few thousand rows (by bytes or by rows)."""
+    done = 0
+    for number, row in enumerate(table, start=1):
+        done += sum(len(str(cell)) + 1 for cell in row) if by_bytes else 1
+        if number % _PROGRESS_EVERY == 0:
+            draw(done)
+        yield row
+    draw(1 << 62)  # done: the bar is full, then wiped
 
 
 # --- the parser -------------------------------------------------------------------------------
@@ -821,6 +953,13 @@ def _add_file_commands(add: _Adder, say: dict[str, str]) -> None:
     sub.add_argument("orders", metavar="ORDERS.jsonl", help=say["orders"])
     sub.add_argument("callbacks", metavar="CALLBACKS.jsonl", help=say["callbacks"])
     sub.add_argument("--json", action="store_true", help=say["json"])
+
+    sub = add("audit", "audit bestillinger.xlsx --lang nb", _cmd_audit)
+    sub.add_argument("file", metavar="FILE", help=say["datadump"])
+    sub.add_argument("--sheet", "--ark", metavar="NAME", help=say["sheet"])
+    sub.add_argument("--json", action="store_true", help=say["json"])
+    sub.add_argument("--delimiter", choices=(",", ";", "\t"), help=say["delimiter"])
+    sub.add_argument("--encoding", default="utf-8-sig", help=say["encoding"])
 
 
 def _one_line(text: str) -> str:

@@ -37,6 +37,8 @@ __all__ = [
     "FormOrderEventLogType",
     "FormOrderStatus",
     "FormOrderStatusErrorCode",
+    "MrsErrorCode",
+    "MrsOrderStatus",
     "NotificationChannel",
     "SentStatus",
 ]
@@ -119,11 +121,16 @@ class _Code(enum.Enum):
         return member  # type: ignore[return-value]  # the maps hold members of cls only
 
 
+# The letters beyond ASCII that MRS's names use ("Utgått", "Mottaker ikke nådd"); their lower
+# case stays outside ASCII, so they cannot turn into an ASCII look-alike.
+_NORWEGIAN_LETTERS = frozenset("æøåÆØÅ")
+
+
 def _lookup_name(cls: type[_Code], text: str) -> _Code | None:
     text = text.strip()
-    # Only ASCII: look-alikes such as a Cyrillic "і" or full-width "３" are unknown, and
-    # str.lower() of non-ASCII letters can map onto ASCII ("K", the Kelvin sign, becomes "k").
-    if not text.isascii():
+    # Only ASCII and æøå: look-alikes such as a Cyrillic "і" or full-width "３" are unknown, and
+    # str.lower() of other letters can map onto ASCII ("K", the Kelvin sign, becomes "k").
+    if not text.isascii() and not all(ch.isascii() or ch in _NORWEGIAN_LETTERS for ch in text):
         return None
     if text.isdigit():
         return _EXACT[cls].get(int(text)) if len(text) <= _MAX_CODE_DIGITS else None
@@ -205,6 +212,52 @@ class FormOrderEventLogType(_Code):
     SIGNING_ERROR = 4, "SigningError"
 
 
+class MrsOrderStatus(_Code):
+    """The status of a form order in MRS, Hemit's register platform, not ePROM's own status.
+
+    A register's staff see these in MRS's list of orders and in its Excel datadump
+    (``docs/sources.md`` §9); :data:`~distribution.register.MRS_TO_EPROM` says which of ePROM's
+    statuses each one stands for. The API name is MRS's Norwegian word.
+    """
+
+    ORDERED = 0, "Bestilt"
+    COMPLETED = 1, "Besvart"
+    EXPIRED = 2, "Utgått"
+    FAILED = 3, "Feilet"
+    NOT_ORDERED = 4, "Ikke bestilt"
+    RECIPIENT_UNREACHABLE = 5, "Mottaker ikke nådd"
+    PROCESSING = 6, "Prosesserer bestilling"
+
+
+class MrsErrorCode(_Code):
+    """Why an order went wrong in MRS (its datadump's ``ErrorCode``), not ePROM's error code.
+
+    The API name is MRS's own text (``docs/sources.md`` §9); MRS marks codes 1, 4, 5 and 7
+    "bør ikke skje" (should not happen), which :attr:`should_not_happen` says.
+    """
+
+    NONE = 0, "ingen feil"
+    UNKNOWN = 1, "ukjent feil"
+    ORDERED_BEFORE = 2, "tidligere bestilt"
+    NOT_DIGITALLY_ACTIVE = (
+        3,
+        "Person er ikke digitalt aktiv eller har ikke sikker digital postkasse",
+    )
+    EXTERNAL = 4, "Ekstern feil"
+    INTERNAL = 5, "Intern feil"
+    PATIENT_DECEASED = 6, "pasient er død"
+    PROMS_SERVER = 7, "Feil fra PROMS server"
+
+    @property
+    def should_not_happen(self) -> bool:
+        """Whether MRS marks this code "bør ikke skje": a fault to report, not a patient fact."""
+        return self in _SHOULD_NOT_HAPPEN
+
+
+_SHOULD_NOT_HAPPEN: frozenset[MrsErrorCode] = frozenset(
+    {MrsErrorCode.UNKNOWN, MrsErrorCode.EXTERNAL, MrsErrorCode.INTERNAL, MrsErrorCode.PROMS_SERVER}
+)
+
 CODE_ENUMS: tuple[type[_Code], ...] = (
     DistributionRule,
     NotificationChannel,
@@ -212,8 +265,10 @@ CODE_ENUMS: tuple[type[_Code], ...] = (
     FormOrderStatusErrorCode,
     SentStatus,
     FormOrderEventLogType,
+    MrsOrderStatus,
+    MrsErrorCode,
 )
-"""Every enum of the guide, in the guide's order."""
+"""Every enum of the guide, in the guide's order, then MRS's two."""
 
 EpromCode = (
     DistributionRule
@@ -222,8 +277,10 @@ EpromCode = (
     | FormOrderStatusErrorCode
     | SentStatus
     | FormOrderEventLogType
+    | MrsOrderStatus
+    | MrsErrorCode
 )
-"""A member of any of the guide's enums (what :func:`~distribution.describe` takes)."""
+"""A member of any of the guide's or MRS's enums (what :func:`~distribution.describe` takes)."""
 
 _EXACT: Mapping[type[_Code], Mapping[object, _Code]] = MappingProxyType(
     {

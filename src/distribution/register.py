@@ -1,0 +1,559 @@
+"""The register's view: MRS's order statuses beside ePROM's, and the audit of MRS's datadump.
+
+Rule 1: how MRS's statuses stand for ePROM's is one literal table, :data:`MRS_TO_EPROM`, and
+which datadump rows cannot be right is one small judge, :func:`_judge`, over the cases below;
+nothing else decides either. The words are in ``_texts`` (``AUDIT``).
+
+MRS, Hemit's register platform, keeps its own list of PROMS orders and lets a register download
+it as an Excel "datadump" (``docs/sources.md`` §9). :func:`audit` reads its columns
+``DistributionRule``, ``NotificationChannel``, ``OrderStatus`` and ``ErrorCode`` and nothing else
+(never the one-time ``Code``). A row is flagged, in this order:
+
+- ``NOT_PERMITTED``: a channel other than 0 that the row's rule never uses (``routes.ROUTES``;
+  under NoDistribution, any channel).
+- ``INCONSISTENT``: a status that contradicts the channel or error code. MRS says channel 0 is
+  "engangskode eller feilet bestilling", so Feilet or Mottaker ikke nådd with a channel
+  (``failed_with_channel``), Ikke bestilt with a channel (``not_ordered_with_channel``), and
+  Bestilt, Besvart or Utgått with channel 0 under a rule that notifies (``silent``) contradict
+  it; Feilet with error 0 "ingen feil" (``failed_without_error``) and Bestilt, Besvart or
+  Utgått with an error code (``error_without_failure``) contradict themselves.
+- ``SHOULD_NOT_HAPPEN``: an error code MRS marks "bør ikke skje" (1, 4, 5 and 7).
+
+>>> result = audit([{"DistributionRule": 0, "NotificationChannel": 3, "OrderStatus": 0,
+...                  "ErrorCode": 0}])
+>>> [(a.row, a.kind.value, a.case) for a in result.anomalies]
+[(2, 'NOT_PERMITTED', 'outside_route')]
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
+
+import attrs
+
+from distribution._texts import AUDIT, Lang, join_list
+from distribution.codes import (
+    DistributionRule,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    MrsErrorCode,
+    MrsOrderStatus,
+    NotificationChannel,
+    _Code,
+)
+from distribution.errors import (
+    DistributionError,
+    InvalidValueError,
+    check_lang,
+    exactly,
+    nearest,
+    wrong_type,
+)
+from distribution.routes import ROUTES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+__all__ = [
+    "COLUMNS",
+    "MRS_TO_EPROM",
+    "Audit",
+    "AuditAnomaly",
+    "AuditKind",
+    "audit",
+    "datadump_rows",
+    "eprom_status",
+    "mrs_statuses",
+]
+
+_M = MrsOrderStatus
+_S = FormOrderStatus
+_E = MrsErrorCode
+_NONE = NotificationChannel.NONE
+
+C = TypeVar("C", bound=_Code)
+EpromStatus = tuple[FormOrderStatus, FormOrderStatusErrorCode | None]
+
+MRS_TO_EPROM: Final[Mapping[MrsOrderStatus, EpromStatus | None]] = MappingProxyType(
+    {
+        # MRS status: (ePROM's status, its error code if one is implied), or None where ePROM
+        # has no such status. docs/sources.md §9 says which rows the documents state.
+        _M.ORDERED: (_S.ORDERED, None),  # Statuser.md: bestilt (stated)
+        _M.COMPLETED: (_S.COMPLETED, None),  # besvart (stated)
+        _M.EXPIRED: (_S.EXPIRED, None),  # utgått (stated)
+        _M.FAILED: (_S.ERROR, None),  # feilet (stated); MRS's ErrorCode says why
+        _M.NOT_ORDERED: None,  # not stated: no order reached ePROM
+        _M.RECIPIENT_UNREACHABLE: (
+            _S.ERROR,
+            FormOrderStatusErrorCode.PATIENT_UNREACHABLE,
+        ),  # a choice
+        _M.PROCESSING: None,  # not stated: ePROM has not answered yet
+    }
+)
+"""Each MRS status and the ePROM status (and error code) it stands for, or ``None``."""
+
+
+def eprom_status(status: object) -> EpromStatus | None:
+    """Return the ePROM status (and error code) MRS's *status* stands for, or ``None``.
+
+    >>> eprom_status("Mottaker ikke nådd")
+    (<FormOrderStatus.ERROR: 3>, <FormOrderStatusErrorCode.PATIENT_UNREACHABLE: 1>)
+    >>> eprom_status(4) is None
+    True
+    """
+    return MRS_TO_EPROM[MrsOrderStatus.parse(status)]
+
+
+def mrs_statuses(status: object, error_code: object = None) -> tuple[MrsOrderStatus, ...]:
+    """Return the MRS statuses that may show ePROM's *status* (with *error_code*, if given).
+
+    >>> [s.api_name for s in mrs_statuses("Error", "PatientUnreachable")]
+    ['Feilet', 'Mottaker ikke nådd']
+    >>> mrs_statuses("PhysicalMailReturned")
+    ()
+    """
+    wanted = FormOrderStatus.parse(status)
+    code = None if error_code is None else FormOrderStatusErrorCode.parse(error_code)
+    return tuple(
+        mrs
+        for mrs, eprom in MRS_TO_EPROM.items()
+        if eprom is not None and eprom[0] is wanted and eprom[1] in {None, code}
+    )
+
+
+# --- the audit -----------------------------------------------------------------------------------
+
+COLUMNS: Final = ("DistributionRule", "NotificationChannel", "OrderStatus", "ErrorCode")
+"""The datadump's columns the audit reads; every other column is ignored."""
+
+
+class AuditKind(enum.Enum):
+    """Why a datadump row needs attention. Values are stable identifiers."""
+
+    NOT_PERMITTED = "NOT_PERMITTED"
+    """The row's channel is one its rule never uses."""
+    INCONSISTENT = "INCONSISTENT"
+    """The row's status contradicts its channel or its error code."""
+    SHOULD_NOT_HAPPEN = "SHOULD_NOT_HAPPEN"
+    """The row's error code is one MRS marks "bør ikke skje": report it to Hemit."""
+
+
+_FAILED: Final = frozenset({_M.FAILED, _M.RECIPIENT_UNREACHABLE})
+_WENT_OUT: Final = frozenset({_M.ORDERED, _M.COMPLETED, _M.EXPIRED})
+_CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
+    {
+        "outside_route": AuditKind.NOT_PERMITTED,
+        "failed_with_channel": AuditKind.INCONSISTENT,
+        "not_ordered_with_channel": AuditKind.INCONSISTENT,
+        "silent": AuditKind.INCONSISTENT,
+        "failed_without_error": AuditKind.INCONSISTENT,
+        "error_without_failure": AuditKind.INCONSISTENT,
+        "should_not_happen": AuditKind.SHOULD_NOT_HAPPEN,
+    }
+)
+"""Every case a row can be flagged for, and its kind; the texts are ``AUDIT["case_…"]``."""
+
+
+Row = tuple[DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode]
+
+# The cases in the order they are asked: each a case and when a row (rule, channel, status,
+# error) is in it. The first that holds is the row's case; NOT_PERMITTED comes first.
+_CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
+    ("outside_route", lambda r: r[1] is not _NONE and r[1] not in ROUTES[r[0]]),
+    ("failed_with_channel", lambda r: r[2] in _FAILED and r[1] is not _NONE),
+    ("not_ordered_with_channel", lambda r: r[2] is _M.NOT_ORDERED and r[1] is not _NONE),
+    ("silent", lambda r: r[2] in _WENT_OUT and r[1] is _NONE and bool(ROUTES[r[0]])),
+    ("failed_without_error", lambda r: r[2] is _M.FAILED and r[3] is _E.NONE),
+    ("error_without_failure", lambda r: r[2] in _WENT_OUT and r[3] is not _E.NONE),
+    ("should_not_happen", lambda r: r[3].should_not_happen),
+)
+
+
+def _judge(row: Row) -> str | None:
+    """Return the case of a row, or ``None`` when nothing about it needs attention."""
+    return next((case for case, holds in _CHECKS if holds(row)), None)
+
+
+class AuditAnomalyDict(TypedDict):
+    """An anomaly on the wire (``audit --json``): the row's codes as the datadump has them."""
+
+    row: int
+    kind: str
+    case: str
+    rule: int
+    channel: int
+    status: int
+    error: int
+
+
+@final
+@attrs.frozen(kw_only=True)
+class AuditAnomaly:
+    """One datadump row that needs attention.
+
+    Attributes:
+        row: the row number as a spreadsheet shows it (the header is row 1).
+        kind: the :class:`AuditKind`.
+        case: the finer case, a stable identifier (``"outside_route"``, ``"silent"``, …).
+        rule, channel, status, error_code: the row's codes.
+    """
+
+    row: int = attrs.field(validator=exactly(int))
+    kind: AuditKind = attrs.field(validator=exactly(AuditKind))
+    case: str = attrs.field(validator=exactly(str))
+    rule: DistributionRule = attrs.field(validator=exactly(DistributionRule))
+    channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
+    status: MrsOrderStatus = attrs.field(validator=exactly(MrsOrderStatus))
+    error_code: MrsErrorCode = attrs.field(validator=exactly(MrsErrorCode))
+
+    def to_dict(self) -> AuditAnomalyDict:
+        """Return the anomaly as JSON-ready data, the codes as numbers."""
+        return {
+            "row": self.row,
+            "kind": self.kind.value,
+            "case": self.case,
+            "rule": self.rule.value,
+            "channel": self.channel.value,
+            "status": self.status.value,
+            "error": self.error_code.value,
+        }
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return the row, its kind and why, in one line in *lang*."""
+        say = AUDIT[check_lang(lang)]
+        text = say[f"case_{self.case}"].format(
+            rule=f"{self.rule.value} {self.rule.api_name}",
+            channel=f"{self.channel.value} {self.channel.api_name}",
+            status=f"{self.status.value} {self.status.api_name}",
+            error=f"{self.error_code.value} {self.error_code.api_name}",
+        )
+        return say["anomaly"].format(row=self.row, kind=self.kind.value, text=text)
+
+
+Key = tuple[DistributionRule, NotificationChannel, MrsOrderStatus]
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Audit:
+    """What :func:`audit` found in a datadump: counts, the error codes behind failures, anomalies.
+
+    Attributes:
+        rows: the number of rows read (blank rows are not counted).
+        counts: ``((rule, channel, status), n)`` for every combination that occurs, in code order.
+        errors: ``((status, error_code), n)`` for every Feilet and Mottaker ikke nådd row.
+        anomalies: the first rows that need attention (at most the audit's limit).
+        attention: ``(kind, n)`` for every :class:`AuditKind`: all such rows, shown or not.
+    """
+
+    rows: int = attrs.field(validator=exactly(int))
+    counts: tuple[tuple[Key, int], ...] = attrs.field(validator=exactly(tuple))
+    errors: tuple[tuple[tuple[MrsOrderStatus, MrsErrorCode], int], ...] = attrs.field(
+        validator=exactly(tuple)
+    )
+    anomalies: tuple[AuditAnomaly, ...] = attrs.field(
+        validator=attrs.validators.deep_iterable(exactly(AuditAnomaly), exactly(tuple))
+    )
+    attention: tuple[tuple[AuditKind, int], ...] = attrs.field(validator=exactly(tuple))
+
+    @property
+    def needs_attention(self) -> bool:
+        """Whether any row needs attention."""
+        return any(n for _, n in self.attention)
+
+    @property
+    def not_shown(self) -> int:
+        """How many rows that need attention are counted but not in :attr:`anomalies`."""
+        return sum(n for _, n in self.attention) - len(self.anomalies)
+
+    def count(self, *, rule: object = None, channel: object = None, status: object = None) -> int:
+        """Return the number of rows with *rule*, *channel* and *status* (``None``: any).
+
+        Each is anything its enum's ``parse`` takes.
+        """
+        want = (
+            None if rule is None else DistributionRule.parse(rule),
+            None if channel is None else NotificationChannel.parse(channel),
+            None if status is None else MrsOrderStatus.parse(status),
+        )
+        return sum(
+            n
+            for key, n in self.counts
+            if all(w is None or w is k for w, k in zip(want, key, strict=True))
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the audit as JSON-ready data; codes as the datadump's numbers."""
+        return {
+            "rows": self.rows,
+            "counts": [
+                {"rule": r.value, "channel": c.value, "status": s.value, "rows": n}
+                for (r, c, s), n in self.counts
+            ],
+            "errors": [
+                {"status": s.value, "error": e.value, "rows": n} for (s, e), n in self.errors
+            ],
+            "attention": {kind.value: n for kind, n in self.attention},
+            "anomalies": [anomaly.to_dict() for anomaly in self.anomalies],
+            "anomalies_not_shown": self.not_shown,
+        }
+
+    def explain(self, *, lang: Lang = "en") -> str:
+        """Return the audit in words a register uses, in *lang* (``"nb"`` or ``"en"``)."""
+        lang = check_lang(lang)
+        say = AUDIT[lang]
+        lines = [_counted(say, "rows", self.rows)]
+        outcomes = _outcomes(self, lang)
+        if outcomes:
+            lines.append(say["outcomes"])
+            lines += [f"  - {text}" for text in outcomes]
+        statuses = [
+            f"{n} {say['status_' + s.name]}" for s in MrsOrderStatus if (n := self.count(status=s))
+        ]
+        if statuses:
+            lines.append(say["statuses"].format(statuses=join_list(statuses, lang)))
+        if self.errors:
+            lines.append(say["errors"])
+            lines += [
+                "  - " + _counted(say, f"failed_{s.name}", n, reason=_reason(say, e, n))
+                for (s, e), n in self.errors
+            ]
+        if self.counts:
+            lines.append(say["table"])
+            lines += [
+                "  "
+                + say["table_row"].format(
+                    rule=f"{r.value} {r.api_name}",
+                    channel=f"{c.value} {c.api_name}",
+                    status=f"{s.value} {s.api_name}",
+                    n=n,
+                )
+                for (r, c, s), n in self.counts
+            ]
+        if self.anomalies:
+            lines.append(say["anomalies"])
+            lines += [f"  {anomaly.describe(lang=lang)}" for anomaly in self.anomalies]
+            if self.not_shown:
+                lines.append("  " + _counted(say, "not_shown", self.not_shown))
+        lines += _what_if(self, lang)
+        total = sum(n for _, n in self.attention)
+        lines.append(_counted(say, "attention", total) if total else say["all_well"])
+        return "\n".join(lines)
+
+
+def _counted(say: Mapping[str, str], key: str, n: int, **params: str) -> str:
+    return say[f"{key}_{'one' if n == 1 else 'many'}"].format(n=n, **params)
+
+
+def _reason(say: Mapping[str, str], error: MrsErrorCode, n: int) -> str:
+    return say[f"reason_{error.name}_{'one' if n == 1 else 'many'}"]
+
+
+def _outcomes(result: Audit, lang: Lang) -> list[str]:
+    """Return what became of the orders: how many got the form on which channel, and the rest."""
+    say = AUDIT[lang]
+    reached: Counter[NotificationChannel] = Counter()
+    others: Counter[str] = Counter()
+    for (_, channel, status), n in result.counts:
+        if status in _WENT_OUT:
+            reached[channel] += n
+        else:
+            others[_OTHER_OUTCOME[status]] += n
+    lines = [_counted(say, f"got_{c.name}", reached[c]) for c in NotificationChannel if reached[c]]
+    return lines + [_counted(say, key, others[key]) for key in _OTHERS if others[key]]
+
+
+_OTHERS: Final = ("failed", "not_ordered", "processing")
+_OTHER_OUTCOME: Final = {
+    _M.FAILED: "failed",
+    _M.RECIPIENT_UNREACHABLE: "failed",
+    _M.NOT_ORDERED: "not_ordered",
+    _M.PROCESSING: "processing",
+}
+
+
+def _what_if(result: Audit, lang: Lang) -> list[str]:
+    """Return what the register should look up for rows that got paper or were not reached.
+
+    Which rule would have reached them digitally depends on facts the datadump does not hold
+    (KRR and Helsenorge), so the audit says where to look instead of guessing.
+    """
+    say = AUDIT[lang]
+    paper = sum(
+        n
+        for (_, channel, status), n in result.counts
+        if status in _WENT_OUT and channel is NotificationChannel.PHYSICAL_MAILBOX
+    )
+    unreached = sum(
+        n
+        for (status, error), n in result.errors
+        if status is _M.RECIPIENT_UNREACHABLE or error is _E.NOT_DIGITALLY_ACTIVE
+    )
+    lines = [say["whatif"]] if paper or unreached else []
+    if paper:
+        lines.append("  - " + _counted(say, "whatif_paper", paper))
+    if unreached:
+        lines.append("  - " + _counted(say, "whatif_unreached", unreached))
+    return lines
+
+
+@final
+class _Inner:
+    """An error met in one row, said again inside the error that names the row."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: DistributionError) -> None:
+        self.error = error
+
+    def describe(self, *, lang: Lang) -> str:
+        return self.error.message(lang)
+
+    def __reduce__(self) -> tuple[type[_Inner], tuple[DistributionError]]:
+        return (_Inner, (self.error,))
+
+
+_PARSERS: Final = (DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode)
+_MEMO_SIZE: Final = 4096
+
+
+def _cell(value: object) -> object:
+    # Excel stores numbers as floats; a whole one is the code it shows.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _blank(row: Mapping[str, object]) -> bool:
+    return all(
+        (value := row.get(column)) is None or (isinstance(value, str) and not value.strip())
+        for column in COLUMNS
+    )
+
+
+def audit(
+    rows: Iterable[Mapping[str, object]],
+    *,
+    name: str = "datadump",
+    first_row: int = 2,
+    limit: int = 100,
+) -> Audit:
+    """Audit MRS's datadump of PROMS orders (``docs/sources.md`` §9); see the module docstring.
+
+    *rows* holds one mapping per row, column name to cell value as read from the file (a code
+    as an ``int``, a whole ``float`` or text; MRS's word also does). Only :data:`COLUMNS` are
+    read. Rows are numbered from *first_row* (2: the header is row 1), blank rows are skipped
+    but counted in the numbering. It streams: it keeps only counters and the first *limit*
+    anomalies, counting the rest. A bad row raises the library's error naming *name*, the row
+    and the column.
+    """
+    if type(limit) is not int:
+        raise wrong_type(limit, field="limit", expected="an integer")
+    counts: Counter[Key] = Counter()
+    errors: Counter[tuple[MrsOrderStatus, MrsErrorCode]] = Counter()
+    attention: Counter[AuditKind] = Counter()
+    anomalies: list[AuditAnomaly] = []
+    memo: dict[tuple[object, ...], tuple[Key, MrsErrorCode, str | None]] = {}
+    read = 0
+    for number, row in enumerate(rows, start=first_row):
+        if not isinstance(row, Mapping):
+            raise _at(wrong_type(row, field="row", expected="a mapping"), name, number, "")
+        if _blank(row):
+            continue
+        cells = tuple(_cell(row.get(column)) for column in COLUMNS)
+        known = memo.get(cells) if all(type(c) in {int, str} for c in cells) else None
+        if known is None:
+            known = _read(cells, name, number)
+            if len(memo) < _MEMO_SIZE and all(type(c) in {int, str} for c in cells):
+                memo[cells] = known
+        key, error, case = known
+        read += 1
+        counts[key] += 1
+        if key[2] in _FAILED:
+            errors[key[2], error] += 1
+        if case is not None:
+            kind = _CASES[case]
+            attention[kind] += 1
+            if len(anomalies) < limit:
+                rule, channel, status = key
+                anomalies.append(
+                    AuditAnomaly(
+                        row=number,
+                        kind=kind,
+                        case=case,
+                        rule=rule,
+                        channel=channel,
+                        status=status,
+                        error_code=error,
+                    )
+                )
+    return Audit(
+        rows=read,
+        counts=tuple(sorted(counts.items(), key=lambda item: tuple(k.value for k in item[0]))),
+        errors=tuple(sorted(errors.items(), key=lambda item: tuple(k.value for k in item[0]))),
+        anomalies=tuple(anomalies),
+        attention=tuple((kind, attention[kind]) for kind in AuditKind),
+    )
+
+
+def _read(
+    cells: tuple[object, ...], name: str, number: int
+) -> tuple[Key, MrsErrorCode, str | None]:
+    row = (
+        _parse(DistributionRule, cells[0], name, number, COLUMNS[0]),
+        _parse(NotificationChannel, cells[1], name, number, COLUMNS[1]),
+        _parse(MrsOrderStatus, cells[2], name, number, COLUMNS[2]),
+        _parse(MrsErrorCode, cells[3], name, number, COLUMNS[3]),
+    )
+    return row[:3], row[3], _judge(row)
+
+
+def _parse(cls: type[C], cell: object, name: str, number: int, column: str) -> C:
+    try:
+        return cls.parse(cell)
+    except DistributionError as error:
+        raise _at(error, name, number, column) from None
+
+
+def _at(error: DistributionError, name: str, row: int, column: str) -> DistributionError:
+    return type(error)(
+        "bad_row", value=error.value, field=name, row=row, column=column, problem=_Inner(error)
+    )
+
+
+def datadump_rows(
+    table: Iterable[Sequence[object]], *, name: str = "datadump"
+) -> Iterator[dict[str, object]]:
+    """Yield the rows of a table whose first row is the header, as mappings of :data:`COLUMNS`.
+
+    The header's names are matched ignoring letter case, spaces and a byte-order mark; the
+    other columns (``Id``, ``Code``, …) are dropped here, so their cells never go further. A
+    header without one of :data:`COLUMNS` raises the library's error naming the column and
+    the nearest name the header has.
+    """
+    rows = iter(table)
+    header = next(rows, None)
+    if header is None:
+        raise InvalidValueError("csv_no_header", value=None, field=name, choices=COLUMNS)
+    names = ["" if cell is None else str(cell).lstrip("\ufeff").strip() for cell in header]
+    folded = ["".join(n.split()).lower() for n in names]
+    positions = []
+    for column in COLUMNS:
+        if column.lower() not in folded:
+            raise InvalidValueError(
+                "missing_column",
+                value=column,
+                field=name,
+                choices=COLUMNS,
+                suggestion=nearest(column, [n for n in names if n]),
+            )
+        positions.append(folded.index(column.lower()))
+    for row in rows:
+        yield {
+            column: row[position] if position < len(row) else None
+            for column, position in zip(COLUMNS, positions, strict=True)
+        }

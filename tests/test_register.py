@@ -1,0 +1,366 @@
+"""MRS's statuses beside ePROM's, and the datadump audit (docs/sources.md §9)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from distribution import (
+    DistributionError,
+    DistributionRule,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    InvalidTypeError,
+    InvalidValueError,
+    MrsErrorCode,
+    MrsOrderStatus,
+    NotificationChannel,
+    UnknownCodeError,
+)
+from distribution.register import (
+    COLUMNS,
+    MRS_TO_EPROM,
+    AuditAnomaly,
+    AuditKind,
+    audit,
+    datadump_rows,
+    eprom_status,
+    mrs_statuses,
+)
+from distribution.routes import ROUTES
+from tests.strategies import OPAQUE, hostile
+from tests.test_texts import bad_patterns
+
+M = MrsOrderStatus
+E = MrsErrorCode
+C = NotificationChannel
+R = DistributionRule
+
+
+def row(rule: object, channel: object, status: object, error: object = 0) -> dict[str, object]:
+    return {
+        "DistributionRule": rule,
+        "NotificationChannel": channel,
+        "OrderStatus": status,
+        "ErrorCode": error,
+    }
+
+
+# --- the mapping ---
+
+
+def test_the_mapping_is_the_documents_words_and_the_projects_choices() -> None:
+    # Written out by hand from Statuser.md's words (bestilt, besvart, utgått, feilet) and the
+    # choices in docs/sources.md §9.
+    assert dict(MRS_TO_EPROM) == {
+        M.ORDERED: (FormOrderStatus.ORDERED, None),
+        M.COMPLETED: (FormOrderStatus.COMPLETED, None),
+        M.EXPIRED: (FormOrderStatus.EXPIRED, None),
+        M.FAILED: (FormOrderStatus.ERROR, None),
+        M.NOT_ORDERED: None,
+        M.RECIPIENT_UNREACHABLE: (
+            FormOrderStatus.ERROR,
+            FormOrderStatusErrorCode.PATIENT_UNREACHABLE,
+        ),
+        M.PROCESSING: None,
+    }
+
+
+def test_the_mapping_read_both_ways() -> None:
+    assert eprom_status("Utgått") == (FormOrderStatus.EXPIRED, None)
+    assert eprom_status(6) is None
+    assert mrs_statuses("Ordered") == (M.ORDERED,)
+    assert mrs_statuses(3) == (M.FAILED,)
+    assert mrs_statuses("Error", 2) == (M.FAILED,)
+    assert mrs_statuses("Error", "PatientUnreachable") == (M.FAILED, M.RECIPIENT_UNREACHABLE)
+    assert mrs_statuses("DigipostDelivered") == ()
+
+
+@given(st.sampled_from(list(MrsOrderStatus)))
+def test_every_mrs_status_that_maps_comes_back_from_its_eprom_status(status: M) -> None:
+    """eprom_status and mrs_statuses agree: an MRS status is among those of its ePROM status."""
+    eprom = eprom_status(status)
+    if eprom is not None:
+        assert status in mrs_statuses(*eprom)
+
+
+# --- the audit, by hand ---
+
+
+def test_counts_errors_and_the_words_of_a_small_datadump() -> None:
+    rows = [
+        row(0, 1, 1),  # Basic, Helsenorge, Besvart
+        row(3, 4, 1),  # BasicOrPaper, paper, Besvart
+        row(3, 4, 0),  # BasicOrPaper, paper, Bestilt
+        row(0, 0, 3, 3),  # Basic, Feilet: not digitally active
+        row(0, 0, 3, 3),
+        row(0, 0, 5, 0),  # Mottaker ikke nådd
+        row(2, 0, 0),  # NoDistribution: one-time code
+    ]
+    result = audit(rows)
+    assert result.rows == 7
+    assert result.count(status="Besvart") == 2
+    assert result.count(rule=3, channel="PhysicalMailbox") == 2
+    assert result.count(rule="NoDistribution") == 1
+    assert result.errors == (
+        ((M.FAILED, E.NOT_DIGITALLY_ACTIVE), 2),
+        ((M.RECIPIENT_UNREACHABLE, E.NONE), 1),
+    )
+    assert not result.needs_attention
+    assert result.not_shown == 0
+    text = result.explain(lang="nb")
+    assert "2 fikk papirbrev" in text
+    assert (
+        "2 feilet fordi de ikke er digitalt aktive eller ikke har sikker digital postkasse"
+        " (feilkode 3)" in text
+    )
+    assert "Status: 1 bestilt, 2 besvart, 1 bestilt" not in text
+    assert "Status: 2 bestilt, 2 besvart, 2 feilet og 1 mottaker ikke nådd." in text
+    assert "1 fikk ikke varsel (kanal 0: engangskode)" in text
+    assert "Ingen rader må følges opp." in text
+    english = result.explain(lang="en")
+    assert "2 got a paper letter" in english
+    assert "1 was not reached without an error code (error code 0)" in english
+    assert "No row needs attention." in english
+
+
+def test_an_empty_datadump_says_so() -> None:
+    result = audit([])
+    assert result.rows == 0
+    assert result.explain(lang="nb") == "Datadumpen har 0 bestillinger.\nIngen rader må følges opp."
+
+
+@pytest.mark.parametrize(
+    ("cells", "kind", "case"),
+    [
+        # MRS: DistributionRule 0 is Helsenorge or the digital mailbox only; 2 sends nothing.
+        ((0, 3, 0, 0), AuditKind.NOT_PERMITTED, "outside_route"),
+        ((0, 4, 1, 0), AuditKind.NOT_PERMITTED, "outside_route"),
+        ((2, 1, 0, 0), AuditKind.NOT_PERMITTED, "outside_route"),
+        ((5, 1, 3, 3), AuditKind.NOT_PERMITTED, "outside_route"),
+        # MRS: channel 0 is "engangskode eller feilet bestilling".
+        ((0, 1, 3, 3), AuditKind.INCONSISTENT, "failed_with_channel"),
+        ((1, 3, 5, 0), AuditKind.INCONSISTENT, "failed_with_channel"),
+        ((0, 1, 4, 2), AuditKind.INCONSISTENT, "not_ordered_with_channel"),
+        ((0, 0, 0, 0), AuditKind.INCONSISTENT, "silent"),
+        ((3, 0, 1, 0), AuditKind.INCONSISTENT, "silent"),
+        ((0, 0, 3, 0), AuditKind.INCONSISTENT, "failed_without_error"),
+        ((0, 1, 1, 3), AuditKind.INCONSISTENT, "error_without_failure"),
+        ((0, 0, 3, 1), AuditKind.SHOULD_NOT_HAPPEN, "should_not_happen"),
+        ((0, 0, 3, 7), AuditKind.SHOULD_NOT_HAPPEN, "should_not_happen"),
+        ((0, 0, 4, 5), AuditKind.SHOULD_NOT_HAPPEN, "should_not_happen"),
+    ],
+)
+def test_rows_that_cannot_be_right(cells: tuple[int, ...], kind: AuditKind, case: str) -> None:
+    result = audit([row(*cells)])
+    assert [(a.row, a.kind, a.case) for a in result.anomalies] == [(2, kind, case)]
+    assert result.needs_attention
+    for lang in ("nb", "en"):
+        line = result.anomalies[0].describe(lang=lang)
+        assert line.startswith(("rad 2: ", "row 2: "))
+        assert kind.value in line
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        (2, 0, 0, 0),  # NoDistribution: the one-time code
+        (2, 0, 3, 6),  # NoDistribution failing on a deceased patient
+        (0, 0, 3, 3),  # Basic, not digitally active
+        (4, 3, 1, 0),
+        (0, 0, 4, 2),  # not ordered: ordered before
+        (0, 0, 6, 0),
+        (0, 0, 5, 3),
+    ],
+)
+def test_rows_that_are_fine(cells: tuple[int, ...]) -> None:
+    assert audit([row(*cells)]).anomalies == ()
+
+
+def test_anomalies_are_capped_and_the_rest_counted() -> None:
+    result = audit([row(0, 3, 0)] * 5, limit=2)
+    assert [a.row for a in result.anomalies] == [2, 3]
+    assert result.not_shown == 3
+    assert dict(result.attention)[AuditKind.NOT_PERMITTED] == 5
+    assert "… og 3 rader til som ikke vises." in result.explain(lang="nb")
+    assert "… and 1 more row, not shown." in audit([row(0, 3, 0)] * 2, limit=1).explain()
+    assert result.to_dict()["anomalies_not_shown"] == 3
+
+
+def test_the_what_if_says_what_to_look_up_instead_of_guessing() -> None:
+    text = audit([row(3, 4, 1), row(0, 0, 3, 3), row(0, 0, 3, 3)]).explain(lang="nb")
+    assert "1 fikk papirbrev: slå opp i KRR om pasienten" in text
+    assert "2 ble ikke nådd digitalt: slå dem opp i KRR" in text
+    assert "Helsenorge" in text
+
+
+def test_blank_rows_are_skipped_but_numbered_and_cells_read_as_excel_gives_them() -> None:
+    rows = [row(None, None, None, None), row(" ", "", None, None), row(0.0, "3", "Bestilt", 0)]
+    result = audit(rows)
+    assert result.rows == 1
+    assert [a.row for a in result.anomalies] == [4]
+
+
+def test_json_has_rows_counts_and_anomalies_with_row_numbers() -> None:
+    payload = audit([row(0, 1, 1), row(0, 3, 0)]).to_dict()
+    assert payload["rows"] == 2
+    assert payload["counts"] == [
+        {"rule": 0, "channel": 1, "status": 1, "rows": 1},
+        {"rule": 0, "channel": 3, "status": 0, "rows": 1},
+    ]
+    assert payload["anomalies"] == [
+        {
+            "row": 3,
+            "kind": "NOT_PERMITTED",
+            "case": "outside_route",
+            "rule": 0,
+            "channel": 3,
+            "status": 0,
+            "error": 0,
+        }
+    ]
+
+
+def test_singular_and_plural_read_right() -> None:
+    for n in (1, 2):
+        kinds = [row(3, 4, 1), row(0, 0, 3, 6), row(0, 3, 0), row(0, 0, 6), row(0, 0, 4, 2)]
+        result = audit([r for r in kinds for _ in range(n)])
+        for lang in ("nb", "en"):
+            text = result.explain(lang=lang)
+            assert bad_patterns(text) == [], text
+    one = audit([row(0, 0, 3, 6)]).explain(lang="nb")
+    assert "1 feilet fordi pasienten er død (feilkode 6)" in one
+    assert "fordi pasientene er døde" in audit([row(0, 0, 3, 6)] * 2).explain(lang="nb")
+
+
+# --- bad input ---
+
+
+def test_a_bad_cell_names_the_row_and_column() -> None:
+    with pytest.raises(UnknownCodeError) as caught:
+        audit([row(0, 1, 1), row(0, 1, 9)], name="bestillinger.xlsx")
+    message = caught.value.message("nb")
+    assert message.startswith("bestillinger.xlsx rad 3, kolonnen OrderStatus: 9 er ikke")
+    assert caught.value.key == "bad_row"
+
+
+def test_a_row_that_is_no_mapping_is_refused() -> None:
+    with pytest.raises(InvalidTypeError):
+        audit([["0", "1", "1", "0"]])  # type: ignore[list-item]
+    with pytest.raises(InvalidTypeError):
+        audit([], limit="7")  # type: ignore[arg-type]
+
+
+def test_the_bad_row_error_pickles() -> None:
+    with pytest.raises(DistributionError) as caught:
+        audit([row(0, 1, True)])
+    again = pickle.loads(pickle.dumps(caught.value))  # noqa: S301  # our own error
+    assert again.message("en") == caught.value.message("en")
+
+
+cells = st.one_of(
+    st.integers(-2, 10),
+    st.sampled_from(["0", " 3 ", "Feilet", "utgått", "", "Basic", "1.0"]),
+    st.floats(allow_nan=True),
+    st.none(),
+    st.booleans(),
+    hostile,
+)
+
+
+@given(
+    st.lists(st.dictionaries(st.sampled_from([*COLUMNS, "Code"]), cells), max_size=6)
+    | st.lists(hostile, max_size=3)
+)
+@example([{"DistributionRule": OPAQUE}])
+@settings(max_examples=200)
+def test_audit_either_returns_an_audit_or_raises_the_library_error(rows: list[object]) -> None:
+    """Arbitrary rows give an Audit or a DistributionError, never another exception."""
+    try:
+        result = audit(rows)  # type: ignore[arg-type]
+    except DistributionError:
+        return
+    assert result.rows <= len(rows)
+
+
+# --- laws ---
+
+codes = st.tuples(
+    st.sampled_from(list(R)),
+    st.sampled_from(list(C)),
+    st.sampled_from(list(M)),
+    st.sampled_from(list(E)),
+)
+
+
+@given(st.lists(codes, max_size=30))
+def test_counts_add_up_to_the_rows(rows: list[tuple[R, C, M, E]]) -> None:
+    """Every row is counted once: the counts sum to the rows, the errors to the failed rows."""
+    result = audit([row(*(member.value for member in r)) for r in rows])
+    assert result.rows == len(rows) == sum(n for _, n in result.counts) == result.count()
+    failed = sum(1 for r in rows if r[2] in {M.FAILED, M.RECIPIENT_UNREACHABLE})
+    assert sum(n for _, n in result.errors) == failed
+    assert sum(n for _, n in result.attention) == len(result.anomalies) + result.not_shown
+
+
+@given(codes)
+def test_not_permitted_exactly_when_the_channel_is_outside_the_rules_route(
+    cells: tuple[R, C, M, E],
+) -> None:
+    """A row is NOT_PERMITTED exactly when it names a channel its rule's route lacks."""
+    rule, channel, _, _ = cells
+    result = audit([row(*(m.api_name for m in cells))])
+    flagged = [a.kind for a in result.anomalies] == [AuditKind.NOT_PERMITTED]
+    assert flagged is (channel is not C.NONE and channel not in ROUTES[rule])
+
+
+def test_datadump_rows_keeps_only_the_four_columns() -> None:
+    table = [
+        [
+            "Id",
+            "\ufeffCode",
+            " distributionrule ",
+            "Notification Channel",
+            "OrderStatus",
+            "ErrorCode",
+        ],
+        ["a", "HEMMELIG", 0, 1, 1, 0],
+        ["b", "HEMMELIG", 0],
+    ]
+    rows = list(datadump_rows(table))  # type: ignore[arg-type]  # a header of text, rows of cells
+    assert rows == [row(0, 1, 1, 0), row(0, None, None, None)]
+
+
+def test_datadump_rows_names_a_missing_column_and_the_nearest() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        list(
+            datadump_rows(
+                [["DistributionRule", "NotificationChannel", "Order_Status", "ErrorCode"]],
+                name="x.csv",
+            )
+        )
+    assert "OrderStatus" in str(caught.value)
+    assert caught.value.suggestion == "Order_Status"
+    with pytest.raises(InvalidValueError, match=r"x\.csv is empty"):
+        list(datadump_rows([], name="x.csv"))
+
+
+def test_anomaly_checks_its_fields() -> None:
+    with pytest.raises(InvalidTypeError):
+        AuditAnomaly(
+            row="2",  # type: ignore[arg-type]
+            kind=AuditKind.INCONSISTENT,
+            case="silent",
+            rule=R.BASIC,
+            channel=C.NONE,
+            status=M.ORDERED,
+            error_code=E.NONE,
+        )
+
+
+def test_the_memo_of_read_rows_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("distribution.register._MEMO_SIZE", 0)
+    assert audit([row(0, 1, 1)] * 3).rows == 3
