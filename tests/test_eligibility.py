@@ -27,7 +27,8 @@ from distribution import (
     decide,
     explain,
 )
-from distribution.eligibility import months_before
+from distribution.availability import parse_channel
+from distribution.eligibility import REQUIREMENTS, months_before
 from tests.strategies import REFERENCE_TIME, patient_facts
 
 NOW = REFERENCE_TIME  # 2026-11-25 12:00 UTC: 25 November in Oslo
@@ -594,6 +595,19 @@ def test_the_hand_written_cases_produce_every_reason() -> None:
     }
     seen |= set(assess(EVERYTHING, on_behalf_of=EVERYTHING).reasons("helsenorge"))
     assert seen == set(Reason)
+    # The support page's checklist: every reason it lists for a channel closes that channel in
+    # one of the cases above.
+    closed = {
+        (parse_channel(channel), reason)
+        for f in facts
+        for study in (False, True)
+        for channel in CHANNELS
+        if not assess(f, research=study).availability.has(channel)
+        for reason in assess(f, research=study).reasons(channel)
+    }
+    for channel, reasons in REQUIREMENTS.items():
+        for reason in reasons:
+            assert (channel, reason) in closed, (channel, reason)
 
 
 # --- laws ---------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from distribution.callbacks import (
     FormReturnCallback,
     MessageStatusCallback,
 )
+from distribution.eligibility import REQUIREMENTS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -301,3 +302,17 @@ def test_every_control_has_a_label_and_focus_is_visible(page: Page) -> None:
     page.focus("#rule")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
+
+
+def test_the_print_tab_has_the_matrix_the_checklist_and_the_triage(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=Basic&available=ingen&lang=nb")
+    page.click("#tab-print")
+    checklist = page.inner_text("#checklist")
+    for reasons in REQUIREMENTS.values():
+        for reason in reasons:
+            assert reason.describe(lang="nb") in checklist
+    assert "Helsenorge kan ikke brukes når pasienten:" in checklist
+    assert page.locator("#triage li").count() == 4
+    assert page.locator("#matrix tr").count() == 17  # the header and the 16 availabilities
+    page.emulate_media(media="print")
+    assert not page.is_visible("#form")

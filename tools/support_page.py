@@ -38,6 +38,7 @@ from distribution.callbacks import (
     FormReturnCallback,
     MessageStatusCallback,
 )
+from distribution.eligibility import REQUIREMENTS
 from distribution.explainer import meaning
 
 if TYPE_CHECKING:
@@ -215,7 +216,21 @@ def _options(lang: Lang) -> dict[str, object]:
         "messageStatuses": [f"{status.value} {status.api_name}" for _, status in MESSAGE_STATUSES],
         "matrix": grid(lang),
         "legend": LEGEND[lang]["legend"],
+        "checklist": [
+            [
+                say["checklist_channel"].format(
+                    channel=_capital(CHANNEL_LABELS[lang][channel.name])
+                ),
+                [reason.describe(lang=lang) for reason in reasons],
+            ]
+            for channel, reasons in REQUIREMENTS.items()
+        ],
+        "triage": [say[f"triage_{n}"] for n in range(1, 5)],
     }
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def build() -> str:
@@ -337,6 +352,8 @@ footer { color: var(--muted); font-size: 0.85rem; padding: 2rem 1rem; }
     <p id="legend"></p>
     <h2 id="checklist-heading" class="page-break"></h2>
     <div id="checklist"></div>
+    <h2 id="triage-heading"></h2>
+    <ol id="triage"></ol>
   </section>
 </main>
 <footer id="footer"></footer>
@@ -369,7 +386,7 @@ function renderLabels() {
   const ui = D.ui[state.lang], say = ui.page;
   document.documentElement.lang = state.lang;
   document.title = say.title;
-  for (const [id, key] of [["title", "title"], ["intro", "intro"], ["lang-label", "language"], ["tab-explain", "tab_explain"], ["tab-print", "tab_print"], ["kind-legend", "kind"], ["kind-order-label", "kind_order"], ["kind-message-label", "kind_message"], ["rule-label", "rule"], ["priority-label", "priority"], ["available-legend", "available"], ["callback-legend", "callback"], ["cb-channel-label", "callback_channel"], ["cb-status-label", "callback_status"], ["explanation-heading", "explanation"], ["verdict-heading", "verdict"], ["link-label", "link"], ["matrix-heading", "matrix"], ["checklist-heading", "checklist"]]) {
+  for (const [id, key] of [["title", "title"], ["intro", "intro"], ["lang-label", "language"], ["tab-explain", "tab_explain"], ["tab-print", "tab_print"], ["kind-legend", "kind"], ["kind-order-label", "kind_order"], ["kind-message-label", "kind_message"], ["rule-label", "rule"], ["priority-label", "priority"], ["available-legend", "available"], ["callback-legend", "callback"], ["cb-channel-label", "callback_channel"], ["cb-status-label", "callback_status"], ["explanation-heading", "explanation"], ["verdict-heading", "verdict"], ["link-label", "link"], ["matrix-heading", "matrix"], ["checklist-heading", "checklist"], ["triage-heading", "triage"]]) {
     $(id).textContent = say[key];
   }
   $("footer").textContent = say.footer.replace("{version}", D.version);
@@ -406,6 +423,8 @@ function renderLabels() {
     for (const item of items) { const li = document.createElement("li"); li.textContent = "☐ " + item; ul.appendChild(li); }
     list.appendChild(ul);
   }
+  const triage = $("triage"); triage.innerHTML = "";
+  for (const item of ui.triage) { const li = document.createElement("li"); li.textContent = item; triage.appendChild(li); }
 }
 
 function readList() {

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import Final, final
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
@@ -41,6 +42,9 @@ from distribution.errors import (
 )
 from distribution.facts import HelsenorgeConsent, PatientFacts, oslo_date
 from distribution.krr import KrrRecord, KrrStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["Eligibility", "Reason", "assess"]
 
@@ -375,6 +379,53 @@ class Eligibility:
 
 
 _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL_FIELDS)}
+
+_C = NotificationChannel
+REQUIREMENTS: Final[Mapping[NotificationChannel, tuple[Reason, ...]]] = MappingProxyType(
+    {
+        # docs/sources.md §4: level-4 eID, age 16 or represented, full consent, digitally
+        # active, and (for research) no reservation on Helsenorge.
+        _C.HELSENORGE: (
+            R.NO_LEVEL4_EID,
+            R.UNDER_16,
+            R.NOT_REPRESENTABLE,
+            R.NO_HELSENORGE_CONSENT,
+            R.NOT_DIGITALLY_ACTIVE,
+            R.RESEARCH_RESERVED,
+        ),
+        # §4-§5: level-4 eID, age 18, digitally active, in KRR, not reserved, can be notified,
+        # a digital mailbox.
+        _C.DIGITAL_MAILBOX: (
+            R.NO_LEVEL4_EID,
+            R.UNDER_18,
+            R.NOT_DIGITALLY_ACTIVE,
+            R.KRR_NOT_REGISTERED,
+            R.KRR_DELETED,
+            R.KRR_RESERVED,
+            R.KRR_CANNOT_NOTIFY,
+            R.NO_DIGITAL_MAILBOX,
+        ),
+        # §4-§5: level-4 eID, age 13, digitally active, in KRR, can be notified, an e-mail
+        # address or mobile number updated or confirmed within 18 months.
+        _C.UNSECURE: (
+            R.NO_LEVEL4_EID,
+            R.UNDER_13,
+            R.NOT_DIGITALLY_ACTIVE,
+            R.KRR_NOT_REGISTERED,
+            R.KRR_DELETED,
+            R.KRR_CANNOT_NOTIFY,
+            R.NO_CONTACT_DETAILS,
+            R.EMAIL_STALE,
+            R.MOBILE_STALE,
+        ),
+        # §3-§4: a postal address, in Folkeregisteret or in the order.
+        _C.PHYSICAL_MAILBOX: (R.NO_POSTAL_ADDRESS,),
+    }
+)
+"""What closes each channel, one reason per requirement (the known facts, not the unknowns).
+
+The checklist of the support page: "why can this patient not be reached on this channel?"
+"""
 _C = NotificationChannel
 
 
