@@ -426,7 +426,6 @@ REQUIREMENTS: Final[Mapping[NotificationChannel, tuple[Reason, ...]]] = MappingP
 
 The checklist of the support page: "why can this patient not be reached on this channel?"
 """
-_C = NotificationChannel
 
 
 def assess(
