@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sqlite3
 from typing import TYPE_CHECKING
@@ -30,15 +31,15 @@ COLUMNS = (
 
 
 def _sqlite(script: str, query: str) -> list[tuple[object, ...]]:
-    db = sqlite3.connect(":memory:")
-    db.executescript(script)
-    return db.execute(query).fetchall()
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(script)
+        return db.execute(query).fetchall()
 
 
 def _duckdb(script: str, query: str) -> list[tuple[object, ...]]:
-    db = duckdb.connect(":memory:")
-    db.execute(script)
-    return db.execute(query).fetchall()
+    with duckdb.connect(":memory:") as db:
+        db.execute(script)
+        return db.execute(query).fetchall()
 
 
 def _expected() -> list[tuple[object, ...]]:

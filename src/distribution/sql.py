@@ -23,6 +23,7 @@ every row with :func:`~distribution.decide`.
 >>> db.execute(f"SELECT {case} FROM eprom_decision WHERE rule_code = 3 AND paper = 1"
 ...            " AND helsenorge = 0 AND digital_mailbox = 0 LIMIT 1").fetchone()
 (4,)
+>>> db.close()
 """
 
 from __future__ import annotations
