@@ -63,7 +63,7 @@ def test_decide_prints_the_decision() -> None:
         "Available: secure digital mailbox (DigitalMailbox), paper letter (PhysicalMailbox)",
         "Fallback chain: secure digital mailbox (DigitalMailbox) → paper letter (PhysicalMailbox)",
         "Channel: secure digital mailbox (DigitalMailbox)",
-        "Outcome: the patient is notified (NOTIFIED)",
+        "Outcome: the form is sent (NOTIFIED)",
     ]
 
 
@@ -76,7 +76,7 @@ def test_decide_in_bokmal_says_channels_and_outcome_in_norwegian_words() -> None
         "Tilgjengelig: papirbrev (PhysicalMailbox)",
         "Reservekjede: ingen",
         "Kanal: ingen kanal (None)",
-        "Utfall: kan ikke nås (UNREACHABLE)",
+        "Utfall: pasienten kan ikke nås (UNREACHABLE)",
     ]
 
 
@@ -278,7 +278,7 @@ def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
     path.write_text(json.dumps(facts), encoding="utf-8")
     code, out, _ = run("assess", str(path), "--rule", "BasicOrPaper", "--lang", "nb")
     assert code == 0
-    assert "er reservert mot digital kommunikasjon i KRR" in out
+    assert "pasienten er reservert mot digital kommunikasjon i KRR" in out
     assert "Papirbrev (PhysicalMailbox): tilgjengelig, valgt" in out
     assert "15108695088" not in out
     code, out, _ = run("assess", "-", "--json", stdin=json.dumps(facts))
@@ -504,7 +504,8 @@ def test_help_is_in_bokmal_under_a_bokmal_locale_or_lang() -> None:
         assert "usage:" not in out
         assert "show this help" not in out
     code, out, _ = run("explain", "--help", "--lang", "nb")
-    assert "--alder VALUE, --age VALUE" in out or "--age VALUE, --alder VALUE" in out
+    # Python 3.13 writes "--age, --alder VALUE", older ones "--age VALUE, --alder VALUE".
+    assert any("--alder" in line and "--age" in line for line in out.splitlines())
     assert "samtykke på Helsenorge: full, begrenset eller ingen" in out
 
 
@@ -819,7 +820,8 @@ def test_check_exits_1_when_the_verdict_needs_attention_and_reads_stdin() -> Non
     )
     assert code == 1
     assert out.startswith(
-        "Verdict: the patient's channels have changed (AVAILABILITY_CHANGED) – needs attention.\n"
+        "Verdict: the patient's channels seem to have changed (AVAILABILITY_CHANGED)"
+        " – needs attention.\n"
     )
 
 
@@ -835,7 +837,7 @@ def test_check_a_message_and_a_returned_form_with_its_timeline(tmp_path: Path) -
     )
     assert (code, out.splitlines()[0]) == (
         0,
-        "Verdict: a fallback channel was used, as expected (FALLBACK).",
+        "Verdict: a fallback channel was used (the rule allows it) (FALLBACK).",
     )
     returned = json.loads((EXAMPLES / "return.json").read_text(encoding="utf-8"))
     returned.update(notificationChannel="Helsenorge", formOrderStatus="Expired")

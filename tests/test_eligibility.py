@@ -219,7 +219,7 @@ def test_reasons_name_only_the_contact_details_that_exist() -> None:
     )
     assert reasons(mobile_only, "krr_contact") == ["not_digitally_active", "mobile_stale"]
     assert assess(mobile_only).reasons("krr_contact")[1].describe() == (
-        "the mobile number in KRR is older than 18 months (not updated or confirmed since)"
+        "the mobile number in KRR was last updated or confirmed more than 18 months ago"
     )
     both = with_krr(email_updated=STALE, mobile="+4790000000", mobile_verified=STALE)
     assert reasons(both, "krr_contact") == ["not_digitally_active", "email_stale", "mobile_stale"]
@@ -245,7 +245,7 @@ def test_a_record_without_reservasjon_is_not_said_to_be_reserved() -> None:
     facts = with_krr(reserved=None)
     assert reasons(facts, "digital_mailbox") == ["krr_reservation_unknown"]
     assert assess(facts).reasons("digital_mailbox")[0].describe() == (
-        "the KRR record does not say whether the person is reserved against digital communication"
+        "the KRR record does not say whether the patient is reserved against digital communication"
     )
     assert reasons(facts, "krr_contact") == ["email_current"]  # the reservation alone: §7
 
@@ -529,12 +529,18 @@ def test_explain_shows_the_reasons_in_both_languages() -> None:
         EVERYTHING, age=15, krr=attrs.evolve(ACTIVE, reserved=True, can_notify=False)
     )
     en = explain("AllowUnsecureOrPaper", assess(facts))
-    assert "(why: is under 16; cannot be represented by anyone else on Helsenorge)" in en
-    assert "is reserved against digital communication in KRR" in en
-    assert "(why: has a postal address in Folkeregisteret)" in en
+    assert (
+        "(why: the patient is under 16; the patient cannot be represented by anyone else on"
+        " Helsenorge)"
+    ) in en
+    assert "the patient is reserved against digital communication in KRR" in en
+    assert "(why: the patient has a postal address in Folkeregisteret)" in en
     nb = explain("AllowUnsecureOrPaper", assess(facts), lang="nb")
-    assert "(hvorfor: er under 16 år; kan ikke representeres av noen andre på Helsenorge)" in nb
-    assert "er reservert mot digital kommunikasjon i KRR" in nb
+    assert (
+        "(hvorfor: pasienten er under 16 år; pasienten kan ikke representeres av noen andre"
+        " på Helsenorge)" in nb
+    )
+    assert "pasienten er reservert mot digital kommunikasjon i KRR" in nb
 
 
 def test_eligibility_to_dict() -> None:

@@ -36,7 +36,7 @@ WORDS = {
         C.UNSECURE: "SMS or e-mail",
         C.PHYSICAL_MAILBOX: "paper letter",
         "chosen": "available, chosen",
-        "fallback": "available, next if this fails",
+        "fallback": "available, used if the channel above fails",
         "missing": "not available",
         "ordered": "FormOrderStatus 2 Ordered",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
@@ -51,7 +51,7 @@ WORDS = {
         C.UNSECURE: "SMS eller e-post",
         C.PHYSICAL_MAILBOX: "papirbrev",
         "chosen": "tilgjengelig, valgt",
-        "fallback": "tilgjengelig, neste hvis dette feiler",
+        "fallback": "tilgjengelig, brukes hvis kanalen over feiler",
         "missing": "ikke tilgjengelig",
         "ordered": "Bestilt (FormOrderStatus 2 Ordered)",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
@@ -119,8 +119,8 @@ def test_paper_despite_digital_in_bokmal_by_hand() -> None:
             " (0 Completed) når pasienten har svart."
         ),
         (
-            "Merk: pasienten kan også nås på SMS eller e-post (kontaktinformasjon fra KRR), men den"
-            " kanalen bruker ikke regelen."
+            "Merk: pasienten kan også nås på SMS eller e-post (kontaktinformasjon fra KRR), men"
+            " regelen bruker ikke den kanalen."
         ),
         "Regler som ville nådd pasienten digitalt i stedet for med papirbrev:",
         "  - 1 AllowUnsecure: på SMS eller e-post (kontaktinformasjon fra KRR)",
@@ -142,9 +142,9 @@ def test_lists_of_channels_are_joined_with_og_and_and() -> None:
         " but the patient cannot be reached on any of them."
     ) in en
     one = explain("HelsenorgeOnly", nothing, lang="nb")
-    assert "Regelen tillater bare Helsenorge, og pasienten kan ikke nås der." in one
+    assert "Regelen tillater bare Helsenorge, og pasienten kan ikke nås på den." in one
     message = explain_decision(decide_priority_list(["paper"], nothing), lang="nb")
-    assert "Prioritetslisten har bare papirbrev, og pasienten kan ikke nås der." in message
+    assert "Prioritetslisten har bare papirbrev, og pasienten kan ikke nås på den." in message
     many_unused = explain("PaperOnly", Availability.of("helsenorge", "krr_contact"), lang="en")
     assert (
         "Note: the patient can also be reached on Helsenorge and by SMS or e-mail (contact details"

@@ -382,7 +382,7 @@ def test_an_explanation_in_english_word_for_word() -> None:
     decision = decide("Basic", Availability.of("helsenorge", "digital_mailbox"))
     callback = status_callback(S.ORDERED, E.NONE, C.DIGITAL_MAILBOX)
     assert reconcile(decision, callback).explain() == (
-        "Verdict: a fallback channel was used, as expected (FALLBACK).\n"
+        "Verdict: a fallback channel was used (the rule allows it) (FALLBACK).\n"
         "Predicted: ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks); the"
         " status callback should say FormOrderStatus 2 Ordered with NotificationChannel 1"
         " Helsenorge.\n"
@@ -391,7 +391,8 @@ def test_an_explanation_in_english_word_for_word() -> None:
         "What it means: ePROM used secure digital mailbox (Digipost/e-Boks), a later channel of"
         " the fallback chain: the decision's channel, Helsenorge, must have failed when ePROM"
         " tried it.\n"
-        "About the status: Ordered: the form has been sent and waits for the patient's answer.\n"
+        "About the status: Ordered: the form is ordered and waits for the patient's answer"
+        " (with NoDistribution the patient opens it with a one-time code).\n"
         "What to do: Nothing to do; if it happens often, find out why Helsenorge fails for these"
         " patients."
     )
@@ -401,15 +402,18 @@ def test_an_explanation_in_bokmal_word_for_word() -> None:
     decision = decide("BasicOrPaper", Availability(helsenorge=True))
     callback = status_callback(S.ERROR, E.PATIENT_UNREACHABLE, C.NONE)
     assert reconcile(decision, callback).explain(lang="nb") == (
-        "Vurdering: pasientens kanaler har endret seg (AVAILABILITY_CHANGED) – må følges opp.\n"
+        "Vurdering: pasientens kanaler ser ut til å ha endret seg (AVAILABILITY_CHANGED)"
+        " – må følges opp.\n"
         "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered"
         " (Bestilt) med NotificationChannel 1 Helsenorge.\n"
         "ePROM meldte: FormOrderStatus 3 Error (Feilet) med FormOrderStatusErrorCode 1"
         " PatientUnreachable; kanal: ingen (NotificationChannel 0 None).\n"
         "Hva det betyr: ePROM kunne ikke nå pasienten, selv om beslutningen valgte Helsenorge:"
-        " pasienten har mistet den kanalen siden beslutningen.\n"
-        "Om statusen: Feilet: bestillingen kunne ikke sendes. Feilkoden sier hvorfor"
-        " (PatientUnreachable: pasienten kunne ikke nås på noen kanal regelen tillater).\n"
+        " pasienten ser ut til å ha mistet den kanalen etter at beslutningen ble tatt (eller"
+        " kanalene ble oppgitt feil).\n"
+        "Om statusen: Feilet: bestillingen kunne ikke sendes. Feilkoden sier hvorfor:"
+        " PatientUnreachable (pasienten kunne ikke nås på noen kanal regelen tillater) eller"
+        " SikkerDigitalPostError (leveringen til Digipost eller e-Boks feilet).\n"
         "Hva du gjør: Sjekk pasientens opplysninger i KRR og samtykket på Helsenorge, og bestill"
         " på nytt med en regel som når pasienten."
     )

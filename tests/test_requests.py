@@ -264,7 +264,7 @@ def test_the_refusal_says_every_reason_in_both_languages() -> None:
     )
     assert error.message("nb") == (
         "ePROM ville avvist denne bestillingen (FormOrderRequest): distributionRule: Regel"
-        " PaperOnly kan sende brev i posten, men skjemaet er ikke satt opp for papir; velg en"
+        " PaperOnly kan sende papirbrev, men skjemaet er ikke satt opp for papir; velg en"
         " regel uten papir eller slå på papir for skjemaet. nationalId: Identifikatoren er et"
         " H-nummer (hjelpenummer i helsetjenesten); ePROM trenger fødselsnummer eller D-nummer."
     )

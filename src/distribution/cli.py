@@ -834,7 +834,7 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
     commands = parser.add_subparsers(
         dest="command",
         required=True,
-        metavar="COMMAND",
+        metavar=say["mv_command"],
         title=say["commands"],
         help=say["command"],
         parser_class=_Parser,
@@ -855,7 +855,7 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
         _in_language(sub, lang)
         # Read before argparse runs (_lang_in), so any spelling it takes is valid here.
         sub.add_argument(
-            "--lang", type=normalize_lang, default=lang, metavar="LANG", help=say["lang"]
+            "--lang", type=normalize_lang, default=lang, metavar=say["mv_lang"], help=say["lang"]
         )
         sub.set_defaults(handler=handler)
         return sub
@@ -865,26 +865,32 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
         ("explain", "explain BasicOrPaper --alder 15 --bankid ja --samtykke full --postadresse ja"),
     ):
         sub = add(name, example_, _cmd_decide if name == "decide" else _cmd_explain)
-        sub.add_argument("rule", nargs="?", metavar="RULE", help=say["rule"])
+        sub.add_argument("rule", nargs="?", metavar=say["mv_rule"], help=say["rule"])
         sub.add_argument(
             "--available",
             "--tilgjengelig",
             required=name == "decide",
-            metavar="LIST",
+            metavar=say["mv_list"],
             help=say["available"],
         )
         sub.add_argument(
-            "--priority-list", "--prioritetsliste", metavar="LIST", help=say["priority_list"]
+            "--priority-list",
+            "--prioritetsliste",
+            metavar=say["mv_list"],
+            help=say["priority_list"],
         )
         if name == "decide":
             sub.add_argument("--json", action="store_true", help=say["json"])
         else:
-            sub.add_argument("--facts", "--opplysninger", metavar="FILE.json", help=say["facts"])
+            sub.add_argument("--facts", "--opplysninger", metavar=say["mv_json"], help=say["facts"])
             sub.add_argument(
-                "--reference-time", "--tidspunkt", metavar="TIME", help=say["reference_time"]
+                "--reference-time",
+                "--tidspunkt",
+                metavar=say["mv_time"],
+                help=say["reference_time"],
             )
             for spellings, dest in _FACT_FLAGS:
-                sub.add_argument(*spellings, dest=dest, metavar="VALUE", help=say[dest])
+                sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
 
     sub = add("rules", "rules --lang nb", _cmd_rules)
     sub.add_argument(
@@ -895,8 +901,8 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
     sub.add_argument("--format", choices=MATRIX_FORMATS, default="text", help=say["format"])
 
     sub = add("describe", "describe status 4 --lang nb", _cmd_describe)
-    sub.add_argument("kind", metavar="KIND", help=say["kind"])
-    sub.add_argument("code", metavar="CODE", help=say["code"])
+    sub.add_argument("kind", metavar=say["mv_kind"], help=say["kind"])
+    sub.add_argument("code", metavar=say["mv_code"], help=say["code"])
 
     _add_file_commands(add, say)
     return parser
@@ -905,20 +911,20 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
 def _add_file_commands(add: _Adder, say: dict[str, str]) -> None:
     """Add the commands that read files: assess, preflight, simulate, check and verify."""
     sub = add("assess", "assess pasient.json --rule BasicOrPaper", _cmd_assess)
-    sub.add_argument("file", metavar="FILE.json", help=say["facts_file"])
+    sub.add_argument("file", metavar=say["mv_json"], help=say["facts_file"])
     sub.add_argument("--rule", "--regel", default="Basic", help=say["assess_rule"])
     sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
     sub.add_argument(
-        "--on-behalf-of", "--paa-vegne-av", metavar="FILE.json", help=say["on_behalf_of_facts"]
+        "--on-behalf-of", "--paa-vegne-av", metavar=say["mv_json"], help=say["on_behalf_of_facts"]
     )
     sub.add_argument("--json", action="store_true", help=say["json"])
 
     sub = add("preflight", "preflight NoDistribution --must-be-signed", _cmd_preflight)
-    sub.add_argument("rule", metavar="RULE", help=say["rule_required"])
+    sub.add_argument("rule", metavar=say["mv_rule"], help=say["rule_required"])
     sub.add_argument("--must-be-signed", action="store_true", help=say["must_be_signed"])
     sub.add_argument("--on-behalf-of", action="store_true", help=say["on_behalf_of"])
     sub.add_argument("--not-paper-enabled", action="store_true", help=say["not_paper_enabled"])
-    sub.add_argument("--national-id", metavar="ID", help=say["national_id"])
+    sub.add_argument("--national-id", metavar=say["mv_id"], help=say["national_id"])
     sub.add_argument("--json", action="store_true", help=say["problem_codes"])
 
     sub = add(
@@ -926,8 +932,8 @@ def _add_file_commands(add: _Adder, say: dict[str, str]) -> None:
         "simulate pasienter.csv --rules Basic,BasicOrPaper --format markdown",
         _cmd_simulate,
     )
-    sub.add_argument("file", metavar="FILE.csv", help=say["cohort_file"])
-    sub.add_argument("--rules", "--regler", metavar="LIST", help=say["rules_list"])
+    sub.add_argument("file", metavar=say["mv_csv"], help=say["cohort_file"])
+    sub.add_argument("--rules", "--regler", metavar=say["mv_list"], help=say["rules_list"])
     sub.add_argument("--format", choices=SIMULATION_FORMATS, default="text", help=say["format"])
     sub.add_argument("--skip-bad", action="store_true", help=say["skip_bad"])
     sub.add_argument("--delimiter", choices=(",", ";", "\t"), help=say["delimiter"])
@@ -938,25 +944,29 @@ def _add_file_commands(add: _Adder, say: dict[str, str]) -> None:
         "check BasicOrPaper --available digipost,papir --callback statuskall.json --lang nb",
         _cmd_check,
     )
-    sub.add_argument("rule", nargs="?", metavar="RULE", help=say["rule"])
+    sub.add_argument("rule", nargs="?", metavar=say["mv_rule"], help=say["rule"])
     sub.add_argument(
-        "--available", "--tilgjengelig", required=True, metavar="LIST", help=say["available"]
+        "--available",
+        "--tilgjengelig",
+        required=True,
+        metavar=say["mv_list"],
+        help=say["available"],
     )
     sub.add_argument(
-        "--priority-list", "--prioritetsliste", metavar="LIST", help=say["priority_list"]
+        "--priority-list", "--prioritetsliste", metavar=say["mv_list"], help=say["priority_list"]
     )
     sub.add_argument(
-        "--callback", "--statuskall", required=True, metavar="FILE", help=say["callback"]
+        "--callback", "--statuskall", required=True, metavar=say["mv_file"], help=say["callback"]
     )
 
     sub = add("verify", "verify bestillinger.jsonl statuskall.jsonl --json", _cmd_verify)
-    sub.add_argument("orders", metavar="ORDERS.jsonl", help=say["orders"])
-    sub.add_argument("callbacks", metavar="CALLBACKS.jsonl", help=say["callbacks"])
+    sub.add_argument("orders", metavar=say["mv_orders"], help=say["orders"])
+    sub.add_argument("callbacks", metavar=say["mv_callbacks"], help=say["callbacks"])
     sub.add_argument("--json", action="store_true", help=say["json"])
 
     sub = add("audit", "audit bestillinger.xlsx --lang nb", _cmd_audit)
-    sub.add_argument("file", metavar="FILE", help=say["datadump"])
-    sub.add_argument("--sheet", "--ark", metavar="NAME", help=say["sheet"])
+    sub.add_argument("file", metavar=say["mv_file"], help=say["datadump"])
+    sub.add_argument("--sheet", "--ark", metavar=say["mv_name"], help=say["sheet"])
     sub.add_argument("--json", action="store_true", help=say["json"])
     sub.add_argument("--delimiter", choices=(",", ";", "\t"), help=say["delimiter"])
     sub.add_argument("--encoding", default="utf-8-sig", help=say["encoding"])
