@@ -576,6 +576,20 @@ def test_facts_as_flags_in_english_with_a_krr_record_and_a_reference_time() -> N
     assert "(oppgitt)" not in out
 
 
+def test_no_contact_details_in_krr_said_as_ingen_and_an_inactive_record_needs_no_more() -> None:
+    code, out, _ = run(
+        "explain", "AllowUnsecureOrPaper", "--alder", "40", "--bankid", "ja", "--postadresse", "ja",
+        "--krr-status", "aktiv", "--digipost", "nei", "--kontakt-oppdatert", "ingen",
+        "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    assert "pasienten har verken e-postadresse eller mobilnummer i KRR" in out
+    assert "Resultat: pasienten får papirbrev i posten." in out
+    code, out, _ = run("explain", "Basic", "--krr-status", "slettet", "--lang", "nb")
+    assert code == 0
+    assert "Resultat: ingenting kunne sendes." in out
+
+
 def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
     path = tmp_path / "facts.json"
     path.write_text(
@@ -597,6 +611,9 @@ def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
         (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
         (["--reservert", "nei"], ["--krr-status", "aktiv"]),
         (["--krr-status", "aktivt"], ["'aktivt'", "did you mean aktiv?"]),
+        # Active in KRR: leaving out the mailbox or the contact date would state a fact unsaid.
+        (["--krr-status", "aktiv", "--kontakt-oppdatert", "ingen"], ["--digital-mailbox", "ja"]),
+        (["--krr-status", "aktiv", "--digipost", "nei"], ["--contact-updated", "ingen"]),
         (["--postadresse", "ja", "--available", "papir"], ["--available", "'papir'"]),
         ([], ["--available", "--facts"]),
     ],

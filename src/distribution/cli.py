@@ -349,6 +349,8 @@ _FACT_FLAGS: Final = (
     (("--postal-address", "--postadresse"), "postal_address"),
 )
 _KRR_FLAGS: Final = ("reserved", "can_notify", "contact_updated", "digital_mailbox")
+# --contact-updated's word for "KRR has no e-mail address or mobile number".
+_NO_CONTACT: Final = ("ingen", "none")
 # A stand-in for contact details the worker says exist; assess() only asks whether they do, and
 # KrrRecord masks it like a real address.
 _GIVEN_CONTACT: Final = "(oppgitt)"
@@ -361,13 +363,25 @@ def _facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts |
     moment = now if args.reference_time is None else _moment(args.reference_time)
     krr = None
     if given["krr_status"] is not None:
+        status = KrrStatus(_choice(given["krr_status"], "--krr-status", _KRR_STATUS))
+        if status is KrrStatus.AKTIV:
+            # Left out, these would say "no mailbox" and "no contact details": facts nobody gave.
+            for flag, dest, choices in (
+                ("--digital-mailbox", "digital_mailbox", ("ja", "nei", "yes", "no")),
+                ("--contact-updated", "contact_updated", ("ÅÅÅÅ-MM-DD", *_NO_CONTACT)),
+            ):
+                if given[dest] is None:
+                    raise InvalidValueError(
+                        "krr_active_needs", value=None, field=flag, choices=choices
+                    )
+        contact = given["contact_updated"]
         updated = (
             None
-            if given["contact_updated"] is None
-            else datetime.combine(_day(given["contact_updated"], "--contact-updated"), time(), OSLO)
+            if contact is None or contact.strip().lower() in _NO_CONTACT
+            else datetime.combine(_day(contact, "--contact-updated"), time(), OSLO)
         )
         krr = KrrRecord(
-            status=KrrStatus(_choice(given["krr_status"], "--krr-status", _KRR_STATUS)),
+            status=status,
             reserved=_flag(given["reserved"], "--reserved"),
             can_notify=_flag(given["can_notify"], "--can-notify"),
             email=None if updated is None else _GIVEN_CONTACT,
