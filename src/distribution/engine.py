@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Final, Literal, TypedDict, TypeVar, final
 
@@ -252,6 +253,7 @@ _ROWS: Final[dict[object, tuple[Decision, ...]]] = {
     for key in (rule, rule.value, str(rule.value), rule.api_name, rule.name)
 }
 _EXACT_KINDS: Final = frozenset({DistributionRule, int, str})
+_first: Final = itemgetter(0)
 
 # The batch forms' tables: by every exact spelling of a rule, the decisions (or chosen channels)
 # keyed by the shared Availability instances themselves. Anything that is not an Availability
@@ -259,6 +261,8 @@ _EXACT_KINDS: Final = frozenset({DistributionRule, int, str})
 _DECISIONS_BY_KEY: Final[Mapping[object, Mapping[Availability, Decision]]] = MappingProxyType(
     {key: dict(zip(Availability.all(), row, strict=True)) for key, row in _ROWS.items()}
 )
+# decide_each's copy as a plain dict: a read-only proxy's indirection shows in a per-item loop.
+_EACH: Final[dict[object, Mapping[Availability, Decision]]] = dict(_DECISIONS_BY_KEY)
 _CHANNELS_BY_KEY: Final[Mapping[object, Mapping[Availability, NotificationChannel]]] = (
     MappingProxyType(
         {
@@ -355,13 +359,21 @@ def decide_each(
 ) -> list[Decision]:
     """Return one decision per ``(rule, availability)`` pair: each patient with their own rule."""
     items = pairs if pairs.__class__ in (list, tuple) else list(pairs)
-    table, kinds = _DECISIONS_BY_KEY, _EXACT_KINDS
+    table = _EACH
     try:
-        return [table[r][a] if r.__class__ in kinds else decide(r, a) for r, a in items]
+        # The rules' classes checked in one pass in C, so the loop is two dict lookups; a bool
+        # or a float would otherwise hash like the int code and read its row.
+        if _EXACT_KINDS.issuperset(map(type, map(_first, items))):
+            return [table[r][a] for r, a in items]
     except (KeyError, TypeError, ValueError):
-        # A spelling outside the table ("basic"), a non-pair or a bad item: every pair the slow
-        # way, which reads what parse reads and names what is wrong.
-        return [decide(*_pair(pair)) for pair in items]
+        pass
+    return _each_slowly(items)
+
+
+def _each_slowly(items: Iterable[object]) -> list[Decision]:
+    # A spelling outside the table ("basic"), a non-pair or a bad item: every pair the slow
+    # way, which reads what parse reads and names what is wrong.
+    return [decide(*_pair(pair)) for pair in items]
 
 
 def _pair(pair: object) -> tuple[DistributionRule | int | str, Availability]:
