@@ -24,6 +24,7 @@ from distribution import (
     simulate,
 )
 from distribution.engine import _BY_RULE
+from tests.helpers.guide import CHANNEL_OF, LETTER_OF_FLAG, ROUTE
 
 PROBE = Path(__file__).parent / "helpers" / "purity_probe.py"
 SRC = Path(distribution.__file__).parent
@@ -113,30 +114,10 @@ def test_the_library_code_names_no_io_clock_or_environment() -> None:
 
 # --- a state machine beside a naive model ---------------------------------------------------------
 
-# The model, written from the guide's prose with its own names, not from routes.py.
-MODEL_ORDER = {
-    "Basic": "HD",
-    "AllowUnsecure": "HDU",
-    "NoDistribution": "",
-    "BasicOrPaper": "HDP",
-    "AllowUnsecureOrPaper": "HDUP",
-    "PaperOnly": "P",
-    "HelsenorgeOnly": "H",
-    "DigitalMailboxOnly": "D",
-    "UnsecureOnly": "U",
-}
-LETTER_OF = {"helsenorge": "H", "digital_mailbox": "D", "krr_contact": "U", "paper": "P"}
-CHANNEL_OF = {
-    "H": NotificationChannel.HELSENORGE,
-    "D": NotificationChannel.DIGITAL_MAILBOX,
-    "U": NotificationChannel.UNSECURE,
-    "P": NotificationChannel.PHYSICAL_MAILBOX,
-}
-
 
 def model_chain(rule: DistributionRule, flags: dict[str, bool]) -> tuple[NotificationChannel, ...]:
-    have = {LETTER_OF[name] for name, on in flags.items() if on}
-    return tuple(CHANNEL_OF[c] for c in MODEL_ORDER[rule.api_name] if c in have)
+    have = {LETTER_OF_FLAG[name] for name, on in flags.items() if on}
+    return tuple(CHANNEL_OF[c] for c in ROUTE[rule.api_name] if c in have)
 
 
 def _fields(a: Availability) -> tuple[object, ...]:
@@ -154,7 +135,10 @@ class EngineBesideModel(RuleBasedStateMachine):
         super().__init__()
         self.table_before = [list(row) for row in _BY_RULE.values()]
 
-    @rule(target=availabilities, flags=st.fixed_dictionaries({k: st.booleans() for k in LETTER_OF}))
+    @rule(
+        target=availabilities,
+        flags=st.fixed_dictionaries({k: st.booleans() for k in LETTER_OF_FLAG}),
+    )
     def make(self, flags: dict[str, bool]) -> Availability:
         return Availability(**flags)
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from distribution import Availability, Decision, DistributionError, decide, decide_priority_list
 from tests.strategies import availabilities, priority_lists, rules
 
-# The example from the issue that defined the format, written out by hand.
+# The format's example in docs/wire-format.md, written out here by hand.
 BASIC_OR_PAPER_D_P: dict[str, Any] = {
     "rule": {"code": 3, "name": "BasicOrPaper"},
     "route": [
