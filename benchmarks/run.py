@@ -23,9 +23,10 @@ import tempfile
 import time
 import tracemalloc
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import distribution as dist
 from benchmarks import make_cohort
@@ -36,7 +37,10 @@ except ImportError:  # pragma: no cover  # the test extra has it; a bare install
     duckdb = None  # type: ignore[assignment]  # the DuckDB row is left out
 from distribution import Availability, DistributionRule, NotificationChannel
 from distribution.cohorts import CsvCohort, simulate
+from distribution.eligibility import months_before
 from distribution.engine import _BY_RULE
+from distribution.facts import HelsenorgeConsent, PatientFacts
+from distribution.krr import KrrRecord, KrrStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -501,6 +505,97 @@ def imports(runs: int) -> Imports:
     )
 
 
+# --- assess -----------------------------------------------------------------------------------
+
+OSLO = ZoneInfo("Europe/Oslo")
+FULL = HelsenorgeConsent.FULL
+ACTIVE = KrrStatus.AKTIV
+
+
+def hand_assess(f: PatientFacts) -> tuple[bool, bool, bool, bool]:
+    """The four booleans by hand, the way a caller would write them, for the facts made below."""
+    since = months_before(f.reference_date, 18)
+    age = f.age_at_reference
+    eid = f.level4_eid is True
+    k = f.krr
+    krr_ok = k is not None and k.status is ACTIVE
+    active = False
+    if krr_ok:
+        assert k is not None
+        for value, stamp in ((k.email, k.email_updated), (k.mobile, k.mobile_updated)):
+            if value is not None and stamp is not None and stamp.astimezone(OSLO).date() >= since:
+                active = True
+    notify = krr_ok and k.can_notify is True and k.reserved is not True  # type: ignore[union-attr]
+    helsenorge = f.helsenorge_representable is True or (
+        eid and f.helsenorge_consent is FULL and age is not None and age >= 16 and active
+    )
+    mailbox = (
+        eid and age is not None and age >= 18 and active and notify
+        and k.mailbox_address is not None  # type: ignore[union-attr]
+    )  # fmt: skip
+    unsecure = eid and age is not None and age >= 13 and active and notify
+    return helsenorge, mailbox, unsecure, f.postal_address is True
+
+
+def facts_cohort(n: int, seed: int) -> list[PatientFacts]:
+    """Facts as a register holds them: ages, eID, consent, a KRR record with dated details."""
+    rng = random.Random(seed)
+    now = datetime(2026, 11, 28, 12, tzinfo=UTC)
+    maybe = (True, False, None)
+    out = []
+    for _ in range(n):
+        krr = None
+        if rng.random() < 0.9:
+            stamp = now - timedelta(days=rng.randrange(1, 1200))
+            krr = KrrRecord(
+                status=rng.choice((ACTIVE, ACTIVE, ACTIVE, KrrStatus.SLETTET)),
+                reserved=rng.random() < 0.1,
+                can_notify=rng.random() < 0.9,
+                email="x@example.org" if rng.random() < 0.8 else None,
+                email_updated=stamp,
+                mobile="+4799999999" if rng.random() < 0.8 else None,
+                mobile_updated=stamp - timedelta(days=rng.randrange(0, 300)),
+                mailbox_address="x" if rng.random() < 0.3 else None,
+            )
+        out.append(
+            PatientFacts(
+                reference_time=now,
+                age=rng.randrange(0, 100),
+                level4_eid=rng.choice(maybe),
+                helsenorge_consent=rng.choice((FULL, FULL, HelsenorgeConsent.NONE, None)),
+                helsenorge_representable=rng.choice(maybe),
+                krr=krr,
+                postal_address=rng.random() < 0.97,
+            )
+        )
+    return out
+
+
+def assessments(n: int, rounds: int, seed: int) -> list[Row]:
+    cohort = facts_cohort(n, seed)
+    assess = dist.assess
+    for f in cohort:  # the baseline computes what assess computes, or the ratio means nothing
+        a = assess(f).availability
+        assert hand_assess(f) == (a.helsenorge, a.digital_mailbox, a.krr_contact, a.paper)
+
+    loops: dict[str, Callable[[], object]] = {
+        "hand": lambda: [hand_assess(f) for f in cohort],
+        "assess": lambda: [assess(f) for f in cohort],
+        "availability": lambda: [assess(f).availability for f in cohort],
+    }
+    t = best_ns_per_item(loops, n, rounds)
+    hand = t["hand"]
+    return [
+        Row(
+            "**hand-written assess**: the four booleans from the same facts",
+            hand,
+            "hand assess",
+            1.0,
+        ),
+        Row("`assess(facts)`", t["assess"], "hand assess", t["assess"] / hand, "target ≤ 2.5×"),
+    ]
+
+
 def allocation(n: int) -> Row:
     """Bytes that n more `decide` calls (enum rule, Availability) leave allocated.
 
@@ -572,6 +667,7 @@ def verdicts(rows: dict[str, Row], cost: Imports) -> str:
             "×",
         ),
         ("`decide_many` per item ≤ 1.3× the batch limit", rows["many"].ratio or 0.0, 1.3, "×"),
+        ("`assess` ≤ 2.5× a hand-written function", rows["assess"].ratio or 0.0, 2.5, "×"),
         (
             "5.5 million decisions through the batch API ≤ 1 s",
             rows["pop"].ns * 5.5e6 / 1e9,
@@ -617,6 +713,7 @@ def main(argv: list[str]) -> int:
     pop = population(20_000 if quick else 5_500_000, 2 if quick else 5)
     sims = simulations(5_000 if quick else 5_500_000, 3 if quick else 6, seed=7)
     alloc = allocation(10_000 if quick else 1_000_000)
+    judged = assessments(500 if quick else 50_000, 3 if quick else 9, seed=11)
     cost = imports(2 if quick else 30)
     alloc_n = Row("calls", float(10_000 if quick else 1_000_000))
     named = {
@@ -628,6 +725,7 @@ def main(argv: list[str]) -> int:
         "key": paths[3],
         "each": paths[5],
         "simulate_csv": sims[1],
+        "assess": judged[1],
         "pop": pop,
         "alloc": alloc,
         "alloc_n": alloc_n,
@@ -637,7 +735,7 @@ def main(argv: list[str]) -> int:
         f"Run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {mode}.  \n"
         f"Machine: {machine()}.\n\n"
         "### Targets\n\n" + verdicts(named, cost) + "\n"
-        "### All figures\n\n" + table([*calls, *paths, pop, *sims, alloc, *cost.rows()])
+        "### All figures\n\n" + table([*calls, *paths, pop, *sims, *judged, alloc, *cost.rows()])
     )
     print(report)
     if not args.no_write:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from benchmarks import make_cohort, run
 
-from distribution import Availability, DistributionRule, decide
+from distribution import Availability, DistributionRule, assess, decide
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -44,6 +44,7 @@ def test_quick_benchmark_writes_every_row(
         "`Availability` as a dict key",
         "`decide_each` with int rules",
         "DuckDB",
+        "`assess(facts)`",
         "bytes left allocated",
         "import: whole",
     ):
@@ -55,6 +56,12 @@ def test_the_naive_baseline_agrees_with_decide() -> None:
     for rule in DistributionRule:
         for availability in Availability.all():
             assert run.naive(rule, availability) is decide(rule, availability).channel
+
+
+def test_the_hand_written_assess_agrees_with_assess() -> None:
+    for facts in run.facts_cohort(300, seed=2):
+        a = assess(facts).availability
+        assert run.hand_assess(facts) == (a.helsenorge, a.digital_mailbox, a.krr_contact, a.paper)
 
 
 def test_make_cohort_is_repeatable(tmp_path: Path) -> None:
