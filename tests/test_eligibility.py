@@ -772,6 +772,17 @@ def test_every_digital_channel_needs_digital_activity_or_representation(
         )
 
 
+@given(patient_facts, st.booleans(), st.one_of(st.none(), patient_facts))
+def test_whatever_assess_builds_passes_the_constructors_checks(
+    facts: PatientFacts, study: bool, behalf: PatientFacts | None
+) -> None:
+    """assess() builds its Eligibility without running the checks again: the checks hold."""
+    if behalf is not None:
+        behalf = attrs.evolve(behalf, reference_time=facts.reference_time)
+    result = assess(facts, research=study, on_behalf_of=behalf)
+    assert Eligibility(result.availability, result.reasons_by_channel) == result
+
+
 def test_eligibility_refuses_what_assess_would_never_build() -> None:
     good = assess(EVERYTHING)
     with pytest.raises(InvalidTypeError, match=r"Eligibility\.availability"):

@@ -109,6 +109,10 @@ class Reason(enum.Enum):
     NO_POSTAL_ADDRESS = "no_postal_address"
     POSTAL_ADDRESS_UNKNOWN = "postal_address_unknown"
 
+    # Members are singletons, so identity is equality: hashing by identity keeps the dict
+    # lookups keyed by a member in C, where Enum's own __hash__ runs in Python.
+    __hash__ = object.__hash__
+
     def describe(self, *, lang: Lang = "en") -> str:
         """Return the reason in words, in *lang* (``"nb"`` or ``"en"``)."""
         return REASONS[check_lang(lang)][self.value]
@@ -476,13 +480,13 @@ def assess(
     mailbox = _digital_mailbox(facts, activity)
     unsecure = _unsecure(facts, activity)
     paper = _paper(facts)
-    return Eligibility(
-        Availability(
-            helsenorge=helsenorge[0],
-            digital_mailbox=mailbox[0],
-            krr_contact=unsecure[0],
-            paper=paper[0],
-        ),
+    # Built here as the constructor's checks require (tests/test_eligibility.py holds every
+    # result to them), so they are not run again for each patient.
+    result = object.__new__(Eligibility)
+    _set(result, "availability", _AVAILABILITY[helsenorge[0], mailbox[0], unsecure[0], paper[0]])
+    _set(
+        result,
+        "reasons_by_channel",
         (
             (_C.HELSENORGE, helsenorge[1]),
             (_C.DIGITAL_MAILBOX, mailbox[1]),
@@ -490,3 +494,10 @@ def assess(
             (_C.PHYSICAL_MAILBOX, paper[1]),
         ),
     )
+    return result
+
+
+_set: Final = object.__setattr__
+_AVAILABILITY: Final = {
+    (a.helsenorge, a.digital_mailbox, a.krr_contact, a.paper): a for a in Availability.all()
+}

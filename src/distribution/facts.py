@@ -74,6 +74,9 @@ class HelsenorgeConsent(enum.Enum):
     NONE = "none"
     """No consent, or no Helsenorge profile."""
 
+    # Singletons: hashing by identity keeps dict lookups keyed by a member in C (as Reason).
+    __hash__ = object.__hash__
+
 
 # --- national IDs ------------------------------------------------------------------------------
 

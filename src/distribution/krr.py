@@ -64,6 +64,9 @@ class KrrStatus(enum.Enum):
     IKKE_REGISTRERT = "IKKE_REGISTRERT"
     """Never registered."""
 
+    # Singletons: hashing by identity keeps dict lookups keyed by a member in C (as Reason).
+    __hash__ = object.__hash__
+
 
 def mask_national_id(value: str | None) -> str | None:
     """Return a national ID with every digit hidden (its length stays visible)."""
