@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -770,6 +771,29 @@ def test_every_digital_channel_needs_digital_activity_or_representation(
             facts.helsenorge_representable is True
             or Reason.DIGITALLY_ACTIVE in e.reasons("helsenorge")
         )
+
+
+@given(
+    st.integers(0, 6 * 365 * 24 * 60).map(
+        lambda m: datetime(2022, 1, 1, tzinfo=UTC) + timedelta(minutes=m)
+    ),
+    st.integers(-3 * 24 * 60, 3 * 24 * 60),
+)
+def test_a_contact_detail_is_current_exactly_when_its_date_in_norway_is_in_the_window(
+    reference: datetime, minutes: int
+) -> None:
+    """Law: e-mail updated at a moment counts as current iff its date in Oslo is on or after
+    the day 18 calendar months before the reference date in Oslo (both dates by zoneinfo);
+    moments drawn within three days of that boundary, midnights and DST changes included."""
+    oslo = ZoneInfo("Europe/Oslo")
+    since = months_before(reference.astimezone(oslo).date(), 18)
+    boundary = datetime(since.year, since.month, since.day, 12, tzinfo=UTC)
+    stamp = boundary + timedelta(minutes=minutes)
+    facts = attrs.evolve(
+        EVERYTHING, reference_time=reference, krr=attrs.evolve(ACTIVE, email_updated=stamp)
+    )
+    reasons = assess(facts).reasons("sms")
+    assert (Reason.EMAIL_CURRENT in reasons) is (stamp.astimezone(oslo).date() >= since)
 
 
 @given(patient_facts, st.booleans(), st.one_of(st.none(), patient_facts))

@@ -24,7 +24,7 @@ Availability(helsenorge=False, digital_mailbox=False, krr_contact=False, paper=T
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, final
 
@@ -40,7 +40,7 @@ from distribution.errors import (
     check_lang,
     wrong_type,
 )
-from distribution.facts import HelsenorgeConsent, PatientFacts, oslo_date
+from distribution.facts import OSLO, HelsenorgeConsent, PatientFacts
 from distribution.krr import KrrRecord, KrrStatus
 
 if TYPE_CHECKING:
@@ -196,20 +196,24 @@ def _digital_activity(facts: PatientFacts) -> _Activity:
             reasons=(R.NOT_DIGITALLY_ACTIVE, _KRR_STATUS[record.status]),
             current=_NONE,
         )
+    # A stamp is current when its date in Norway is on or after `since`: when it is at or after
+    # that day's first moment in Norway. One comparison of instants, no date per stamp.
     since = months_before(facts.reference_date, FRESH_MONTHS)
+    start = datetime(since.year, since.month, since.day, tzinfo=OSLO)
     current: list[Reason] = []
     old: list[Reason] = []
     undated = False
-    for value, stamps, (fresh, stale, no_date) in (
-        (record.email, (record.email_updated, record.email_verified), _EMAIL),
-        (record.mobile, (record.mobile_updated, record.mobile_verified), _MOBILE),
+    for value, updated, verified, (fresh, stale, no_date) in (
+        (record.email, record.email_updated, record.email_verified, _EMAIL),
+        (record.mobile, record.mobile_updated, record.mobile_verified, _MOBILE),
     ):
         if value is None:
             continue  # a date without the detail it dates proves nothing
-        days = [oslo_date(stamp) for stamp in stamps if stamp is not None]
-        if any(day >= since for day in days):
+        if (updated is not None and updated >= start) or (
+            verified is not None and verified >= start
+        ):
             current.append(fresh)
-        elif days:
+        elif updated is not None or verified is not None:
             old.append(stale)
         else:
             old.append(no_date)
