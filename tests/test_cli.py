@@ -622,6 +622,28 @@ def test_bad_facts_as_flags_are_one_line_errors(argv: list[str], needles: list[s
     assert_one_line_error(*run("explain", "Basic", *argv), *needles)
 
 
+@pytest.mark.parametrize(
+    ("argv", "bokmal", "english"),
+    [
+        (["--alder", "femten"], "--alder må være et heltall", "--age"),
+        (
+            ["--krr-status", "aktiv", "--digipost", "nei"],
+            "oppgi også --kontakt-oppdatert",
+            "--contact-updated",
+        ),
+        (["--fodselsdato", "15.03.2011"], "--fødselsdato", "--birth-date"),
+        (["--postadresse", "ja", "--available", "papir"], "--tilgjengelig", "--available"),
+    ],
+)
+def test_errors_in_bokmal_name_the_options_by_their_bokmal_spelling(
+    argv: list[str], bokmal: str, english: str
+) -> None:
+    code, _, err = run("explain", "Basic", *argv, "--lang", "nb")
+    assert code == 2
+    assert bokmal in err
+    assert english not in err
+
+
 def test_national_id_from_standard_input_never_on_the_command_line() -> None:
     code, out, _ = run("preflight", "Basic", "--national-id", "-", "--json", stdin="15108695077\n")
     assert (code, json.loads(out)) == (1, ["national_id_checksum"])

@@ -991,6 +991,23 @@ def _one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + "\n"
 
 
+def _bokmal_flags(message: str, parser: argparse.ArgumentParser) -> str:
+    """Name each option in *message* by its bokmål spelling (--age → --alder), as help does."""
+    spellings: dict[str, str] = {}
+    for action in parser._actions:  # noqa: SLF001  # argparse has no public walk of its parsers
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                for option in sub._actions:  # noqa: SLF001
+                    names = option.option_strings
+                    if len(names) > 1 and names[0].startswith("--"):
+                        spellings[names[0]] = names[-1]
+    return re.sub(
+        r"(?<![\w-])--[a-z0-9-]+(?![\w-])",
+        lambda match: spellings.get(match[0], match[0]),
+        message,
+    )
+
+
 def main(  # noqa: PLR0913  # the streams and the clock come in as arguments, for the tests
     argv: Sequence[str] | None = None,
     *,
@@ -1016,7 +1033,10 @@ def main(  # noqa: PLR0913  # the streams and the clock come in as arguments, fo
     except _UsageError as error:
         err.write(_one_line(f"{PROG}: {_usage_message(str(error), lang)}"))
     except DistributionError as error:
-        err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {error.message(lang)}"))
+        message = error.message(lang)
+        if lang == "nb":
+            message = _bokmal_flags(message, build_parser(lang, out))
+        err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {message}"))
     except SystemExit as done:  # --help and --version
         return _flushed(out, done.code if isinstance(done.code, int) else 0)
     except KeyboardInterrupt:
