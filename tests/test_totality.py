@@ -13,7 +13,7 @@ import json
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -55,6 +55,9 @@ from distribution import (
 from distribution.cli import main
 from distribution.codes import DistributionRule as R
 from tests.strategies import availabilities, hostile, rule_spellings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 LOOKALIKES = ["Basіc", "３", "ＢＡＳＩＣ", "BAſIC", "\u200bBasic", "Basic\x00", "K", "1\u0661"]
 json_garbage = st.recursive(
@@ -558,6 +561,21 @@ def test_cli_never_tracebacks(argv: list[str]) -> None:
         assert out.getvalue() == ""
 
 
+def _main_on_file(
+    name: str, content: str | bytes, argv: Callable[[str], list[str]]
+) -> tuple[int, io.StringIO, io.StringIO]:
+    """Run the CLI on a file holding *content* (text as UTF-8); return the code and streams."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        out, err = io.StringIO(), io.StringIO()
+        code = main(argv(str(path)), environ={}, stdout=out, stderr=err)
+    return code, out, err
+
+
 @given(
     st.one_of(
         json_garbage.map(json.dumps),
@@ -570,14 +588,9 @@ def test_cli_never_tracebacks(argv: list[str]) -> None:
 @example(b"\xff\xfe{}")
 @example("[" * 5000)
 def test_cli_assess_with_any_file(content: str | bytes) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "facts.json"
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
-        out, err = io.StringIO(), io.StringIO()
-        code = main(["assess", str(path), "--lang", "nb"], environ={}, stdout=out, stderr=err)
+    code, _, err = _main_on_file(
+        "facts.json", content, lambda path: ["assess", path, "--lang", "nb"]
+    )
     assert code in {0, 2}
     if code == 2:
         assert err.getvalue().count("\n") == 1
@@ -623,15 +636,11 @@ STATUS_BODY = {
 @example("[" * 5000)
 @example(b"\xef\xbb\xbf" + json.dumps(STATUS_BODY).encode())
 def test_cli_check_with_any_callback_file(content: str | bytes) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "callback.json"
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
-        out, err = io.StringIO(), io.StringIO()
-        argv = ["check", "Basic", "--available", "helsenorge", "--callback", str(path)]
-        code = main(argv, environ={}, stdout=out, stderr=err)
+    code, out, err = _main_on_file(
+        "callback.json",
+        content,
+        lambda path: ["check", "Basic", "--available", "helsenorge", "--callback", path],
+    )
     assert code in {0, 1, 2}
     if code == 2:
         assert err.getvalue().count("\n") == 1
