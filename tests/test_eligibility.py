@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import pickle
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -724,18 +726,97 @@ def test_an_older_krr_record_never_opens_a_digital_channel(facts: PatientFacts, 
     assert _channels(older) <= _channels(facts)
 
 
-@given(patient_facts)
-def test_assessment_is_total_and_consistent(facts: PatientFacts) -> None:
-    """Assessing well-typed facts never raises; every channel has reasons, which agree with it."""
+@given(patient_facts, st.booleans(), st.one_of(st.none(), patient_facts))
+def test_assessment_is_total_and_consistent(
+    facts: PatientFacts, study: bool, behalf: PatientFacts | None
+) -> None:
+    """Assessing well-typed facts never raises; every channel has reasons, which agree with it.
+
+    assess() decides the availability and works out the reasons later, by other code: this law
+    holds the two to each other."""
+    if behalf is not None:
+        behalf = attrs.evolve(behalf, reference_time=facts.reference_time)
     try:
-        e = assess(facts)
+        e = assess(facts, research=study, on_behalf_of=behalf)
     except DistributionError as error:  # pragma: no cover  # the law says this never happens
         pytest.fail(f"assess raised {error!r}")
     for channel in CHANNELS:
         why = e.reasons(channel)
         assert why
-        assert all((reason.value in POSITIVE) == e.availability.has(channel) for reason in why)
+        assert all(
+            (reason.value in POSITIVE) == e.availability.has(channel)
+            for reason in why
+            if reason is not Reason.ON_BEHALF_OF
+        )
         assert len(set(why)) == len(why)
+
+
+def _agrees(e: Eligibility) -> bool:
+    """Whether each channel's reasons say what its availability says."""
+    return all(
+        (reason.value in POSITIVE) == e.availability.has(channel)
+        for channel in CHANNELS
+        for reason in e.reasons(channel)
+        if reason is not Reason.ON_BEHALF_OF
+    )
+
+
+# A detail's dates: current, too old, or none given (with the detail, or without it).
+_DETAIL = {"current": (FRESH, None), "stale": (None, STALE), "undated": (None, None)}
+
+
+def test_every_combination_of_the_krr_facts_agrees_with_its_reasons() -> None:
+    """Every combination of what the digital mailbox and e-mail/SMS read, each fact known or not:
+    the availability that assess() decides is the one its reasons give."""
+    facts_read = itertools.product(
+        (None, 12, 13, 17, 18),
+        (None, True, False),
+        (None, True, False),
+        (None, "kari#1"),
+        ((), ("digitalpost",)),
+        KrrStatus,
+        [(None, (FRESH, None)), *(("kari@example.no", d) for d in _DETAIL.values())],
+        [(None, (FRESH, None)), *(("+4790000000", d) for d in _DETAIL.values())],
+    )
+    for age, reserved, notify, box, unrecognised, status, email_dates, mobile_dates in facts_read:
+        (email, (e_up, e_ver)), (mobile, (m_up, m_ver)) = email_dates, mobile_dates
+        record = KrrRecord(
+            status=status, reserved=reserved, can_notify=notify, mailbox_address=box,
+            unrecognised=unrecognised, email=email, email_updated=e_up, email_verified=e_ver,
+            mobile=mobile, mobile_updated=m_up, mobile_verified=m_ver,
+        )  # fmt: skip
+        for eid in (None, True, False):
+            facts = attrs.evolve(EVERYTHING, age=age, level4_eid=eid, krr=record)
+            assert _agrees(assess(facts)), facts
+
+
+def test_every_combination_of_the_helsenorge_facts_agrees_with_its_reasons() -> None:
+    """The same for Helsenorge, with and without research and on behalf of someone else."""
+    facts_read = itertools.product(
+        (None, True, False),
+        (None, *HelsenorgeConsent),
+        (None, 15, 16),
+        (None, True, False),
+        (None, True, False),
+        (None, ACTIVE, attrs.evolve(ACTIVE, email_updated=STALE)),
+        (None, True, False),
+        (False, True),
+    )
+    for eid, consent, age, representable, reserved, krr, postal, physical in facts_read:
+        facts = attrs.evolve(
+            EVERYTHING,
+            level4_eid=eid,
+            helsenorge_consent=consent,
+            age=age,
+            helsenorge_representable=representable,
+            research_reserved=reserved,
+            krr=krr,
+            postal_address=postal,
+            physical_address=physical,
+        )
+        for study in (False, True):
+            assert _agrees(assess(facts, research=study)), (facts, study)
+            assert _agrees(assess(EVERYTHING, research=study, on_behalf_of=facts)), (facts, study)
 
 
 @given(patient_facts, patient_facts, st.booleans())
@@ -805,6 +886,21 @@ def test_whatever_assess_builds_passes_the_constructors_checks(
         behalf = attrs.evolve(behalf, reference_time=facts.reference_time)
     result = assess(facts, research=study, on_behalf_of=behalf)
     assert Eligibility(result.availability, result.reasons_by_channel) == result
+
+
+def test_an_assessment_is_a_value_whether_or_not_its_reasons_were_asked_for() -> None:
+    fresh, asked = assess(EVERYTHING), assess(EVERYTHING)
+    asked.reasons("paper")
+    built = Eligibility(asked.availability, asked.reasons_by_channel)
+    assert fresh == asked == built
+    assert hash(fresh) == hash(built)
+    assert repr(assess(EVERYTHING)) == repr(built)
+    assert assess(EVERYTHING) != assess(attrs.evolve(EVERYTHING, postal_address=None))
+    assert fresh != fresh.availability
+    copy = pickle.loads(pickle.dumps(assess(EVERYTHING)))  # noqa: S301  # our own value
+    assert copy == built
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fresh.availability = fresh.availability  # type: ignore[misc]
 
 
 def test_eligibility_refuses_what_assess_would_never_build() -> None:

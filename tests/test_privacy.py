@@ -112,6 +112,10 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     )  # ...but never shown
     for lang in ("nb", "en"):
         assert_clean(explain("AllowUnsecureOrPaper", eligibility, lang=lang))
+    # An assessment keeps its facts to give the reasons when asked, but pickles without them.
+    pickled = pickle.dumps(assess(facts))
+    assert FNR.encode() not in pickled
+    assert EMAIL.encode() not in pickled
     on_behalf = assess(facts, on_behalf_of=attrs.evolve(facts, helsenorge_representable=True))
     assert_clean(on_behalf, explain("Basic", on_behalf), explain("Basic", on_behalf, lang="nb"))
     response = KrrResponse.from_json(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, final
+from typing import TYPE_CHECKING, Final, TypeAlias, cast, final
 
 import attrs
 
@@ -356,20 +356,42 @@ def _check_reasons(
             )
 
 
+_Given: TypeAlias = tuple[PatientFacts, bool, PatientFacts | None]
+"""What :func:`assess` was given: the facts, *research* and *on_behalf_of*."""
+
+
 @final
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Eligibility:
     """A patient's :class:`Availability`, with the reasons for each channel.
 
     Pass it to :func:`~distribution.explainer.explain` in place of an availability and the
     explanation says why each channel is or is not available. Built by :func:`assess`; the
     constructor refuses anything but one non-empty tuple of :class:`Reason` per channel.
+
+    :func:`assess` decides the availability at once and works out the reasons the first time
+    they are asked for, from the facts it was given (which the result keeps for that). Two
+    eligibilities are equal when their availabilities and reasons are.
     """
 
     availability: Availability = attrs.field(validator=_check_availability)
-    reasons_by_channel: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...] = attrs.field(
-        validator=_check_reasons
+    # Empty (which the constructor refuses) where assess() leaves them to be worked out.
+    _reasons: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...] = attrs.field(
+        alias="reasons_by_channel", validator=_check_reasons
     )
+    # What assess() was given, until the reasons are worked out from it.
+    _facts: _Given | None = attrs.field(default=None, init=False)
+
+    @property
+    def reasons_by_channel(self) -> tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]:
+        """One ``(channel, reasons)`` pair per channel, in code order."""
+        reasons = self._reasons
+        if not reasons:
+            # Only assess() leaves them out, and it always keeps the facts.
+            facts, research, on_behalf_of = cast("_Given", self._facts)
+            reasons = _reasons_by_channel(facts, research=research, on_behalf_of=on_behalf_of)
+            _set(self, "_reasons", reasons)
+        return reasons
 
     def reasons(self, channel: object) -> tuple[Reason, ...]:
         """Return why *channel* (anything ``parse_channel`` takes) is or is not available."""
@@ -384,6 +406,27 @@ class Eligibility:
                 for channel, reasons in self.reasons_by_channel
             },
         }
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Eligibility:
+            return NotImplemented
+        return (
+            self.availability is other.availability
+            and self.reasons_by_channel == other.reasons_by_channel
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.availability, self.reasons_by_channel))
+
+    def __repr__(self) -> str:
+        return (
+            f"Eligibility(availability={self.availability!r}, "
+            f"reasons_by_channel={self.reasons_by_channel!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Eligibility], tuple[object, ...]]:
+        # Pickled as its values: the facts stay behind.
+        return Eligibility, (self.availability, self.reasons_by_channel)
 
 
 _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL_FIELDS)}
@@ -461,9 +504,9 @@ def assess(
         raise InvalidTypeError(
             "not_bool", value=research, field="research", type=TypeName(research)
         )
-    activity = _digital_activity(facts)
+    active = _is_active(facts)
     if on_behalf_of is None:
-        helsenorge = _helsenorge(facts, activity, research=research)
+        helsenorge = _reaches_helsenorge(facts, active, research=research)
     else:
         if type(on_behalf_of) is not PatientFacts:
             raise wrong_type(on_behalf_of, field="on_behalf_of", expected="PatientFacts or None")
@@ -474,31 +517,108 @@ def assess(
                 field="on_behalf_of.reference_time",
                 expected=facts.reference_time.isoformat(),
             )
+        helsenorge = _reaches_helsenorge(on_behalf_of, _is_active(on_behalf_of), research=research)
+    # The availability is decided here; the reasons, which cost four times as much, are worked
+    # out from the same facts by the rules above when they are asked for (a property test holds
+    # the two to each other). Built without the constructor's checks, which the reasons pass
+    # when they are made (tests/test_eligibility.py).
+    result = object.__new__(Eligibility)
+    _set(
+        result,
+        "availability",
+        _AVAILABILITY[(helsenorge, *_reaches_krr(facts, active), _paper_ok(facts))],
+    )
+    _set(result, "_reasons", ())
+    _set(result, "_facts", (facts, research, on_behalf_of))
+    return result
+
+
+# --- the availability alone: the rules above, without their reasons -------------------------
+
+
+def _is_active(facts: PatientFacts) -> bool:
+    """Tell whether *facts* show a digitally active person, as :func:`_digital_activity` does."""
+    record = facts.krr
+    if record is None or record.status is not KrrStatus.AKTIV:
+        return False
+    since = months_before(facts.reference_date, FRESH_MONTHS)
+    start = datetime(since.year, since.month, since.day, tzinfo=OSLO)
+    return (
+        record.email is not None
+        and (
+            (record.email_updated is not None and record.email_updated >= start)
+            or (record.email_verified is not None and record.email_verified >= start)
+        )
+    ) or (
+        record.mobile is not None
+        and (
+            (record.mobile_updated is not None and record.mobile_updated >= start)
+            or (record.mobile_verified is not None and record.mobile_verified >= start)
+        )
+    )
+
+
+def _reaches_helsenorge(facts: PatientFacts, active: bool, *, research: bool) -> bool:
+    """Decide what :func:`_helsenorge` decides, without the reasons."""
+    if research and facts.research_reserved is not False:
+        return False
+    if facts.helsenorge_representable is True:
+        return True
+    age = facts.age_at_reference
+    return (
+        facts.level4_eid is True
+        and facts.helsenorge_consent is HelsenorgeConsent.FULL
+        and age is not None
+        and age >= 16  # the age limit of docs/sources.md §4
+        and active
+    )
+
+
+def _reaches_krr(facts: PatientFacts, active: bool) -> tuple[bool, bool]:
+    """Decide what :func:`_digital_mailbox` and :func:`_unsecure` decide, without the reasons."""
+    age = facts.age_at_reference
+    if (
+        facts.level4_eid is not True
+        or age is None
+        or age < 13  # the age limit of docs/sources.md §4
+        or not active
+    ):
+        return False, False
+    record = cast("KrrRecord", facts.krr)  # an active person has an active record
+    if record.can_notify is not True or record.reserved is True:
+        return False, False  # cannot be notified, not known, reserved or contradictory
+    mailbox = (
+        age >= 18  # the age limit of docs/sources.md §4
+        and record.reserved is False
+        and record.mailbox_address is not None
+    )
+    return mailbox, True
+
+
+def _paper_ok(facts: PatientFacts) -> bool:
+    """Decide what :func:`_paper` decides, without the reason."""
+    return facts.physical_address or facts.postal_address is True
+
+
+def _reasons_by_channel(
+    facts: PatientFacts, *, research: bool, on_behalf_of: PatientFacts | None
+) -> tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]:
+    """Give the reasons for each channel, by the rules above: why assess() found what it did."""
+    activity = _digital_activity(facts)
+    if on_behalf_of is None:
+        helsenorge = _helsenorge(facts, activity, research=research)[1]
+    else:
         # docs/sources.md §4 (ePROM v13.1): "skjema [blir] sendt til onBehalfOfNationalId hvis
         # denne personen kan representeres på Helsenorge. Hvis personen ikke kan kontaktes på
         # helsenorge vil vanlig 'På vegne av' rutine følges mot de andre distribueringskanalene."
-        available, why = _helsenorge(
-            on_behalf_of, _digital_activity(on_behalf_of), research=research
-        )
-        helsenorge = available, (R.ON_BEHALF_OF, *why)
-    mailbox = _digital_mailbox(facts, activity)
-    unsecure = _unsecure(facts, activity)
-    paper = _paper(facts)
-    # Built here as the constructor's checks require (tests/test_eligibility.py holds every
-    # result to them), so they are not run again for each patient.
-    result = object.__new__(Eligibility)
-    _set(result, "availability", _AVAILABILITY[helsenorge[0], mailbox[0], unsecure[0], paper[0]])
-    _set(
-        result,
-        "reasons_by_channel",
-        (
-            (_C.HELSENORGE, helsenorge[1]),
-            (_C.DIGITAL_MAILBOX, mailbox[1]),
-            (_C.UNSECURE, unsecure[1]),
-            (_C.PHYSICAL_MAILBOX, paper[1]),
-        ),
+        why = _helsenorge(on_behalf_of, _digital_activity(on_behalf_of), research=research)[1]
+        helsenorge = (R.ON_BEHALF_OF, *why)
+    return (
+        (_C.HELSENORGE, helsenorge),
+        (_C.DIGITAL_MAILBOX, _digital_mailbox(facts, activity)[1]),
+        (_C.UNSECURE, _unsecure(facts, activity)[1]),
+        (_C.PHYSICAL_MAILBOX, _paper(facts)[1]),
     )
-    return result
 
 
 _set: Final = object.__setattr__
