@@ -310,6 +310,18 @@ def test_batch_forms_agree_with_decide(pairs: list[tuple[R, Availability]]) -> N
         assert channels_many(rule, items) == [decide(rule, a).channel for a in items]
 
 
+def test_batch_forms_take_no_item_one_item_and_many() -> None:
+    paper_only, nothing = Availability(paper=True), Availability()
+    letter, none = NotificationChannel.PHYSICAL_MAILBOX, NotificationChannel.NONE
+    assert decide_many(R.BASIC_OR_PAPER, []) == []
+    assert channels_many(R.BASIC_OR_PAPER, (paper_only,)) == [letter]
+    assert channels_many(R.BASIC_OR_PAPER, [paper_only, nothing, paper_only]) == [
+        letter,
+        none,
+        letter,
+    ]
+
+
 def test_decision_constructor_refuses_contradictions() -> None:
     a = Availability(paper=True)
     with pytest.raises(InvalidValueError, match="route"):

@@ -253,7 +253,6 @@ _ROWS: Final[dict[object, tuple[Decision, ...]]] = {
     for key in (rule, rule.value, str(rule.value), rule.api_name, rule.name)
 }
 _EXACT_KINDS: Final = frozenset({DistributionRule, int, str})
-_first: Final = itemgetter(0)
 
 # The batch forms' tables: by every exact spelling of a rule, the decisions (or chosen channels)
 # keyed by the shared Availability instances themselves. Anything that is not an Availability
@@ -346,7 +345,12 @@ def _batch(
     if row is None:
         row = table[DistributionRule.parse(rule)]
     try:
-        return [row[a] for a in items]
+        if len(items) > 1:
+            # One itemgetter reads every item in C, without a Python step per item: a fifth
+            # faster than the comprehension below, for a tuple of the items and one of the
+            # results that live only until the list is made.
+            return list(itemgetter(*items)(row))
+        return [row[a] for a in items]  # itemgetter needs an item, and gives one bare
     except (KeyError, TypeError):
         # Only the 16 shared availabilities are keys: find the item that is not one, by name.
         for item in items:
@@ -361,9 +365,10 @@ def decide_each(
     items = pairs if pairs.__class__ in (list, tuple) else list(pairs)
     table = _EACH
     try:
-        # The rules' classes checked in one pass in C, so the loop is two dict lookups; a bool
-        # or a float would otherwise hash like the int code and read its row.
-        if _EXACT_KINDS.issuperset(map(type, map(_first, items))):
+        # The rules' classes first, so the loop is two dict lookups: a bool or a float would
+        # otherwise hash like the int code and read its row. (A set comprehension reading
+        # __class__ is a third faster than map(type, map(itemgetter(0), items)).)
+        if _EXACT_KINDS.issuperset({r.__class__ for r, _ in items}):
             return [table[r][a] for r, a in items]
     except (KeyError, TypeError, ValueError):
         pass
