@@ -20,6 +20,7 @@ from distribution import (
     NotificationChannel,
     Outcome,
     UnknownCodeError,
+    cohorts,
     decide,
     simulate,
 )
@@ -339,6 +340,67 @@ def test_counting_a_file_in_blocks_gives_what_reading_it_row_by_row_gives(
     with path.open(encoding="utf-8-sig", newline="") as handle:
         slow = _outcome(CsvCohort(list(handle)))
     assert fast == slow
+
+
+# Mostly 0 and 1, the flags counted as whole columns, with what must send a block elsewhere: a
+# word, an empty flag, two characters, a non-ASCII digit, a space.
+_DIGIT_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["p1", "", "Åse"]),
+        *(st.sampled_from(["0", "1"] * 12 + ["ja", "", "10", "\u0661", " 1"]),) * 4,
+    ).map(list),
+    max_size=40,
+)
+
+
+@settings(max_examples=60)  # each example writes and reads a file twice
+@given(
+    rows=_DIGIT_ROWS,
+    block=st.sampled_from([7, 30, 100, 1 << 20]),
+    delimiter=st.sampled_from([",", ";"]),
+)
+def test_blocks_of_0_and_1_are_counted_as_the_rows_say(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], block: int, delimiter: str
+) -> None:
+    """However a file falls into blocks, the counts are the row-by-row reader's."""
+    path = _file(tmp_path_factory.mktemp("c"), rows, "\n", delimiter)
+    with pytest.MonkeyPatch.context() as patch, path.open(encoding="utf-8", newline="") as handle:
+        patch.setattr(cohorts, "_BLOCK", block)
+        fast = _outcome(CsvCohort(handle))
+    with path.open(encoding="utf-8", newline="") as handle:
+        slow = _outcome(CsvCohort(list(handle)))
+    assert fast == slow
+
+
+def test_rows_of_0_and_1_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cohorts, "_BLOCK", 12)  # a few rows per block
+    rows = [
+        ["p1", "1", "0", "0", "1"],  # Helsenorge and paper: index 9
+        ["p2", "0", "0", "0", "1"],  # paper only: 8
+        ["p3", "1", "1", "1", "1"],  # everything: 15
+        ["p4", "0", "0", "0", "1"],  # 8
+        ["p5", "0", "0", "0", "0"],  # nothing: 0
+        ["p6", "ja", "nei", "nei", "ja"],  # in words, in the same file: 9
+    ]
+    with _file(tmp_path, rows, "\n", ",").open(encoding="utf-8", newline="") as handle:
+        assert CsvCohort(handle).counts() == {9: 2, 8: 2, 15: 1, 0: 1}
+
+
+def test_an_empty_flag_and_a_double_one_are_not_taken_for_two_flags(tmp_path: Path) -> None:
+    # Joined, the column reads "10": two rows' worth of characters, each a 0 or a 1.
+    rows = [["p1", "", "0", "0", "1"], ["p2", "10", "0", "0", "1"]]
+    with (
+        _file(tmp_path, rows, "\n", ",").open(encoding="utf-8", newline="") as handle,
+        pytest.raises(InvalidValueError) as caught,
+    ):
+        CsvCohort(handle).counts()
+    assert "line 2: '' in column helsenorge" in str(caught.value)
+    assert "line 3: '10' in column helsenorge" in str(caught.value)
+    # The same with the flag first on its line: the empty field opens the block.
+    flags_first = tmp_path / "flags_first.csv"
+    flags_first.write_text("helsenorge,digital_mailbox,krr_contact,paper\n,0,0,1\n10,0,0,1\n")
+    with flags_first.open(encoding="utf-8", newline="") as handle, pytest.raises(InvalidValueError):
+        CsvCohort(handle).counts()
 
 
 def test_a_clean_file_is_counted_in_blocks_and_a_bad_one_row_by_row(tmp_path: Path) -> None:

@@ -181,6 +181,32 @@ class BadRow:
         )
 
 
+def _add_digit_rows(columns: list[list[str]], rows: int, counts: list[int]) -> bool:
+    """Add a block's rows to *counts* by index, if every flag is ``0`` or ``1``; else ``False``.
+
+    Every flag must be one character (the caller knows no field is empty, so a column joined
+    has one character per row only if each has one). Then each column's characters, read as
+    one integer, hold the flag in the lowest bit of each byte ("0" is 0x30, "1" 0x31); shifted
+    to the column's bit and or-ed together, each byte is the row's ``Availability.index``. Whole
+    columns are handled by C integer operations, with no Python step per row.
+    """
+    ones = int.from_bytes(b"\x01" * rows)
+    digits = 0x31 * ones  # "111...1"
+    packed = 0
+    for bit, column in enumerate(columns):
+        text = "".join(column)
+        if len(text) != rows:
+            return False
+        value = int.from_bytes(text.encode())
+        if value | ones != digits:  # a character other than 0 or 1 (or one beyond ASCII)
+            return False
+        packed |= (value & ones) << bit
+    indexes = packed.to_bytes(rows)
+    for index in range(len(counts)):
+        counts[index] += indexes.count(index)
+    return True
+
+
 def _by_index(raw: Counter[tuple[str, ...]]) -> Counter[int] | None:
     """Return the counts by availability index, or ``None`` if a value is not a flag."""
     counts: Counter[int] = Counter()
@@ -239,10 +265,11 @@ class CsvCohort:
         """Return how many rows have each :attr:`Availability.index`: what :func:`simulate` needs.
 
         A file opened for reading is counted a block at a time, in C: the block is split into
-        fields, each row's four flags are taken by slicing, and each distinct value is checked
-        once. Anything that block reading cannot judge exactly (a quote, a NUL, a lone carriage
-        return, a row with another number of fields, a value that is not a flag) sends the
-        whole file back to the row-by-row reader, which names every bad line.
+        fields and each row's four flags are taken by slicing; flags that are all ``0`` or ``1``
+        are counted as whole columns, others by each distinct value, checked once. Anything
+        that block reading cannot judge exactly (a quote, a NUL, a lone carriage return, a row
+        with another number of fields, a value that is not a flag) sends the whole file back
+        to the row-by-row reader, which names every bad line.
         """
         source = self._lines
         seekable = getattr(source, "seekable", None)
@@ -267,7 +294,8 @@ class CsvCohort:
         stride = width + 1
         columns = [slice(position, None, stride) for position in positions]
         sentinels = slice(width, None, stride)
-        raw: Counter[tuple[str, ...]] = Counter()
+        raw: Counter[tuple[str, ...]] = Counter()  # the blocks whose flags are not all 0 or 1
+        digital = [0] * len(_ALL)  # by Availability.index, the blocks whose flags are
         rest, done = "", len(head)
         while True:
             block = source.read(_BLOCK)
@@ -278,19 +306,30 @@ class CsvCohort:
             cut = block.rfind("\n") + 1
             rest, block = block[cut:], block[:cut]
             lines = block.count("\n")
-            if '"' in block or "\x00" in block or block.count("\r") != block.count("\r\n"):
+            if (
+                '"' in block
+                or "\x00" in block
+                or ("\r" in block and block.count("\r") != block.count("\r\n"))
+            ):
                 return None
-            fields = block.replace("\n", joint).split(delimiter)
+            text = block.replace("\n", joint)
+            fields = text.split(delimiter)
             fields.pop()  # after the last line's sentinel
             if len(fields) != lines * stride or fields[sentinels].count("\x00") != lines:
                 return None
-            raw.update(zip(*(fields[column] for column in columns), strict=True))
+            flags = [fields[column] for column in columns]
+            # Two delimiters in a row (or one first) is an empty field somewhere; without one,
+            # a column joined is one character per row only if each flag is one character.
+            solid = delimiter * 2 not in text and not text.startswith(delimiter)
+            if not (solid and _add_digit_rows(flags, lines, digital)):
+                raw.update(zip(*flags, strict=True))
             if self.progress is not None:
                 self.progress(done)
         if rest:
             return None  # a last line without a line break: the row-by-row reader judges it
         counts = _by_index(raw)
         if counts is not None:
+            counts.update({index: n for index, n in enumerate(digital) if n})
             self.rows, self.skipped, self.bad_rows = sum(counts.values()), 0, []
         return counts
 
