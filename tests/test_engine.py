@@ -322,6 +322,21 @@ def test_batch_forms_take_no_item_one_item_and_many() -> None:
     ]
 
 
+def test_batch_forms_over_thousands_of_items_read_every_one() -> None:
+    """Items are read in chunks: every item counts, up to the last one alone in its chunk."""
+    items = [Availability.from_index(i * 7 % 16) for i in range(2 * 2048 + 1)]
+    for rule in R:
+        assert decide_many(rule, items) == [decide(rule, a) for a in items]
+    assert channels_many(R.BASIC_OR_PAPER, [*items[:-1], Availability(paper=True)])[-1] is (
+        NotificationChannel.PHYSICAL_MAILBOX
+    )
+    for position in (3000, len(items) - 1):
+        bad: list[object] = list(items)
+        bad[position] = _Impostor()
+        with pytest.raises(InvalidTypeError, match="availability must be an Availability"):
+            decide_many(R.BASIC, bad)  # type: ignore[arg-type]
+
+
 def test_decision_constructor_refuses_contradictions() -> None:
     a = Availability(paper=True)
     with pytest.raises(InvalidValueError, match="route"):
