@@ -77,3 +77,31 @@ def test_shared_decisions_are_the_same_objects_in_every_thread() -> None:
     with ThreadPoolExecutor(THREADS) as pool:
         seen = set(pool.map(lambda _: id(decide("PaperOnly", a)), range(200)))
     assert len(seen) == 1
+
+
+def test_threads_reading_one_assessment_first_all_get_its_reasons() -> None:
+    """The reasons of an assessment are worked out when first read: threads reading the same
+    fresh result at once each get the reasons a single thread gets."""
+    facts = PatientFacts(
+        reference_time=datetime(2026, 11, 25, tzinfo=UTC),
+        age=40,
+        level4_eid=True,
+        helsenorge_consent=HelsenorgeConsent.FULL,
+        postal_address=True,
+    )
+    expected = assess(facts).reasons_by_channel
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(50):
+            fresh = assess(facts)
+            barrier = threading.Barrier(THREADS)
+
+            def read(_: int, fresh: object = fresh, barrier: threading.Barrier = barrier) -> object:
+                barrier.wait()
+                return fresh.reasons_by_channel  # type: ignore[attr-defined]
+
+            with ThreadPoolExecutor(THREADS) as pool:
+                assert set(pool.map(read, range(THREADS))) == {expected}
+    finally:
+        sys.setswitchinterval(old)

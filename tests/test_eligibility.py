@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
+import weakref
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -72,7 +73,10 @@ POSITIVE = {
 
 
 def reasons(facts: PatientFacts, channel: str) -> list[str]:
-    return [reason.value for reason in assess(facts).reasons(channel)]
+    """The reasons for *channel*, having checked that every channel's availability agrees."""
+    eligibility = assess(facts)
+    assert _agrees(eligibility)
+    return [reason.value for reason in eligibility.reasons(channel)]
 
 
 def with_krr(**changes: Any) -> PatientFacts:
@@ -873,8 +877,10 @@ def test_a_contact_detail_is_current_exactly_when_its_date_in_norway_is_in_the_w
     facts = attrs.evolve(
         EVERYTHING, reference_time=reference, krr=attrs.evolve(ACTIVE, email_updated=stamp)
     )
-    reasons = assess(facts).reasons("sms")
-    assert (Reason.EMAIL_CURRENT in reasons) is (stamp.astimezone(oslo).date() >= since)
+    eligibility = assess(facts)
+    current = stamp.astimezone(oslo).date() >= since
+    assert (Reason.EMAIL_CURRENT in eligibility.reasons("sms")) is current
+    assert eligibility.availability.krr_contact is current
 
 
 @given(patient_facts, st.booleans(), st.one_of(st.none(), patient_facts))
@@ -896,11 +902,35 @@ def test_an_assessment_is_a_value_whether_or_not_its_reasons_were_asked_for() ->
     assert hash(fresh) == hash(built)
     assert repr(assess(EVERYTHING)) == repr(built)
     assert assess(EVERYTHING) != assess(attrs.evolve(EVERYTHING, postal_address=None))
-    assert fresh != fresh.availability
+    assert fresh.__eq__(fresh.availability) is NotImplemented
     copy = pickle.loads(pickle.dumps(assess(EVERYTHING)))  # noqa: S301  # our own value
     assert copy == built
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fresh.availability = fresh.availability  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fresh.reasons_by_channel = ()  # type: ignore[misc]
+    # What attrs offers sees the reasons, never what stands in for them before they are read.
+    assert attrs.asdict(assess(EVERYTHING), recurse=False) == {
+        "availability": built.availability,
+        "reasons_by_channel": built.reasons_by_channel,
+    }
+    assert attrs.evolve(assess(EVERYTHING)) == built
+    assert attrs.evolve(assess(EVERYTHING), availability=Availability()).reasons("paper") == (
+        Reason.POSTAL_ADDRESS,
+    )
+    match assess(EVERYTHING):
+        case Eligibility(availability, reasons_by_channel):
+            assert (availability, reasons_by_channel) == attrs.astuple(built, recurse=False)
+
+
+def test_an_assessment_lets_its_facts_go_once_the_reasons_are_made() -> None:
+    facts = attrs.evolve(EVERYTHING)
+    kept = weakref.ref(facts)
+    result = assess(facts)
+    del facts
+    assert kept() is not None  # held for the reasons
+    result.reasons("paper")
+    assert kept() is None
 
 
 def test_eligibility_refuses_what_assess_would_never_build() -> None:

@@ -116,6 +116,7 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     pickled = pickle.dumps(assess(facts))
     assert FNR.encode() not in pickled
     assert EMAIL.encode() not in pickled
+    assert_clean(attrs.asdict(assess(facts)), attrs.astuple(assess(facts)), repr(assess(facts)))
     on_behalf = assess(facts, on_behalf_of=attrs.evolve(facts, helsenorge_representable=True))
     assert_clean(on_behalf, explain("Basic", on_behalf), explain("Basic", on_behalf, lang="nb"))
     response = KrrResponse.from_json(

@@ -2,7 +2,10 @@
 
 Rule 1: what the facts *mean* for each channel is decided here, once per rule, each citing the
 source (ePROM's person rules, ``docs/sources.md`` §4, and KRR's, §5). Nothing here reads a clock
-or the network: the caller passes the reference time and the facts it holds.
+or the network: the caller passes the reference time and the facts it holds. Each rule is
+written with its reasons, and once more as the bare yes or no that :func:`assess` decides at
+once (the reasons are made only when read); tests over every combination of the facts the
+rules read hold the two to each other.
 
 Two laws hold throughout. *Unknown is not false*: a fact that is not known (``None``) makes the
 channels that need it unavailable, and the reason says it is not known rather than stating the
@@ -26,7 +29,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, TypeAlias, cast, final
+from typing import TYPE_CHECKING, Final, cast, final
 
 import attrs
 
@@ -356,12 +359,8 @@ def _check_reasons(
             )
 
 
-_Given: TypeAlias = tuple[PatientFacts, bool, PatientFacts | None]
-"""What :func:`assess` was given: the facts, *research* and *on_behalf_of*."""
-
-
 @final
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen
 class Eligibility:
     """A patient's :class:`Availability`, with the reasons for each channel.
 
@@ -369,29 +368,15 @@ class Eligibility:
     explanation says why each channel is or is not available. Built by :func:`assess`; the
     constructor refuses anything but one non-empty tuple of :class:`Reason` per channel.
 
-    :func:`assess` decides the availability at once and works out the reasons the first time
-    they are asked for, from the facts it was given (which the result keeps for that). Two
-    eligibilities are equal when their availabilities and reasons are.
+    From :func:`assess`, the reasons are worked out the first time they are read (directly, or
+    by comparing, hashing, printing, pickling or ``attrs.asdict``); until then the result keeps
+    the facts it was given, and lets them go once the reasons are made.
     """
 
     availability: Availability = attrs.field(validator=_check_availability)
-    # Empty (which the constructor refuses) where assess() leaves them to be worked out.
-    _reasons: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...] = attrs.field(
-        alias="reasons_by_channel", validator=_check_reasons
+    reasons_by_channel: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...] = attrs.field(
+        validator=_check_reasons
     )
-    # What assess() was given, until the reasons are worked out from it.
-    _facts: _Given | None = attrs.field(default=None, init=False)
-
-    @property
-    def reasons_by_channel(self) -> tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]:
-        """One ``(channel, reasons)`` pair per channel, in code order."""
-        reasons = self._reasons
-        if not reasons:
-            # Only assess() leaves them out, and it always keeps the facts.
-            facts, research, on_behalf_of = cast("_Given", self._facts)
-            reasons = _reasons_by_channel(facts, research=research, on_behalf_of=on_behalf_of)
-            _set(self, "_reasons", reasons)
-        return reasons
 
     def reasons(self, channel: object) -> tuple[Reason, ...]:
         """Return why *channel* (anything ``parse_channel`` takes) is or is not available."""
@@ -407,26 +392,42 @@ class Eligibility:
             },
         }
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Eligibility:
-            return NotImplemented
-        return (
-            self.availability is other.availability
-            and self.reasons_by_channel == other.reasons_by_channel
+
+@final
+class _Pending:
+    """What :func:`assess` was given, held in place of the reasons until they are asked for."""
+
+    __slots__ = ("facts", "on_behalf_of", "research")
+
+    def __init__(
+        self, facts: PatientFacts, research: bool, on_behalf_of: PatientFacts | None
+    ) -> None:
+        self.facts, self.research, self.on_behalf_of = facts, research, on_behalf_of
+
+
+# The reasons are worked out when first read. Their slot holds a _Pending until then, and every
+# read goes through this property, which replaces it with the reasons: attrs' own methods
+# (__eq__, __repr__, evolve, asdict, pickling) read the attribute, so none of them ever sees a
+# _Pending, and the field stays what it was for attrs and for type checkers.
+_REASONS_SLOT: Final = Eligibility.__dict__["reasons_by_channel"]
+
+
+def _read_reasons(self: Eligibility) -> tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]:
+    value = _REASONS_SLOT.__get__(self, Eligibility)
+    if value.__class__ is _Pending:
+        # Two threads may both work them out: the same facts give equal reasons.
+        value = _reasons_by_channel(
+            value.facts, research=value.research, on_behalf_of=value.on_behalf_of
         )
+        _REASONS_SLOT.__set__(self, value)  # and the facts are let go
+    return value  # type: ignore[no-any-return]  # the slot holds the reasons now
 
-    def __hash__(self) -> int:
-        return hash((self.availability, self.reasons_by_channel))
 
-    def __repr__(self) -> str:
-        return (
-            f"Eligibility(availability={self.availability!r}, "
-            f"reasons_by_channel={self.reasons_by_channel!r})"
-        )
-
-    def __reduce__(self) -> tuple[type[Eligibility], tuple[object, ...]]:
-        # Pickled as its values: the facts stay behind.
-        return Eligibility, (self.availability, self.reasons_by_channel)
+setattr(  # noqa: B010  # through setattr: a property where the class declares a field
+    Eligibility,
+    "reasons_by_channel",
+    property(_read_reasons, _REASONS_SLOT.__set__, doc="One (channel, reasons) pair per channel."),
+)
 
 
 _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL_FIELDS)}
@@ -518,18 +519,17 @@ def assess(
                 expected=facts.reference_time.isoformat(),
             )
         helsenorge = _reaches_helsenorge(on_behalf_of, _is_active(on_behalf_of), research=research)
-    # The availability is decided here; the reasons, which cost four times as much, are worked
-    # out from the same facts by the rules above when they are asked for (a property test holds
-    # the two to each other). Built without the constructor's checks, which the reasons pass
-    # when they are made (tests/test_eligibility.py).
+    # The availability is decided here; the reasons, which cost more than twice as much, are
+    # worked out from the same facts by the rules above when they are first read (exhaustive
+    # tests hold the two to each other). Built without the constructor's checks, which the
+    # reasons pass when they are made (tests/test_eligibility.py).
     result = object.__new__(Eligibility)
     _set(
         result,
         "availability",
         _AVAILABILITY[(helsenorge, *_reaches_krr(facts, active), _paper_ok(facts))],
     )
-    _set(result, "_reasons", ())
-    _set(result, "_facts", (facts, research, on_behalf_of))
+    _REASONS_SLOT.__set__(result, _Pending(facts, research, on_behalf_of))
     return result
 
 
