@@ -343,11 +343,12 @@ def test_counting_a_file_in_blocks_gives_what_reading_it_row_by_row_gives(
 
 
 # Mostly 0 and 1, the flags counted as whole columns, with what must send a block elsewhere: a
-# word, an empty flag, two characters, a non-ASCII digit, a space.
+# word, an empty flag, two characters, a non-ASCII digit, a space, other single characters.
 _DIGIT_ROWS = st.lists(
     st.tuples(
         st.sampled_from(["p1", "", "Åse"]),
-        *(st.sampled_from(["0", "1"] * 12 + ["ja", "", "10", "\u0661", " 1"]),) * 4,
+        *(st.sampled_from(["0", "1"] * 12 + ["ja", "", "10", "\u0661", " 1", "2", "x", "Y", "/"]),)
+        * 4,
     ).map(list),
     max_size=40,
 )
@@ -370,6 +371,17 @@ def test_blocks_of_0_and_1_are_counted_as_the_rows_say(
     with path.open(encoding="utf-8", newline="") as handle:
         slow = _outcome(CsvCohort(list(handle)))
     assert fast == slow
+
+
+@pytest.mark.parametrize("flag", ["2", "/", "\ud800"])
+def test_a_single_character_that_is_not_0_or_1_is_a_bad_value(flag: str) -> None:
+    # A lone surrogate reaches here from a file read with errors="surrogateescape".
+    first = io.StringIO(f"helsenorge,digital_mailbox,krr_contact,paper\n{flag},0,0,1\n")
+    with pytest.raises(InvalidValueError, match="line 2: "):
+        CsvCohort(first).counts()
+    inside = io.StringIO(f"p,helsenorge,digital_mailbox,krr_contact,paper\nx,1,{flag},0,1\n")
+    with pytest.raises(InvalidValueError, match=r"line 2: .* in column digital_mailbox"):
+        CsvCohort(inside).counts()
 
 
 def test_rows_of_0_and_1_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

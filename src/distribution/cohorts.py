@@ -182,23 +182,25 @@ class BadRow:
 
 
 def _add_digit_rows(columns: list[list[str]], rows: int, counts: list[int]) -> bool:
-    """Add a block's rows to *counts* by index, if every flag is ``0`` or ``1``; else ``False``.
+    """Add a block's rows to *counts* by index and return ``True`` if every flag is 0 or 1.
 
-    Every flag must be one character (the caller knows no field is empty, so a column joined
-    has one character per row only if each has one). Then each column's characters, read as
-    one integer, hold the flag in the lowest bit of each byte ("0" is 0x30, "1" 0x31); shifted
-    to the column's bit and or-ed together, each byte is the row's ``Availability.index``. Whole
-    columns are handled by C integer operations, with no Python step per row.
+    Otherwise change nothing and return ``False``. The caller knows no field of the block is
+    empty. Each flag column's characters, read as one integer, must then be one byte per row,
+    each "0" (0x30) or "1" (0x31), whose lowest bit is the flag: shifted to the column's bit
+    and or-ed together, each byte is the row's ``Availability.index``. Whole columns are
+    handled by C integer operations, with no Python step per row.
     """
     ones = int.from_bytes(b"\x01" * rows)
     digits = 0x31 * ones  # "111...1"
     packed = 0
     for bit, column in enumerate(columns):
         text = "".join(column)
-        if len(text) != rows:
+        if not text.isascii():  # not a flag, and a lone surrogate cannot even be encoded
             return False
-        value = int.from_bytes(text.encode())
-        if value | ones != digits:  # a character other than 0 or 1 (or one beyond ASCII)
+        value = int.from_bytes(text.encode("ascii"))
+        # A character other than 0 or 1, or a flag of two characters (so more bytes than rows),
+        # reads as another number.
+        if value | ones != digits:
             return False
         packed |= (value & ones) << bit
     indexes = packed.to_bytes(rows)
@@ -295,7 +297,7 @@ class CsvCohort:
         columns = [slice(position, None, stride) for position in positions]
         sentinels = slice(width, None, stride)
         raw: Counter[tuple[str, ...]] = Counter()  # the blocks whose flags are not all 0 or 1
-        digital = [0] * len(_ALL)  # by Availability.index, the blocks whose flags are
+        by_digits = [0] * len(_ALL)  # by index, the rows of blocks whose flags are all 0 or 1
         rest, done = "", len(head)
         while True:
             block = source.read(_BLOCK)
@@ -318,10 +320,11 @@ class CsvCohort:
             if len(fields) != lines * stride or fields[sentinels].count("\x00") != lines:
                 return None
             flags = [fields[column] for column in columns]
-            # Two delimiters in a row (or one first) is an empty field somewhere; without one,
-            # a column joined is one character per row only if each flag is one character.
+            # Two delimiters in a row (or one first) is an empty field somewhere, in any column:
+            # such a block is counted by value, as an empty flag and a flag "10" would otherwise
+            # join to two characters, each a 0 or a 1.
             solid = delimiter * 2 not in text and not text.startswith(delimiter)
-            if not (solid and _add_digit_rows(flags, lines, digital)):
+            if not (solid and _add_digit_rows(flags, lines, by_digits)):
                 raw.update(zip(*flags, strict=True))
             if self.progress is not None:
                 self.progress(done)
@@ -329,7 +332,7 @@ class CsvCohort:
             return None  # a last line without a line break: the row-by-row reader judges it
         counts = _by_index(raw)
         if counts is not None:
-            counts.update({index: n for index, n in enumerate(digital) if n})
+            counts.update({index: n for index, n in enumerate(by_digits) if n})
             self.rows, self.skipped, self.bad_rows = sum(counts.values()), 0, []
         return counts
 
