@@ -361,6 +361,9 @@ def test_reachable_is_every_channel_but_none() -> None:
         [(R.BASIC, Availability()), "xy"],
         [(R.BASIC, Availability()), None],
         [(True, Availability())],
+        [{R.BASIC_OR_PAPER, Availability(paper=True)}],  # unpacks in an order that varies
+        [{R.BASIC_OR_PAPER: "rule", Availability(paper=True): "availability"}],
+        [(R.BASIC_OR_PAPER, Availability(paper=True), "extra")],
     ],
 )
 def test_decide_each_refuses_bad_pairs_with_the_library_error(pairs: list[object]) -> None:

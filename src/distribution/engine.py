@@ -333,6 +333,7 @@ def channels_many(
 
 
 T = TypeVar("T")
+_CHUNK: Final = 2048  # items per itemgetter in the batch forms
 
 
 def _batch(
@@ -363,9 +364,6 @@ def _batch(
     return decided
 
 
-_CHUNK: Final = 2048
-
-
 def decide_each(
     pairs: Iterable[tuple[DistributionRule | int | str, Availability]],
 ) -> list[Decision]:
@@ -374,9 +372,9 @@ def decide_each(
     table = _EACH
     try:
         # The rules' classes first, so the loop is two dict lookups: a bool or a float would
-        # otherwise hash like the int code and read its row. (A set comprehension reading
-        # __class__ is a third faster than map(type, map(itemgetter(0), items)).)
-        if _EXACT_KINDS.issuperset({r.__class__ for r, _ in items}):
+        # otherwise hash like the int code and read its row. Reading the rule by index refuses
+        # a set, which would unpack in an order that changes from run to run.
+        if _EXACT_KINDS.issuperset({pair[0].__class__ for pair in items}):
             return [table[r][a] for r, a in items]
     except (KeyError, TypeError, ValueError):
         pass
