@@ -490,11 +490,15 @@ def _process_ms(module: str) -> tuple[float, float]:
 def imports(runs: int) -> Imports:
     """Pair each `import distribution` with an `import attrs`, alternating which goes first.
 
-    The package's bytecode is compiled first, as an installed wheel has it: a source file
-    edited since its last import would otherwise be compiled in every run that is timed (with
-    PYTHONDONTWRITEBYTECODE set, nothing writes the new bytecode down).
+    The package's bytecode is compiled first, as an installed wheel has it: where
+    PYTHONDONTWRITEBYTECODE is set, a source file edited since its bytecode was written would
+    otherwise be compiled again in every run that is timed.
     """
-    compileall.compile_dir(Path(dist.__file__).parent, quiet=1)
+    if not compileall.compile_dir(Path(dist.__file__).parent, quiet=1):
+        print(
+            "note: could not compile the package; import times may include compiling",
+            file=sys.stderr,
+        )
     walls: dict[str, list[float]] = {"attrs": [], "distribution": []}
     inner: dict[str, list[float]] = {"attrs": [], "distribution": []}
     for run in range(runs):
