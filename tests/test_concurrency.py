@@ -7,7 +7,9 @@ import random
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from distribution import (
     Availability,
@@ -22,7 +24,21 @@ from distribution import (
     simulate,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 THREADS = 16
+
+
+@contextmanager
+def _switching_often() -> Iterator[None]:
+    """Switch threads as often as possible, to provoke races."""
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(old)
 
 
 def _task(seed: int) -> tuple[object, ...]:
@@ -53,9 +69,7 @@ def _task(seed: int) -> tuple[object, ...]:
 def test_threads_get_the_single_threaded_results() -> None:
     seeds = list(range(400))
     expected = [_task(seed) for seed in seeds]
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible, to provoke races
-    try:
+    with _switching_often():
         barrier = threading.Barrier(THREADS)
 
         def run(chunk: list[int]) -> list[tuple[object, ...]]:
@@ -65,8 +79,6 @@ def test_threads_get_the_single_threaded_results() -> None:
         chunks = [seeds[i::THREADS] for i in range(THREADS)]
         with ThreadPoolExecutor(THREADS) as pool:
             results = list(pool.map(run, chunks))
-    finally:
-        sys.setswitchinterval(old)
     for i, chunk in enumerate(chunks):
         for seed, got in zip(chunk, results[i], strict=True):
             assert got == expected[seed]
@@ -90,9 +102,7 @@ def test_threads_reading_one_assessment_first_all_get_its_reasons() -> None:
         postal_address=True,
     )
     expected = assess(facts).reasons_by_channel
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
+    with _switching_often():
         for _ in range(50):
             fresh = assess(facts)
             barrier = threading.Barrier(THREADS)
@@ -103,5 +113,3 @@ def test_threads_reading_one_assessment_first_all_get_its_reasons() -> None:
 
             with ThreadPoolExecutor(THREADS) as pool:
                 assert set(pool.map(read, range(THREADS))) == {expected}
-    finally:
-        sys.setswitchinterval(old)
