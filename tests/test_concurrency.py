@@ -1,5 +1,6 @@
 """Many threads deciding, explaining, assessing and simulating at once get exactly the
-single-threaded results: there is no shared mutable state to race on."""
+single-threaded results. The one value written after it is made is an assessment's reasons,
+on first read; threads reading them at once all get the same reasons."""
 
 from __future__ import annotations
 
