@@ -38,10 +38,10 @@ except ImportError:  # pragma: no cover  # the test extra has it; a bare install
     duckdb = None  # type: ignore[assignment]  # the DuckDB row is left out
 from distribution import Availability, DistributionRule, NotificationChannel
 from distribution.cohorts import CsvCohort, simulate
-from distribution.eligibility import months_before
 from distribution.engine import _BY_RULE
-from distribution.facts import HelsenorgeConsent, PatientFacts
-from distribution.krr import KrrRecord, KrrStatus
+from distribution.patient.eligibility import months_before
+from distribution.patient.facts import HelsenorgeConsent, PatientFacts
+from distribution.patient.krr import KrrRecord, KrrStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -24,7 +24,7 @@ from distribution import (
     SentStatus,
     UnknownCodeError,
 )
-from distribution.callbacks import (
+from distribution.eprom.callbacks import (
     MAX_EVENTS,
     MAX_JSON_SIZE,
     NIL_GUID,

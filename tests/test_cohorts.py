@@ -24,8 +24,8 @@ from distribution import (
     decide,
     simulate,
 )
-from distribution._render import simulation
 from distribution.cli import main
+from distribution.presentation.tables import simulation
 from tests.strategies import REACHABLE, availabilities
 
 if TYPE_CHECKING:

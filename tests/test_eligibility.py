@@ -32,7 +32,7 @@ from distribution import (
     explain,
 )
 from distribution.availability import parse_channel
-from distribution.eligibility import REQUIREMENTS, months_before
+from distribution.patient.eligibility import REQUIREMENTS, months_before
 from tests.strategies import REFERENCE_TIME, patient_facts
 
 NOW = REFERENCE_TIME  # 2026-11-25 12:00 UTC: 25 November in Oslo

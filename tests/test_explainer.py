@@ -20,9 +20,9 @@ from distribution import (
     decide,
     decide_priority_list,
 )
-from distribution._render import matrix
 from distribution.codes import CODE_ENUMS
-from distribution.explainer import describe, explain, explain_decision, rules_reaching
+from distribution.presentation.decision import describe, explain, explain_decision, rules_reaching
+from distribution.presentation.tables import matrix
 from tests.strategies import availabilities, priority_lists, rules
 
 R = DistributionRule

@@ -17,7 +17,7 @@ from distribution import (
     KrrStatus,
     UnknownCodeError,
 )
-from distribution.krr import mask_email, mask_national_id, mask_phone
+from distribution.patient.krr import mask_email, mask_national_id, mask_phone
 
 DATA = Path(__file__).parent / "data" / "krr_response.json"
 SECRETS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 from pathlib import Path
 
@@ -45,16 +46,9 @@ def test_py_typed_is_shipped() -> None:
 def test_lazy_names_are_the_functions_not_their_modules() -> None:
     # A submodule import binds the module on the package; a name like `explain` must still be
     # the function, whichever was touched first.
-    for module in (
-        "explainer",
-        "orders",
-        "eligibility",
-        "krr",
-        "callbacks",
-        "requests",
-        "reconciliation",
-    ):
-        importlib.import_module(f"distribution.{module}")
+    for module in pkgutil.walk_packages(distribution.__path__, "distribution."):
+        if module.name != "distribution.__main__":  # running it would start the command line
+            importlib.import_module(module.name)
     for name in distribution.__all__:
         value = getattr(distribution, name)
         assert not isinstance(value, type(distribution)), name

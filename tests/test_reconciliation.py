@@ -27,10 +27,13 @@ from distribution import (
     decide,
     decide_priority_list,
     explain_decision,
-    reconciliation,
 )
-from distribution._texts import RECONCILE, TIMELINE
-from distribution.callbacks import (
+from distribution.eprom import reconciliation
+from distribution.eprom._texts import (
+    RECONCILE,
+    TIMELINE,
+)
+from distribution.eprom.callbacks import (
     Callback,
     FilledOutBy,
     FormEvent,
@@ -40,7 +43,7 @@ from distribution.callbacks import (
     MessageStatusCallback,
     read_callback,
 )
-from distribution.reconciliation import (
+from distribution.eprom.reconciliation import (
     _CASES,
     Anomaly,
     AnomalyKind,

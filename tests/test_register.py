@@ -20,7 +20,7 @@ from distribution import (
     NotificationChannel,
     UnknownCodeError,
 )
-from distribution.register import (
+from distribution.mrs.audit import (
     COLUMNS,
     MRS_TO_EPROM,
     AuditAnomaly,
@@ -362,5 +362,5 @@ def test_anomaly_checks_its_fields() -> None:
 
 
 def test_the_memo_of_read_rows_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("distribution.register._MEMO_SIZE", 0)
+    monkeypatch.setattr("distribution.mrs.audit._MEMO_SIZE", 0)
     assert audit([row(0, 1, 1)] * 3).rows == 3

@@ -20,13 +20,13 @@ from distribution import (
     ProblemCode,
     UnknownCodeError,
 )
-from distribution.errors import OrderRefusedError
-from distribution.requests import (
+from distribution.eprom.bodies import (
     FormOrderRequest,
     MessageToCitizenRequest,
     OrderProblem,
     PhysicalAddress,
 )
+from distribution.errors import OrderRefusedError
 from tests.strategies import priority_lists, rules
 from tests.test_orders import D_NUMBER, FH_NUMBER, FNR, H_NUMBER
 

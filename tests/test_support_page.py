@@ -28,12 +28,12 @@ from distribution import (
     explain_decision,
     reconcile,
 )
-from distribution.callbacks import (
+from distribution.eprom.callbacks import (
     FormOrderStatusCallback,
     FormReturnCallback,
     MessageStatusCallback,
 )
-from distribution.eligibility import REQUIREMENTS
+from distribution.patient.eligibility import REQUIREMENTS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from tools import page_texts
 
 from distribution import (
     Availability,
@@ -21,9 +22,31 @@ from distribution import (
     explain_decision,
     simulate,
 )
-from distribution._texts import ARGPARSE, LANGUAGES, TABLES, ErrorKey, LabelKey
+from distribution import _texts as core_texts
+from distribution._texts import LANGUAGES, ErrorKey, LabelKey
+from distribution.cli import _texts as cli_texts
+from distribution.cli._texts import ARGPARSE
 from distribution.codes import CODE_ENUMS, NotificationChannel
-from distribution.orders import ProblemCode
+from distribution.eprom import _texts as eprom_texts
+from distribution.eprom.preflight import ProblemCode
+from distribution.mrs import _texts as mrs_texts
+from distribution.patient import _texts as patient_texts
+from distribution.presentation import _texts as explain_texts
+
+# Each layer keeps the texts it speaks; together they are every text a person reads.
+TABLES = {
+    name: table
+    for module in (
+        core_texts,
+        patient_texts,
+        eprom_texts,
+        mrs_texts,
+        explain_texts,
+        cli_texts,
+        page_texts,
+    )
+    for name, table in module.TABLES.items()
+}
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "distribution"
 
@@ -63,7 +86,7 @@ def test_every_reason_and_problem_has_words() -> None:
 
 def _code_outside_texts() -> str:
     return "\n".join(
-        path.read_text(encoding="utf-8") for path in SRC.glob("*.py") if path.name != "_texts.py"
+        path.read_text(encoding="utf-8") for path in SRC.rglob("*.py") if path.name != "_texts.py"
     )
 
 

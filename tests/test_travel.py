@@ -34,7 +34,7 @@ from distribution import (
     reconcile,
     simulate,
 )
-from distribution.callbacks import NIL_GUID
+from distribution.eprom.callbacks import NIL_GUID
 from tests.strategies import availabilities, priority_lists, rules
 
 RECORDS = KrrRecord.from_response(

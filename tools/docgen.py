@@ -16,8 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-from distribution._render import flowchart, matrix, rules_table
 from distribution.codes import DistributionRule
+from distribution.presentation.tables import flowchart, matrix, rules_table
 from tools import support_page
 
 ROOT = Path(__file__).resolve().parents[1]

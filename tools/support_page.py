@@ -30,22 +30,28 @@ from distribution import (
     explain_decision,
     reconcile,
 )
-from distribution._render import grid
-from distribution._texts import CHANNEL_LABELS, LANGUAGES, LEGEND, PAGE, Lang
+from distribution._texts import (
+    CHANNEL_LABELS,
+    LANGUAGES,
+    Lang,
+)
 from distribution.availability import CHANNEL_FIELDS, CHANNEL_WORDS
-from distribution.callbacks import (
+from distribution.eprom.callbacks import (
     FormOrderStatusCallback,
     FormReturnCallback,
     MessageStatusCallback,
 )
-from distribution.eligibility import REQUIREMENTS
-from distribution.explainer import meaning
+from distribution.patient.eligibility import REQUIREMENTS
+from distribution.presentation._texts import LEGEND
+from distribution.presentation.decision import meaning
+from distribution.presentation.tables import grid
+from tools.page_texts import PAGE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from distribution.callbacks import Callback
     from distribution.engine import Decision
+    from distribution.eprom.callbacks import Callback
 
 S, E, C = FormOrderStatus, FormOrderStatusErrorCode, NotificationChannel
 ID = "00000000-0000-0000-0000-000000000001"

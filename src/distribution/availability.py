@@ -1,7 +1,7 @@
 """Which channels a patient can be reached on right now.
 
 :class:`Availability` is four facts, one per channel a rule can use. It says nothing about *why*
-a channel is (un)available; :mod:`distribution.eligibility` derives it from register facts.
+a channel is (un)available; :mod:`distribution.patient.eligibility` derives it from register facts.
 
 >>> a = Availability.of("helsenorge", NotificationChannel.PHYSICAL_MAILBOX)
 >>> a

@@ -216,7 +216,7 @@ class MrsOrderStatus(_Code):
     """The status of a form order in MRS, Hemit's register platform, not ePROM's own status.
 
     A register's staff see these in MRS's list of orders and in its Excel datadump
-    (``docs/sources.md`` §9); :data:`~distribution.register.MRS_TO_EPROM` says which of ePROM's
+    (``docs/sources.md`` §9); :data:`~distribution.mrs.audit.MRS_TO_EPROM` says which of ePROM's
     statuses each one stands for. The API name is MRS's Norwegian word.
     """
 

@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._texts import ROW_PROBLEMS, Lang
+from distribution._texts import (
+    ROW_PROBLEMS,
+    Lang,
+)
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Outcome, decide

@@ -226,8 +226,8 @@ class Refusal(Protocol):
 class OrderRefusedError(DistributionError, ValueError):
     """An order (or message) ePROM would answer with ``BadRequest``, so it was not built.
 
-    Raised by the request builders (:class:`~distribution.requests.FormOrderRequest`,
-    :class:`~distribution.requests.MessageToCitizenRequest`), which run the pre-flight
+    Raised by the request builders (:class:`~distribution.eprom.bodies.FormOrderRequest`,
+    :class:`~distribution.eprom.bodies.MessageToCitizenRequest`), which run the pre-flight
     (``docs/sources.md`` §3). :attr:`problems` holds every reason found, not only the first;
     the message lists them all, in English, and :meth:`message` in bokmål.
     """

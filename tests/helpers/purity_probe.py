@@ -18,17 +18,11 @@ import stdnum.exceptions
 import stdnum.no.fodselsnummer
 
 import distribution as d
-from distribution import (
-    _render,
-    callbacks,
-    cohorts,
-    eligibility,
-    explainer,
-    krr,
-    orders,
-    reconciliation,
-    requests,
-)
+from distribution import cohorts
+from distribution.eprom import bodies, callbacks, preflight, reconciliation
+from distribution.patient import eligibility, krr
+from distribution.presentation import decision as explain_decision
+from distribution.presentation import tables
 
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
 
@@ -132,11 +126,11 @@ def exercise() -> None:
     )
     d.preflight("BasicOrPaper", must_be_signed=True, paper_enabled=False, national_id="15108695088")
     d.national_id_problem("55108695088")
-    _render.simulation(d.simulate([a, d.Availability()] * 50), "markdown")
+    tables.simulation(d.simulate([a, d.Availability()] * 50), "markdown")
     reader = d.CsvCohort(
         io.StringIO("helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n", newline="")
     )
-    _render.simulation(d.simulate(reader), "json")
+    tables.simulation(d.simulate(reader), "json")
     status = d.read_callback(
         json.dumps({"formOrderId": ID, "notificationChannel": "None", "formOrderStatus": "Error"})
     )
@@ -183,11 +177,12 @@ def main() -> None:
         callbacks,
         cohorts,
         eligibility,
-        explainer,
+        explain_decision,
+        tables,
         krr,
-        orders,
+        preflight,
         reconciliation,
-        requests,
+        bodies,
         stdnum.exceptions,
     )
     assert all(module.__name__ for module in imported)

@@ -30,7 +30,7 @@ from typing import Final, TypeVar, final
 
 import attrs
 
-from distribution._json import load
+from distribution._reading import load
 from distribution.errors import (
     HIDDEN,
     DistributionError,
@@ -126,8 +126,8 @@ class KrrRecord:
     ``unrecognised`` names the keys of the record (``"digitalpost"``,
     ``"kontaktinformasjon.epost"``) that Digdir's attribute list does not have. They are not an
     error, since Digdir may add fields, but they may carry a fact under a name this library does
-    not read, so :func:`~distribution.eligibility.assess` no longer states an absence in such a
-    record as a fact. A key that looks like personal data is shown as ``<hidden>``.
+    not read, so :func:`~distribution.patient.eligibility.assess` no longer states an absence in
+    such a record as a fact. A key that looks like personal data is shown as ``<hidden>``.
     """
 
     national_id: str | None = attrs.field(

@@ -33,30 +33,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 from zoneinfo import ZoneInfo
 
-from distribution._render import (
-    MATRIX_FORMATS,
-    SIMULATION_FORMATS,
-    anomaly_text,
-    decision_text,
-    eligibility_text,
-    matrix,
-    rules_json,
-    rules_table,
-    simulation,
-    verification_json,
-    verification_text,
-)
 from distribution._texts import (
-    ARGPARSE,
     ERRORS,
-    FILE_PROBLEMS,
-    HELP,
     LABELS,
     LANGUAGES,
     Lang,
 )
 from distribution.availability import Availability, parse_channel
-from distribution.callbacks import FormReturnCallback, read_callback
+from distribution.cli._texts import (
+    ARGPARSE,
+    FILE_PROBLEMS,
+    HELP,
+)
 from distribution.codes import (
     CODE_ENUMS,
     DistributionRule,
@@ -70,8 +58,10 @@ from distribution.codes import (
     _Code,
 )
 from distribution.cohorts import CsvCohort, simulate
-from distribution.eligibility import Eligibility, assess
 from distribution.engine import Decision, decide, decide_priority_list
+from distribution.eprom.callbacks import FormReturnCallback, read_callback
+from distribution.eprom.preflight import preflight
+from distribution.eprom.reconciliation import explain_timeline, reconcile, verify
 from distribution.errors import (
     DistributionError,
     InvalidValueError,
@@ -80,12 +70,24 @@ from distribution.errors import (
     nearest,
     wrong_type,
 )
-from distribution.explainer import describe, explain_decision
-from distribution.facts import HelsenorgeConsent, PatientFacts
-from distribution.krr import KrrRecord, KrrStatus
-from distribution.orders import preflight
-from distribution.reconciliation import explain_timeline, reconcile, verify
-from distribution.register import audit, datadump_rows
+from distribution.mrs.audit import audit, datadump_rows
+from distribution.patient.eligibility import Eligibility, assess
+from distribution.patient.facts import HelsenorgeConsent, PatientFacts
+from distribution.patient.krr import KrrRecord, KrrStatus
+from distribution.presentation.decision import describe, explain_decision
+from distribution.presentation.tables import (
+    MATRIX_FORMATS,
+    SIMULATION_FORMATS,
+    anomaly_text,
+    decision_text,
+    eligibility_text,
+    matrix,
+    rules_json,
+    rules_table,
+    simulation,
+    verification_json,
+    verification_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence

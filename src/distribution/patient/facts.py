@@ -1,7 +1,7 @@
 """What is known about a patient: the facts ePROM's person rules read, and their JSON form.
 
 Rule 1: a fact and how it is read live here; what the facts *mean* for each channel lives in
-:mod:`distribution.eligibility`. ``None`` always means "not known", never "no".
+:mod:`distribution.patient.eligibility`. ``None`` always means "not known", never "no".
 
 >>> from datetime import datetime, timezone
 >>> facts = PatientFacts.from_json(
@@ -15,15 +15,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Final, final
+from typing import TYPE_CHECKING, Final, final
 from zoneinfo import ZoneInfo
 
 import attrs
 from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
 
-from distribution._json import load
-from distribution._texts import PROBLEMS, Lang
+from distribution._reading import load
 from distribution.errors import (
     HIDDEN,
     DistributionError,
@@ -33,7 +32,11 @@ from distribution.errors import (
     exactly,
     wrong_type,
 )
-from distribution.krr import KrrRecord, mask_national_id
+from distribution.patient._texts import PROBLEMS
+from distribution.patient.krr import KrrRecord, mask_national_id
+
+if TYPE_CHECKING:
+    from distribution._texts import Lang
 
 __all__ = [
     "OSLO",

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Final, cast, final
 
 import attrs
 
-from distribution._texts import REASONS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
 from distribution.errors import (
@@ -43,11 +42,14 @@ from distribution.errors import (
     check_lang,
     wrong_type,
 )
-from distribution.facts import OSLO, HelsenorgeConsent, PatientFacts
-from distribution.krr import KrrRecord, KrrStatus
+from distribution.patient._texts import REASONS
+from distribution.patient.facts import OSLO, HelsenorgeConsent, PatientFacts
+from distribution.patient.krr import KrrRecord, KrrStatus
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from distribution._texts import Lang
 
 __all__ = ["Eligibility", "Reason", "assess"]
 
@@ -364,8 +366,8 @@ def _check_reasons(
 class Eligibility:
     """A patient's :class:`Availability`, with the reasons for each channel.
 
-    Pass it to :func:`~distribution.explainer.explain` in place of an availability and the
-    explanation says why each channel is or is not available. Built by :func:`assess`; the
+    Pass it to :func:`~distribution.presentation.decision.explain` in place of an availability
+    and the explanation says why each channel is or is not available. Built by :func:`assess`; the
     constructor refuses anything but one non-empty tuple of :class:`Reason` per channel.
 
     From :func:`assess`, the reasons are worked out the first time they are read (directly, or

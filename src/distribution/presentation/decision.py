@@ -27,17 +27,19 @@ from typing import TYPE_CHECKING
 from distribution._texts import (
     CHANNEL_LABELS,
     CHANNEL_NAMES,
-    CHANNEL_REACH,
     MEANINGS,
-    PHRASES,
-    RESULTS,
     Lang,
     join_list,
 )
 from distribution.codes import CODE_ENUMS, DistributionRule, EpromCode, NotificationChannel
-from distribution.eligibility import Eligibility
 from distribution.engine import Decision, Outcome, decide
 from distribution.errors import check_lang, wrong_type
+from distribution.patient.eligibility import Eligibility
+from distribution.presentation._texts import (
+    CHANNEL_REACH,
+    PHRASES,
+    RESULTS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -79,8 +81,8 @@ def explain(
     the fallbacks left, says what ePROM's status callback will report, and suggests rules that
     would do better when the patient is unreachable or gets paper despite a digital channel.
 
-    *availability* may be an :class:`~distribution.eligibility.Eligibility`, in which case each
-    step also says why the channel is or is not available. *lang* is ``"nb"`` or ``"en"``.
+    *availability* may be an :class:`~distribution.patient.eligibility.Eligibility`, in which
+    case each step also says why the channel is or is not available. *lang* is ``"nb"`` or ``"en"``.
     """
     if isinstance(availability, Eligibility):
         return explain_decision(

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 
-from distribution._texts import LABELS, Lang
+from distribution._texts import (
+    LABELS,
+    Lang,
+)
 from distribution.errors import HIDDEN, InvalidValueError
 
 __all__ = ["load", "parse"]

@@ -25,7 +25,7 @@ are silent") gives the reasons. Expected verdicts are ``AS_PREDICTED``, ``FALLBA
 ``UNREACHABLE_AS_PREDICTED``; the others need attention.
 
 >>> from distribution import Availability, decide
->>> from distribution.callbacks import read_callback
+>>> from distribution.eprom.callbacks import read_callback
 >>> decision = decide("Basic", Availability(helsenorge=True, digital_mailbox=True))
 >>> callback = read_callback({"formOrderId": "184738d0-3c39-e611-9c2a-34e6d72e03c7",
 ...     "notificationChannel": "DigitalMailbox", "formOrderStatus": "Ordered"})
@@ -46,13 +46,22 @@ import attrs
 from distribution._texts import (
     CHANNEL_NAMES,
     MEANINGS,
+    Lang,
+)
+from distribution.codes import (
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    NotificationChannel,
+    SentStatus,
+)
+from distribution.engine import Decision, Outcome
+from distribution.eprom._texts import (
     RECONCILE,
     STATUS_WORDS,
     TIMELINE,
     VERDICT_NAMES,
-    Lang,
 )
-from distribution.callbacks import (
+from distribution.eprom.callbacks import (
     Callback,
     FilledOutBy,
     FormEvent,
@@ -68,13 +77,6 @@ from distribution.callbacks import (
     read_guid,
     required,
 )
-from distribution.codes import (
-    FormOrderStatus,
-    FormOrderStatusErrorCode,
-    NotificationChannel,
-    SentStatus,
-)
-from distribution.engine import Decision, Outcome
 from distribution.errors import (
     HIDDEN,
     DistributionError,
@@ -295,7 +297,7 @@ class Reconciliation:
 
     Attributes:
         decision: the :class:`~distribution.engine.Decision`.
-        callback: the callback (:data:`~distribution.callbacks.Callback`).
+        callback: the callback (:data:`~distribution.eprom.callbacks.Callback`).
         verdict: the :class:`Verdict`.
         case: the finer case behind the verdict, a stable identifier (``"fallback"``,
             ``"lost_since"``, ``"delivery_failed"``, …; ``docs/callbacks.md`` lists them).
@@ -405,7 +407,7 @@ def reconcile(decision: Decision, callback: Callback) -> Reconciliation:
     """Judge *callback* against *decision*; see the table at the top of this module.
 
     >>> from distribution import Availability, decide_priority_list
-    >>> from distribution.callbacks import read_callback
+    >>> from distribution.eprom.callbacks import read_callback
     >>> message = decide_priority_list(["helsenorge"], Availability(helsenorge=True))
     >>> result = reconcile(message, read_callback({"messageToCitizenId":
     ...     "184738d0-3c39-e611-9c2a-34e6d72e03c7", "notificationChannel": 0, "sentStatus": 1}))

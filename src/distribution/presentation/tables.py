@@ -15,16 +15,18 @@ from typing import TYPE_CHECKING, Final, TextIO
 from distribution._texts import (
     CHANNEL_LABELS,
     LABELS,
-    LEGEND,
-    OUTCOMES,
-    VERIFY,
     Lang,
 )
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
 from distribution.errors import UnknownCodeError, check_lang
-from distribution.explainer import meaning
+from distribution.presentation._texts import (
+    LEGEND,
+    OUTCOMES,
+    VERIFY,
+)
+from distribution.presentation.decision import meaning
 from distribution.routes import ROUTES
 from distribution.sql import channel_case_sql, decision_table_sql
 
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from distribution.cohorts import Simulation
-    from distribution.eligibility import Eligibility
-    from distribution.reconciliation import Anomaly, Verification
+    from distribution.eprom.reconciliation import Anomaly, Verification
+    from distribution.patient.eligibility import Eligibility
 
 MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json", "sql")
 _SHORT: Final = {

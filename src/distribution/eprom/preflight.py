@@ -4,7 +4,7 @@ The checks are ePROM's "Feilsituasjoner" for BestillingAvSkjemaV2 (``docs/source
 They are pure: a form's settings and the national ID in, a tuple of :class:`Problem` out (empty
 when the order is fine). The national ID never appears in a problem, only what is wrong with it.
 
-National IDs are read by :func:`~distribution.facts.classify_national_id`: python-stdnum's
+National IDs are read by :func:`~distribution.patient.facts.classify_national_id`: python-stdnum's
 ``stdnum.no.fodselsnummer`` gives the two check digits and the century, never its ``validate()``,
 which compares the birth date with today's date. Synthetic test numbers (month + 80 or + 65)
 pass, as ePROM's test environments use them; H- and FH-numbers are told apart here.
@@ -19,15 +19,18 @@ pass, as ePROM's test environments use them; H- and FH-numbers are told apart he
 from __future__ import annotations
 
 import enum
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
 
-from distribution._texts import PROBLEMS, Lang
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.errors import InvalidTypeError, TypeName, check_lang, exactly, wrong_type
-from distribution.facts import classify_national_id
+from distribution.patient._texts import PROBLEMS
+from distribution.patient.facts import classify_national_id
 from distribution.routes import ROUTES
+
+if TYPE_CHECKING:
+    from distribution._texts import Lang
 
 __all__ = ["Problem", "ProblemCode", "national_id_problem", "preflight"]
 
@@ -70,7 +73,7 @@ def national_id_problem(national_id: str) -> ProblemCode | None:
     ePROM takes a fødselsnummer or a D-nummer (day + 40), and its test environments take the
     synthetic ones (month + 80 from Skatteetaten's Tenor, month + 65 from Norsk helsenett). An
     H-number (month + 40) or an FH-number (first digit 8 or 9) is named as such. Spaces are
-    ignored; nothing else is. :func:`~distribution.facts.national_id_kind` says which kind a
+    ignored; nothing else is. :func:`~distribution.patient.facts.national_id_kind` says which kind a
     valid number is.
 
     >>> national_id_problem("26670271527") is None  # a synthetic test person (month + 65)

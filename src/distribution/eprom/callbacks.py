@@ -1,9 +1,9 @@
 """What ePROM sends back: the callbacks and the order and message responses, read from JSON.
 
 Rule 1: how a body from ePROM is read lives here; what it means for a decision lives in
-:mod:`distribution.reconciliation`. Nothing here sends or receives: a web framework hands over the
-body (a mapping, or the JSON text as ``str`` or ``bytes``) and gets a value back or the library's
-error, naming the field, with personal data masked (``docs/sources.md`` §8).
+:mod:`distribution.eprom.reconciliation`. Nothing here sends or receives: a web framework
+hands over the body (a mapping, or the JSON text as ``str`` or ``bytes``) and gets a value
+back or the library's error, naming the field, with personal data masked (``docs/sources.md`` §8).
 
 Codes are read as the guide sends them, as names (its examples say ``"notificationChannel" :
 "None"``) or as numbers, by each enum's ``parse``. Keys this library does not read are ignored,
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Final, Self, TypeVar, final
 
 import attrs
 
-from distribution._json import parse
+from distribution._reading import parse
 from distribution.codes import (
     FormOrderEventLogType,
     FormOrderStatus,

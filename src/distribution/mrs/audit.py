@@ -35,7 +35,10 @@ from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
 
 import attrs
 
-from distribution._texts import AUDIT, Lang, join_list
+from distribution._texts import (
+    Lang,
+    join_list,
+)
 from distribution.codes import (
     DistributionRule,
     FormOrderStatus,
@@ -53,6 +56,7 @@ from distribution.errors import (
     nearest,
     wrong_type,
 )
+from distribution.mrs._texts import AUDIT
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:

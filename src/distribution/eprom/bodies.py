@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
-from distribution._json import parse
-from distribution._texts import PROBLEMS, Lang
-from distribution.callbacks import evidence, is_guid, wrong_kind
+from distribution._reading import parse
 from distribution.codes import DistributionRule, NotificationChannel
+from distribution.eprom.callbacks import evidence, is_guid, wrong_kind
+from distribution.eprom.preflight import ProblemCode, national_id_problem, preflight
 from distribution.errors import (
     HIDDEN,
     InvalidValueError,
@@ -43,11 +43,13 @@ from distribution.errors import (
     check_lang,
     exactly,
 )
-from distribution.orders import ProblemCode, national_id_problem, preflight
+from distribution.patient._texts import PROBLEMS
 from distribution.routes import Route, parse_priority_list
 
 if TYPE_CHECKING:
     from typing import Any
+
+    from distribution._texts import Lang
 
 __all__ = [
     "FormOrderDict",
@@ -65,7 +67,7 @@ class OrderProblem:
 
     Attributes:
         field: ePROM's name of the field, e.g. ``"nationalId"`` or ``"onBehalfOfNationalId"``.
-        code: what is wrong (:class:`~distribution.orders.ProblemCode`).
+        code: what is wrong (:class:`~distribution.eprom.preflight.ProblemCode`).
         rule: the order's rule, or ``None`` for a message.
     """
 
