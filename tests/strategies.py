@@ -14,6 +14,7 @@ from distribution import (
     KrrRecord,
     KrrStatus,
     NotificationChannel,
+    PartialAvailability,
     PatientFacts,
 )
 from distribution.availability import CHANNEL_FIELDS
@@ -28,6 +29,15 @@ availabilities = st.builds(
     krr_contact=st.booleans(),
     paper=st.booleans(),
 )
+_flags = st.sampled_from([None, True, False])
+partial_availabilities = st.builds(
+    PartialAvailability,
+    helsenorge=_flags,
+    digital_mailbox=_flags,
+    krr_contact=_flags,
+    paper=_flags,
+)
+"""What is known of a patient's channels: each one available, unavailable or not known."""
 rules = st.sampled_from(DistributionRule)
 reachable_channels = st.sampled_from(REACHABLE)
 channels = st.sampled_from(NotificationChannel)
@@ -57,6 +67,9 @@ priority_lists = st.permutations(REACHABLE).flatmap(
     lambda order: st.integers(1, len(order)).map(lambda n: tuple(order[:n]))
 )
 """A valid priority list: a non-empty ordering of distinct reachable channels."""
+
+rules_or_priority_lists = st.one_of(rules, priority_lists)
+"""What a decision is made for: a rule (a member) or a message's priority list."""
 
 
 class Opaque:
