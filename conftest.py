@@ -19,7 +19,7 @@ pytest_collect_file = (
     )
     + Sybil(
         parsers=[DocTestParser(optionflags=_FLAGS)],
-        patterns=["src/distribution/**/*.py"],
+        patterns=["src/distribution/*.py", "src/distribution/**/*.py"],
         name="docstrings",
     )
 ).pytest()

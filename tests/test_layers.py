@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,23 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("config") / "pyproject.toml"
     shutil.copy(ROOT / "pyproject.toml", copy)
     return copy
+
+
+def _contract(contract_id: str) -> dict[str, list[str]]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    return next(c for c in contracts if c["id"] == contract_id)
+
+
+def test_the_core_contract_names_every_module_of_the_core() -> None:
+    # The core is the package's top-level modules; a new one must join the contracts.
+    core = {
+        f"distribution.{path.stem}"
+        for path in (ROOT / "src" / "distribution").glob("*.py")
+        if path.stem not in {"__init__", "__main__"}
+    }
+    assert set(_contract("core")["source_modules"]) == core
+    assert core - {"distribution.resources"} <= set(_contract("pure")["source_modules"])
 
 
 def test_the_package_keeps_its_layers(tmp_path: Path, config: Path) -> None:
