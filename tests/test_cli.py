@@ -19,7 +19,10 @@ import pytest
 from openpyxl import Workbook
 
 from distribution import Availability, CsvCohort, UnknownCodeError, decide
-from distribution.cli import _progress_bar, _usage_message, lang_from_environment, main
+from distribution.cli import main
+from distribution.cli._files import progress_bar as _progress_bar
+from distribution.cli._lang import lang_from_environment
+from distribution.cli._lang import usage_message as _usage_message
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
