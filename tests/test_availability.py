@@ -8,7 +8,6 @@ from hypothesis import given
 
 from distribution import (
     Availability,
-    DistributionError,
     InvalidTypeError,
     InvalidValueError,
     NotificationChannel,
@@ -119,10 +118,14 @@ def test_index_numbers_the_sixteen_combinations() -> None:
     assert Availability(paper=True).index == 8
     assert Availability.of(H, D, U, P).index == 15
     assert [a.index for a in Availability.all()] == list(range(16))
-    with pytest.raises(DistributionError):
+    with pytest.raises(InvalidValueError) as out_of_range:
         Availability.from_index(16)
-    with pytest.raises(DistributionError):
+    assert str(out_of_range.value) == (
+        "16 is not a known Availability index; valid codes and names: 0-15"
+    )
+    with pytest.raises(InvalidTypeError) as not_an_int:
         Availability.from_index(True)
+    assert str(not_an_int.value) == "index must be an integer, not True"
 
 
 def test_to_dict_uses_the_field_names() -> None:

@@ -433,3 +433,8 @@ def test_a_clean_file_is_counted_in_blocks_and_a_bad_one_row_by_row(tmp_path: Pa
     assert "line 2: 6 fields" in str(caught.value)
     assert "line 3: 4 fields" in str(caught.value)
     assert read == []
+
+
+def test_a_cohort_refuses_an_unknown_delimiter() -> None:
+    with pytest.raises(UnknownCodeError, match="delimiter"):
+        CsvCohort([], delimiter="|")

@@ -1,0 +1,227 @@
+"""The commands about the rules themselves: decide, explain, rules, matrix and describe.
+
+One reason to change: what these commands take and print. They need no file but ``explain
+--facts``; the decision from a rule (or a priority list) and --available is shared with ``check``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Final
+
+from distribution._texts import LABELS
+from distribution.availability import Availability, parse_channel
+from distribution.cli._facts import FACT_FLAGS, facts_from_flags
+from distribution.cli._files import read
+from distribution.cli._values import OSLO, availability, items
+from distribution.codes import (
+    CODE_ENUMS,
+    DistributionRule,
+    FormOrderEventLogType,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    MrsErrorCode,
+    MrsOrderStatus,
+    NotificationChannel,
+    SentStatus,
+    _Code,
+)
+from distribution.engine import Decision, decide, decide_priority_list
+from distribution.errors import InvalidValueError, UnknownCodeError, nearest
+from distribution.patient.eligibility import Eligibility, assess
+from distribution.patient.facts import PatientFacts
+from distribution.presentation.decision import describe, explain_decision
+from distribution.presentation.tables import (
+    MATRIX_FORMATS,
+    decision_text,
+    eligibility_text,
+    matrix,
+    rules_json,
+    rules_table,
+)
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Mapping
+
+    from distribution.cli._context import Adder, Context
+
+# describe KIND CODE: the words for each kind of code, in both languages, or the enum's name.
+_KINDS: Final[dict[str, type[_Code]]] = {
+    **dict.fromkeys(("rule", "regel"), DistributionRule),
+    **dict.fromkeys(("channel", "kanal"), NotificationChannel),
+    **dict.fromkeys(("status", "skjemastatus"), FormOrderStatus),
+    **dict.fromkeys(("error", "feilkode"), FormOrderStatusErrorCode),
+    **dict.fromkeys(("sent", "sendestatus"), SentStatus),
+    **dict.fromkeys(("event", "hendelse", "hendelseslogg"), FormOrderEventLogType),
+    **dict.fromkeys(("mrs-status", "mrs-bestillingsstatus"), MrsOrderStatus),
+    **dict.fromkeys(("mrs-error", "mrs-feilkode"), MrsErrorCode),
+    **{cls.__name__.lower(): cls for cls in CODE_ENUMS},
+}
+# The Norwegian words a support desk reads in ePROM's status lists, for describe's CODE.
+_CODE_WORDS: Final[dict[type[_Code], dict[str, _Code]]] = {
+    FormOrderStatus: {
+        "besvart": FormOrderStatus.COMPLETED,
+        "utgått": FormOrderStatus.EXPIRED,
+        "bestilt": FormOrderStatus.ORDERED,
+        "feilet": FormOrderStatus.ERROR,
+        "brev i retur": FormOrderStatus.PHYSICAL_MAIL_RETURNED,
+        "levert": FormOrderStatus.DIGIPOST_DELIVERED,
+    },
+    SentStatus: {"sendt": SentStatus.SENT, "feilet": SentStatus.ERROR},
+    NotificationChannel: {"ingen": NotificationChannel.NONE},
+}
+
+
+# --- the arguments ------------------------------------------------------------------------------
+
+
+def add_decision_arguments(
+    sub: argparse.ArgumentParser, say: Mapping[str, str], *, available_required: bool
+) -> None:
+    """Add RULE, --available and --priority-list, read by :func:`decision`."""
+    sub.add_argument("rule", nargs="?", metavar=say["mv_rule"], help=say["rule"])
+    sub.add_argument(
+        "--available",
+        "--tilgjengelig",
+        required=available_required,
+        metavar=say["mv_list"],
+        help=say["available"],
+    )
+    sub.add_argument(
+        "--priority-list", "--prioritetsliste", metavar=say["mv_list"], help=say["priority_list"]
+    )
+
+
+def add_decide(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``decide``."""
+    sub = add("decide", "decide BasicOrPaper --available digipost,papir --json", _decide)
+    add_decision_arguments(sub, say, available_required=True)
+    sub.add_argument("--json", action="store_true", help=say["json"])
+
+
+def add_explain(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``explain``, with the patient's facts from a file or as flags."""
+    sub = add(
+        "explain",
+        "explain BasicOrPaper --alder 15 --bankid ja --samtykke full --postadresse ja",
+        _explain,
+    )
+    add_decision_arguments(sub, say, available_required=False)
+    sub.add_argument("--facts", "--opplysninger", metavar=say["mv_json"], help=say["facts"])
+    sub.add_argument(
+        "--reference-time", "--tidspunkt", metavar=say["mv_time"], help=say["reference_time"]
+    )
+    for spellings, dest in FACT_FLAGS:
+        sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
+
+
+def add_rules(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``rules``."""
+    sub = add("rules", "rules --lang nb", _rules)
+    sub.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help=say["format"]
+    )
+
+
+def add_matrix(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``matrix``."""
+    sub = add("matrix", "matrix --format markdown", _matrix)
+    sub.add_argument("--format", choices=MATRIX_FORMATS, default="text", help=say["format"])
+
+
+def add_describe(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``describe``."""
+    sub = add("describe", "describe status 4 --lang nb", _describe)
+    sub.add_argument("kind", metavar=say["mv_kind"], help=say["kind"])
+    sub.add_argument("code", metavar=say["mv_code"], help=say["code"])
+
+
+# --- the commands -------------------------------------------------------------------------------
+
+
+def decision(args: argparse.Namespace, available: Availability) -> Decision:
+    """Decide by RULE (default: Basic, as ePROM) or --priority-list, never both."""
+    if args.priority_list is not None:
+        if args.rule is not None:
+            raise InvalidValueError(
+                "rule_and_list", value=args.rule, field="RULE", choices=args.priority_list
+            )
+        return decide_priority_list(
+            [parse_channel(item, field="--priority-list") for item in items(args.priority_list)],
+            available,
+        )
+    return decide(DistributionRule.default() if args.rule is None else args.rule, available)
+
+
+def _decide(args: argparse.Namespace, context: Context) -> int:
+    made = decision(args, availability(args.available))
+    if args.json:
+        context.out.write(json.dumps(made.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        context.out.write(decision_text(made, args.lang) + "\n")
+    return 0
+
+
+def _explain(args: argparse.Namespace, context: Context) -> int:
+    eligibility: Eligibility | None = None
+    facts = (
+        PatientFacts.from_json(read(args.facts, context.stdin))
+        if args.facts is not None
+        else facts_from_flags(args, context.now)
+    )
+    if facts is not None:
+        if args.available is not None:
+            raise InvalidValueError(
+                "facts_and_available", value=args.available, field="--available"
+            )
+        eligibility = assess(facts)
+        available = eligibility.availability
+        moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+        context.out.write(LABELS[args.lang]["reference_time"].format(time=moment) + "\n")
+        context.out.write(eligibility_text(eligibility, args.lang) + "\n\n")
+    elif args.available is not None:
+        available = availability(args.available)
+    else:
+        raise InvalidValueError(
+            "missing_value", value=None, field="--available", choices=("--available", "--facts")
+        )
+    made = decision(args, available)
+    context.out.write(explain_decision(made, lang=args.lang, eligibility=eligibility) + "\n")
+    return 0
+
+
+def _rules(args: argparse.Namespace, context: Context) -> int:
+    if args.format == "json":
+        context.out.write(rules_json(args.lang))
+    else:
+        context.out.write(rules_table(args.lang, markdown=args.format == "markdown"))
+    return 0
+
+
+def _matrix(args: argparse.Namespace, context: Context) -> int:
+    context.out.write(matrix(args.format, args.lang))
+    return 0
+
+
+def _describe(args: argparse.Namespace, context: Context) -> int:
+    typed = args.kind.strip().lower()
+    kind = _KINDS.get(typed)
+    if kind is None:
+        raise UnknownCodeError(
+            "unknown_kind",
+            value=args.kind,
+            field="KIND",
+            choices=tuple(_KINDS)[:17],  # the words, not the enums' names
+            suggestion=nearest(typed, _KINDS),
+        )
+    code = args.code.strip()
+    member = _CODE_WORDS.get(kind, {}).get(" ".join(code.lower().split()))
+    if member is None:
+        member = (
+            parse_channel(code, field="CODE", allow_none=True)
+            if kind is NotificationChannel
+            else kind.parse(code)
+        )
+    context.out.write(describe(member, lang=args.lang) + "\n")  # type: ignore[arg-type]  # a member of one of CODE_ENUMS
+    return 0

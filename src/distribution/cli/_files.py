@@ -1,0 +1,185 @@
+"""Reading files for the commands: text and standard input, JSON lines, CSV and Excel tables.
+
+One reason to change: how the command line opens and reads what it is given (a new kind of
+file, an encoding, a progress bar on a terminal). Whatever goes wrong while reading is bad input
+that names the file and says why in either language, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import itertools
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+from distribution.cli._texts import FILE_PROBLEMS
+from distribution.errors import InvalidValueError, UnknownCodeError, nearest
+
+if TYPE_CHECKING:
+    import contextlib
+    from collections.abc import Callable, Iterator, Sequence
+
+    from distribution._texts import Lang
+
+_ENCODINGS: Final = ("utf-8", "cp1252", "latin-1")  # offered when --encoding is unknown
+_PROGRESS_EVERY: Final = 4096  # rows between two redraws of the bar
+
+
+class FileProblem:
+    """Why a file could not be read, in either language (rendered by the error message)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.key = (
+            "missing"
+            if isinstance(error, FileNotFoundError)
+            else "denied"
+            if isinstance(error, PermissionError)
+            else "directory"
+            if isinstance(error, IsADirectoryError)
+            else "not_text"
+            if isinstance(error, UnicodeDecodeError)
+            else "other"
+        )
+
+    def describe(self, *, lang: Lang) -> str:
+        return FILE_PROBLEMS[lang][self.key]
+
+
+def cannot_read(path: str, error: Exception) -> InvalidValueError:
+    """Return the error that says *path* could not be read, and why."""
+    return InvalidValueError("cannot_read", value=path, field="file", problem=FileProblem(error))
+
+
+def read(path: str, stdin: TextIO) -> str:
+    """Return the whole text of *path* (UTF-8, a BOM allowed); ``-`` is standard input."""
+    try:
+        if path == "-":
+            return stdin.read()
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # ValueError: a NUL in the path
+        raise cannot_read(path, error) from None
+
+
+def open_utf8(path: str) -> TextIO:
+    """Open *path* as UTF-8 text (a BOM allowed), to be read line by line with :func:`lines`."""
+    try:
+        return Path(path).open(encoding="utf-8-sig")
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise cannot_read(path, error) from None
+
+
+def open_text(path: str, encoding: str) -> TextIO:
+    """Open *path* as text in *encoding* for the csv module (``newline=""``)."""
+    try:
+        return Path(path).open(encoding=encoding, newline="")
+    except LookupError:
+        raise UnknownCodeError(
+            "unknown_encoding",
+            value=encoding,
+            field="--encoding",
+            choices=_ENCODINGS,
+            suggestion=nearest(encoding, _ENCODINGS),
+        ) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise cannot_read(path, error) from None
+
+
+def lines(handle: TextIO, path: str) -> Iterator[str]:
+    """Yield *handle*'s lines; a read error (a directory, bytes that are not UTF-8) names *path*."""
+    try:
+        yield from handle
+    except (OSError, UnicodeDecodeError) as error:
+        raise cannot_read(path, error) from None
+
+
+def size(handle: TextIO) -> int:
+    """Return the size in bytes of the file *handle* reads."""
+    return os.fstat(handle.fileno()).st_size
+
+
+def csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list[str]]:
+    """Yield the CSV file's rows; the delimiter, unless given, is found from the header line."""
+    rows = lines(handle, path)
+    head = next(rows, None)
+    if head is None:
+        return
+    if delimiter is None:
+        delimiter = ";" if head.count(";") > head.count(",") else ","
+    try:
+        yield from csv.reader(itertools.chain((head,), rows), delimiter=delimiter)
+    except csv.Error as error:  # a NUL character, or a field longer than the csv module takes
+        raise cannot_read(path, error) from None
+
+
+def sheet(
+    path: str, name: str | None, stack: contextlib.ExitStack
+) -> tuple[Iterator[Sequence[object]], int]:
+    """Return the rows of sheet *name* (default: the first) of an Excel file, and how many.
+
+    The rows are read as a stream; the workbook is closed when *stack* is.
+    """
+    try:
+        # Loaded only here: CSV and every other command run without the optional extra.
+        openpyxl = importlib.import_module("openpyxl")
+    except ImportError:
+        raise InvalidValueError("needs_excel", value=None, field=path) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
+        raise cannot_read(path, error) from None
+    stack.callback(book.close)
+    names = list(book.sheetnames)
+    if name is not None and name not in names:
+        raise UnknownCodeError(
+            "unknown_sheet",
+            value=name,
+            field=path,
+            choices=tuple(names),
+            suggestion=nearest(name, names),
+        )
+    worksheet = book[names[0] if name is None else name]
+    return _guarded(worksheet.iter_rows(values_only=True), path), worksheet.max_row or 0
+
+
+def _guarded(rows: Iterator[Sequence[object]], path: str) -> Iterator[Sequence[object]]:
+    """Yield *rows*; a damaged file found on the way is bad input naming *path*."""
+    try:
+        yield from rows
+    except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
+        raise cannot_read(path, error) from None
+
+
+# --- the progress bar, drawn on standard error when it is a terminal ------------------------------
+
+
+def progress_bar(handle: TextIO, err: TextIO) -> Callable[[int], None]:
+    """Return a callback that draws how much of *handle* is read as a bar on *err*."""
+    return bar(size(handle), err)
+
+
+def bar(total: int, err: TextIO) -> Callable[[int], None]:
+    """Return a callback that draws *done* of *total* (bytes or rows) as a bar on *err*."""
+    whole = max(total, 1)
+
+    def draw(done: int) -> None:
+        share = min(done / whole, 1.0)
+        err.write(f"\r[{'#' * int(share * 30):<30}] {share:4.0%}")
+        if share >= 1.0:
+            err.write("\r" + " " * 40 + "\r")  # wiped when done
+
+    return draw
+
+
+def drawn(
+    table: Iterator[Sequence[object]], draw: Callable[[int], None], *, by_bytes: bool
+) -> Iterator[Sequence[object]]:
+    """Yield *table*'s rows, drawing the bar every few thousand rows (by bytes or by rows)."""
+    done = 0
+    for number, row in enumerate(table, start=1):
+        done += sum(len(str(cell)) + 1 for cell in row) if by_bytes else 1
+        if number % _PROGRESS_EVERY == 0:
+            draw(done)
+        yield row
+    draw(1 << 62)  # done: the bar is full, then wiped

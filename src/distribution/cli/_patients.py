@@ -1,0 +1,100 @@
+"""The commands about one patient or one order: assess (facts from a file) and preflight.
+
+One reason to change: what these two commands take and print. A national ID given as ``-`` is
+read from standard input, or asked for without echo, so it never stands on the command line.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from typing import TYPE_CHECKING
+
+from distribution._texts import LABELS
+from distribution.cli._files import read
+from distribution.engine import decide
+from distribution.eprom.preflight import preflight
+from distribution.errors import DistributionError
+from distribution.patient.eligibility import assess
+from distribution.patient.facts import PatientFacts
+from distribution.presentation.decision import explain_decision
+from distribution.presentation.tables import eligibility_text
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Mapping
+
+    from distribution._texts import Lang
+    from distribution.cli._context import Adder, Context
+
+
+def add_assess(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``assess``."""
+    sub = add("assess", "assess pasient.json --rule BasicOrPaper", _assess)
+    sub.add_argument("file", metavar=say["mv_json"], help=say["facts_file"])
+    sub.add_argument("--rule", "--regel", default="Basic", help=say["assess_rule"])
+    sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
+    sub.add_argument(
+        "--on-behalf-of", "--paa-vegne-av", metavar=say["mv_json"], help=say["on_behalf_of_facts"]
+    )
+    sub.add_argument("--json", action="store_true", help=say["json"])
+
+
+def add_preflight(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``preflight``."""
+    sub = add("preflight", "preflight NoDistribution --must-be-signed", _preflight)
+    sub.add_argument("rule", metavar=say["mv_rule"], help=say["rule_required"])
+    sub.add_argument("--must-be-signed", action="store_true", help=say["must_be_signed"])
+    sub.add_argument("--on-behalf-of", action="store_true", help=say["on_behalf_of"])
+    sub.add_argument("--not-paper-enabled", action="store_true", help=say["not_paper_enabled"])
+    sub.add_argument("--national-id", metavar=say["mv_id"], help=say["national_id"])
+    sub.add_argument("--json", action="store_true", help=say["problem_codes"])
+
+
+def _assess(args: argparse.Namespace, context: Context) -> int:
+    facts = PatientFacts.from_json(read(args.file, context.stdin))
+    concerned = None if args.on_behalf_of is None else _on_behalf_of(args.on_behalf_of, context)
+    eligibility = assess(facts, research=args.research, on_behalf_of=concerned)
+    decision = decide(args.rule, eligibility.availability)
+    if args.json:
+        payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
+        context.out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    else:
+        explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
+        context.out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
+    return 0
+
+
+def _on_behalf_of(path: str, context: Context) -> PatientFacts:
+    try:
+        return PatientFacts.from_json(read(path, context.stdin))
+    except DistributionError as error:
+        raise error.within("on_behalf_of") from None
+
+
+def _national_id(value: str | None, context: Context, lang: Lang) -> str | None:
+    """Return the national ID; ``-`` reads it from standard input, or asks without echoing it."""
+    if value != "-":
+        return value
+    if context.stdin.isatty():
+        return getpass.getpass(LABELS[lang]["national_id_prompt"])
+    return context.stdin.readline().strip()
+
+
+def _preflight(args: argparse.Namespace, context: Context) -> int:
+    problems = preflight(
+        args.rule,
+        must_be_signed=args.must_be_signed,
+        on_behalf_of=args.on_behalf_of,
+        paper_enabled=not args.not_paper_enabled,
+        national_id=_national_id(args.national_id, context, args.lang),
+    )
+    if args.json:
+        context.out.write(json.dumps([p.code.value for p in problems]) + "\n")
+    elif problems:
+        lines = [LABELS[args.lang]["preflight_problems"]]
+        lines += [f"- {p.describe(lang=args.lang)}" for p in problems]
+        context.out.write("\n".join(lines) + "\n")
+    else:
+        context.out.write(LABELS[args.lang]["preflight_ok"] + "\n")
+    return 1 if problems else 0

@@ -1,0 +1,152 @@
+"""decide, explain, rules, matrix and describe: their output in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers.cli import run
+
+
+def test_decide_prints_the_decision() -> None:
+    code, out, err = run("decide", "BasicOrPaper", "--available", "digital_mailbox,paper")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Rule: 3 BasicOrPaper",
+        (
+            "Route: Helsenorge → secure digital mailbox (DigitalMailbox)"
+            " → paper letter (PhysicalMailbox)"
+        ),
+        "Available: secure digital mailbox (DigitalMailbox), paper letter (PhysicalMailbox)",
+        "Fallback chain: secure digital mailbox (DigitalMailbox) → paper letter (PhysicalMailbox)",
+        "Channel: secure digital mailbox (DigitalMailbox)",
+        "Outcome: the form is sent (NOTIFIED)",
+    ]
+
+
+def test_decide_in_bokmal_says_channels_and_outcome_in_norwegian_words() -> None:
+    code, out, _ = run("decide", "HelsenorgeOnly", "--available", "papir", "--lang", "nb")
+    assert code == 0
+    assert out.splitlines() == [
+        "Regel: 6 HelsenorgeOnly",
+        "Rekkefølge: Helsenorge",
+        "Tilgjengelig: papirbrev (PhysicalMailbox)",
+        "Reservekjede: ingen",
+        "Kanal: ingen kanal (None)",
+        "Utfall: pasienten kan ikke nås (UNREACHABLE)",
+    ]
+
+
+def test_decide_json_is_the_wire_format() -> None:
+    code, out, _ = run("decide", "3", "--available", "DigitalMailbox, paper", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["rule"] == {"code": 3, "name": "BasicOrPaper"}
+    assert payload["channel"] == {"code": 2, "name": "DigitalMailbox"}
+    assert payload["outcome"] == "NOTIFIED"
+
+
+def test_decide_with_a_priority_list_and_nothing_available() -> None:
+    code, out, _ = run("decide", "--priority-list", "paper,helsenorge", "--available", "", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["rule"] is None
+    assert [c["name"] for c in payload["route"]] == ["PhysicalMailbox", "Helsenorge"]
+    assert payload["outcome"] == "UNREACHABLE"
+
+
+def test_decide_without_a_rule_uses_basic_like_eprom() -> None:
+    code, out, _ = run("decide", "--available", "helsenorge")
+    assert code == 0
+    assert "Rule: 0 Basic" in out
+
+
+def test_explain_in_bokmal_and_english() -> None:
+    code, out, _ = run("explain", "AllowUnsecure", "--available", "krr_contact", "--lang", "nb")
+    assert code == 0
+    assert "Regel: 1 AllowUnsecure" in out
+    assert "tilgjengelig, valgt" in out
+    code, out, _ = run("explain", "AllowUnsecure", "--available", "krr_contact", "--lang", "en")
+    assert "available, chosen" in out
+
+
+def test_rules_lists_every_rule() -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    for name in (
+        "Basic",
+        "AllowUnsecure",
+        "NoDistribution",
+        "BasicOrPaper",
+        "AllowUnsecureOrPaper",
+        "PaperOnly",
+        "HelsenorgeOnly",
+        "DigitalMailboxOnly",
+        "UnsecureOnly",
+    ):
+        assert name in out
+    code, out, _ = run("rules", "--format", "json", "--lang", "nb")
+    rules = json.loads(out)
+    assert [r["code"] for r in rules] == list(range(9))
+    assert rules[3]["route"] == [
+        {"code": 1, "name": "Helsenorge"},
+        {"code": 2, "name": "DigitalMailbox"},
+        {"code": 4, "name": "PhysicalMailbox"},
+    ]
+    assert rules[3]["meaning"] == "Som Basic, med papirbrev som siste utvei."
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json"])
+def test_matrix_in_every_format(fmt: str) -> None:
+    code, out, _ = run("matrix", "--format", fmt)
+    assert code == 0
+    if fmt == "json":
+        assert len(json.loads(out)) == 9 * 16
+    elif fmt == "csv":
+        assert len(out.strip().splitlines()) == 1 + 9 * 16
+    else:
+        assert "BasicOrPaper" in out
+
+
+def test_matrix_legend_follows_the_language() -> None:
+    _, out, _ = run("matrix", "--lang", "nb")
+    assert "brev i posten" in out
+    assert "engangskode" in out
+    _, out, _ = run("matrix", "--format", "markdown")
+    assert "one-time code" in out
+
+
+def test_describe_a_status() -> None:
+    code, out, _ = run("describe", "status", "4", "--lang", "nb")
+    assert code == 0
+    assert out.startswith("FormOrderStatus 4 PhysicalMailReturned – Brev i retur:")
+    code, out, _ = run("describe", "FormOrderStatusErrorCode", "PatientUnreachable")
+    assert "FormOrderStatusErrorCode 1 PatientUnreachable" in out
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "start"),
+    [
+        ("kanal", "papir", "NotificationChannel 4 PhysicalMailbox – "),
+        ("channel", "paper", "NotificationChannel 4 PhysicalMailbox – "),
+        ("kanal", "ingen", "NotificationChannel 0 None – "),
+        ("regel", "BasicOrPaper", "DistributionRule 3 BasicOrPaper – "),
+        ("skjemastatus", "besvart", "FormOrderStatus 0 Completed – "),
+        ("status", "Brev i retur", "FormOrderStatus 4 PhysicalMailReturned – "),
+        ("feilkode", "1", "FormOrderStatusErrorCode 1 PatientUnreachable – "),
+        ("sendestatus", "sendt", "SentStatus 0 Sent – "),
+        ("hendelse", "0", "FormOrderEventLogType 0 FormOpened – "),
+        ("hendelseslogg", "SigningError", "FormOrderEventLogType 4 SigningError – "),
+        ("FormOrderStatus", "2", "FormOrderStatus 2 Ordered – "),
+        ("mrs-status", "3", "MrsOrderStatus 3 Feilet – "),
+        ("mrs-status", "mottaker ikke nådd", "MrsOrderStatus 5 Mottaker ikke nådd – "),
+        ("mrs-feilkode", "6", "MrsErrorCode 6 pasient er død – Pasienten er død. Stopp"),
+        ("mrs-error", "2", "MrsErrorCode 2 tidligere bestilt – "),
+        ("MrsErrorCode", "3", "MrsErrorCode 3 Person er ikke digitalt aktiv"),
+    ],
+)
+def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: str) -> None:
+    status, out, _ = run("describe", kind, code, "--lang", "nb")
+    assert status == 0
+    assert out.startswith(start)

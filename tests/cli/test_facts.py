@@ -1,0 +1,85 @@
+"""Patient facts as flags (or from a file) for explain: what they say, and bad ones."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.helpers.cli import assert_one_line_error, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_the_fifteen_year_old_is_answered_by_one_command_with_flags() -> None:
+    code, out, _ = run(
+        "explain", "BasicOrPaper", "--alder", "15", "--bankid", "ja", "--samtykke", "full",
+        "--kan-representeres", "nei", "--postadresse", "ja", "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Opplysningene gjelder 2026-11-28 10:00 (norsk tid)."
+    assert "  1. Helsenorge: ikke tilgjengelig." in lines
+    assert "under 16 år" in lines[lines.index("  1. Helsenorge: ikke tilgjengelig.") + 1]
+    assert "Resultat: pasienten får papirbrev i posten." in lines
+
+
+def test_facts_as_flags_in_english_with_a_krr_record_and_a_reference_time() -> None:
+    code, out, _ = run(
+        "explain", "AllowUnsecure", "--age", "40", "--level4-eid", "yes", "--consent", "none",
+        "--krr-status", "active", "--reserved", "no", "--can-notify", "yes",
+        "--contact-updated", "2026-01-15", "--digital-mailbox", "no",
+        "--reference-time", "2026-06-01T12:00",
+    )  # fmt: skip
+    assert code == 0
+    assert out.startswith("The facts hold at 2026-06-01 12:00 (Norwegian time).\n")
+    assert "Result: the patient is notified by SMS or e-mail (contact details from KRR)." in out
+    assert "(oppgitt)" not in out
+
+
+def test_no_contact_details_in_krr_said_as_ingen_and_an_inactive_record_needs_no_more() -> None:
+    code, out, _ = run(
+        "explain", "AllowUnsecureOrPaper", "--alder", "40", "--bankid", "ja", "--postadresse", "ja",
+        "--krr-status", "aktiv", "--digipost", "nei", "--kontakt-oppdatert", "ingen",
+        "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    assert "pasienten har verken e-postadresse eller mobilnummer i KRR" in out
+    assert "Resultat: pasienten får papirbrev i posten." in out
+    code, out, _ = run("explain", "Basic", "--krr-status", "slettet", "--lang", "nb")
+    assert code == 0
+    assert "Resultat: ingenting kunne sendes." in out
+
+
+def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text(
+        json.dumps({"reference_time": "2026-11-28T10:00:00+01:00", "postal_address": True}),
+        encoding="utf-8",
+    )
+    code, out, _ = run("explain", "PaperOnly", "--facts", str(path))
+    assert code == 0
+    assert "Result: the patient gets a paper letter in the post." in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "needles"),
+    [
+        (["--bankid", "kanskje"], ["'kanskje'", "--level4-eid", "ja, nei"]),
+        (["--samtykke", "fult"], ["'fult'", "did you mean full?"]),
+        (["--alder", "femten"], ["'femten'", "--age", "must be an integer"]),
+        (["--fodselsdato", "15.03.2011"], ["'15.03.2011'", "--birth-date"]),
+        (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
+        (["--reservert", "nei"], ["--krr-status", "aktiv"]),
+        (["--krr-status", "aktivt"], ["'aktivt'", "did you mean aktiv?"]),
+        # Active in KRR: leaving out the mailbox or the contact date would state a fact unsaid.
+        (["--krr-status", "aktiv", "--kontakt-oppdatert", "ingen"], ["--digital-mailbox", "ja"]),
+        (["--krr-status", "aktiv", "--digipost", "nei"], ["--contact-updated", "ingen"]),
+        (["--postadresse", "ja", "--available", "papir"], ["--available", "'papir'"]),
+        ([], ["--available", "--facts"]),
+    ],
+)
+def test_bad_facts_as_flags_are_one_line_errors(argv: list[str], needles: list[str]) -> None:
+    assert_one_line_error(*run("explain", "Basic", *argv), *needles)

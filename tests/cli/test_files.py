@@ -1,0 +1,100 @@
+"""Reading files: damaged and unreadable tables, Excel without openpyxl, the progress bar."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+from distribution.cli import main
+from distribution.cli._files import progress_bar
+from tests.helpers.cli import HEADER, NOW, Terminal, assert_one_line_error, run, xlsx
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "cohort.csv"
+    path.write_text(
+        "helsenorge,digital_mailbox,krr_contact,paper\n" + "1,0,0,1\n" * 10, encoding="utf-8"
+    )
+    terminal = Terminal()
+    with path.open(encoding="utf-8") as handle:
+        draw = progress_bar(handle, terminal)
+        draw(75)  # of the file's 125 bytes
+        assert terminal.getvalue() == "\r[" + "#" * 18 + " " * 12 + "]  60%"
+        draw(125)
+    assert terminal.getvalue().endswith("100%\r" + " " * 40 + "\r")  # wiped when done
+    out, err = Terminal(), Terminal()
+    assert main(["simulate", str(path), "--format", "csv"], environ={}, stdout=out, stderr=err) == 0
+    assert "0 Basic,10,0,0,0,0,0,0" in out.getvalue()
+    assert "100%" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("d.xlsx", b"not a zip file", "cannot read"),
+        (
+            "d.csv",
+            b"DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,"
+            + b"1" * 200_000
+            + b",0\n",
+            "cannot read",
+        ),
+        ("d.csv", b"\xff\xfe\xfa", "cannot read"),
+        ("d.csv", b"", "is empty"),
+    ],
+)
+def test_audit_bad_files_are_one_line(
+    tmp_path: Path, name: str, content: bytes, needle: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert_one_line_error(*run("audit", str(path)), needle)
+
+
+def test_audit_a_damaged_sheet_found_while_streaming_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = xlsx(tmp_path / "d.xlsx", [HEADER])
+
+    def broken(*_: object, **__: object) -> Iterator[object]:
+        yield from ()  # a generator, as openpyxl's, that fails once read
+        raise KeyError("xl/worksheets/sheet1.xml")
+
+    monkeypatch.setattr("openpyxl.worksheet._read_only.ReadOnlyWorksheet.iter_rows", broken)
+    assert_one_line_error(*run("audit", str(path)), "cannot read")
+
+
+def test_audit_without_openpyxl_says_which_extra_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import fails, as when not installed
+    code, out, err = run("audit", str(tmp_path / "d.xlsx"))
+    assert_one_line_error(code, out, err, "pip install 'eprom-distribution[excel]'")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_audit_draws_a_progress_bar_on_a_terminal(tmp_path: Path, suffix: str) -> None:
+    rows = [HEADER] + [["x", "K", 0, 1, 1, 0]] * 5000
+    if suffix == ".csv":
+        path = tmp_path / "d.csv"
+        path.write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    else:
+        path = xlsx(tmp_path / "d.xlsx", rows)
+    err = Terminal()
+    code = main(
+        ["audit", str(path), "--delimiter", ","] if suffix == ".csv" else ["audit", str(path)],
+        environ={},
+        stdout=io.StringIO(),
+        stderr=err,
+        now=NOW,
+    )
+    assert code == 0
+    assert "[" in err.getvalue()
+    assert "100%" in err.getvalue()

@@ -1,0 +1,183 @@
+"""assess and preflight: facts from a file, the second person, the national ID kept off the line."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING
+
+from distribution.cli import main
+from tests.helpers.cli import assert_one_line_error, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+
+def test_preflight_exit_codes() -> None:
+    code, out, _ = run("preflight", "Basic")
+    assert code == 0
+    assert "No problems" in out
+    code, out, _ = run("preflight", "NoDistribution", "--must-be-signed", "--lang", "nb")
+    assert code == 1
+    assert "NoDistribution" in out
+    code, out, _ = run(
+        "preflight", "BasicOrPaper", "--not-paper-enabled", "--national-id", "15108695077", "--json"
+    )
+    assert code == 1
+    assert json.loads(out) == ["paper_not_enabled", "national_id_checksum"]
+    assert "15108695077" not in out
+
+
+def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
+    facts = {
+        "reference_time": "2026-11-25T12:00:00+01:00",
+        "age": 40,
+        "level4_eid": True,
+        "helsenorge_consent": "none",
+        "postal_address": True,
+        "krr": {
+            "personidentifikator": "15108695088",
+            "status": "AKTIV",
+            "reservasjon": "JA",
+            "varslingsstatus": "KAN_IKKE_VARSLES",
+            "digital_post": {"postkasseadresse": "x#1"},
+        },
+    }
+    path = tmp_path / "patient.json"
+    path.write_text(json.dumps(facts), encoding="utf-8")
+    code, out, _ = run("assess", str(path), "--rule", "BasicOrPaper", "--lang", "nb")
+    assert code == 0
+    assert "pasienten er reservert mot digital kommunikasjon i KRR" in out
+    assert "Papirbrev (PhysicalMailbox): tilgjengelig, valgt" in out
+    assert "15108695088" not in out
+    code, out, _ = run("assess", "-", "--json", stdin=json.dumps(facts))
+    payload = json.loads(out)
+    assert payload["decision"]["channel"]["name"] == "None"
+    assert payload["eligibility"]["reasons"]["digital_mailbox"] == [
+        "not_digitally_active",
+        "no_contact_details",
+        "krr_cannot_notify",
+        "krr_reserved",
+    ]
+
+
+ACTIVE_ADULT = {
+    "reference_time": "2026-11-25T12:00:00+01:00",
+    "national_id": "20914695016",
+    "level4_eid": True,
+    "helsenorge_consent": "full",
+    "research_reserved": True,
+    "postal_address": True,
+    "krr": {
+        "status": "AKTIV",
+        "reservasjon": "NEI",
+        "varslingsstatus": "KAN_VARSLES",
+        "kontaktinformasjon": {
+            "epostadresse": "kari@example.no",
+            "epostadresse_oppdatert": "2026-06-01T10:00:00+02:00",
+        },
+    },
+}
+
+
+def test_assess_reads_the_new_facts_and_marks_research(tmp_path: Path) -> None:
+    path = tmp_path / "adult.json"
+    path.write_text(json.dumps(ACTIVE_ADULT), encoding="utf-8")
+    code, out, _ = run("assess", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["decision"]["channel"]["name"] == "Helsenorge"
+    code, out, _ = run("assess", str(path), "--json", "--research")
+    payload = json.loads(out)
+    assert payload["eligibility"]["reasons"]["helsenorge"] == ["research_reserved"]
+    assert payload["decision"]["channel"]["name"] == "None"  # Basic: no mailbox either
+    code, out, _ = run("assess", str(path), "--research", "--rule", "AllowUnsecure", "--lang", "nb")
+    assert code == 0
+    assert "har reservert seg på Helsenorge mot henvendelser til andre formål enn helsehjelp" in out
+    assert "20914695016" not in out
+
+
+def test_assess_on_behalf_of_reads_the_second_person(tmp_path: Path) -> None:
+    parent = tmp_path / "parent.json"
+    parent.write_text(json.dumps({**ACTIVE_ADULT, "research_reserved": None}), encoding="utf-8")
+    child = tmp_path / "child.json"
+    child.write_text(
+        json.dumps(
+            {
+                "reference_time": "2026-11-25T12:00:00+01:00",
+                "national_id": "26670271527",
+                "helsenorge_representable": False,
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run("assess", str(parent), "--on-behalf-of", str(child), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["eligibility"]["reasons"]["helsenorge"][0] == "on_behalf_of"
+    assert payload["eligibility"]["availability"]["helsenorge"] is False
+    code, out, _ = run("assess", str(parent), "--on-behalf-of", str(child), "--lang", "nb")
+    assert "på Helsenorge går skjemaet til den det gjelder (onBehalfOfNationalId)" in out
+    child.write_text('{"reference_time": "2026-11-25T12:00:00+01:00", "age": "9"}', "utf-8")
+    assert_one_line_error(
+        *run("assess", str(parent), "--on-behalf-of", str(child)),
+        "on_behalf_of.age must be an integer",
+    )
+    assert_one_line_error(
+        *run("assess", str(parent), "--on-behalf-of", str(tmp_path / "none.json")),
+        "cannot read",
+    )
+    child.write_text('{"reference_time": "2026-11-26T12:00:00+01:00"}', "utf-8")
+    assert_one_line_error(
+        *run("assess", str(parent), "--on-behalf-of", str(child)),
+        "on_behalf_of.reference_time",
+    )
+
+
+def test_assess_still_refuses_unknown_keys(tmp_path: Path) -> None:
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps({**ACTIVE_ADULT, "researchreserved": True}), encoding="utf-8")
+    assert_one_line_error(*run("assess", str(path)), "unexpected keys", "researchreserved")
+
+
+def test_assess_refuses_bad_facts_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "patient.json"
+    path.write_text('{"reference_time": "yesterday"}', encoding="utf-8")
+    assert_one_line_error(*run("assess", str(path)), "reference_time", "'yesterday'")
+    path.write_text("{not json", encoding="utf-8")
+    assert_one_line_error(*run("assess", str(path)), "not valid JSON")
+
+
+def test_national_id_from_standard_input_never_on_the_command_line() -> None:
+    code, out, _ = run("preflight", "Basic", "--national-id", "-", "--json", stdin="15108695077\n")
+    assert (code, json.loads(out)) == (1, ["national_id_checksum"])
+    code, out, _ = run("preflight", "Basic", "--national-id", "-", "--json", stdin="15108695088\n")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_national_id_is_asked_for_without_echo_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return "15108695088"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    out = io.StringIO()
+    code = main(
+        ["preflight", "Basic", "--national-id", "-", "--lang", "nb"],
+        environ={},
+        stdout=out,
+        stderr=io.StringIO(),
+        stdin=Terminal(),
+    )
+    assert code == 0
+    assert asked == ["Fødselsnummer eller D-nummer (vises ikke): "]
+    assert "15108695088" not in out.getvalue()
