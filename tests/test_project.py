@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
@@ -22,6 +23,44 @@ def test_ci_runs_exactly_the_readmes_test_command() -> None:
     test_command = next(c for c in commands if "pytest" in c)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def _nox_sessions() -> dict[str, list[str]]:
+    """Return each session of noxfile.py and the Python versions it is parametrized over."""
+    tree = ast.parse((ROOT / "noxfile.py").read_text(encoding="utf-8"))
+    constants = {
+        target.id: ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and isinstance(node.value, ast.List)
+    }
+    sessions: dict[str, list[str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            target = call.func if call else decorator
+            if ast.unparse(target) == "nox.session":
+                pythons = [k.value for k in call.keywords if k.arg == "python"] if call else []
+                sessions[node.name] = (
+                    constants[pythons[0].id] if pythons and isinstance(pythons[0], ast.Name) else []
+                )
+    return sessions
+
+
+def test_every_nox_session_the_readme_names_exists() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"nox -s ([\w.-]+)", readme)
+    sessions = _nox_sessions()
+    assert set(sessions) >= {"tests", "lint", "types", "docs", "browser", "mutation", "wheel"}
+    assert sessions["tests"] == ["3.11", "3.12", "3.13"]
+    assert named
+    for name in named:
+        session, _, python = name.partition("-")
+        assert session in sessions, name
+        assert python == "" or python in sessions[session], name
 
 
 def test_readme_has_the_main_job_command() -> None:
