@@ -79,17 +79,13 @@ if TYPE_CHECKING:
     )
     from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
     from distribution.eprom.reconciliation import (
-        Anomaly,
-        AnomalyKind,
         ExpectedCallbacks,
         Reconciliation,
         Verdict,
-        Verification,
         expected_callbacks,
-        explain_timeline,
         reconcile,
-        verify,
     )
+    from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
     from distribution.mrs.audit import (
         Audit,
         AuditAnomaly,
@@ -113,6 +109,7 @@ if TYPE_CHECKING:
         explain_decision,
         rules_reaching,
     )
+    from distribution.presentation.timeline import explain_timeline
     from distribution.resources import read_data
     from distribution.sql import channel_case_sql, decision_table_sql
 
@@ -275,18 +272,15 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     ),
     "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
     "eprom.reconciliation": (
-        "Anomaly",
-        "AnomalyKind",
         "ExpectedCallbacks",
         "Reconciliation",
         "Verdict",
-        "Verification",
         "expected_callbacks",
-        "explain_timeline",
         "reconcile",
-        "verify",
     ),
+    "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
+    "presentation.timeline": ("explain_timeline",),
     "mrs.audit": (
         "Audit",
         "AuditAnomaly",

@@ -61,7 +61,8 @@ from distribution.cohorts import CsvCohort, simulate
 from distribution.engine import Decision, decide, decide_priority_list
 from distribution.eprom.callbacks import FormReturnCallback, read_callback
 from distribution.eprom.preflight import preflight
-from distribution.eprom.reconciliation import explain_timeline, reconcile, verify
+from distribution.eprom.reconciliation import reconcile
+from distribution.eprom.verification import verify
 from distribution.errors import (
     DistributionError,
     InvalidValueError,
@@ -88,6 +89,7 @@ from distribution.presentation.tables import (
     verification_json,
     verification_text,
 )
+from distribution.presentation.timeline import explain_timeline
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence

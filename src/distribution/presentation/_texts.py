@@ -1,4 +1,4 @@
-"""The texts of the explanations: channels reached, results, phrases, tables.
+"""The texts of the explanations: channels reached, results, phrases, tables, timelines.
 
 Every table has the shape ``{lang: {key: text}}`` and is listed in :data:`TABLES`;
 ``tests/test_texts.py`` proves that each language has every key with the same ``{placeholders}``.
@@ -197,6 +197,73 @@ VERIFY: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
+# A returned form's event log as a timeline (``timeline.explain_timeline``).
+TIMELINE: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "header": "Skjema {id}: {status}; kanal: {channel}.",
+        "header_no_channel": "Skjema {id}: {status}; svaret sier ikke hvilken kanal ePROM brukte.",
+        "signed": "Skjemaet er signert (signedFormId).",
+        "on_paper": "Svaret kom på papir og ble skannet (scannedPaperId).",
+        "no_time": "(uten tidspunkt)",
+        "FORM_OPENED": "åpnet skjemaet",
+        "QUESTION_ACCESSED": "så på spørsmålet {question}",
+        "QUESTION_ACCESSED_unnamed": "så på et spørsmål",
+        "questions": "så på {count} spørsmål ({first} … {last})",
+        "SIGNING_STARTED": "begynte å signere",
+        "SIGNING_CANCELLED": "avbrøt signeringen",
+        "SIGNING_ERROR": "signeringen feilet",
+        "SIGNING_COMPLETED": "fullførte signeringen",
+        "FORM_DELIVERED": "leverte skjemaet",
+        "no_events": "Loggen har ingen hendelser.",
+        "filled_out_by": "Fylt ut av: {who}.",
+        "filled_out_by_none": "Fylt ut av: ikke oppgitt (ePROM oppgir det bare for Helsenorge).",
+        "who_Ukjent": "ukjent (Ukjent)",
+        "who_SegSelv": "pasienten selv (SegSelv)",
+        "who_Foreldrerepresentasjon": "en forelder på vegne av pasienten (Foreldrerepresentasjon)",
+        "who_Fullmakt": "en med fullmakt fra pasienten (Fullmakt)",
+        "who_other": "filledOutByActType {value}",
+        "completed": "Hva det betyr: svaret har kommet fram til bestillersystemet.",
+        "delivered_but_expired": "Hva det betyr: loggen sier at skjemaet ble levert, men bestillingen gikk ut likevel; meld fra til Hemit og oppgi bestillingens id.",
+        "signed_not_delivered": "Hva det betyr: signeringen ble fullført, men skjemaet ble aldri levert; meld fra til Hemit og oppgi bestillingens id.",
+        "signing_failed": "Hva det betyr: pasienten begynte å signere, men signeringen feilet, så skjemaet ble aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten fullføre signeringen.",
+        "signing_cancelled": "Hva det betyr: pasienten begynte å signere, men avbrøt, så skjemaet ble aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten fullføre signeringen.",
+        "opened_not_delivered": "Hva det betyr: pasienten åpnet skjemaet, men leverte det ikke før fristen. Bestill på nytt om svaret fortsatt trengs.",
+        "never_opened": "Hva det betyr: pasienten åpnet aldri skjemaet. Sjekk at pasienten fikk varselet (kanalen over), og bestill på nytt om svaret fortsatt trengs.",
+    },
+    "en": {
+        "header": "Form {id}: {status}; channel: {channel}.",
+        "header_no_channel": "Form {id}: {status}; the body does not say which channel ePROM used.",
+        "signed": "The form is signed (signedFormId).",
+        "on_paper": "The answer came on paper and was scanned (scannedPaperId).",
+        "no_time": "(no time)",
+        "FORM_OPENED": "opened the form",
+        "QUESTION_ACCESSED": "looked at question {question}",
+        "QUESTION_ACCESSED_unnamed": "looked at a question",
+        "questions": "looked at {count} questions ({first} … {last})",
+        "SIGNING_STARTED": "started signing",
+        "SIGNING_CANCELLED": "cancelled the signing",
+        "SIGNING_ERROR": "signing failed",
+        "SIGNING_COMPLETED": "completed the signing",
+        "FORM_DELIVERED": "delivered the form",
+        "no_events": "The log has no events.",
+        "filled_out_by": "Filled out by: {who}.",
+        "filled_out_by_none": "Filled out by: not stated (ePROM states it for Helsenorge only).",
+        "who_Ukjent": "unknown (Ukjent)",
+        "who_SegSelv": "the patient themself (SegSelv)",
+        "who_Foreldrerepresentasjon": "a parent on the patient's behalf (Foreldrerepresentasjon)",
+        "who_Fullmakt": "someone with the patient's power of attorney (Fullmakt)",
+        "who_other": "filledOutByActType {value}",
+        "completed": "What it means: the answer has reached the ordering system.",
+        "delivered_but_expired": "What it means: the log says the form was delivered, yet the order expired; report it to Hemit with the order's id.",
+        "signed_not_delivered": "What it means: the signing was completed, but the form was never delivered; report it to Hemit with the order's id.",
+        "signing_failed": "What it means: the patient started signing, but the signing failed, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
+        "signing_cancelled": "What it means: the patient started signing but cancelled, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
+        "opened_not_delivered": "What it means: the patient opened the form but did not deliver it before the deadline. Order again if the answer is still needed.",
+        "never_opened": "What it means: the patient never opened the form. Check that the patient got the notice (the channel above), and order again if the answer is still needed.",
+    },
+}
+
+
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "CHANNEL_REACH": CHANNEL_REACH,
     "RESULTS": RESULTS,
@@ -204,5 +271,6 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "OUTCOMES": OUTCOMES,
     "LEGEND": LEGEND,
     "VERIFY": VERIFY,
+    "TIMELINE": TIMELINE,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""

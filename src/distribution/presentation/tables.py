@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from distribution.cohorts import Simulation
-    from distribution.eprom.reconciliation import Anomaly, Verification
+    from distribution.eprom.verification import Anomaly, Verification
     from distribution.patient.eligibility import Eligibility
 
 MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json", "sql")
