@@ -42,6 +42,7 @@ from distribution import (
     describe,
     expected_callbacks,
     explain,
+    explain_reconciliation,
     explain_timeline,
     fallback_chain,
     national_id_problem,
@@ -481,7 +482,7 @@ def test_message_request(fields: dict[str, Any]) -> None:
 @given(anything, anything, st.sampled_from(["nb", "en"]))
 def test_reconcile_and_timeline(decision: Any, callback: Any, lang: Any) -> None:
     result = _total(reconcile, decision, callback)
-    assert result is None or result.explain(lang=lang)
+    assert result is None or explain_reconciliation(result, lang=lang)
     assert _total(explain_timeline, callback, lang=lang) is None
     assert _total(expected_callbacks, decision) is None
 

@@ -246,3 +246,37 @@ def test_an_anomaly_checks_its_fields() -> None:
     with pytest.raises(InvalidTypeError):
         Anomaly(id=ID, kind="DUPLICATE")  # type: ignore[arg-type]
     assert Anomaly(id=ID, kind=AnomalyKind.DUPLICATE).to_dict()["status"] is None
+
+
+def test_an_anomaly_describes_itself_in_one_line() -> None:
+    """Each anomaly is one line of verify's report, in either language; what it lacks is "—"."""
+    orders = [
+        order_line(GUIDS[0], decide("PaperOnly", BOTH)),
+        order_line(GUIDS[1], decide("Basic", BOTH)),
+        order_line(GUIDS[2], decide("Basic", BOTH)),
+    ]
+    callbacks = [
+        status_line(GUIDS[0], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Ordered", "Helsenorge"),
+        status_line(GUIDS[9], "Ordered", "Helsenorge"),
+    ]
+    outside, duplicate, unknown, missing = verify(orders, callbacks)
+    assert outside.describe() == (
+        f"NOT_PERMITTED {GUIDS[0]}, line 1: ePROM reported Ordered, channel Helsenorge; the"
+        " decision expected Error, channel None (outside_route)"
+    )
+    assert outside.describe(lang="nb") == (
+        f"NOT_PERMITTED {GUIDS[0]}, linje 1: ePROM meldte Ordered, kanal Helsenorge;"
+        " beslutningen ventet Error, kanal None (outside_route)"
+    )
+    assert duplicate.describe() == f"DUPLICATE {GUIDS[1]}, line 3: Ordered arrived more than once"
+    assert unknown.describe(lang="nb") == (
+        f"UNKNOWN_ORDER {GUIDS[9]}, linje 4: Ordered, kanal Helsenorge, men ingen bestilling"
+        " eller melding av det slaget har denne id-en"
+    )
+    assert missing.describe() == (
+        f"NO_CALLBACK {GUIDS[2]}: no status callback arrived; expected Ordered, channel Helsenorge"
+    )
+    with pytest.raises(InvalidValueError, match="not a supported language"):
+        missing.describe(lang="de")  # type: ignore[arg-type]

@@ -103,12 +103,14 @@ if TYPE_CHECKING:
         national_id_kind,
     )
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
+    from distribution.presentation.audit import explain_audit
     from distribution.presentation.decision import (
         describe,
         explain,
         explain_decision,
         rules_reaching,
     )
+    from distribution.presentation.reconciliation import explain_reconciliation
     from distribution.presentation.timeline import explain_timeline
     from distribution.resources import read_data
     from distribution.sql import channel_case_sql, decision_table_sql
@@ -188,7 +190,9 @@ __all__ = [
     "eprom_status",
     "expected_callbacks",
     "explain",
+    "explain_audit",
     "explain_decision",
+    "explain_reconciliation",
     "explain_timeline",
     "fallback_chain",
     "mrs_statuses",
@@ -279,7 +283,9 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "reconcile",
     ),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
+    "presentation.audit": ("explain_audit",),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
+    "presentation.reconciliation": ("explain_reconciliation",),
     "presentation.timeline": ("explain_timeline",),
     "mrs.audit": (
         "Audit",

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from distribution._describable import Describable, describable
 from distribution._texts import (
     ERRORS,
     EXPECTED,
@@ -133,16 +134,15 @@ def _rebuild(
 def _render(param: object, lang: Lang) -> str:
     if isinstance(param, str):
         return param
-    describe = getattr(param, "describe", None)
-    if callable(describe):  # a value that can say itself in either language (cohorts.BadRow)
-        return str(describe(lang=lang))
+    if isinstance(param, Describable):  # a value that says itself (a bad row, a problem)
+        return param.describe(lang=lang)
     if isinstance(param, Iterable):
         items = [_render(item, lang) for item in param]
         # Whole sentences (a refused order's reasons) follow one another; fragments (a CSV
         # file's bad rows) are set apart with semicolons; plain values with commas.
         separator = (
             (" " if all(item.endswith(".") for item in items) else "; ")
-            if any(hasattr(item, "describe") for item in param)
+            if any(describable(item) for item in param)
             else ", "
         )
         return separator.join(items)
@@ -210,16 +210,12 @@ class Expected:
         return join_list([*words, "null"] if self.optional else words, lang, "or")
 
 
-class Refusal(Protocol):
+class Refusal(Describable, Protocol):
     """One reason ePROM would refuse an order: the field it concerns, and the reason in words."""
 
     @property
     def field(self) -> str:
         """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
-        ...  # pragma: no cover  # a protocol's member has no body
-
-    def describe(self, *, lang: Lang = "en") -> str:
-        """Return the reason in words, in *lang*."""
         ...  # pragma: no cover  # a protocol's member has no body
 
 

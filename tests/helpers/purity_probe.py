@@ -145,7 +145,7 @@ def exercise() -> None:
         }
     )
     for lang in ("en", "nb"):
-        d.reconcile(decision, status).explain(lang=lang)  # type: ignore[arg-type]
+        d.explain_reconciliation(d.reconcile(decision, status), lang=lang)  # type: ignore[arg-type]
         d.explain_timeline(returned, lang=lang)  # type: ignore[arg-type]
     d.expected_callbacks(message)
     order = json.dumps({"formOrderId": ID, "decision": decision.to_dict()})

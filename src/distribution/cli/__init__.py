@@ -75,11 +75,12 @@ from distribution.mrs.audit import audit, datadump_rows
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import HelsenorgeConsent, PatientFacts
 from distribution.patient.krr import KrrRecord, KrrStatus
+from distribution.presentation.audit import explain_audit
 from distribution.presentation.decision import describe, explain_decision
+from distribution.presentation.reconciliation import explain_reconciliation
 from distribution.presentation.tables import (
     MATRIX_FORMATS,
     SIMULATION_FORMATS,
-    anomaly_text,
     decision_text,
     eligibility_text,
     matrix,
@@ -620,7 +621,7 @@ def _cmd_check(args: argparse.Namespace, context: _Context) -> int:
     decision = _decision(args, _availability(args.available))
     callback = read_callback(_read(args.callback, context.stdin))
     result = reconcile(decision, callback)
-    text = result.explain(lang=args.lang)
+    text = explain_reconciliation(result, lang=args.lang)
     if isinstance(callback, FormReturnCallback):
         text += "\n\n" + explain_timeline(callback, lang=args.lang)
     context.out.write(text + "\n")
@@ -658,7 +659,7 @@ def _cmd_verify(args: argparse.Namespace, context: _Context) -> int:
         if args.json:
             verification_json(run, run, out)
         else:
-            out.writelines(anomaly_text(anomaly, args.lang) + "\n" for anomaly in run)
+            out.writelines(anomaly.describe(lang=args.lang) + "\n" for anomaly in run)
             out.write(verification_text(run, args.lang))
     return 1 if run.needs_attention else 0
 
@@ -706,7 +707,7 @@ def _cmd_audit(args: argparse.Namespace, context: _Context) -> int:
     if args.json:
         context.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     else:
-        context.out.write(result.explain(lang=args.lang) + "\n")
+        context.out.write(explain_audit(result, lang=args.lang) + "\n")
     return 1 if result.needs_attention else 0
 
 

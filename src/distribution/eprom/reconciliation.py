@@ -2,8 +2,8 @@
 
 Rule 1: every verdict comes from one literal table, :data:`CASES`, and one small judge,
 :func:`judge`, written from the verdict table below; nothing else decides a verdict (a whole
-run, :mod:`distribution.eprom.verification`, asks the same judge). The texts are in ``_texts``
-(``RECONCILE``), keyed by the cases.
+run, :mod:`distribution.eprom.verification`, asks the same judge). The words, keyed by the
+cases, are :func:`~distribution.explain_reconciliation`'s.
 
 x is the callback's channel; the decision has route R, chain C, channel C[0] (or none) and
 outcome O. In the order the judge asks (``docs/callbacks.md`` has the same table):
@@ -42,11 +42,6 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._texts import (
-    CHANNEL_NAMES,
-    MEANINGS,
-    Lang,
-)
 from distribution.codes import (
     FormOrderStatus,
     FormOrderStatusErrorCode,
@@ -54,11 +49,6 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import Decision, Outcome
-from distribution.eprom._texts import (
-    RECONCILE,
-    STATUS_WORDS,
-    VERDICT_NAMES,
-)
 from distribution.eprom.callbacks import (
     Callback,
     FormOrderStatusCallback,
@@ -67,12 +57,7 @@ from distribution.eprom.callbacks import (
     Stand,
     evidence,
 )
-from distribution.errors import (
-    InvalidValueError,
-    check_lang,
-    exactly,
-    wrong_type,
-)
+from distribution.errors import InvalidValueError, exactly, wrong_type
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -124,27 +109,28 @@ _EXPECTED: Final = frozenset(
 )
 _V = Verdict
 
-CASES: Final[Mapping[str, tuple[Verdict, str]]] = MappingProxyType(
+CASES: Final[Mapping[str, Verdict]] = MappingProxyType(
     {
-        # case: (verdict, what to do); what it means is RECONCILE["meaning_" + case].
-        "as_predicted": (_V.AS_PREDICTED, "todo_as_predicted"),
-        "no_distribution": (_V.AS_PREDICTED, "todo_no_distribution"),
-        "fallback": (_V.FALLBACK, "todo_fallback"),
-        "unreachable": (_V.UNREACHABLE_AS_PREDICTED, "todo_unreachable"),
-        "reached_elsewhere": (_V.AVAILABILITY_CHANGED, "todo_reached_elsewhere"),
-        "lost_since": (_V.AVAILABILITY_CHANGED, "todo_lost_since"),
-        "outside_route": (_V.NOT_PERMITTED, "todo_check_order"),
-        "silent": (_V.NOT_PERMITTED, "todo_silent"),
-        "sent_without_distribution": (_V.NOT_PERMITTED, "todo_check_order"),
-        "error_with_channel": (_V.INCONSISTENT, "todo_report"),
-        "ordered_with_error_code": (_V.INCONSISTENT, "todo_report"),
-        "digipost_elsewhere": (_V.INCONSISTENT, "todo_report"),
-        "returned_elsewhere": (_V.INCONSISTENT, "todo_report"),
-        "error_without_distribution": (_V.INCONSISTENT, "todo_report"),
-        "delivery_failed": (_V.DELIVERY_FAILED, "todo_delivery_failed"),
+        # case: verdict. What each case means and what to do about it are words, said by
+        # distribution.presentation.reconciliation.
+        "as_predicted": _V.AS_PREDICTED,
+        "no_distribution": _V.AS_PREDICTED,
+        "fallback": _V.FALLBACK,
+        "unreachable": _V.UNREACHABLE_AS_PREDICTED,
+        "reached_elsewhere": _V.AVAILABILITY_CHANGED,
+        "lost_since": _V.AVAILABILITY_CHANGED,
+        "outside_route": _V.NOT_PERMITTED,
+        "silent": _V.NOT_PERMITTED,
+        "sent_without_distribution": _V.NOT_PERMITTED,
+        "error_with_channel": _V.INCONSISTENT,
+        "ordered_with_error_code": _V.INCONSISTENT,
+        "digipost_elsewhere": _V.INCONSISTENT,
+        "returned_elsewhere": _V.INCONSISTENT,
+        "error_without_distribution": _V.INCONSISTENT,
+        "delivery_failed": _V.DELIVERY_FAILED,
     }
 )
-"""Every finer case a callback can fall in, with its verdict and what to do about it."""
+"""Every finer case a callback can fall in (:func:`judge`), and its verdict."""
 
 # A status that may only come with one channel (the table's DigipostDelivered and
 # PhysicalMailReturned rows), and the case when it comes with another.
@@ -285,7 +271,8 @@ class Reconciliation:
 
     A rule's decision takes a form order's callback (status or returned form), a priority list's
     decision a message's callback; a returned form that does not name its channel cannot be
-    judged. Each is refused with :class:`~distribution.errors.InvalidValueError`.
+    judged. Each is refused with :class:`~distribution.errors.InvalidValueError`. In words, for
+    support staff: :func:`~distribution.explain_reconciliation`.
 
     Attributes:
         decision: the :class:`~distribution.engine.Decision`.
@@ -313,86 +300,7 @@ class Reconciliation:
             raise InvalidValueError("no_channel", value=None, field="callback")
         case = judge(decision, callback.status, error_code_of(callback), callback.channel)
         object.__setattr__(self, "case", case)
-        object.__setattr__(self, "verdict", CASES[case][0])
-
-    def explain(self, *, lang: Lang = "en") -> str:
-        """Return the verdict in words, in *lang* (``"nb"`` or ``"en"``).
-
-        One line each: the verdict, what was predicted, what ePROM reported, what it means, what
-        the status means, and what to do.
-        """
-        lang = check_lang(lang)
-        say, names = RECONCILE[lang], CHANNEL_NAMES[lang]
-        callback, decision = self.callback, self.decision
-        channel = callback.channel or _NONE  # never None here: checked when built
-        status = callback.status
-        params = {
-            "channel": names[channel.name],
-            "predicted": names[decision.channel.name],
-            "status": _status_text(status, lang),
-        }
-        verdict_key = "verdict_expected" if self.verdict.expected else "verdict_attention"
-        code = error_code_of(callback)
-        error = (
-            ""
-            if code is None or code is FormOrderStatusErrorCode.NONE
-            else say["reported_error"].format(code=code.value, name=code.api_name)
-        )
-        return "\n".join(
-            [
-                say[verdict_key].format(
-                    verdict=self.verdict.value, name=VERDICT_NAMES[lang][self.verdict.value]
-                ),
-                say["predicted"].format(text=_predicted(decision, lang)),
-                say["reported"].format(
-                    status=params["status"],
-                    error=error,
-                    channel=say["no_channel"] if channel is _NONE else params["channel"],
-                    code=channel.value,
-                    name=channel.api_name,
-                ),
-                say["meaning"].format(text=say[f"meaning_{self.case}"].format(**params)),
-                say["about_status"].format(
-                    text=MEANINGS[lang][f"{type(status).__name__}.{status.name}"]
-                ),
-                say["todo"].format(text=say[CASES[self.case][1]].format(**params)),
-            ]
-        )
-
-
-def _status_text(status: Status, lang: Lang) -> str:
-    return STATUS_WORDS[lang][f"{type(status).__name__}.{status.name}"]
-
-
-def _sequence(items: list[str], lang: Lang) -> str:
-    """Return channels in the order ePROM tries them ("A, then B and last C")."""
-    say = RECONCILE[lang]
-    if len(items) < 2:
-        return "".join(items)
-    head = items[0]
-    for item in items[1:-1]:
-        head = say["then"].format(first=head, second=item)
-    return say["and_then" if len(items) == 2 else "and_last"].format(first=head, second=items[-1])
-
-
-def _predicted(decision: Decision, lang: Lang) -> str:
-    say, names = RECONCILE[lang], CHANNEL_NAMES[lang]
-    expected = expected_callbacks(decision)
-    status = _status_text(expected.status, lang)
-    if decision.outcome is Outcome.NOTIFIED:
-        fallbacks = _sequence([names[c.name] for c in expected.fallbacks], lang)
-        return say["predicted_NOTIFIED"].format(
-            channel=names[expected.channel.name],
-            fallbacks=say["predicted_fallbacks"].format(channels=fallbacks) if fallbacks else "",
-            status=status,
-            code=expected.channel.value,
-            name=expected.channel.api_name,
-        )
-    code = expected.error_code
-    error = (
-        "" if code is None else say["reported_error"].format(code=code.value, name=code.api_name)
-    )
-    return say[f"predicted_{decision.outcome.name}"].format(status=status, error=error)
+        object.__setattr__(self, "verdict", CASES[case])
 
 
 def reconcile(decision: Decision, callback: Callback) -> Reconciliation:

@@ -25,6 +25,7 @@ import attrs
 
 from distribution.codes import FormOrderStatus, NotificationChannel, SentStatus
 from distribution.engine import Decision
+from distribution.eprom._texts import VERIFY_ANOMALY
 from distribution.eprom.callbacks import (
     Callback,
     MessageStatusCallback,
@@ -43,7 +44,7 @@ from distribution.eprom.reconciliation import (
     expected_callbacks,
     judge,
 )
-from distribution.errors import HIDDEN, DistributionError, InvalidValueError, exactly
+from distribution.errors import HIDDEN, DistributionError, InvalidValueError, check_lang, exactly
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -127,6 +128,15 @@ class Anomaly:
             "expected_status": _name(self.expected_status),
             "expected_channel": _name(self.expected_channel),
         }
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return the anomaly as a line of ``verify``'s report, in *lang* (``"nb"`` or ``"en"``).
+
+        Codes by their API names; what the anomaly has not (a line, a case) is shown as ``—``.
+        """
+        say = VERIFY_ANOMALY[check_lang(lang)]
+        fields = {key: "—" if v is None else str(v) for key, v in self.to_dict().items()}
+        return say.get(fields["kind"], say["verdict"]).format(**fields)
 
 
 @final
@@ -273,7 +283,7 @@ class Verification:
         case = self._cases.get(memo)
         if case is None:
             case = self._cases[memo] = judge(decision, callback.status, code, callback.channel)
-        verdict = CASES[case][0]
+        verdict = CASES[case]
         if verdict.expected:
             self._counts[verdict] += 1
             return None

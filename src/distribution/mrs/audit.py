@@ -2,7 +2,8 @@
 
 Rule 1: how MRS's statuses stand for ePROM's is one literal table, :data:`MRS_TO_EPROM`, and
 which datadump rows cannot be right is one small judge, :func:`_judge`, over the cases below;
-nothing else decides either. The words are in ``_texts`` (``AUDIT``).
+nothing else decides either. A flagged row says itself (:meth:`AuditAnomaly.describe`); the
+report in words is :func:`~distribution.explain_audit`.
 
 MRS, Hemit's register platform, keeps its own list of PROMS orders and lets a register download
 it as an Excel "datadump" (``docs/sources.md`` §9). :func:`audit` reads its columns
@@ -35,10 +36,6 @@ from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
 
 import attrs
 
-from distribution._texts import (
-    Lang,
-    join_list,
-)
 from distribution.codes import (
     DistributionRule,
     FormOrderStatus,
@@ -56,15 +53,18 @@ from distribution.errors import (
     nearest,
     wrong_type,
 )
-from distribution.mrs._texts import AUDIT
+from distribution.mrs._texts import AUDIT_ANOMALY
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
+    from distribution._texts import Lang
+
 __all__ = [
     "COLUMNS",
     "MRS_TO_EPROM",
+    "WENT_OUT",
     "Audit",
     "AuditAnomaly",
     "AuditKind",
@@ -147,7 +147,8 @@ class AuditKind(enum.Enum):
 
 
 _FAILED: Final = frozenset({_M.FAILED, _M.RECIPIENT_UNREACHABLE})
-_WENT_OUT: Final = frozenset({_M.ORDERED, _M.COMPLETED, _M.EXPIRED})
+WENT_OUT: Final = frozenset({_M.ORDERED, _M.COMPLETED, _M.EXPIRED})
+"""The MRS statuses of an order that went out to the patient (ordered, completed, expired)."""
 _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
     {
         "outside_route": AuditKind.NOT_PERMITTED,
@@ -159,7 +160,7 @@ _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
         "should_not_happen": AuditKind.SHOULD_NOT_HAPPEN,
     }
 )
-"""Every case a row can be flagged for, and its kind; the texts are ``AUDIT["case_…"]``."""
+"""Every case a row can be flagged for, and its kind; the texts are ``AUDIT_ANOMALY["case_…"]``."""
 
 
 Row = tuple[DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode]
@@ -170,9 +171,9 @@ _CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
     ("outside_route", lambda r: r[1] is not _NONE and r[1] not in ROUTES[r[0]]),
     ("failed_with_channel", lambda r: r[2] in _FAILED and r[1] is not _NONE),
     ("not_ordered_with_channel", lambda r: r[2] is _M.NOT_ORDERED and r[1] is not _NONE),
-    ("silent", lambda r: r[2] in _WENT_OUT and r[1] is _NONE and bool(ROUTES[r[0]])),
+    ("silent", lambda r: r[2] in WENT_OUT and r[1] is _NONE and bool(ROUTES[r[0]])),
     ("failed_without_error", lambda r: r[2] is _M.FAILED and r[3] is _E.NONE),
-    ("error_without_failure", lambda r: r[2] in _WENT_OUT and r[3] is not _E.NONE),
+    ("error_without_failure", lambda r: r[2] in WENT_OUT and r[3] is not _E.NONE),
     ("should_not_happen", lambda r: r[3].should_not_happen),
 )
 
@@ -228,7 +229,7 @@ class AuditAnomaly:
 
     def describe(self, *, lang: Lang = "en") -> str:
         """Return the row, its kind and why, in one line in *lang*."""
-        say = AUDIT[check_lang(lang)]
+        say = AUDIT_ANOMALY[check_lang(lang)]
         text = say[f"case_{self.case}"].format(
             rule=f"{self.rule.value} {self.rule.api_name}",
             channel=f"{self.channel.value} {self.channel.api_name}",
@@ -305,104 +306,6 @@ class Audit:
             "anomalies": [anomaly.to_dict() for anomaly in self.anomalies],
             "anomalies_not_shown": self.not_shown,
         }
-
-    def explain(self, *, lang: Lang = "en") -> str:
-        """Return the audit in words a register uses, in *lang* (``"nb"`` or ``"en"``)."""
-        lang = check_lang(lang)
-        say = AUDIT[lang]
-        lines = [_counted(say, "rows", self.rows)]
-        outcomes = _outcomes(self, lang)
-        if outcomes:
-            lines.append(say["outcomes"])
-            lines += [f"  - {text}" for text in outcomes]
-        statuses = [
-            f"{n} {say['status_' + s.name]}" for s in MrsOrderStatus if (n := self.count(status=s))
-        ]
-        if statuses:
-            lines.append(say["statuses"].format(statuses=join_list(statuses, lang)))
-        if self.errors:
-            lines.append(say["errors"])
-            lines += [
-                "  - " + _counted(say, f"failed_{s.name}", n, reason=_reason(say, e, n))
-                for (s, e), n in self.errors
-            ]
-        if self.counts:
-            lines.append(say["table"])
-            lines += [
-                "  "
-                + say["table_row"].format(
-                    rule=f"{r.value} {r.api_name}",
-                    channel=f"{c.value} {c.api_name}",
-                    status=f"{s.value} {s.api_name}",
-                    n=n,
-                )
-                for (r, c, s), n in self.counts
-            ]
-        if self.anomalies:
-            lines.append(say["anomalies"])
-            lines += [f"  {anomaly.describe(lang=lang)}" for anomaly in self.anomalies]
-            if self.not_shown:
-                lines.append("  " + _counted(say, "not_shown", self.not_shown))
-        lines += _what_if(self, lang)
-        total = sum(n for _, n in self.attention)
-        lines.append(_counted(say, "attention", total) if total else say["all_well"])
-        return "\n".join(lines)
-
-
-def _counted(say: Mapping[str, str], key: str, n: int, **params: str) -> str:
-    return say[f"{key}_{'one' if n == 1 else 'many'}"].format(n=n, **params)
-
-
-def _reason(say: Mapping[str, str], error: MrsErrorCode, n: int) -> str:
-    return say[f"reason_{error.name}_{'one' if n == 1 else 'many'}"]
-
-
-def _outcomes(result: Audit, lang: Lang) -> list[str]:
-    """Return what became of the orders: how many got the form on which channel, and the rest."""
-    say = AUDIT[lang]
-    reached: Counter[NotificationChannel] = Counter()
-    others: Counter[str] = Counter()
-    for (_, channel, status), n in result.counts:
-        if status in _WENT_OUT:
-            reached[channel] += n
-        else:
-            others[_OTHER_OUTCOME[status]] += n
-    lines = [_counted(say, f"got_{c.name}", reached[c]) for c in NotificationChannel if reached[c]]
-    return lines + [_counted(say, key, others[key]) for key in _OTHERS if others[key]]
-
-
-_OTHERS: Final = ("failed", "not_ordered", "processing")
-_OTHER_OUTCOME: Final = {
-    _M.FAILED: "failed",
-    _M.RECIPIENT_UNREACHABLE: "failed",
-    _M.NOT_ORDERED: "not_ordered",
-    _M.PROCESSING: "processing",
-}
-
-
-def _what_if(result: Audit, lang: Lang) -> list[str]:
-    """Return what the register should look up for rows that got paper or were not reached.
-
-    Which rule would have reached them digitally depends on facts the datadump does not hold
-    (KRR and Helsenorge), so the audit says where to look instead of guessing.
-    """
-    say = AUDIT[lang]
-    paper = sum(
-        n
-        for (_, channel, status), n in result.counts
-        if status in _WENT_OUT and channel is NotificationChannel.PHYSICAL_MAILBOX
-    )
-    unreached = sum(
-        n
-        for (status, error), n in result.errors
-        if status is _M.RECIPIENT_UNREACHABLE or error is _E.NOT_DIGITALLY_ACTIVE
-    )
-    lines = [say["whatif"]] if paper or unreached else []
-    if paper:
-        lines.append("  - " + _counted(say, "whatif_paper", paper))
-    if unreached:
-        lines.append("  - " + _counted(say, "whatif_unreached", unreached))
-    return lines
 
 
 @final

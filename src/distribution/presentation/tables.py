@@ -293,13 +293,6 @@ def simulation(result: Simulation, fmt: str = "text", *, lang: Lang = "en") -> s
     return f"{label['patients']}: {result.patients}\n" + "\n".join(table) + "\n"
 
 
-def anomaly_text(anomaly: Anomaly, lang: Lang) -> str:
-    """Return one line of ``verify``'s report: what needs attention about one order."""
-    fields = {key: "—" if value is None else str(value) for key, value in anomaly.to_dict().items()}
-    say = VERIFY[check_lang(lang)]
-    return say.get(fields["kind"], say["verdict"]).format(**fields)
-
-
 def verification_text(run: Verification, lang: Lang) -> str:
     """Return the end of ``verify``'s report: the counts, and whether anything needs attention."""
     say = VERIFY[check_lang(lang)]

@@ -24,7 +24,6 @@ from typing import Final
 
 from distribution._texts import CHANNEL_NAMES, Lang
 from distribution.codes import FormOrderStatus
-from distribution.eprom._texts import STATUS_WORDS
 from distribution.eprom.callbacks import (
     FilledOutBy,
     FormEvent,
@@ -33,7 +32,7 @@ from distribution.eprom.callbacks import (
     evidence,
 )
 from distribution.errors import check_lang, mask_personal, wrong_type
-from distribution.presentation._texts import TIMELINE
+from distribution.presentation._texts import STATUS_WORDS, TIMELINE
 
 __all__ = ["explain_timeline"]
 
