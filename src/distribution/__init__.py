@@ -59,12 +59,7 @@ if TYPE_CHECKING:
     # What type checkers see of the lazy names, with their real types, so that a
     # typo in `from distribution import …` fails type checking.
     from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
-    from distribution.eprom.bodies import (
-        FormOrderRequest,
-        MessageToCitizenRequest,
-        OrderProblem,
-        PhysicalAddress,
-    )
+    from distribution.eprom.bodies import FormOrderRequest, MessageToCitizenRequest, PhysicalAddress
     from distribution.eprom.callbacks import (
         Callback,
         FilledOutBy,
@@ -160,7 +155,6 @@ __all__ = [
     "MrsOrderStatus",
     "NationalIdKind",
     "NotificationChannel",
-    "OrderProblem",
     "OrderRefusedError",
     "Outcome",
     "PatientFacts",
@@ -256,12 +250,7 @@ _EAGER: Final[dict[str, tuple[str, ...]]] = {
 # decides does not pay for them. Each name is loaded once, then cached as a module global.
 _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "cohorts": ("BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"),
-    "eprom.bodies": (
-        "FormOrderRequest",
-        "MessageToCitizenRequest",
-        "OrderProblem",
-        "PhysicalAddress",
-    ),
+    "eprom.bodies": ("FormOrderRequest", "MessageToCitizenRequest", "PhysicalAddress"),
     "eprom.callbacks": (
         "Callback",
         "FilledOutBy",

@@ -30,6 +30,7 @@ from distribution._texts import (
 )
 
 if TYPE_CHECKING:
+    import enum
     from datetime import datetime
 
     import attrs
@@ -211,10 +212,19 @@ class Expected:
 
 
 class Refusal(Describable, Protocol):
-    """One reason ePROM would refuse an order: the field it concerns, and the reason in words."""
+    """One reason ePROM would refuse an order: what is wrong, the field, and the reason in words.
+
+    :class:`~distribution.eprom.preflight.Problem` is the one class of this shape; the core
+    cannot name it, as the ePROM layer sits above the core.
+    """
 
     @property
-    def field(self) -> str:
+    def code(self) -> enum.Enum:
+        """What is wrong: a :class:`~distribution.eprom.preflight.ProblemCode`."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+    @property
+    def field(self) -> str | None:
         """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
         ...  # pragma: no cover  # a protocol's member has no body
 
@@ -230,7 +240,11 @@ class OrderRefusedError(DistributionError, ValueError):
 
     @property
     def problems(self) -> tuple[Refusal, ...]:
-        """Every reason ePROM would refuse the order, in the order the checks ran."""
+        """Every reason ePROM would refuse the order, in the order the checks ran.
+
+        Each is a :class:`~distribution.eprom.preflight.Problem` (``distribution.Problem``)
+        whose :attr:`~distribution.eprom.preflight.Problem.field` names the body field.
+        """
         return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
 
 
