@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
+from distribution._nested import found_at
 from distribution.codes import FormOrderStatus, NotificationChannel, SentStatus
 from distribution.engine import Decision
 from distribution.eprom._texts import VERIFY_ANOMALY
@@ -139,26 +140,6 @@ class Anomaly:
         return say.get(fields["kind"], say["verdict"]).format(**fields)
 
 
-@final
-class _Nested:
-    """An error met on one line, said again inside the error that names the line."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: DistributionError) -> None:
-        self.error = error
-
-    def describe(self, *, lang: Lang) -> str:
-        return self.error.message(lang)
-
-    def __reduce__(self) -> tuple[type[_Nested], tuple[DistributionError]]:
-        return (_Nested, (self.error,))
-
-
-def _at(error: DistributionError, name: str, line: int) -> DistributionError:
-    return type(error)("bad_line", value=error.value, field=name, line=line, problem=_Nested(error))
-
-
 def _guid_key(guid: str) -> int:
     # 16 bytes as an int instead of a 36-character text: a million orders cost a third less.
     return int(guid.replace("-", ""), 16)
@@ -245,7 +226,7 @@ class Verification:
             try:
                 callback = read_callback(line)
             except DistributionError as error:
-                raise _at(error, name, number) from None
+                raise found_at(error, "bad_line", field=name, line=number) from None
             anomaly = self._judge(callback, number)
             if anomaly is not None:
                 yield anomaly
@@ -349,10 +330,10 @@ def verify(
         try:
             key, decision = _order(line, cache)
         except DistributionError as error:
-            raise _at(error, orders_name, number) from None
+            raise found_at(error, "bad_line", field=orders_name, line=number) from None
         if key in state:
             repeated = InvalidValueError("duplicate_order", value=_guid_text(key), field="id")
-            raise _at(repeated, orders_name, number)
+            raise found_at(repeated, "bad_line", field=orders_name, line=number)
         position = index.get(decision)
         if position is None:
             position = index[decision] = len(decisions)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
 
 import attrs
 
+from distribution._nested import found_at
 from distribution.codes import (
     DistributionRule,
     FormOrderStatus,
@@ -308,22 +309,6 @@ class Audit:
         }
 
 
-@final
-class _Inner:
-    """An error met in one row, said again inside the error that names the row."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: DistributionError) -> None:
-        self.error = error
-
-    def describe(self, *, lang: Lang) -> str:
-        return self.error.message(lang)
-
-    def __reduce__(self) -> tuple[type[_Inner], tuple[DistributionError]]:
-        return (_Inner, (self.error,))
-
-
 _PARSERS: Final = (DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode)
 _MEMO_SIZE: Final = 4096
 
@@ -368,7 +353,13 @@ def audit(
     read = 0
     for number, row in enumerate(rows, start=first_row):
         if not isinstance(row, Mapping):
-            raise _at(wrong_type(row, field="row", expected="a mapping"), name, number, "")
+            raise found_at(
+                wrong_type(row, field="row", expected="a mapping"),
+                "bad_row",
+                field=name,
+                row=number,
+                column="",
+            )
         if _blank(row):
             continue
         cells = tuple(_cell(row.get(column)) for column in COLUMNS)
@@ -423,13 +414,7 @@ def _parse(cls: type[C], cell: object, name: str, number: int, column: str) -> C
     try:
         return cls.parse(cell)
     except DistributionError as error:
-        raise _at(error, name, number, column) from None
-
-
-def _at(error: DistributionError, name: str, row: int, column: str) -> DistributionError:
-    return type(error)(
-        "bad_row", value=error.value, field=name, row=row, column=column, problem=_Inner(error)
-    )
+        raise found_at(error, "bad_row", field=name, row=number, column=column) from None
 
 
 def datadump_rows(
