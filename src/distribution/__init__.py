@@ -81,15 +81,8 @@ if TYPE_CHECKING:
         reconcile,
     )
     from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
-    from distribution.mrs.audit import (
-        Audit,
-        AuditAnomaly,
-        AuditKind,
-        audit,
-        datadump_rows,
-        eprom_status,
-        mrs_statuses,
-    )
+    from distribution.mrs.audit import Audit, AuditAnomaly, AuditKind, audit, datadump_rows
+    from distribution.mrs.statuses import eprom_status, mrs_statuses
     from distribution.patient.eligibility import Eligibility, Reason, assess
     from distribution.patient.facts import (
         HelsenorgeConsent,
@@ -276,15 +269,8 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
     "presentation.reconciliation": ("explain_reconciliation",),
     "presentation.timeline": ("explain_timeline",),
-    "mrs.audit": (
-        "Audit",
-        "AuditAnomaly",
-        "AuditKind",
-        "audit",
-        "datadump_rows",
-        "eprom_status",
-        "mrs_statuses",
-    ),
+    "mrs.audit": ("Audit", "AuditAnomaly", "AuditKind", "audit", "datadump_rows"),
+    "mrs.statuses": ("eprom_status", "mrs_statuses"),
     "patient.eligibility": ("Eligibility", "Reason", "assess"),
     "patient.facts": ("HelsenorgeConsent", "NationalIdKind", "PatientFacts", "national_id_kind"),
     "patient.krr": ("KrrRecord", "KrrResponse", "KrrStatus"),

@@ -1,9 +1,9 @@
-"""The register's view: MRS's order statuses beside ePROM's, and the audit of MRS's datadump.
+"""The audit of MRS's datadump: counts per rule, channel and status, and rows that cannot be right.
 
-Rule 1: how MRS's statuses stand for ePROM's is one literal table, :data:`MRS_TO_EPROM`, and
-which datadump rows cannot be right is one small judge, :func:`_judge`, over the cases below;
-nothing else decides either. A flagged row says itself (:meth:`AuditAnomaly.describe`); the
-report in words is :func:`~distribution.explain_audit`.
+Rule 1: which datadump rows cannot be right is one small judge, :func:`_judge`, over the cases
+below; nothing else decides it. What MRS's statuses mean (and which stand for ePROM's) is
+:mod:`distribution.mrs.statuses`'. A flagged row says itself (:meth:`AuditAnomaly.describe`);
+the report in words is :func:`~distribution.explain_audit`.
 
 MRS, Hemit's register platform, keeps its own list of PROMS orders and lets a register download
 it as an Excel "datadump" (``docs/sources.md`` §9). :func:`audit` reads its columns
@@ -39,8 +39,6 @@ import attrs
 from distribution._nested import found_at
 from distribution.codes import (
     DistributionRule,
-    FormOrderStatus,
-    FormOrderStatusErrorCode,
     MrsErrorCode,
     MrsOrderStatus,
     NotificationChannel,
@@ -55,6 +53,7 @@ from distribution.errors import (
     wrong_type,
 )
 from distribution.mrs._texts import AUDIT_ANOMALY
+from distribution.mrs.statuses import FAILED, WENT_OUT
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
@@ -62,76 +61,13 @@ if TYPE_CHECKING:
 
     from distribution._texts import Lang
 
-__all__ = [
-    "COLUMNS",
-    "MRS_TO_EPROM",
-    "WENT_OUT",
-    "Audit",
-    "AuditAnomaly",
-    "AuditKind",
-    "audit",
-    "datadump_rows",
-    "eprom_status",
-    "mrs_statuses",
-]
+__all__ = ["COLUMNS", "Audit", "AuditAnomaly", "AuditKind", "audit", "datadump_rows"]
 
 _M = MrsOrderStatus
-_S = FormOrderStatus
 _E = MrsErrorCode
 _NONE = NotificationChannel.NONE
 
 C = TypeVar("C", bound=_Code)
-EpromStatus = tuple[FormOrderStatus, FormOrderStatusErrorCode | None]
-
-MRS_TO_EPROM: Final[Mapping[MrsOrderStatus, EpromStatus | None]] = MappingProxyType(
-    {
-        # MRS status: (ePROM's status, its error code if one is implied), or None where ePROM
-        # has no such status. docs/sources.md §9 says which rows the documents state.
-        _M.ORDERED: (_S.ORDERED, None),  # Statuser.md: bestilt (stated)
-        _M.COMPLETED: (_S.COMPLETED, None),  # besvart (stated)
-        _M.EXPIRED: (_S.EXPIRED, None),  # utgått (stated)
-        _M.FAILED: (_S.ERROR, None),  # feilet (stated); MRS's ErrorCode says why
-        _M.NOT_ORDERED: None,  # not stated: no order reached ePROM
-        _M.RECIPIENT_UNREACHABLE: (
-            _S.ERROR,
-            FormOrderStatusErrorCode.PATIENT_UNREACHABLE,
-        ),  # a choice
-        _M.PROCESSING: None,  # not stated: ePROM has not answered yet
-    }
-)
-"""Each MRS status and the ePROM status (and error code) it stands for, or ``None``."""
-
-
-def eprom_status(status: object) -> EpromStatus | None:
-    """Return the ePROM status (and error code) MRS's *status* stands for, or ``None``.
-
-    >>> eprom_status("Mottaker ikke nådd")
-    (<FormOrderStatus.ERROR: 3>, <FormOrderStatusErrorCode.PATIENT_UNREACHABLE: 1>)
-    >>> eprom_status(4) is None
-    True
-    """
-    return MRS_TO_EPROM[MrsOrderStatus.parse(status)]
-
-
-def mrs_statuses(status: object, error_code: object = None) -> tuple[MrsOrderStatus, ...]:
-    """Return the MRS statuses that may show ePROM's *status* (with *error_code*, if given).
-
-    >>> [s.api_name for s in mrs_statuses("Error", "PatientUnreachable")]
-    ['Feilet', 'Mottaker ikke nådd']
-    >>> mrs_statuses("PhysicalMailReturned")
-    ()
-    """
-    wanted = FormOrderStatus.parse(status)
-    code = None if error_code is None else FormOrderStatusErrorCode.parse(error_code)
-    return tuple(
-        mrs
-        for mrs, eprom in MRS_TO_EPROM.items()
-        if eprom is not None and eprom[0] is wanted and eprom[1] in {None, code}
-    )
-
-
-# --- the audit -----------------------------------------------------------------------------------
-
 COLUMNS: Final = ("DistributionRule", "NotificationChannel", "OrderStatus", "ErrorCode")
 """The datadump's columns the audit reads; every other column is ignored."""
 
@@ -147,9 +83,6 @@ class AuditKind(enum.Enum):
     """The row's error code is one MRS marks "bør ikke skje": report it to Hemit."""
 
 
-_FAILED: Final = frozenset({_M.FAILED, _M.RECIPIENT_UNREACHABLE})
-WENT_OUT: Final = frozenset({_M.ORDERED, _M.COMPLETED, _M.EXPIRED})
-"""The MRS statuses of an order that went out to the patient (ordered, completed, expired)."""
 _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
     {
         "outside_route": AuditKind.NOT_PERMITTED,
@@ -170,7 +103,7 @@ Row = tuple[DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode]
 # error) is in it. The first that holds is the row's case; NOT_PERMITTED comes first.
 _CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
     ("outside_route", lambda r: r[1] is not _NONE and r[1] not in ROUTES[r[0]]),
-    ("failed_with_channel", lambda r: r[2] in _FAILED and r[1] is not _NONE),
+    ("failed_with_channel", lambda r: r[2] in FAILED and r[1] is not _NONE),
     ("not_ordered_with_channel", lambda r: r[2] is _M.NOT_ORDERED and r[1] is not _NONE),
     ("silent", lambda r: r[2] in WENT_OUT and r[1] is _NONE and bool(ROUTES[r[0]])),
     ("failed_without_error", lambda r: r[2] is _M.FAILED and r[3] is _E.NONE),
@@ -371,7 +304,7 @@ def audit(
         key, error, case = known
         read += 1
         counts[key] += 1
-        if key[2] in _FAILED:
+        if key[2] in FAILED:
             errors[key[2], error] += 1
         if case is not None:
             kind = _CASES[case]

@@ -1,4 +1,4 @@
-"""MRS's statuses beside ePROM's, and the datadump audit (docs/sources.md §9)."""
+"""The audit of MRS's datadump: counts, rows that cannot be right, bad input (sources.md §9)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 from distribution import (
     DistributionError,
     DistributionRule,
-    FormOrderStatus,
-    FormOrderStatusErrorCode,
     InvalidTypeError,
     InvalidValueError,
     MrsErrorCode,
@@ -20,16 +18,7 @@ from distribution import (
     NotificationChannel,
     UnknownCodeError,
 )
-from distribution.mrs.audit import (
-    COLUMNS,
-    MRS_TO_EPROM,
-    AuditAnomaly,
-    AuditKind,
-    audit,
-    datadump_rows,
-    eprom_status,
-    mrs_statuses,
-)
+from distribution.mrs.audit import COLUMNS, AuditAnomaly, AuditKind, audit, datadump_rows
 from distribution.routes import ROUTES
 from tests.strategies import OPAQUE, hostile
 
@@ -46,44 +35,6 @@ def row(rule: object, channel: object, status: object, error: object = 0) -> dic
         "OrderStatus": status,
         "ErrorCode": error,
     }
-
-
-# --- the mapping ---
-
-
-def test_the_mapping_is_the_documents_words_and_the_projects_choices() -> None:
-    # Written out by hand from Statuser.md's words (bestilt, besvart, utgått, feilet) and the
-    # choices in docs/sources.md §9.
-    assert dict(MRS_TO_EPROM) == {
-        M.ORDERED: (FormOrderStatus.ORDERED, None),
-        M.COMPLETED: (FormOrderStatus.COMPLETED, None),
-        M.EXPIRED: (FormOrderStatus.EXPIRED, None),
-        M.FAILED: (FormOrderStatus.ERROR, None),
-        M.NOT_ORDERED: None,
-        M.RECIPIENT_UNREACHABLE: (
-            FormOrderStatus.ERROR,
-            FormOrderStatusErrorCode.PATIENT_UNREACHABLE,
-        ),
-        M.PROCESSING: None,
-    }
-
-
-def test_the_mapping_read_both_ways() -> None:
-    assert eprom_status("Utgått") == (FormOrderStatus.EXPIRED, None)
-    assert eprom_status(6) is None
-    assert mrs_statuses("Ordered") == (M.ORDERED,)
-    assert mrs_statuses(3) == (M.FAILED,)
-    assert mrs_statuses("Error", 2) == (M.FAILED,)
-    assert mrs_statuses("Error", "PatientUnreachable") == (M.FAILED, M.RECIPIENT_UNREACHABLE)
-    assert mrs_statuses("DigipostDelivered") == ()
-
-
-@given(st.sampled_from(list(MrsOrderStatus)))
-def test_every_mrs_status_that_maps_comes_back_from_its_eprom_status(status: M) -> None:
-    """eprom_status and mrs_statuses agree: an MRS status is among those of its ePROM status."""
-    eprom = eprom_status(status)
-    if eprom is not None:
-        assert status in mrs_statuses(*eprom)
 
 
 # --- the audit, by hand ---
