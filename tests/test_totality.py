@@ -42,6 +42,7 @@ from distribution import (
     describe,
     expected_callbacks,
     explain,
+    explain_audit,
     explain_reconciliation,
     explain_timeline,
     fallback_chain,
@@ -485,6 +486,8 @@ def test_reconcile_and_timeline(decision: Any, callback: Any, lang: Any) -> None
     assert result is None or explain_reconciliation(result, lang=lang)
     assert _total(explain_timeline, callback, lang=lang) is None
     assert _total(expected_callbacks, decision) is None
+    assert _total(explain_reconciliation, callback, lang=lang) is None
+    assert _total(explain_audit, decision, lang=lang) is None
 
 
 @given(st.lists(st.one_of(json_garbage, json_garbage.map(json.dumps), anything), max_size=4))
@@ -492,7 +495,9 @@ def test_verify(lines: list[Any]) -> None:
     run = _total(verify, lines, lines)
     if run is not None:
         anomalies = _total(list, run)
-        assert anomalies is None or all(json.dumps(a.to_dict()) for a in anomalies)
+        assert anomalies is None or all(
+            json.dumps(a.to_dict()) and a.describe(lang="nb") for a in anomalies
+        )
 
 
 # --- the command line ---------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Final
 from distribution._texts import CHANNEL_NAMES, MEANINGS, Lang
 from distribution.codes import FormOrderStatusErrorCode, NotificationChannel
 from distribution.engine import Decision, Outcome
-from distribution.eprom.callbacks import evidence
 from distribution.eprom.reconciliation import (
     Reconciliation,
     Status,
@@ -73,9 +72,7 @@ def explain_reconciliation(reconciliation: Reconciliation, *, lang: Lang = "en")
     """
     lang = check_lang(lang)
     if type(reconciliation) is not Reconciliation:
-        raise wrong_type(
-            evidence(reconciliation), field="reconciliation", expected="a Reconciliation"
-        )
+        raise wrong_type(reconciliation, field="reconciliation", expected="a Reconciliation")
     say, names = RECONCILE[lang], CHANNEL_NAMES[lang]
     callback, decision = reconciliation.callback, reconciliation.decision
     verdict, case = reconciliation.verdict, reconciliation.case
