@@ -52,6 +52,7 @@ def test_importing_the_package_loads_the_core_and_no_layer_above_it() -> None:
     ours = {name for name in loaded if name.split(".")[0] == "distribution"}
     assert ours == {
         "distribution",
+        "distribution._describable",
         "distribution._texts",
         "distribution.availability",
         "distribution.codes",

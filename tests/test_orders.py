@@ -194,6 +194,16 @@ def test_problems_say_what_to_do_in_both_languages() -> None:
     assert "H-nummer" in h.describe(lang="nb")
 
 
+def test_a_preflight_problem_names_its_rule_and_no_body_field() -> None:
+    (problem,) = preflight("PaperOnly", paper_enabled=False)
+    assert (problem.code, problem.rule, problem.field) == (
+        ProblemCode.PAPER_NOT_ENABLED,
+        R.PAPER_ONLY,
+        None,
+    )
+    assert problem.describe().startswith("Rule PaperOnly may send paper")
+
+
 @pytest.mark.parametrize("flag", ["must_be_signed", "on_behalf_of", "paper_enabled"])
 def test_flags_take_only_bools(flag: str) -> None:
     with pytest.raises(InvalidTypeError, match=flag):

@@ -26,6 +26,7 @@ from distribution import (
     decide_priority_list,
     describe,
     explain,
+    explain_reconciliation,
     explain_timeline,
     national_id_kind,
     national_id_problem,
@@ -320,8 +321,8 @@ def test_callbacks_verdicts_and_timelines_never_show_it_nor_the_api_key() -> Non
     decision = decide("Basic", Availability(digital_mailbox=True))
     outputs: list[object] = [status, returned, str(status), str(returned)]
     for lang in ("nb", "en"):
-        outputs.append(reconcile(decision, status).explain(lang=lang))
-        outputs.append(reconcile(decision, returned).explain(lang=lang))
+        outputs.append(explain_reconciliation(reconcile(decision, status), lang=lang))
+        outputs.append(explain_reconciliation(reconcile(decision, returned), lang=lang))
         outputs.append(explain_timeline(returned, lang=lang))  # type: ignore[arg-type]  # read_callback gives the union
     run = verify(
         [json.dumps({"formOrderId": GUID, "decision": decision.to_dict()})],

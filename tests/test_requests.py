@@ -17,13 +17,13 @@ from distribution import (
     DistributionRule,
     InvalidTypeError,
     InvalidValueError,
+    Problem,
     ProblemCode,
     UnknownCodeError,
 )
 from distribution.eprom.bodies import (
     FormOrderRequest,
     MessageToCitizenRequest,
-    OrderProblem,
     PhysicalAddress,
 )
 from distribution.errors import OrderRefusedError
@@ -245,7 +245,8 @@ def test_an_order_ePROM_would_refuse_cannot_be_built(  # noqa: N802  # ePROM is 
     changes: dict[str, Any], expected: list[tuple[str, ProblemCode]]
 ) -> None:
     error = refusal(**changes)
-    assert [(p.field, p.code) for p in error.problems] == expected  # type: ignore[attr-defined]
+    assert [(p.field, p.code) for p in error.problems] == expected
+    assert all(type(p) is Problem for p in error.problems)
     assert isinstance(error, DistributionError)
     assert isinstance(error, ValueError)
     assert error.key == "order_refused"
@@ -300,14 +301,18 @@ def test_an_order_builds_exactly_when_the_guide_allows_it(
         assert order(**changes).to_dict()["distributionRule"] == rule.api_name
 
 
-def test_an_order_problem_describes_itself_and_checks_its_fields() -> None:
-    problem = OrderProblem("nationalId", ProblemCode.NATIONAL_ID_FORMAT)
+def test_a_problem_in_a_body_describes_itself_naming_its_field() -> None:
+    problem = Problem(ProblemCode.NATIONAL_ID_FORMAT, field="nationalId")
     assert problem.describe() == "nationalId: The national ID must be 11 digits."
     assert problem.describe(lang="nb") == "nationalId: Fødselsnummeret må ha 11 siffer."
-    paper = OrderProblem("distributionRule", ProblemCode.PAPER_NOT_ENABLED, R.PAPER_ONLY)
-    assert "Regel PaperOnly" in paper.describe(lang="nb")
+    bare = Problem(ProblemCode.NATIONAL_ID_FORMAT)  # from preflight(), which sees no body
+    assert bare.describe() == "The national ID must be 11 digits."
+    paper = Problem(ProblemCode.PAPER_NOT_ENABLED, R.PAPER_ONLY, field="distributionRule")
+    assert paper.describe(lang="nb").startswith("distributionRule: Regel PaperOnly kan sende")
     with pytest.raises(InvalidTypeError):
-        OrderProblem("nationalId", "national_id_format")  # type: ignore[arg-type]
+        Problem("national_id_format", field="nationalId")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"Problem\.field must be"):
+        Problem(ProblemCode.NATIONAL_ID_FORMAT, field=1)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="not a supported language"):
         problem.describe(lang="sv")  # type: ignore[arg-type]
 
@@ -359,9 +364,9 @@ def test_any_priority_list_goes_out_as_api_names(channels: tuple[Any, ...]) -> N
 def test_a_message_ePROM_would_refuse_cannot_be_built() -> None:  # noqa: N802  # ePROM is a name
     with pytest.raises(OrderRefusedError) as caught:
         message(national_id=H_NUMBER)
-    assert [(p.field, p.code) for p in caught.value.problems] == [  # type: ignore[attr-defined]
-        ("nationalId", ProblemCode.NATIONAL_ID_H_NUMBER)
-    ]
+    assert caught.value.problems == (
+        Problem(ProblemCode.NATIONAL_ID_H_NUMBER, None, field="nationalId"),
+    )
     assert H_NUMBER not in str(caught.value)
     with pytest.raises(InvalidValueError, match="notification_priority_list is empty"):
         message(notification_priority_list=[])

@@ -42,6 +42,8 @@ from distribution import (
     describe,
     expected_callbacks,
     explain,
+    explain_audit,
+    explain_reconciliation,
     explain_timeline,
     fallback_chain,
     national_id_problem,
@@ -481,9 +483,11 @@ def test_message_request(fields: dict[str, Any]) -> None:
 @given(anything, anything, st.sampled_from(["nb", "en"]))
 def test_reconcile_and_timeline(decision: Any, callback: Any, lang: Any) -> None:
     result = _total(reconcile, decision, callback)
-    assert result is None or result.explain(lang=lang)
+    assert result is None or explain_reconciliation(result, lang=lang)
     assert _total(explain_timeline, callback, lang=lang) is None
     assert _total(expected_callbacks, decision) is None
+    assert _total(explain_reconciliation, callback, lang=lang) is None
+    assert _total(explain_audit, decision, lang=lang) is None
 
 
 @given(st.lists(st.one_of(json_garbage, json_garbage.map(json.dumps), anything), max_size=4))
@@ -491,7 +495,9 @@ def test_verify(lines: list[Any]) -> None:
     run = _total(verify, lines, lines)
     if run is not None:
         anomalies = _total(list, run)
-        assert anomalies is None or all(json.dumps(a.to_dict()) for a in anomalies)
+        assert anomalies is None or all(
+            json.dumps(a.to_dict()) and a.describe(lang="nb") for a in anomalies
+        )
 
 
 # --- the command line ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from distribution import (
     decide,
     decide_priority_list,
     explain_decision,
+    explain_reconciliation,
     reconcile,
 )
 from distribution._texts import (
@@ -121,7 +122,7 @@ def _explanations(
         store.text(explain_decision(decision, lang=lang)),
         [
             [
-                store.text(reconcile(decision, make(channel, i)).explain(lang=lang))
+                store.text(explain_reconciliation(reconcile(decision, make(channel, i)), lang=lang))
                 for i in range(count)
             ]
             for channel in NotificationChannel

@@ -59,12 +59,7 @@ if TYPE_CHECKING:
     # What type checkers see of the lazy names, with their real types, so that a
     # typo in `from distribution import …` fails type checking.
     from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
-    from distribution.eprom.bodies import (
-        FormOrderRequest,
-        MessageToCitizenRequest,
-        OrderProblem,
-        PhysicalAddress,
-    )
+    from distribution.eprom.bodies import FormOrderRequest, MessageToCitizenRequest, PhysicalAddress
     from distribution.eprom.callbacks import (
         Callback,
         FilledOutBy,
@@ -79,26 +74,15 @@ if TYPE_CHECKING:
     )
     from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
     from distribution.eprom.reconciliation import (
-        Anomaly,
-        AnomalyKind,
         ExpectedCallbacks,
         Reconciliation,
         Verdict,
-        Verification,
         expected_callbacks,
-        explain_timeline,
         reconcile,
-        verify,
     )
-    from distribution.mrs.audit import (
-        Audit,
-        AuditAnomaly,
-        AuditKind,
-        audit,
-        datadump_rows,
-        eprom_status,
-        mrs_statuses,
-    )
+    from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
+    from distribution.mrs.audit import Audit, AuditAnomaly, AuditKind, audit, datadump_rows
+    from distribution.mrs.statuses import eprom_status, mrs_statuses
     from distribution.partial import (
         Case,
         ChannelStatus,
@@ -116,12 +100,15 @@ if TYPE_CHECKING:
         national_id_kind,
     )
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
+    from distribution.presentation.audit import explain_audit
     from distribution.presentation.decision import (
         describe,
         explain,
         explain_decision,
         rules_reaching,
     )
+    from distribution.presentation.reconciliation import explain_reconciliation
+    from distribution.presentation.timeline import explain_timeline
     from distribution.resources import read_data
     from distribution.sql import channel_case_sql, decision_table_sql
 
@@ -173,7 +160,6 @@ __all__ = [
     "MrsOrderStatus",
     "NationalIdKind",
     "NotificationChannel",
-    "OrderProblem",
     "OrderRefusedError",
     "Outcome",
     "PartialAvailability",
@@ -206,7 +192,9 @@ __all__ = [
     "eprom_status",
     "expected_callbacks",
     "explain",
+    "explain_audit",
     "explain_decision",
+    "explain_reconciliation",
     "explain_timeline",
     "fallback_chain",
     "mrs_statuses",
@@ -271,12 +259,7 @@ _EAGER: Final[dict[str, tuple[str, ...]]] = {
 # decides does not pay for them. Each name is loaded once, then cached as a module global.
 _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "cohorts": ("BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"),
-    "eprom.bodies": (
-        "FormOrderRequest",
-        "MessageToCitizenRequest",
-        "OrderProblem",
-        "PhysicalAddress",
-    ),
+    "eprom.bodies": ("FormOrderRequest", "MessageToCitizenRequest", "PhysicalAddress"),
     "eprom.callbacks": (
         "Callback",
         "FilledOutBy",
@@ -291,27 +274,19 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     ),
     "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
     "eprom.reconciliation": (
-        "Anomaly",
-        "AnomalyKind",
         "ExpectedCallbacks",
         "Reconciliation",
         "Verdict",
-        "Verification",
         "expected_callbacks",
-        "explain_timeline",
         "reconcile",
-        "verify",
     ),
+    "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
+    "presentation.audit": ("explain_audit",),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
-    "mrs.audit": (
-        "Audit",
-        "AuditAnomaly",
-        "AuditKind",
-        "audit",
-        "datadump_rows",
-        "eprom_status",
-        "mrs_statuses",
-    ),
+    "presentation.reconciliation": ("explain_reconciliation",),
+    "presentation.timeline": ("explain_timeline",),
+    "mrs.audit": ("Audit", "AuditAnomaly", "AuditKind", "audit", "datadump_rows"),
+    "mrs.statuses": ("eprom_status", "mrs_statuses"),
     "partial": (
         "Case",
         "ChannelStatus",

@@ -373,6 +373,8 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "a mapping or its JSON text": "et objekt eller JSON-teksten for det",
         "a mapping, a list or JSON text": "et objekt, en liste eller JSON-tekst",
         "a FormReturnCallback": "en FormReturnCallback",
+        "a Reconciliation": "en Reconciliation",
+        "an Audit": "en Audit",
         "a mapping": "et objekt (kolonnenavn til celleverdi)",
     },
     "en": {
@@ -411,6 +413,8 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "a mapping or its JSON text": "a mapping or its JSON text",
         "a mapping, a list or JSON text": "a mapping, a list or JSON text",
         "a FormReturnCallback": "a FormReturnCallback",
+        "a Reconciliation": "a Reconciliation",
+        "an Audit": "an Audit",
         "a mapping": "a mapping (column name to cell value)",
     },
 }

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from distribution._describable import Describable, describable
 from distribution._texts import (
     ERRORS,
     EXPECTED,
@@ -29,6 +30,7 @@ from distribution._texts import (
 )
 
 if TYPE_CHECKING:
+    import enum
     from datetime import datetime
 
     import attrs
@@ -133,16 +135,15 @@ def _rebuild(
 def _render(param: object, lang: Lang) -> str:
     if isinstance(param, str):
         return param
-    describe = getattr(param, "describe", None)
-    if callable(describe):  # a value that can say itself in either language (cohorts.BadRow)
-        return str(describe(lang=lang))
+    if isinstance(param, Describable):  # a value that says itself (a bad row, a problem)
+        return param.describe(lang=lang)
     if isinstance(param, Iterable):
         items = [_render(item, lang) for item in param]
         # Whole sentences (a refused order's reasons) follow one another; fragments (a CSV
         # file's bad rows) are set apart with semicolons; plain values with commas.
         separator = (
             (" " if all(item.endswith(".") for item in items) else "; ")
-            if any(hasattr(item, "describe") for item in param)
+            if any(describable(item) for item in param)
             else ", "
         )
         return separator.join(items)
@@ -210,16 +211,21 @@ class Expected:
         return join_list([*words, "null"] if self.optional else words, lang, "or")
 
 
-class Refusal(Protocol):
-    """One reason ePROM would refuse an order: the field it concerns, and the reason in words."""
+class Refusal(Describable, Protocol):
+    """One reason ePROM would refuse an order: what is wrong, the field, and the reason in words.
+
+    :class:`~distribution.eprom.preflight.Problem` is the one class of this shape; the core
+    cannot name it, as the ePROM layer sits above the core.
+    """
 
     @property
-    def field(self) -> str:
-        """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
+    def code(self) -> enum.Enum:
+        """What is wrong: a :class:`~distribution.eprom.preflight.ProblemCode`."""
         ...  # pragma: no cover  # a protocol's member has no body
 
-    def describe(self, *, lang: Lang = "en") -> str:
-        """Return the reason in words, in *lang*."""
+    @property
+    def field(self) -> str | None:
+        """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
         ...  # pragma: no cover  # a protocol's member has no body
 
 
@@ -234,7 +240,11 @@ class OrderRefusedError(DistributionError, ValueError):
 
     @property
     def problems(self) -> tuple[Refusal, ...]:
-        """Every reason ePROM would refuse the order, in the order the checks ran."""
+        """Every reason ePROM would refuse the order, in the order the checks ran.
+
+        Each is a :class:`~distribution.eprom.preflight.Problem` (``distribution.Problem``)
+        whose :attr:`~distribution.eprom.preflight.Problem.field` names the body field.
+        """
         return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
 
 

@@ -19,10 +19,10 @@ import stdnum.no.fodselsnummer
 
 import distribution as d
 from distribution import cohorts
-from distribution.eprom import bodies, callbacks, preflight, reconciliation
+from distribution.eprom import bodies, callbacks, preflight, reconciliation, verification
 from distribution.patient import eligibility, krr
 from distribution.presentation import decision as explain_decision
-from distribution.presentation import tables
+from distribution.presentation import tables, timeline
 
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
 
@@ -145,7 +145,7 @@ def exercise() -> None:
         }
     )
     for lang in ("en", "nb"):
-        d.reconcile(decision, status).explain(lang=lang)  # type: ignore[arg-type]
+        d.explain_reconciliation(d.reconcile(decision, status), lang=lang)  # type: ignore[arg-type]
         d.explain_timeline(returned, lang=lang)  # type: ignore[arg-type]
     d.expected_callbacks(message)
     order = json.dumps({"formOrderId": ID, "decision": decision.to_dict()})
@@ -182,6 +182,8 @@ def main() -> None:
         krr,
         preflight,
         reconciliation,
+        verification,
+        timeline,
         bodies,
         stdnum.exceptions,
     )

@@ -12,9 +12,12 @@ from distribution.cli._decisions import add_decision_arguments, decision
 from distribution.cli._files import lines, open_utf8, read
 from distribution.cli._values import availability
 from distribution.eprom.callbacks import FormReturnCallback, read_callback
-from distribution.eprom.reconciliation import explain_timeline, reconcile, verify
+from distribution.eprom.reconciliation import reconcile
+from distribution.eprom.verification import verify
 from distribution.errors import mask_personal
-from distribution.presentation.tables import anomaly_text, verification_json, verification_text
+from distribution.presentation.reconciliation import explain_reconciliation
+from distribution.presentation.tables import verification_json, verification_text
+from distribution.presentation.timeline import explain_timeline
 
 if TYPE_CHECKING:
     import argparse
@@ -48,7 +51,7 @@ def _check(args: argparse.Namespace, context: Context) -> int:
     made = decision(args, availability(args.available))
     callback = read_callback(read(args.callback, context.stdin))
     result = reconcile(made, callback)
-    text = result.explain(lang=args.lang)
+    text = explain_reconciliation(result, lang=args.lang)
     if isinstance(callback, FormReturnCallback):
         text += "\n\n" + explain_timeline(callback, lang=args.lang)
     context.out.write(text + "\n")
@@ -67,6 +70,6 @@ def _verify(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             verification_json(run, run, out)
         else:
-            out.writelines(anomaly_text(anomaly, args.lang) + "\n" for anomaly in run)
+            out.writelines(anomaly.describe(lang=args.lang) + "\n" for anomaly in run)
             out.write(verification_text(run, args.lang))
     return 1 if run.needs_attention else 0

@@ -27,6 +27,7 @@ from distribution.codes import DistributionRule
 from distribution.cohorts import CsvCohort, simulate
 from distribution.errors import InvalidValueError, mask_personal
 from distribution.mrs.audit import audit, datadump_rows
+from distribution.presentation.audit import explain_audit
 from distribution.presentation.tables import SIMULATION_FORMATS, simulation
 
 if TYPE_CHECKING:
@@ -113,5 +114,5 @@ def _audit(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         context.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     else:
-        context.out.write(result.explain(lang=args.lang) + "\n")
+        context.out.write(explain_audit(result, lang=args.lang) + "\n")
     return 1 if result.needs_attention else 0

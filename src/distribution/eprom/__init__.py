@@ -1,4 +1,4 @@
-"""ePROM's protocol: the order pre-flight, request bodies, callbacks, responses and reconciliation.
+"""ePROM's protocol: the order pre-flight, request bodies, callbacks, verdicts and verification.
 
 The public names are re-exported from :mod:`distribution`; import them from there.
 """

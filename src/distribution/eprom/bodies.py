@@ -34,57 +34,29 @@ import attrs
 from distribution._reading import parse
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.eprom.callbacks import evidence, is_guid, wrong_kind
-from distribution.eprom.preflight import ProblemCode, national_id_problem, preflight
+from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
 from distribution.errors import (
     HIDDEN,
     InvalidValueError,
     OrderRefusedError,
     aware,
-    check_lang,
     exactly,
 )
-from distribution.patient._texts import PROBLEMS
 from distribution.routes import Route, parse_priority_list
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from distribution._texts import Lang
 
 __all__ = [
     "FormOrderDict",
     "FormOrderRequest",
     "MessageToCitizenRequest",
-    "OrderProblem",
     "PhysicalAddress",
 ]
 
 
-@final
-@attrs.frozen
-class OrderProblem:
-    """One reason ePROM would refuse an order, and the field of the body it concerns.
-
-    Attributes:
-        field: ePROM's name of the field, e.g. ``"nationalId"`` or ``"onBehalfOfNationalId"``.
-        code: what is wrong (:class:`~distribution.eprom.preflight.ProblemCode`).
-        rule: the order's rule, or ``None`` for a message.
-    """
-
-    field: str = attrs.field(validator=exactly(str))
-    code: ProblemCode = attrs.field(validator=exactly(ProblemCode))
-    rule: DistributionRule | None = attrs.field(
-        default=None, validator=exactly(DistributionRule, optional=True)
-    )
-
-    def describe(self, *, lang: Lang = "en") -> str:
-        """Return ``"field: what is wrong"`` in *lang* (``"nb"`` or ``"en"``)."""
-        text = PROBLEMS[check_lang(lang)][self.code.value]
-        rule = "" if self.rule is None else self.rule.api_name
-        return f"{self.field}: {text.format(rule=rule)}"
-
-
-# The body field each pre-flight problem concerns.
+# The body field each pre-flight problem concerns; the others are about "nationalId".
 _FIELD_OF: Final[Mapping[ProblemCode, str]] = {
     ProblemCode.SIGNING_WITHOUT_DISTRIBUTION: "mustBeSigned",
     ProblemCode.SIGNING_ON_BEHALF: "onBehalfOfNationalId",
@@ -233,8 +205,8 @@ class FormOrderRequest:
 
     def __attrs_post_init__(self) -> None:
         found = [
-            OrderProblem(_FIELD_OF.get(p.code, "nationalId"), p.code, self.distribution_rule)
-            for p in preflight(
+            attrs.evolve(problem, field=_FIELD_OF.get(problem.code, "nationalId"))
+            for problem in preflight(
                 self.distribution_rule,
                 must_be_signed=self.must_be_signed,
                 on_behalf_of=self.on_behalf_of_national_id is not None,
@@ -245,7 +217,7 @@ class FormOrderRequest:
         if self.on_behalf_of_national_id is not None:
             code = national_id_problem(self.on_behalf_of_national_id)
             if code is not None:
-                found.append(OrderProblem("onBehalfOfNationalId", code, self.distribution_rule))
+                found.append(Problem(code, self.distribution_rule, field="onBehalfOfNationalId"))
         if found:
             raise OrderRefusedError(
                 "order_refused", value=None, field="FormOrderRequest", problems=tuple(found)
@@ -317,7 +289,7 @@ class MessageToCitizenRequest:
                 "order_refused",
                 value=None,
                 field="MessageToCitizenRequest",
-                problems=(OrderProblem("nationalId", code),),
+                problems=(Problem(code, field="nationalId"),),
             )
 
     def to_dict(self) -> MessageDict:

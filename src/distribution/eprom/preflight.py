@@ -51,14 +51,36 @@ class ProblemCode(enum.Enum):
 @final
 @attrs.frozen
 class Problem:
-    """One reason ePROM would refuse the order."""
+    """One reason ePROM would refuse an order or a message.
+
+    :func:`preflight` returns them, and a refused request body lists them in
+    :attr:`~distribution.errors.OrderRefusedError.problems`.
+
+    Attributes:
+        code: what is wrong (:class:`ProblemCode`).
+        rule: the order's rule; ``None`` for a message, which has none.
+        field: ePROM's name of the body field the problem concerns (``"nationalId"``,
+            ``"onBehalfOfNationalId"``, ``"mustBeSigned"``, ``"distributionRule"``) when it was
+            found in a request body; ``None`` from :func:`preflight`, which sees no body.
+    """
 
     code: ProblemCode = attrs.field(validator=exactly(ProblemCode))
-    rule: DistributionRule = attrs.field(validator=exactly(DistributionRule))
+    rule: DistributionRule | None = attrs.field(
+        default=None, validator=exactly(DistributionRule, optional=True)
+    )
+    field: str | None = attrs.field(
+        default=None, kw_only=True, validator=exactly(str, optional=True)
+    )
 
     def describe(self, *, lang: Lang = "en") -> str:
-        """Return the problem in words, in *lang* (``"nb"`` or ``"en"``)."""
-        return PROBLEMS[check_lang(lang)][self.code.value].format(rule=self.rule.api_name)
+        """Return the problem in words, in *lang* (``"nb"`` or ``"en"``).
+
+        The field comes first where it is known: ``"nationalId: The national ID must be 11
+        digits."``.
+        """
+        rule = "" if self.rule is None else self.rule.api_name
+        text = PROBLEMS[check_lang(lang)][self.code.value].format(rule=rule)
+        return text if self.field is None else f"{self.field}: {text}"
 
 
 def _flag(value: object, name: str) -> bool:

@@ -1,8 +1,9 @@
-"""The register's view: MRS's order statuses beside ePROM's, and the audit of MRS's datadump.
+"""The audit of MRS's datadump: counts per rule, channel and status, and rows that cannot be right.
 
-Rule 1: how MRS's statuses stand for ePROM's is one literal table, :data:`MRS_TO_EPROM`, and
-which datadump rows cannot be right is one small judge, :func:`_judge`, over the cases below;
-nothing else decides either. The words are in ``_texts`` (``AUDIT``).
+Rule 1: which datadump rows cannot be right is one small judge, :func:`_judge`, over the cases
+below; nothing else decides it. What MRS's statuses mean (and which stand for ePROM's) is
+:mod:`distribution.mrs.statuses`'. A flagged row says itself (:meth:`AuditAnomaly.describe`);
+the report in words is :func:`~distribution.explain_audit`.
 
 MRS, Hemit's register platform, keeps its own list of PROMS orders and lets a register download
 it as an Excel "datadump" (``docs/sources.md`` §9). :func:`audit` reads its columns
@@ -35,14 +36,9 @@ from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
 
 import attrs
 
-from distribution._texts import (
-    Lang,
-    join_list,
-)
+from distribution._nested import found_at
 from distribution.codes import (
     DistributionRule,
-    FormOrderStatus,
-    FormOrderStatusErrorCode,
     MrsErrorCode,
     MrsOrderStatus,
     NotificationChannel,
@@ -56,81 +52,22 @@ from distribution.errors import (
     nearest,
     wrong_type,
 )
-from distribution.mrs._texts import AUDIT
+from distribution.mrs._texts import AUDIT_ANOMALY
+from distribution.mrs.statuses import FAILED, WENT_OUT
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-__all__ = [
-    "COLUMNS",
-    "MRS_TO_EPROM",
-    "Audit",
-    "AuditAnomaly",
-    "AuditKind",
-    "audit",
-    "datadump_rows",
-    "eprom_status",
-    "mrs_statuses",
-]
+    from distribution._texts import Lang
+
+__all__ = ["COLUMNS", "Audit", "AuditAnomaly", "AuditKind", "audit", "datadump_rows"]
 
 _M = MrsOrderStatus
-_S = FormOrderStatus
 _E = MrsErrorCode
 _NONE = NotificationChannel.NONE
 
 C = TypeVar("C", bound=_Code)
-EpromStatus = tuple[FormOrderStatus, FormOrderStatusErrorCode | None]
-
-MRS_TO_EPROM: Final[Mapping[MrsOrderStatus, EpromStatus | None]] = MappingProxyType(
-    {
-        # MRS status: (ePROM's status, its error code if one is implied), or None where ePROM
-        # has no such status. docs/sources.md §9 says which rows the documents state.
-        _M.ORDERED: (_S.ORDERED, None),  # Statuser.md: bestilt (stated)
-        _M.COMPLETED: (_S.COMPLETED, None),  # besvart (stated)
-        _M.EXPIRED: (_S.EXPIRED, None),  # utgått (stated)
-        _M.FAILED: (_S.ERROR, None),  # feilet (stated); MRS's ErrorCode says why
-        _M.NOT_ORDERED: None,  # not stated: no order reached ePROM
-        _M.RECIPIENT_UNREACHABLE: (
-            _S.ERROR,
-            FormOrderStatusErrorCode.PATIENT_UNREACHABLE,
-        ),  # a choice
-        _M.PROCESSING: None,  # not stated: ePROM has not answered yet
-    }
-)
-"""Each MRS status and the ePROM status (and error code) it stands for, or ``None``."""
-
-
-def eprom_status(status: object) -> EpromStatus | None:
-    """Return the ePROM status (and error code) MRS's *status* stands for, or ``None``.
-
-    >>> eprom_status("Mottaker ikke nådd")
-    (<FormOrderStatus.ERROR: 3>, <FormOrderStatusErrorCode.PATIENT_UNREACHABLE: 1>)
-    >>> eprom_status(4) is None
-    True
-    """
-    return MRS_TO_EPROM[MrsOrderStatus.parse(status)]
-
-
-def mrs_statuses(status: object, error_code: object = None) -> tuple[MrsOrderStatus, ...]:
-    """Return the MRS statuses that may show ePROM's *status* (with *error_code*, if given).
-
-    >>> [s.api_name for s in mrs_statuses("Error", "PatientUnreachable")]
-    ['Feilet', 'Mottaker ikke nådd']
-    >>> mrs_statuses("PhysicalMailReturned")
-    ()
-    """
-    wanted = FormOrderStatus.parse(status)
-    code = None if error_code is None else FormOrderStatusErrorCode.parse(error_code)
-    return tuple(
-        mrs
-        for mrs, eprom in MRS_TO_EPROM.items()
-        if eprom is not None and eprom[0] is wanted and eprom[1] in {None, code}
-    )
-
-
-# --- the audit -----------------------------------------------------------------------------------
-
 COLUMNS: Final = ("DistributionRule", "NotificationChannel", "OrderStatus", "ErrorCode")
 """The datadump's columns the audit reads; every other column is ignored."""
 
@@ -146,8 +83,6 @@ class AuditKind(enum.Enum):
     """The row's error code is one MRS marks "bør ikke skje": report it to Hemit."""
 
 
-_FAILED: Final = frozenset({_M.FAILED, _M.RECIPIENT_UNREACHABLE})
-_WENT_OUT: Final = frozenset({_M.ORDERED, _M.COMPLETED, _M.EXPIRED})
 _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
     {
         "outside_route": AuditKind.NOT_PERMITTED,
@@ -159,7 +94,7 @@ _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
         "should_not_happen": AuditKind.SHOULD_NOT_HAPPEN,
     }
 )
-"""Every case a row can be flagged for, and its kind; the texts are ``AUDIT["case_…"]``."""
+"""Every case a row can be flagged for, and its kind; the texts are ``AUDIT_ANOMALY["case_…"]``."""
 
 
 Row = tuple[DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode]
@@ -168,11 +103,11 @@ Row = tuple[DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode]
 # error) is in it. The first that holds is the row's case; NOT_PERMITTED comes first.
 _CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
     ("outside_route", lambda r: r[1] is not _NONE and r[1] not in ROUTES[r[0]]),
-    ("failed_with_channel", lambda r: r[2] in _FAILED and r[1] is not _NONE),
+    ("failed_with_channel", lambda r: r[2] in FAILED and r[1] is not _NONE),
     ("not_ordered_with_channel", lambda r: r[2] is _M.NOT_ORDERED and r[1] is not _NONE),
-    ("silent", lambda r: r[2] in _WENT_OUT and r[1] is _NONE and bool(ROUTES[r[0]])),
+    ("silent", lambda r: r[2] in WENT_OUT and r[1] is _NONE and bool(ROUTES[r[0]])),
     ("failed_without_error", lambda r: r[2] is _M.FAILED and r[3] is _E.NONE),
-    ("error_without_failure", lambda r: r[2] in _WENT_OUT and r[3] is not _E.NONE),
+    ("error_without_failure", lambda r: r[2] in WENT_OUT and r[3] is not _E.NONE),
     ("should_not_happen", lambda r: r[3].should_not_happen),
 )
 
@@ -228,7 +163,7 @@ class AuditAnomaly:
 
     def describe(self, *, lang: Lang = "en") -> str:
         """Return the row, its kind and why, in one line in *lang*."""
-        say = AUDIT[check_lang(lang)]
+        say = AUDIT_ANOMALY[check_lang(lang)]
         text = say[f"case_{self.case}"].format(
             rule=f"{self.rule.value} {self.rule.api_name}",
             channel=f"{self.channel.value} {self.channel.api_name}",
@@ -306,120 +241,6 @@ class Audit:
             "anomalies_not_shown": self.not_shown,
         }
 
-    def explain(self, *, lang: Lang = "en") -> str:
-        """Return the audit in words a register uses, in *lang* (``"nb"`` or ``"en"``)."""
-        lang = check_lang(lang)
-        say = AUDIT[lang]
-        lines = [_counted(say, "rows", self.rows)]
-        outcomes = _outcomes(self, lang)
-        if outcomes:
-            lines.append(say["outcomes"])
-            lines += [f"  - {text}" for text in outcomes]
-        statuses = [
-            f"{n} {say['status_' + s.name]}" for s in MrsOrderStatus if (n := self.count(status=s))
-        ]
-        if statuses:
-            lines.append(say["statuses"].format(statuses=join_list(statuses, lang)))
-        if self.errors:
-            lines.append(say["errors"])
-            lines += [
-                "  - " + _counted(say, f"failed_{s.name}", n, reason=_reason(say, e, n))
-                for (s, e), n in self.errors
-            ]
-        if self.counts:
-            lines.append(say["table"])
-            lines += [
-                "  "
-                + say["table_row"].format(
-                    rule=f"{r.value} {r.api_name}",
-                    channel=f"{c.value} {c.api_name}",
-                    status=f"{s.value} {s.api_name}",
-                    n=n,
-                )
-                for (r, c, s), n in self.counts
-            ]
-        if self.anomalies:
-            lines.append(say["anomalies"])
-            lines += [f"  {anomaly.describe(lang=lang)}" for anomaly in self.anomalies]
-            if self.not_shown:
-                lines.append("  " + _counted(say, "not_shown", self.not_shown))
-        lines += _what_if(self, lang)
-        total = sum(n for _, n in self.attention)
-        lines.append(_counted(say, "attention", total) if total else say["all_well"])
-        return "\n".join(lines)
-
-
-def _counted(say: Mapping[str, str], key: str, n: int, **params: str) -> str:
-    return say[f"{key}_{'one' if n == 1 else 'many'}"].format(n=n, **params)
-
-
-def _reason(say: Mapping[str, str], error: MrsErrorCode, n: int) -> str:
-    return say[f"reason_{error.name}_{'one' if n == 1 else 'many'}"]
-
-
-def _outcomes(result: Audit, lang: Lang) -> list[str]:
-    """Return what became of the orders: how many got the form on which channel, and the rest."""
-    say = AUDIT[lang]
-    reached: Counter[NotificationChannel] = Counter()
-    others: Counter[str] = Counter()
-    for (_, channel, status), n in result.counts:
-        if status in _WENT_OUT:
-            reached[channel] += n
-        else:
-            others[_OTHER_OUTCOME[status]] += n
-    lines = [_counted(say, f"got_{c.name}", reached[c]) for c in NotificationChannel if reached[c]]
-    return lines + [_counted(say, key, others[key]) for key in _OTHERS if others[key]]
-
-
-_OTHERS: Final = ("failed", "not_ordered", "processing")
-_OTHER_OUTCOME: Final = {
-    _M.FAILED: "failed",
-    _M.RECIPIENT_UNREACHABLE: "failed",
-    _M.NOT_ORDERED: "not_ordered",
-    _M.PROCESSING: "processing",
-}
-
-
-def _what_if(result: Audit, lang: Lang) -> list[str]:
-    """Return what the register should look up for rows that got paper or were not reached.
-
-    Which rule would have reached them digitally depends on facts the datadump does not hold
-    (KRR and Helsenorge), so the audit says where to look instead of guessing.
-    """
-    say = AUDIT[lang]
-    paper = sum(
-        n
-        for (_, channel, status), n in result.counts
-        if status in _WENT_OUT and channel is NotificationChannel.PHYSICAL_MAILBOX
-    )
-    unreached = sum(
-        n
-        for (status, error), n in result.errors
-        if status is _M.RECIPIENT_UNREACHABLE or error is _E.NOT_DIGITALLY_ACTIVE
-    )
-    lines = [say["whatif"]] if paper or unreached else []
-    if paper:
-        lines.append("  - " + _counted(say, "whatif_paper", paper))
-    if unreached:
-        lines.append("  - " + _counted(say, "whatif_unreached", unreached))
-    return lines
-
-
-@final
-class _Inner:
-    """An error met in one row, said again inside the error that names the row."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: DistributionError) -> None:
-        self.error = error
-
-    def describe(self, *, lang: Lang) -> str:
-        return self.error.message(lang)
-
-    def __reduce__(self) -> tuple[type[_Inner], tuple[DistributionError]]:
-        return (_Inner, (self.error,))
-
 
 _PARSERS: Final = (DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode)
 _MEMO_SIZE: Final = 4096
@@ -465,7 +286,13 @@ def audit(
     read = 0
     for number, row in enumerate(rows, start=first_row):
         if not isinstance(row, Mapping):
-            raise _at(wrong_type(row, field="row", expected="a mapping"), name, number, "")
+            raise found_at(
+                wrong_type(row, field="row", expected="a mapping"),
+                "bad_row",
+                field=name,
+                row=number,
+                column="",
+            )
         if _blank(row):
             continue
         cells = tuple(_cell(row.get(column)) for column in COLUMNS)
@@ -477,7 +304,7 @@ def audit(
         key, error, case = known
         read += 1
         counts[key] += 1
-        if key[2] in _FAILED:
+        if key[2] in FAILED:
             errors[key[2], error] += 1
         if case is not None:
             kind = _CASES[case]
@@ -520,13 +347,7 @@ def _parse(cls: type[C], cell: object, name: str, number: int, column: str) -> C
     try:
         return cls.parse(cell)
     except DistributionError as error:
-        raise _at(error, name, number, column) from None
-
-
-def _at(error: DistributionError, name: str, row: int, column: str) -> DistributionError:
-    return type(error)(
-        "bad_row", value=error.value, field=name, row=row, column=column, problem=_Inner(error)
-    )
+        raise found_at(error, "bad_row", field=name, row=number, column=column) from None
 
 
 def datadump_rows(

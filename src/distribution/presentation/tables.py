@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from distribution.cohorts import Simulation
-    from distribution.eprom.reconciliation import Anomaly, Verification
+    from distribution.eprom.verification import Anomaly, Verification
     from distribution.patient.eligibility import Eligibility
 
 MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json", "sql")
@@ -291,13 +291,6 @@ def simulation(result: Simulation, fmt: str = "text", *, lang: Lang = "en") -> s
         for r in [header, *rows]
     ]
     return f"{label['patients']}: {result.patients}\n" + "\n".join(table) + "\n"
-
-
-def anomaly_text(anomaly: Anomaly, lang: Lang) -> str:
-    """Return one line of ``verify``'s report: what needs attention about one order."""
-    fields = {key: "—" if value is None else str(value) for key, value in anomaly.to_dict().items()}
-    say = VERIFY[check_lang(lang)]
-    return say.get(fields["kind"], say["verdict"]).format(**fields)
 
 
 def verification_text(run: Verification, lang: Lang) -> str:

@@ -1,0 +1,140 @@
+"""A reconciliation in words: word for word, every case in both languages, fallbacks in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from distribution import (
+    Availability,
+    DistributionRule,
+    FormOrderStatus,
+    FormOrderStatusErrorCode,
+    InvalidTypeError,
+    InvalidValueError,
+    MessageStatusCallback,
+    NotificationChannel,
+    SentStatus,
+    decide,
+    decide_priority_list,
+    explain_reconciliation,
+    reconcile,
+)
+from distribution.eprom.reconciliation import CASES
+from distribution.presentation._texts import RECONCILE
+from distribution.presentation.reconciliation import _WHAT_TO_DO
+from tests.test_reconciliation import FORM_CALLBACKS, ID, status_callback
+
+C = NotificationChannel
+S = FormOrderStatus
+E = FormOrderStatusErrorCode
+
+
+def test_an_explanation_in_english_word_for_word() -> None:
+    decision = decide("Basic", Availability.of("helsenorge", "digital_mailbox"))
+    callback = status_callback(S.ORDERED, E.NONE, C.DIGITAL_MAILBOX)
+    assert explain_reconciliation(reconcile(decision, callback)) == (
+        "Verdict: a fallback channel was used (the rule allows it) (FALLBACK).\n"
+        "Predicted: ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks); the"
+        " status callback should say FormOrderStatus 2 Ordered with NotificationChannel 1"
+        " Helsenorge.\n"
+        "ePROM reported: FormOrderStatus 2 Ordered; channel: secure digital mailbox"
+        " (Digipost/e-Boks) (NotificationChannel 2 DigitalMailbox).\n"
+        "What it means: ePROM used secure digital mailbox (Digipost/e-Boks), a later channel of"
+        " the fallback chain: the decision's channel, Helsenorge, must have failed when ePROM"
+        " tried it.\n"
+        "About the status: Ordered: the form is ordered and waits for the patient's answer"
+        " (with NoDistribution the patient opens it with a one-time code).\n"
+        "What to do: Nothing to do; if it happens often, find out why Helsenorge fails for these"
+        " patients."
+    )
+
+
+def test_an_explanation_in_bokmal_word_for_word() -> None:
+    decision = decide("BasicOrPaper", Availability(helsenorge=True))
+    callback = status_callback(S.ERROR, E.PATIENT_UNREACHABLE, C.NONE)
+    assert explain_reconciliation(reconcile(decision, callback), lang="nb") == (
+        "Vurdering: pasientens kanaler ser ut til å ha endret seg (AVAILABILITY_CHANGED)"
+        " – må følges opp.\n"
+        "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered"
+        " (Bestilt) med NotificationChannel 1 Helsenorge.\n"
+        "ePROM meldte: FormOrderStatus 3 Error (Feilet) med FormOrderStatusErrorCode 1"
+        " PatientUnreachable; kanal: ingen (NotificationChannel 0 None).\n"
+        "Hva det betyr: ePROM kunne ikke nå pasienten, selv om beslutningen valgte Helsenorge:"
+        " pasienten ser ut til å ha mistet den kanalen etter at beslutningen ble tatt (eller"
+        " kanalene ble oppgitt feil).\n"
+        "Om statusen: Feilet: bestillingen kunne ikke sendes. Feilkoden sier hvorfor:"
+        " PatientUnreachable (pasienten kunne ikke nås på noen kanal regelen tillater) eller"
+        " SikkerDigitalPostError (leveringen til Digipost eller e-Boks feilet).\n"
+        "Hva du gjør: Sjekk pasientens opplysninger i KRR og samtykket på Helsenorge, og bestill"
+        " på nytt med en regel som når pasienten."
+    )
+
+
+def test_every_case_explains_itself_in_both_languages() -> None:
+    """Every case of every verdict, for forms and messages: six lines, no placeholder left, the
+    same verdict word in both languages."""
+    decisions = [decide(rule, a) for rule in DistributionRule for a in Availability.all()]
+    decisions += [decide_priority_list(["paper", "helsenorge"], a) for a in Availability.all()]
+    explained = set()
+    for decision in decisions:
+        callbacks: list[Any] = (
+            [
+                MessageStatusCallback(message_to_citizen_id=ID, channel=c, status=s)
+                for s in SentStatus
+                for c in C
+            ]
+            if decision.rule is None
+            else FORM_CALLBACKS
+        )
+        for callback in callbacks:
+            result = reconcile(decision, callback)
+            if result.case in explained:
+                continue
+            explained.add(result.case)
+            for lang in ("nb", "en"):
+                text = explain_reconciliation(result, lang=lang)
+                assert len(text.splitlines()) == 6
+                assert "{" not in text
+                assert result.verdict.value in text.splitlines()[0]
+    assert explained == set(CASES) == set(_WHAT_TO_DO)
+    used = {f"meaning_{case}" for case in CASES} | set(_WHAT_TO_DO.values())
+    assert {key for key in RECONCILE["en"] if key.startswith(("meaning_", "todo_"))} == used
+
+
+def test_only_a_reconciliation_in_a_known_language_is_explained() -> None:
+    result = reconcile(
+        decide("Basic", Availability(helsenorge=True)),
+        status_callback(S.ORDERED, E.NONE, C.HELSENORGE),
+    )
+    with pytest.raises(InvalidValueError, match="not a supported language"):
+        explain_reconciliation(result, lang="de")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="reconciliation must be a Reconciliation, not"):
+        explain_reconciliation(result.callback)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("Basic", "ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks);"),
+        (
+            "AllowUnsecureOrPaper",
+            (
+                "ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks), then"
+                " SMS or e-mail (contact details from KRR) and last paper letter;"
+            ),
+        ),
+    ],
+)
+def test_fallbacks_are_said_in_order_never_as_a_bare_list(rule: str, expected: str) -> None:
+    everywhere = Availability.of("helsenorge", "digital_mailbox", "krr_contact", "paper")
+    callback = status_callback(S.ORDERED, E.NONE, C.HELSENORGE)
+    assert expected in explain_reconciliation(reconcile(decide(rule, everywhere), callback))
+    nb = explain_reconciliation(
+        reconcile(decide("AllowUnsecureOrPaper", everywhere), callback), lang="nb"
+    )
+    assert (
+        "ellers sikker digital postkasse (Digipost/e-Boks), deretter SMS eller e-post"
+        " (kontaktinformasjon fra KRR) og til sist papirbrev;" in nb
+    )

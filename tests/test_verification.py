@@ -1,0 +1,282 @@
+"""Verifying a whole integration run: anomalies, counts, streaming, and bad lines named."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from distribution import (
+    Anomaly,
+    AnomalyKind,
+    Availability,
+    Decision,
+    DistributionError,
+    DistributionRule,
+    InvalidTypeError,
+    InvalidValueError,
+    Verdict,
+    decide,
+    decide_priority_list,
+    expected_callbacks,
+    verify,
+)
+from distribution.eprom import verification
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
+
+
+def order_line(guid: str, decision: Decision) -> str:
+    key = "formOrderId" if decision.rule is not None else "messageToCitizenId"
+    return json.dumps({key: guid, "decision": decision.to_dict()})
+
+
+def status_line(guid: str, status: str, channel: str, code: str = "None") -> str:
+    return json.dumps(
+        {
+            "apiKey": "k",
+            "formOrderId": guid,
+            "notificationChannel": channel,
+            "formOrderStatus": status,
+            "formOrderStatusErrorCode": code,
+        }
+    )
+
+
+GUIDS = [f"00000000-0000-4000-8000-{n:012d}" for n in range(10)]
+BOTH = Availability.of("helsenorge", "digital_mailbox")
+
+
+def test_verify_reports_what_needs_attention() -> None:
+    orders = [
+        order_line(GUIDS[0], decide("Basic", BOTH)),  # as predicted
+        "",  # blank lines are skipped, and counted
+        order_line(GUIDS[1], decide("Basic", BOTH)),  # fallback, then a duplicate
+        order_line(GUIDS[2], decide("PaperOnly", BOTH)),  # reached outside the route
+        order_line(GUIDS[3], decide("Basic", BOTH)),  # never called back
+        order_line(GUIDS[4], decide_priority_list(["helsenorge"], BOTH)),  # a message, sent
+        order_line(GUIDS[5], decide("Basic", Availability())),  # unreachable, as predicted
+    ]
+    callbacks = [
+        status_line(GUIDS[0], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Ordered", "DigitalMailbox"),
+        status_line(GUIDS[2], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Ordered", "DigitalMailbox"),
+        "   ",
+        status_line(GUIDS[9], "Ordered", "Helsenorge"),
+        json.dumps({"messageToCitizenId": GUIDS[4], "notificationChannel": 1, "sentStatus": 0}),
+        json.dumps({"messageToCitizenId": GUIDS[0], "notificationChannel": 1, "sentStatus": 0}),
+        status_line(GUIDS[5], "Error", "None", "PatientUnreachable"),
+        json.dumps({"formOrderId": GUIDS[0], "formOrderStatus": "Completed"}),  # no channel
+    ]
+    run = verify(orders, callbacks)
+    assert iter(run) is run
+    before = run.done
+    anomalies = list(run)
+    assert (before, run.done) == (False, True)
+    assert [(a.kind, a.id, a.line, a.case) for a in anomalies] == [
+        (Verdict.NOT_PERMITTED, GUIDS[2], 3, "outside_route"),
+        (AnomalyKind.DUPLICATE, GUIDS[1], 4, None),
+        (AnomalyKind.UNKNOWN_ORDER, GUIDS[9], 6, None),
+        (AnomalyKind.UNKNOWN_ORDER, GUIDS[0], 8, None),  # a message callback for a form order
+        (AnomalyKind.NO_CALLBACK, GUIDS[3], None, None),
+    ]
+    assert anomalies[0].to_dict() == {
+        "id": GUIDS[2],
+        "kind": "NOT_PERMITTED",
+        "case": "outside_route",
+        "line": 3,
+        "status": "Ordered",
+        "channel": "Helsenorge",
+        "expected_status": "Error",
+        "expected_channel": "None",
+    }
+    assert anomalies[2].expected_status is None
+    assert anomalies[4].to_dict()["expected_status"] == "Ordered"
+    assert {kind.value: n for kind, n in run.counts.items() if n} == {
+        "AS_PREDICTED": 2,
+        "FALLBACK": 1,
+        "UNREACHABLE_AS_PREDICTED": 1,
+        "NOT_PERMITTED": 1,
+        "DUPLICATE": 1,
+        "UNKNOWN_ORDER": 2,
+        "NO_CALLBACK": 1,
+    }
+    assert run.orders == 6
+    assert run.needs_attention
+    assert list(run) == []  # an iterator, used up
+
+
+def test_verify_with_nothing_amiss_needs_no_attention() -> None:
+    run = verify(
+        [{"formOrderId": GUIDS[0], "decision": decide("Basic", BOTH).to_dict()}],
+        [status_line(GUIDS[0], "Ordered", "Helsenorge")],
+    )
+    assert list(run) == []
+    assert not run.needs_attention
+
+
+def _generated_orders(count: int) -> Iterator[str]:
+    decisions = [decide(rule, a) for rule in DistributionRule for a in Availability.all()]
+    for n in range(count):
+        yield order_line(f"00000000-0000-4000-8000-{n:012d}", decisions[n % len(decisions)])
+
+
+def _generated_callbacks(count: int) -> Iterator[str]:
+    decisions = [decide(rule, a) for rule in DistributionRule for a in Availability.all()]
+    for n in range(count):
+        decision = decisions[n % len(decisions)]
+        expected = expected_callbacks(decision)
+        yield status_line(
+            f"00000000-0000-4000-8000-{n:012d}",
+            expected.status.api_name,
+            expected.channel.api_name,
+            expected.error_code.api_name,  # type: ignore[union-attr]  # a form order's
+        )
+
+
+def test_verify_streams_and_keeps_little_per_order() -> None:
+    """A generated run of 3,000 orders: every callback as expected, nothing needs attention; the
+    callbacks are read only as the run is iterated; per order the run keeps two ints."""
+    count = 3000
+    consumed = []
+
+    def callbacks() -> Iterator[str]:
+        for line in _generated_callbacks(count):
+            consumed.append(1)
+            yield line
+
+    run = verify(_generated_orders(count), callbacks())
+    assert consumed == []  # nothing read before the iteration
+    assert list(run) == []
+    assert len(consumed) == count
+    assert sum(run.counts.values()) == count
+    assert not run.needs_attention
+    state = run._state
+    assert len(state) == count
+    assert all(type(k) is int and type(v) is int for k, v in state.items())
+    assert len(run._decisions) == 9 * 16  # each distinct decision is kept once
+
+
+@pytest.mark.parametrize(
+    ("orders", "message"),
+    [
+        (["{"], "orders line 1: order is not valid JSON"),
+        (["", "[]"], "orders line 2: order must be a JSON object, not list"),
+        ([{"formOrderId": GUIDS[0]}], "orders line 1: order.decision is missing"),
+        (
+            [{"formOrderId": GUIDS[0], "decision": {}, "x": 1}],
+            "orders line 1: order has unexpected keys",
+        ),
+        ([{"formOrderId": "x", "decision": {}}], "orders line 1: formOrderId is 'x', not a GUID"),
+        (
+            [{"formOrderId": GUIDS[0], "decision": {"rule": None}}],
+            "orders line 1: decision.route is missing",
+        ),
+        (
+            [
+                {
+                    "formOrderId": GUIDS[0],
+                    "decision": decide_priority_list(["paper"], BOTH).to_dict(),
+                }
+            ],
+            "orders line 1: formOrderId does not fit the decision",
+        ),
+        (
+            [order_line(ID.upper(), decide("Basic", BOTH)), order_line(ID, decide("Basic", BOTH))],
+            f"orders line 2: id '{ID}' is already on an earlier line",
+        ),
+    ],
+)
+def test_verify_refuses_bad_orders_naming_the_line(orders: list[Any], message: str) -> None:
+    with pytest.raises(DistributionError) as caught:
+        verify(orders, [])
+    assert message in str(caught.value)
+    assert caught.value.message("nb").startswith("orders linje")
+
+
+def test_verify_refuses_a_bad_callback_naming_the_line() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH))],
+        ["", '{"formOrderId": 5}'],
+        callbacks_name="cb.jsonl",
+    )
+    with pytest.raises(DistributionError) as caught:
+        list(run)
+    assert str(caught.value).startswith("cb.jsonl line 2: ")
+    assert pickle.loads(pickle.dumps(caught.value)).message("nb").startswith("cb.jsonl linje 2: ")  # noqa: S301  # our own value
+
+
+def test_verify_reads_each_distinct_decision_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines of the usual shape with a decision text read before skip the parsing; any other
+    line (a mapping, other spacing, an id that is no GUID) is read in full."""
+    calls: list[object] = []
+    real = Decision.from_dict
+
+    def counting(payload: object) -> Decision:
+        calls.append(payload)
+        return real(payload)
+
+    monkeypatch.setattr(Decision, "from_dict", counting)
+    decision = decide("Basic", BOTH)
+    lines = [order_line(g, decision) for g in GUIDS[:3]]
+    spaced = json.dumps({"formOrderId": GUIDS[3], "decision": decision.to_dict()}, indent=1)
+    run = verify([*lines, {"formOrderId": GUIDS[4], "decision": decision.to_dict()}, spaced], [])
+    assert len(calls) == 3  # the first line, the mapping, the other spacing
+    assert len(run._decisions) == 1
+    assert [a.kind for a in run] == [AnomalyKind.NO_CALLBACK] * 5
+    not_a_guid = order_line("-" * 36, decision)
+    with pytest.raises(InvalidValueError, match="orders line 2: formOrderId is"):
+        verify([lines[0], not_a_guid], [])
+
+
+def test_verify_is_right_with_the_cache_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verification, "_CACHED_DECISIONS", 0)
+    decision = decide("Basic", BOTH)
+    run = verify([order_line(g, decision) for g in GUIDS[:3]], [])
+    assert len(list(run)) == 3
+
+
+def test_an_anomaly_checks_its_fields() -> None:
+    with pytest.raises(InvalidTypeError):
+        Anomaly(id=ID, kind="DUPLICATE")  # type: ignore[arg-type]
+    assert Anomaly(id=ID, kind=AnomalyKind.DUPLICATE).to_dict()["status"] is None
+
+
+def test_an_anomaly_describes_itself_in_one_line() -> None:
+    """Each anomaly is one line of verify's report, in either language; what it lacks is "—"."""
+    orders = [
+        order_line(GUIDS[0], decide("PaperOnly", BOTH)),
+        order_line(GUIDS[1], decide("Basic", BOTH)),
+        order_line(GUIDS[2], decide("Basic", BOTH)),
+    ]
+    callbacks = [
+        status_line(GUIDS[0], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Ordered", "Helsenorge"),
+        status_line(GUIDS[9], "Ordered", "Helsenorge"),
+    ]
+    outside, duplicate, unknown, missing = verify(orders, callbacks)
+    assert outside.describe() == (
+        f"NOT_PERMITTED {GUIDS[0]}, line 1: ePROM reported Ordered, channel Helsenorge; the"
+        " decision expected Error, channel None (outside_route)"
+    )
+    assert outside.describe(lang="nb") == (
+        f"NOT_PERMITTED {GUIDS[0]}, linje 1: ePROM meldte Ordered, kanal Helsenorge;"
+        " beslutningen ventet Error, kanal None (outside_route)"
+    )
+    assert duplicate.describe() == f"DUPLICATE {GUIDS[1]}, line 3: Ordered arrived more than once"
+    assert unknown.describe(lang="nb") == (
+        f"UNKNOWN_ORDER {GUIDS[9]}, linje 4: Ordered, kanal Helsenorge, men ingen bestilling"
+        " eller melding av det slaget har denne id-en"
+    )
+    assert missing.describe() == (
+        f"NO_CALLBACK {GUIDS[2]}: no status callback arrived; expected Ordered, channel Helsenorge"
+    )
+    with pytest.raises(InvalidValueError, match="not a supported language"):
+        missing.describe(lang="de")  # type: ignore[arg-type]
