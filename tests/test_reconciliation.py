@@ -801,7 +801,7 @@ def test_verify_reads_each_distinct_decision_once(monkeypatch: pytest.MonkeyPatc
     calls: list[object] = []
     real = Decision.from_dict
 
-    def counting(payload: object) -> Decision:
+    def counting(payload: Any) -> Decision:
         calls.append(payload)
         return real(payload)
 

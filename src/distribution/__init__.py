@@ -68,15 +68,12 @@ if TYPE_CHECKING:
     from distribution.eprom.callbacks import (
         Callback,
         FilledOutBy,
-        FormEvent,
-        FormOrderEvent,
-        FormOrderResponse,
         FormOrderStatusCallback,
         FormReturnCallback,
-        MessageResponse,
         MessageStatusCallback,
         read_callback,
     )
+    from distribution.eprom.events import FormEvent, FormOrderEvent
     from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
     from distribution.eprom.reconciliation import (
         Anomaly,
@@ -90,6 +87,7 @@ if TYPE_CHECKING:
         reconcile,
         verify,
     )
+    from distribution.eprom.responses import FormOrderResponse, MessageResponse
     from distribution.mrs.audit import (
         Audit,
         AuditAnomaly,
@@ -264,15 +262,12 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "eprom.callbacks": (
         "Callback",
         "FilledOutBy",
-        "FormEvent",
-        "FormOrderEvent",
-        "FormOrderResponse",
         "FormOrderStatusCallback",
         "FormReturnCallback",
-        "MessageResponse",
         "MessageStatusCallback",
         "read_callback",
     ),
+    "eprom.events": ("FormEvent", "FormOrderEvent"),
     "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
     "eprom.reconciliation": (
         "Anomaly",
@@ -286,6 +281,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "reconcile",
         "verify",
     ),
+    "eprom.responses": ("FormOrderResponse", "MessageResponse"),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
     "mrs.audit": (
         "Audit",

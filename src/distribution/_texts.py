@@ -374,6 +374,10 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "a mapping, a list or JSON text": "et objekt, en liste eller JSON-tekst",
         "a FormReturnCallback": "en FormReturnCallback",
         "a mapping": "et objekt (kolonnenavn til celleverdi)",
+        "JSON text": "JSON-tekst (str eller bytes)",
+        "a mapping of decoded JSON": "et ferdig lest JSON-objekt (dict)",
+        "JSON text or a mapping of decoded JSON": "JSON-tekst (str eller bytes) eller et ferdig lest JSON-objekt (dict)",
+        "true or false": "true eller false",
     },
     "en": {
         "PatientFacts": "PatientFacts",
@@ -412,6 +416,10 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "a mapping, a list or JSON text": "a mapping, a list or JSON text",
         "a FormReturnCallback": "a FormReturnCallback",
         "a mapping": "a mapping (column name to cell value)",
+        "JSON text": "JSON text (str or bytes)",
+        "a mapping of decoded JSON": "a mapping of decoded JSON (dict)",
+        "JSON text or a mapping of decoded JSON": "JSON text (str or bytes) or a mapping of decoded JSON (dict)",
+        "true or false": "true or false",
     },
 }
 
