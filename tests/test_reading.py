@@ -18,6 +18,10 @@ from distribution import (
     UnknownCodeError,
 )
 from distribution._evidence import Stand, evidence
+from distribution._formats import (
+    guid,
+    iso_time,
+)
 from distribution._reading import (
     MAX_JSON_SIZE,
     check_keys,
@@ -25,8 +29,6 @@ from distribution._reading import (
     code,
     exact,
     given_mapping,
-    guid,
-    iso_time,
     json_list,
     json_object,
     load_json,

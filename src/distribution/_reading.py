@@ -3,8 +3,8 @@
 Rule 1: every reader of outside data (a callback or response from ePROM, a KRR answer, a facts
 file, a wire-format decision, an order's metadata) goes through this module, so that they all
 refuse alike: the same size and depth guards, the same exact JSON types (``true`` is no number),
-one check of required and unknown keys, one reading of times, GUIDs and codes, and one way of
-showing a refused value without flooding a log line or naming a person.
+one check of required and unknown keys, one reading of codes, and one way of showing a refused
+value without flooding a log line or naming a person.
 
 Errors by whose fault, as h11 splits them (``docs/api.md``, "Errors: whose fault"):
 
@@ -16,16 +16,16 @@ Errors by whose fault, as h11 splits them (``docs/api.md``, "Errors: whose fault
   or :class:`~distribution.errors.UnknownCodeError` (both ``ValueError``), from
   :func:`~distribution._evidence.wrong_json_type` and the readers below.
 
-How a refused value is shown lives in :mod:`distribution._evidence`.
+The toolkit is three modules: this one, :mod:`distribution._formats` (times and GUIDs, kept apart
+because the engine, imported by every user, reads neither) and :mod:`distribution._evidence`
+(how a refused value is shown).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
-from datetime import UTC, datetime
 from importlib import import_module
-from typing import TYPE_CHECKING, Final, Literal, Protocol, Self, TypeVar
+from typing import Final, Protocol, Self, TypeVar
 
 from distribution._evidence import (
     MAX_SHOWN_BITS,
@@ -42,30 +42,17 @@ from distribution.errors import (
     UnknownCodeError,
 )
 
-if TYPE_CHECKING:
-    from typing import Any
-
-    import attrs
-
 __all__ = [
     "MAX_JSON_SIZE",
-    "NIL_GUID",
     "check_keys",
     "choice",
     "code",
     "exact",
     "given_mapping",
-    "guid",
-    "guid_field",
-    "is_guid",
-    "iso_time",
     "json_list",
     "json_object",
     "load_json",
-    "lower",
-    "lower_or_none",
     "maybe",
-    "optional_guid_field",
     "parse",
     "read_object",
     "required",
@@ -81,15 +68,6 @@ answer for a thousand people; a longer text is refused before parsing, so a host
 make the reader spend memory or time on it. A mapping the caller decoded is not measured: limit
 the request body in the web framework too.
 """
-
-NIL_GUID: Final = "00000000-0000-0000-0000-000000000000"
-"""The all-zero GUID: in an order response it means that no order was made (``docs/sources.md``
-§3); as ``signedFormId`` or ``scannedPaperId`` it means "none"."""
-
-_GUID: Final = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
-# A date and a time: "2023-06-29T10:14:52+02:00", "20230629T101452Z", or with a space as RFC 3339
-# allows. datetime.fromisoformat alone would also take a date alone, or any character between.
-_DATE_AND_TIME: Final = re.compile(r"\d{4}-?\d\d-?\d\d[Tt ]\d\d")
 
 
 # --- JSON text ----------------------------------------------------------------------------------
@@ -295,73 +273,3 @@ def choice(value: object, field: str, choices: Mapping[str, T], *, fold: bool = 
     if found is None:
         raise UnknownCodeError("unknown_code", value=text, field=field, choices=tuple(choices))
     return found
-
-
-def iso_time(
-    value: object,
-    field: str,
-    *,
-    naive: Literal["refuse", "utc", "allow"] = "refuse",
-    expected: str = "a string",
-) -> datetime:
-    """Return the time an ISO 8601 text says: a date and a time, with its UTC offset.
-
-    A time without an offset cannot be compared with other times safely, so it is refused,
-    unless *naive* says what it means: ``"utc"`` for a field whose name says UTC
-    (``timestampUtc``), ``"allow"`` to keep it as it is (ePROM's local ``timestamp``).
-    """
-    text = exact(value, str, field, expected)
-    try:
-        moment = datetime.fromisoformat(text) if _DATE_AND_TIME.match(text) else None
-    except ValueError:
-        moment = None
-    if naive == "refuse":
-        if moment is None or moment.utcoffset() is None:
-            raise InvalidValueError("bad_timestamp", value=text, field=field)
-        return moment
-    if moment is None:
-        raise InvalidValueError("bad_time", value=text, field=field)
-    if naive == "utc" and moment.utcoffset() is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
-
-
-def is_guid(text: str) -> bool:
-    """Return whether *text* has a GUID's shape: ``8-4-4-4-12`` hex digits, any case."""
-    return _GUID.fullmatch(text) is not None
-
-
-def guid(value: object, field: str) -> str:
-    """Return a GUID text in lower case; anything else is bad data, naming *field*."""
-    text = exact(value, str, field, "a GUID string")
-    if not is_guid(text):
-        raise InvalidValueError("bad_guid", value=evidence(text), field=field)
-    return text.lower()
-
-
-# --- GUID fields of the values built from outside data ------------------------------------------
-
-
-def lower(value: str) -> str:
-    """Return a GUID field's text in lower case; a value of another type is left to refuse."""
-    return value.lower() if type(value) is str else value
-
-
-def lower_or_none(value: str | None) -> str | None:
-    """Return an optional GUID field's text in lower case, as :func:`lower` does."""
-    return value.lower() if type(value) is str else value
-
-
-def guid_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse a GUID field that is not one: the wrong type is the caller's, a bad text a value."""
-    field = f"{type(instance).__name__}.{attribute.name}"
-    if type(value) is not str:
-        raise wrong_kind(value, field, "a GUID string")
-    if not is_guid(value):
-        raise InvalidValueError("bad_guid", value=evidence(value), field=field)
-
-
-def optional_guid_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse an optional GUID field that is neither ``None`` nor a GUID."""
-    if value is not None:
-        guid_field(instance, attribute, value)

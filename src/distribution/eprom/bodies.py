@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 import attrs
 
 from distribution._evidence import wrong_kind
-from distribution._reading import guid_field, json_object, parse
+from distribution._formats import (
+    guid_field,
+)
+from distribution._reading import (
+    json_object,
+    parse,
+)
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.eprom.preflight import ProblemCode, national_id_problem, preflight
 from distribution.errors import (

@@ -44,23 +44,25 @@ from typing import TYPE_CHECKING, Final, Self, final
 
 import attrs
 
-from distribution import _evidence, _reading
+from distribution import _evidence, _formats, _reading
 from distribution._evidence import wrong_json_type, wrong_kind
-from distribution._reading import (
-    MAX_JSON_SIZE,
+from distribution._formats import (
     NIL_GUID,
-    check_keys,
-    code,
-    given_mapping,
     guid,
     guid_field,
     iso_time,
-    json_list,
-    json_object,
     lower,
     lower_or_none,
-    maybe,
     optional_guid_field,
+)
+from distribution._reading import (
+    MAX_JSON_SIZE,
+    check_keys,
+    code,
+    given_mapping,
+    json_list,
+    json_object,
+    maybe,
     read_object,
 )
 from distribution.codes import (
@@ -101,13 +103,14 @@ hundreds of events; ten thousand bounds the work for a mapping that was never me
 FormEvent = events.FormEvent
 FormOrderEvent = events.FormOrderEvent
 
-# Until distribution.eprom.reconciliation imports these from distribution._reading and
-# distribution._evidence, where they now live, it finds them here under their old names.
+# Until distribution.eprom.reconciliation imports these from distribution._reading,
+# distribution._formats and distribution._evidence, where they now live, it finds them here
+# under their old names.
 Stand = _evidence.Stand
 evidence = _evidence.evidence
-is_guid = _reading.is_guid
+is_guid = _formats.is_guid
 load_json = _reading.load_json
-read_guid = _reading.guid
+read_guid = _formats.guid
 required = _reading.required
 
 _FIELD: Final = "callback"  # what a body is called in an error: "callback.formOrderId is missing"

@@ -19,17 +19,19 @@ from typing import TYPE_CHECKING, Final, Self, final
 
 import attrs
 
-from distribution._reading import (
+from distribution._formats import (
     NIL_GUID,
-    check_keys,
-    code,
-    given_mapping,
     guid,
     guid_field,
     lower,
     lower_or_none,
-    maybe,
     optional_guid_field,
+)
+from distribution._reading import (
+    check_keys,
+    code,
+    given_mapping,
+    maybe,
     read_object,
 )
 from distribution.codes import NotificationChannel

@@ -21,12 +21,14 @@ import attrs
 from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
 
+from distribution._formats import (
+    iso_time,
+)
 from distribution._reading import (
     check_keys,
     choice,
     exact,
     given_mapping,
-    iso_time,
     json_object,
     read_object,
 )

@@ -34,11 +34,13 @@ from typing import Final, final
 import attrs
 
 from distribution._evidence import wrong_json_type
+from distribution._formats import (
+    iso_time,
+)
 from distribution._reading import (
     check_keys,
     choice,
     given_mapping,
-    iso_time,
     json_list,
     json_object,
     maybe,
