@@ -52,7 +52,7 @@ def test_of_builds_from_field_names_api_names_codes_and_members() -> None:
 
 
 @pytest.mark.parametrize("value", [NotificationChannel.NONE, 0, "None"])
-def test_of_refuses_none(value: object) -> None:
+def test_of_refuses_none(value: NotificationChannel | int | str) -> None:
     with pytest.raises(InvalidValueError, match="no channel a patient can be reached on"):
         Availability.of(value)
 

@@ -7,7 +7,7 @@ import json
 import re
 import shlex
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import jsonschema
@@ -59,9 +59,7 @@ def test_every_rule_decision_fits_the_schema() -> None:
 
 
 @given(priority_lists, availabilities)
-def test_priority_list_decisions_fit_the_schema(
-    channels: tuple[object, ...], a: Availability
-) -> None:
+def test_priority_list_decisions_fit_the_schema(channels: tuple[Any, ...], a: Availability) -> None:
     """Every message decision validates against the published schema."""
     VALIDATOR.validate(decide_priority_list(channels, a).to_dict())
 

@@ -283,7 +283,7 @@ def test_cannot_notify_and_unknown_notify_status() -> None:
 
 def test_an_unrecognised_key_turns_an_absence_into_not_known() -> None:
     # {"digitalpost": {...}}: perhaps a mailbox under a misspelt key, so not "no mailbox".
-    misspelt = KrrRecord.from_json(
+    misspelt = KrrRecord.from_dict(
         {
             "status": "AKTIV",
             "reservasjon": "NEI",
@@ -299,7 +299,7 @@ def test_an_unrecognised_key_turns_an_absence_into_not_known() -> None:
     assert reasons(facts, "digital_mailbox") == ["digital_mailbox_unknown", "krr_unrecognised"]
     assert reasons(facts, "krr_contact") == ["email_current"]  # what was read still counts
     # {"kontaktinfo": {...}}: the contact details may be there, so activity is not known.
-    elsewhere = KrrRecord.from_json(
+    elsewhere = KrrRecord.from_dict(
         {"status": "AKTIV", "reservasjon": "NEI", "kontaktinfo": {"epostadresse": "x@y.no"}}
     )
     facts = attrs.evolve(EVERYTHING, krr=elsewhere)

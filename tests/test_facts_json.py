@@ -1,4 +1,7 @@
-"""Patient facts from JSON: the format of ``docs/eligibility.md``, read strictly."""
+"""Patient facts from JSON: the format of ``docs/eligibility.md``, read strictly.
+
+Whose fault: what is wrong in the facts raises the ValueError family; a caller who hands
+from_json anything but text, or from_dict anything but a mapping, gets InvalidTypeError."""
 
 from __future__ import annotations
 
@@ -8,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from distribution import DistributionError, HelsenorgeConsent, KrrStatus, PatientFacts
+from distribution import (
+    DistributionError,
+    HelsenorgeConsent,
+    InvalidTypeError,
+    InvalidValueError,
+    KrrStatus,
+    PatientFacts,
+)
 
 GOOD: dict[str, Any] = {
     "reference_time": "2026-11-25T12:00:00+01:00",
@@ -21,6 +31,13 @@ GOOD: dict[str, Any] = {
     "physical_address": False,
     "krr": {"personidentifikator": "15108695088", "status": "AKTIV", "reservasjon": "NEI"},
 }
+
+
+def _read(payload: Any) -> PatientFacts:
+    """Read JSON text with from_json, decoded facts with from_dict."""
+    if isinstance(payload, str):
+        return PatientFacts.from_json(payload)
+    return PatientFacts.from_dict(payload)
 
 
 def test_reads_every_field() -> None:
@@ -39,16 +56,16 @@ def test_reads_every_field() -> None:
 
 def test_reads_the_national_id_as_the_source_of_the_birth_date() -> None:
     payload = {"reference_time": GOOD["reference_time"], "national_id": "20914695016"}
-    facts = PatientFacts.from_json(payload)
+    facts = PatientFacts.from_dict(payload)
     assert facts.known_birth_date == date(1946, 11, 20)
     assert facts.age_at_reference == 80
-    with pytest.raises(DistributionError) as caught:
-        PatientFacts.from_json({**payload, "national_id": 20914695016})
+    with pytest.raises(InvalidValueError) as caught:
+        PatientFacts.from_dict({**payload, "national_id": 20914695016})
     assert str(caught.value) == "national_id must be a string of 11 digits, not integer"
 
 
 def test_null_and_missing_mean_unknown() -> None:
-    facts = PatientFacts.from_json({"reference_time": GOOD["reference_time"], "level4_eid": None})
+    facts = PatientFacts.from_dict({"reference_time": GOOD["reference_time"], "level4_eid": None})
     assert facts.level4_eid is None
     assert facts.krr is None
 
@@ -70,6 +87,7 @@ def test_null_and_missing_mean_unknown() -> None:
         ({"helsenorge_consent": "partial"}, ["helsenorge_consent", "full", "limited", "none"]),
         ({"helsenorge_consent": 1}, ["helsenorge_consent must be a string"]),
         ({"krr": {"status": "GONE"}}, ["krr.status", "'GONE'"]),
+        ({"krr": "AKTIV"}, ["krr must be an object, not text 'AKTIV'"]),
         (
             {"krr": {"status": "AKTIV", "kontaktinformasjon": {"epostadresse_oppdatert": "x"}}},
             ["krr.kontaktinformasjon.epostadresse_oppdatert"],
@@ -81,15 +99,29 @@ def test_bad_facts_name_the_field(changes: dict[str, Any], words: list[str]) -> 
     if changes.get("reference_time", "") is None:
         del payload["reference_time"]
     with pytest.raises(DistributionError) as caught:
-        PatientFacts.from_json(payload)
+        PatientFacts.from_dict(payload)
     for word in words:
         assert word in str(caught.value)
+    assert isinstance(caught.value, ValueError)  # what is wrong in the facts is bad data
 
 
-@pytest.mark.parametrize("text", ["", "[", "[]", "null", "42"])
-def test_not_an_object(text: str) -> None:
-    with pytest.raises(DistributionError):
+@pytest.mark.parametrize("text", ["", "[", "[]", "null", "42", b"[]"])
+def test_not_an_object(text: str | bytes) -> None:
+    with pytest.raises(InvalidValueError):
         PatientFacts.from_json(text)
+
+
+def test_the_wrong_python_type_is_the_callers() -> None:
+    assert PatientFacts.from_json(json.dumps(GOOD).encode()) == PatientFacts.from_dict(GOOD)
+    with pytest.raises(InvalidTypeError) as caught:
+        PatientFacts.from_json(GOOD)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "facts must be JSON text (str or bytes), not object <dict of length 9>"
+    )
+    with pytest.raises(InvalidTypeError) as caught:
+        PatientFacts.from_dict(json.dumps(GOOD))  # type: ignore[arg-type]
+    assert str(caught.value) == "facts must be a mapping of decoded JSON (dict), not text"
+    assert "15108695088" not in caught.value.message("nb")
 
 
 KEYS = (
@@ -186,5 +218,6 @@ WHEN = "2026-11-25T12:00:00+01:00"
 )
 def test_errors_word_for_word(payload: object, field: str, value: object, message: str) -> None:
     with pytest.raises(DistributionError) as caught:
-        PatientFacts.from_json(payload)
+        _read(payload)
     assert (caught.value.field, caught.value.value, str(caught.value)) == (field, value, message)
+    assert isinstance(caught.value, ValueError)

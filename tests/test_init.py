@@ -53,6 +53,8 @@ def test_importing_the_package_loads_the_core_and_no_layer_above_it() -> None:
     assert ours == {
         "distribution",
         "distribution._describable",
+        "distribution._evidence",
+        "distribution._reading",
         "distribution._texts",
         "distribution.availability",
         "distribution.codes",

@@ -1,10 +1,14 @@
-"""KRR person records: reading Digdir's format strictly, and never showing personal data."""
+"""KRR person records: reading Digdir's format strictly, and never showing personal data.
+
+Whose fault: what is wrong in an answer raises the ValueError family; a caller who hands
+from_json anything but text, or from_dict anything but a mapping, gets InvalidTypeError."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,10 +34,21 @@ SECRETS = [
 ]
 
 
+def _read_record(record: Any) -> KrrRecord:
+    """Read JSON text with from_json, a decoded record with from_dict."""
+    return KrrRecord.from_json(record) if isinstance(record, str) else KrrRecord.from_dict(record)
+
+
+def _read_response(response: Any) -> KrrResponse:
+    """Read JSON text with from_json, a decoded answer with from_dict."""
+    if isinstance(response, str):
+        return KrrResponse.from_json(response)
+    return KrrResponse.from_dict(response)
+
+
 def test_reads_the_realistic_response_file() -> None:
-    kari, ola, deleted, unregistered, stale = KrrRecord.from_response(
-        DATA.read_text(encoding="utf-8")
-    )
+    response = KrrResponse.from_json(DATA.read_text(encoding="utf-8"))
+    kari, ola, deleted, unregistered, stale = response.records_or_raise()
     assert kari.status is KrrStatus.AKTIV
     assert kari.reserved is False
     assert kari.can_notify is True
@@ -55,16 +70,47 @@ def test_reads_the_realistic_response_file() -> None:
 
 def test_reads_a_mapping_as_well_as_text() -> None:
     payload = json.loads(DATA.read_text(encoding="utf-8"))
-    assert KrrRecord.from_response(payload) == KrrRecord.from_response(json.dumps(payload))
-    assert KrrRecord.from_json(payload["personer"][0]) == KrrRecord.from_response(payload)[0]
+    response = KrrResponse.from_dict(payload)
+    assert response == KrrResponse.from_json(json.dumps(payload))
+    assert response == KrrResponse.from_json(json.dumps(payload).encode())
+    first = payload["personer"][0]
+    assert KrrRecord.from_dict(first) == response.records[0]
+    assert KrrRecord.from_json(json.dumps(first)) == response.records[0]
+
+
+@pytest.mark.parametrize(
+    ("read", "message"),
+    [
+        (
+            lambda: KrrResponse.from_json({"personer": []}),  # type: ignore[arg-type]
+            "response must be JSON text (str or bytes), not object <dict of length 1>",
+        ),
+        (
+            lambda: KrrResponse.from_dict('{"personer": []}'),  # type: ignore[arg-type]
+            "response must be a mapping of decoded JSON (dict), not text",
+        ),
+        (
+            lambda: KrrRecord.from_json({"status": "AKTIV"}),  # type: ignore[arg-type]
+            "person must be JSON text (str or bytes), not object <dict of length 1>",
+        ),
+        (
+            lambda: KrrRecord.from_dict('{"personidentifikator": "15108695088"}'),  # type: ignore[arg-type]
+            "person must be a mapping of decoded JSON (dict), not text",
+        ),
+    ],
+)
+def test_the_wrong_python_type_is_the_callers(read: Any, message: str) -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        read()
+    assert str(caught.value) == message
 
 
 def test_documented_keys_are_recognised() -> None:
     # Every key of the realistic file is on Digdir's attribute list (spraak_oppdatert and
     # sertifikat included), and so are the newer ones written here by hand.
-    for record in KrrRecord.from_response(DATA.read_text(encoding="utf-8")):
+    for record in KrrResponse.from_json(DATA.read_text(encoding="utf-8")).records:
         assert record.unrecognised == ()
-    newer = KrrRecord.from_json(
+    newer = KrrRecord.from_dict(
         {
             "status": "AKTIV",
             "reservasjon": "JA",
@@ -86,7 +132,7 @@ def test_documented_keys_are_recognised() -> None:
 
 
 def test_undocumented_keys_are_reported_not_ignored() -> None:
-    record = KrrRecord.from_json(
+    record = KrrRecord.from_dict(
         {
             "status": "AKTIV",
             "kontaktinfo": {"epostadresse": "kari.nordmann@example.no"},
@@ -110,7 +156,7 @@ def test_undocumented_keys_are_reported_not_ignored() -> None:
 
 
 def test_no_personal_data_in_repr_or_str() -> None:
-    for record in KrrRecord.from_response(DATA.read_text(encoding="utf-8")):
+    for record in KrrResponse.from_json(DATA.read_text(encoding="utf-8")).records_or_raise():
         for shown in (repr(record), str(record)):
             for secret in SECRETS:
                 assert secret not in shown
@@ -125,16 +171,16 @@ def test_no_personal_data_in_repr_or_str() -> None:
             ["status", "'ACTIVE'", "AKTIV", "SLETTET", "IKKE_REGISTRERT"],
         ),
         ({}, InvalidValueError, ["status", "missing"]),
-        ({"status": 1}, InvalidTypeError, ["status", "a string"]),
+        ({"status": 1}, InvalidValueError, ["status", "a string"]),
         (
             {"status": "AKTIV", "reservasjon": "MAYBE"},
             UnknownCodeError,
             ["reservasjon", "JA", "NEI"],
         ),
-        ({"status": "AKTIV", "varslingsstatus": True}, InvalidTypeError, ["varslingsstatus"]),
+        ({"status": "AKTIV", "varslingsstatus": True}, InvalidValueError, ["varslingsstatus"]),
         (
             {"status": "AKTIV", "kontaktinformasjon": []},
-            InvalidTypeError,
+            InvalidValueError,
             ["kontaktinformasjon", "an object"],
         ),
         (
@@ -160,11 +206,11 @@ def test_no_personal_data_in_repr_or_str() -> None:
         ),
         (
             {"status": "AKTIV", "kontaktinformasjon": {"mobiltelefonnummer_oppdatert": 1700000000}},
-            InvalidTypeError,
+            InvalidValueError,
             ["mobiltelefonnummer_oppdatert"],
         ),
-        ({"status": "AKTIV", "digital_post": "Digipost"}, InvalidTypeError, ["digital_post"]),
-        ([], InvalidTypeError, ["person", "an object"]),
+        ({"status": "AKTIV", "digital_post": "Digipost"}, InvalidValueError, ["digital_post"]),
+        ("[]", InvalidValueError, ["person", "an object"]),
         ("{broken", InvalidValueError, ["not valid JSON"]),
     ],
 )
@@ -172,9 +218,10 @@ def test_bad_records_raise_an_error_naming_the_field(
     record: object, error: type, words: list[str]
 ) -> None:
     with pytest.raises(error) as caught:
-        KrrRecord.from_json(record)
+        _read_record(record)
     for word in words:
         assert word in str(caught.value)
+    assert isinstance(caught.value, ValueError)  # what is wrong in a record is bad data
 
 
 @pytest.mark.parametrize(
@@ -188,7 +235,7 @@ def test_bad_records_raise_an_error_naming_the_field(
 )
 def test_errors_never_show_the_personal_value(record: object) -> None:
     with pytest.raises(DistributionError) as caught:
-        KrrRecord.from_json(record)
+        _read_record(record)
     for secret in (*SECRETS, "4791234567"):
         assert secret not in str(caught.value)
         assert secret not in caught.value.message("nb")
@@ -196,12 +243,13 @@ def test_errors_never_show_the_personal_value(record: object) -> None:
 
 
 def test_response_errors_name_the_person_by_position() -> None:
+    response = KrrResponse.from_dict({"personer": [{"status": "AKTIV"}, {"status": "GONE"}]})
     with pytest.raises(UnknownCodeError, match=r"personer\[1\]\.status"):
-        KrrRecord.from_response({"personer": [{"status": "AKTIV"}, {"status": "GONE"}]})
+        response.records_or_raise()
     with pytest.raises(InvalidValueError, match="personer"):
-        KrrRecord.from_response({"people": []})
-    with pytest.raises(InvalidTypeError, match="personer must be a list"):
-        KrrRecord.from_response({"personer": {}})
+        KrrResponse.from_dict({"people": []})
+    with pytest.raises(InvalidValueError, match="personer must be a list"):
+        KrrResponse.from_dict({"personer": {}})
 
 
 def test_masks_by_hand() -> None:
@@ -213,7 +261,7 @@ def test_masks_by_hand() -> None:
 
 
 def test_repr_shows_the_masked_values() -> None:
-    record = KrrRecord.from_json(
+    record = KrrRecord.from_dict(
         {
             "personidentifikator": "15108695088",
             "status": "AKTIV",
@@ -232,7 +280,7 @@ def test_repr_shows_the_masked_values() -> None:
 @pytest.mark.parametrize(
     ("response", "error", "field", "message"),
     [
-        ([], InvalidTypeError, "response", "response must be an object, not list []"),
+        ("[]", InvalidValueError, "response", "response must be an object, not list []"),
         ("[1", InvalidValueError, "response", "response is not valid JSON: line 1, column 3"),
         (
             {"people": []},
@@ -242,9 +290,15 @@ def test_repr_shows_the_masked_values() -> None:
         ),
         (
             {"personer": {"a": 1}},
-            InvalidTypeError,
+            InvalidValueError,
             "personer",
-            "personer must be a list, not object {'a': 1}",
+            "personer must be a list, not object <dict of length 1>",
+        ),
+        (
+            {"personer": None},
+            InvalidValueError,
+            "personer",
+            "personer must be a list, not None",
         ),
     ],
 )
@@ -252,7 +306,7 @@ def test_response_errors_word_for_word(
     response: object, error: type[DistributionError], field: str, message: str
 ) -> None:
     with pytest.raises(error) as caught:
-        KrrRecord.from_response(response)
+        _read_response(response)
     assert caught.value.field == field
     assert str(caught.value) == message
 
@@ -264,25 +318,25 @@ def test_one_malformed_person_leaves_the_others_readable() -> None:
     payload = json.loads(DATA.read_text(encoding="utf-8"))
     people = payload["personer"]
     broken = {**people[1], "status": "GONE"}
-    response = KrrResponse.from_json({"personer": [people[0], broken, *people[2:], "oops"]})
+    response = KrrResponse.from_dict({"personer": [people[0], broken, *people[2:], "oops"]})
     assert [type(entry).__name__ for entry in response.entries] == [
         "KrrRecord",
         "UnknownCodeError",
         "KrrRecord",
         "KrrRecord",
         "KrrRecord",
-        "InvalidTypeError",
+        "InvalidValueError",
     ]
     assert len(response.records) == 4
     assert [error.field for error in response.errors] == ["personer[1].status", "personer[5]"]
-    assert response.get("15108695088") == KrrRecord.from_json(people[0])
+    assert response.get("15108695088") == KrrRecord.from_dict(people[0])
     assert response.get("151086 95088") == response.get("15108695088")
     assert response.get("04040412345") is response.records[-1]
     with pytest.raises(UnknownCodeError, match=r"personer\[1\]\.status"):
         response.get("01010112345")  # that person's entry could not be read
     assert response.get("20914695016") is None  # not in this answer
     with pytest.raises(UnknownCodeError):
-        KrrRecord.from_response({"personer": [people[0], broken]})  # all or nothing
+        KrrResponse.from_dict({"personer": [people[0], broken]}).records_or_raise()  # all or none
 
 
 def test_a_thousand_people_with_one_broken() -> None:
@@ -302,7 +356,7 @@ def test_a_thousand_people_with_one_broken() -> None:
 
 def test_a_person_named_twice_is_not_guessed() -> None:
     person = {"personidentifikator": "20914695016", "status": "AKTIV"}
-    response = KrrResponse.from_json({"personer": [person, {**person, "reservasjon": "JA"}]})
+    response = KrrResponse.from_dict({"personer": [person, {**person, "reservasjon": "JA"}]})
     with pytest.raises(InvalidValueError) as caught:
         response.get("20914695016")
     assert str(caught.value) == (
@@ -312,7 +366,7 @@ def test_a_person_named_twice_is_not_guessed() -> None:
 
 
 def test_an_unreadable_person_without_a_readable_id_is_found_by_no_id() -> None:
-    response = KrrResponse.from_json(
+    response = KrrResponse.from_dict(
         {"personer": [{"personidentifikator": 20914695016, "status": "AKTIV"}, []]}
     )
     assert response.records == ()

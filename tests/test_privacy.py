@@ -97,7 +97,7 @@ def assert_error_clean(error: DistributionError) -> None:
 
 
 def test_records_facts_and_eligibility_never_show_it() -> None:
-    record = KrrRecord.from_json(RECORD)
+    record = KrrRecord.from_dict(RECORD)
     assert record.email == EMAIL  # the value is there for the caller to use...
     facts = PatientFacts(
         reference_time=datetime(2026, 11, 25, tzinfo=UTC),
@@ -120,7 +120,7 @@ def test_records_facts_and_eligibility_never_show_it() -> None:
     assert_clean(attrs.asdict(assess(facts)), attrs.astuple(assess(facts)), repr(assess(facts)))
     on_behalf = assess(facts, on_behalf_of=attrs.evolve(facts, helsenorge_representable=True))
     assert_clean(on_behalf, explain("Basic", on_behalf), explain("Basic", on_behalf, lang="nb"))
-    response = KrrResponse.from_json(
+    response = KrrResponse.from_dict(
         {"personer": [RECORD, {**RECORD, "status": PHONE}, {**RECORD, EMAIL: FNR}]}
     )
     assert_clean(response, str(response), response.records, response.errors)
@@ -137,25 +137,27 @@ WRONG_PLACES: list[Any] = [
     lambda: decide_priority_list([EMAIL], Availability()),
     lambda: explain("Basic", Availability(), lang=untyped(EMAIL)),
     lambda: describe(untyped(FNR)),
-    lambda: KrrRecord.from_json({**RECORD, "status": FNR}),
-    lambda: KrrRecord.from_json({**RECORD, "reservasjon": EMAIL}),
-    lambda: KrrRecord.from_json(
+    lambda: KrrRecord.from_dict({**RECORD, "status": FNR}),
+    lambda: KrrRecord.from_dict({**RECORD, "reservasjon": EMAIL}),
+    lambda: KrrRecord.from_dict(
         {**RECORD, "kontaktinformasjon": {"epostadresse_oppdatert": PHONE}}
     ),
-    lambda: KrrRecord.from_json({**RECORD, "kontaktinformasjon": {"epostadresse": int(FNR)}}),
-    lambda: KrrRecord.from_json({**RECORD, "personidentifikator": int(FNR)}),
+    lambda: KrrRecord.from_dict({**RECORD, "kontaktinformasjon": {"epostadresse": int(FNR)}}),
+    lambda: KrrRecord.from_dict({**RECORD, "personidentifikator": int(FNR)}),
     lambda: KrrRecord.from_json(json.dumps(RECORD)[:-5]),
-    lambda: KrrRecord.from_response({"personer": [RECORD, {**RECORD, "status": EMAIL}]}),
-    lambda: KrrResponse.from_json({"personer": [{**RECORD, "status": PHONE}]}).get(FNR),
-    lambda: KrrResponse.from_json({"personer": [RECORD, RECORD]}).get(FNR),
-    lambda: KrrResponse.from_json({"personer": [RECORD]}).get(untyped(int(FNR))),
-    lambda: KrrResponse((KrrRecord.from_json(RECORD),), (FNR[:-1] + "7",)),
-    lambda: PatientFacts.from_json({"reference_time": FNR}),
-    lambda: PatientFacts.from_json({"reference_time": "2026-11-25T12:00:00+01:00", FNR: True}),
-    lambda: PatientFacts.from_json(
+    lambda: KrrResponse.from_dict(
+        {"personer": [RECORD, {**RECORD, "status": EMAIL}]}
+    ).records_or_raise(),
+    lambda: KrrResponse.from_dict({"personer": [{**RECORD, "status": PHONE}]}).get(FNR),
+    lambda: KrrResponse.from_dict({"personer": [RECORD, RECORD]}).get(FNR),
+    lambda: KrrResponse.from_dict({"personer": [RECORD]}).get(untyped(int(FNR))),
+    lambda: KrrResponse((KrrRecord.from_dict(RECORD),), (FNR[:-1] + "7",)),
+    lambda: PatientFacts.from_dict({"reference_time": FNR}),
+    lambda: PatientFacts.from_dict({"reference_time": "2026-11-25T12:00:00+01:00", FNR: True}),
+    lambda: PatientFacts.from_dict(
         {"reference_time": "2026-11-25T12:00:00+01:00", "helsenorge_consent": EMAIL}
     ),
-    lambda: PatientFacts.from_json(
+    lambda: PatientFacts.from_dict(
         {"reference_time": "2026-11-25T12:00:00+01:00", "birth_date": PHONE}
     ),
     lambda: PatientFacts(
@@ -167,7 +169,7 @@ WRONG_PLACES: list[Any] = [
     lambda: PatientFacts(reference_time=datetime(1980, 1, 1, tzinfo=UTC), national_id=FNR),
     lambda: PatientFacts(reference_time=datetime(2026, 11, 25, tzinfo=UTC), national_id=FNR, age=3),
     lambda: national_id_kind(FNR[:-1] + "7"),
-    lambda: PatientFacts.from_json(
+    lambda: PatientFacts.from_dict(
         {"reference_time": "2026-11-25T12:00:00+01:00", "national_id": int(FNR)}
     ),
     lambda: preflight(FNR),
@@ -286,7 +288,7 @@ CALLBACK_WRONG_PLACES: list[Any] = [
     lambda: read_callback({**RETURNED, "filledOutBy": {"filledOutByActNationalId": int(FNR)}}),
     lambda: read_callback({**RETURNED, "formOrderEventLog": [{"eventType": EMAIL}]}),
     lambda: read_callback(json.dumps(RETURNED)[:-3]),
-    lambda: FormOrderResponse.from_json(
+    lambda: FormOrderResponse.from_dict(
         {"id": GUID, "notificationChannel": 0, "singleUseCode": 91234567}
     ),
     lambda: FormOrderRequest(

@@ -107,7 +107,8 @@ def test_metadata_is_json_text_as_ePROM_asks() -> None:  # noqa: N802  # ePROM i
         InvalidValueError, match=r"FormOrderRequest\.metadata is not valid JSON: line 1, column 2"
     ):
         order(metadata="{age: 76}")
-    with pytest.raises(InvalidTypeError, match="metadata must be a JSON object, not list"):
+    # A text is the right type; JSON in it that is not an object is a bad value.
+    with pytest.raises(InvalidValueError, match="metadata must be a JSON object, not list"):
         order(metadata="[76]")
     with pytest.raises(InvalidTypeError, match="metadata must be a mapping or its JSON text"):
         order(metadata=76)

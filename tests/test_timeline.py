@@ -18,12 +18,11 @@ from distribution import (
 )
 from distribution.eprom.callbacks import (
     FilledOutBy,
-    FormEvent,
-    FormOrderEvent,
     FormOrderStatusCallback,
     FormReturnCallback,
     read_callback,
 )
+from distribution.eprom.events import FormEvent, FormOrderEvent
 from distribution.presentation._texts import TIMELINE
 
 C = NotificationChannel

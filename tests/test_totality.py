@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,7 @@ from distribution import (
     DistributionError,
     Eligibility,
     FormOrderRequest,
+    InvalidTypeError,
     KrrRecord,
     KrrResponse,
     KrrStatus,
@@ -71,6 +73,37 @@ json_garbage = st.recursive(
 )
 anything = st.one_of(hostile, json_garbage, st.sampled_from(LOOKALIKES))
 maybe_availability = st.one_of(availabilities, anything)
+
+
+def _read(cls: Any, payload: Any) -> Any:
+    """Read *payload* with cls.from_dict and, where it is JSON, its text with cls.from_json.
+
+    Both give the same answer. What is wrong in a mapping or a text is bad data, a ValueError;
+    only a payload that is not a mapping at all is the caller's TypeError (from_dict's).
+    """
+    result = _total(cls.from_dict, payload)
+    if not isinstance(payload, dict):
+        with pytest.raises(InvalidTypeError):
+            cls.from_dict(payload)
+    elif result is None:
+        with pytest.raises(DistributionError) as caught:
+            cls.from_dict(payload)
+        assert isinstance(caught.value, ValueError)
+        assert not isinstance(caught.value, TypeError)
+    try:
+        text = json.dumps(payload)
+        faithful = json.loads(text) == payload  # no NaN, tuple or key that JSON would change
+    except (TypeError, ValueError):  # a value JSON cannot hold (mutated() puts some in)
+        return result
+    again = _total(cls.from_json, text)
+    if again is None:
+        with pytest.raises(DistributionError) as caught:
+            cls.from_json(text)
+        assert isinstance(caught.value, ValueError)
+        assert not isinstance(caught.value, TypeError)
+    if faithful:
+        assert repr(again) == repr(result)
+    return result
 
 
 def _total(call: Any, *args: Any, **kwargs: Any) -> Any:
@@ -208,8 +241,9 @@ VALID_DECISION = decide(
 @example({**VALID_DECISION, "outcome": "notified"})
 @example({**VALID_DECISION, "rule": {"code": 10**400, "name": "Basic"}})
 def test_decision_from_dict(payload: Any) -> None:
-    """A payload is read back only if it is exactly what to_dict() would write."""
-    result = _total(Decision.from_dict, payload)
+    """A payload is read back only if it is exactly what to_dict() would write; a mapping that
+    is not is bad data (a ValueError), anything else the caller's wrong type."""
+    result = _read(Decision, payload)
     if result is not None:
         assert result.to_dict() == payload
 
@@ -237,12 +271,15 @@ VALID_FACTS = {
 )
 @example({"personer": [{"status": "AKTIV", "reservasjon": "ja"}]})
 def test_krr_response(payload: Any) -> None:
-    result = _total(KrrRecord.from_response, payload)
-    assert result is None or all(type(r) is KrrRecord for r in result)
-    response = _total(KrrResponse.from_json, payload)
+    if isinstance(payload, str):
+        response = _total(KrrResponse.from_json, payload)
+    else:
+        response = _read(KrrResponse, payload)
     if response is not None:
         assert type(response) is KrrResponse
         assert len(response.records) + len(response.errors) == len(response.entries)
+        result = _total(response.records_or_raise)
+        assert result is None or all(type(r) is KrrRecord for r in result)
         assert (result is not None) == (not response.errors)
         for national_id in response.national_ids:
             if national_id is not None:
@@ -259,7 +296,7 @@ def test_krr_response_constructor(entries: Any, national_ids: Any) -> None:
 
 @given(st.one_of(json_garbage, mutated(VALID_RECORD["personer"][0])))
 def test_krr_record(payload: Any) -> None:
-    result = _total(KrrRecord.from_json, payload)
+    result = _read(KrrRecord, payload)
     assert result is None or type(result) is KrrRecord
 
 
@@ -269,7 +306,7 @@ def test_krr_record(payload: Any) -> None:
 @example({**VALID_FACTS, "age": 10**100})
 @example({**VALID_FACTS, "birth_date": "1990-02-30"})
 def test_facts_and_assessment(payload: Any) -> None:
-    facts = _total(PatientFacts.from_json, payload)
+    facts = _read(PatientFacts, payload)
     if facts is not None:
         eligibility = assess(facts)  # well-typed facts never raise
         assert type(eligibility) is Eligibility
@@ -279,7 +316,7 @@ def test_facts_and_assessment(payload: Any) -> None:
 
 @given(anything)
 def test_assess_takes_only_a_bool_for_research_and_facts_for_on_behalf_of(value: Any) -> None:
-    facts = PatientFacts.from_json(VALID_FACTS)
+    facts = PatientFacts.from_dict(VALID_FACTS)
     result = _total(assess, facts, research=value)
     assert (result is not None) == (type(value) is bool)
     result = _total(assess, facts, on_behalf_of=value)

@@ -8,6 +8,7 @@ import json
 import pickle
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -24,6 +25,7 @@ from distribution import (
     HelsenorgeConsent,
     InvalidTypeError,
     KrrRecord,
+    KrrResponse,
     PatientFacts,
     assess,
     decide,
@@ -37,9 +39,9 @@ from distribution import (
 from distribution.eprom.callbacks import NIL_GUID
 from tests.strategies import availabilities, priority_lists, rules
 
-RECORDS = KrrRecord.from_response(
+RECORDS = KrrResponse.from_json(
     (Path(__file__).parent / "data" / "krr_response.json").read_text(encoding="utf-8")
-)
+).records_or_raise()
 
 
 def _travels(value: object) -> None:
@@ -67,7 +69,7 @@ def test_decisions_and_availabilities_travel(rule: DistributionRule, a: Availabi
 
 
 @given(priority_lists, availabilities)
-def test_message_decisions_travel(channels: tuple[object, ...], a: Availability) -> None:
+def test_message_decisions_travel(channels: tuple[Any, ...], a: Availability) -> None:
     """Priority-list decisions travel the same way."""
     d = decide_priority_list(channels, a)
     _travels(d)
@@ -99,7 +101,7 @@ def test_simulations_and_problems_travel() -> None:
     [
         lambda: DistributionRule.parse("Nope"),
         lambda: Availability(paper=1),  # type: ignore[arg-type]
-        lambda: KrrRecord.from_json({"status": "GONE"}),
+        lambda: KrrRecord.from_dict({"status": "GONE"}),
     ],
 )
 def test_errors_travel_with_their_fields(make: object) -> None:
@@ -148,7 +150,7 @@ def test_callbacks_requests_and_verdicts_travel() -> None:
         reconcile(decision, status),
         expected_callbacks(decision),
         Anomaly(id=status.form_order_id, kind=AnomalyKind.NO_CALLBACK),  # type: ignore[union-attr]
-        FormOrderResponse.from_json({"id": NIL_GUID, "notificationChannel": 0}),
+        FormOrderResponse.from_dict({"id": NIL_GUID, "notificationChannel": 0}),
     ):
         _travels(value)
     keyed = read_callback(

@@ -26,7 +26,7 @@ from distribution import (
 from distribution.eprom import verification
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
 
@@ -218,7 +218,7 @@ def test_verify_reads_each_distinct_decision_once(monkeypatch: pytest.MonkeyPatc
     calls: list[object] = []
     real = Decision.from_dict
 
-    def counting(payload: object) -> Decision:
+    def counting(payload: Mapping[str, object]) -> Decision:
         calls.append(payload)
         return real(payload)
 

@@ -1,4 +1,7 @@
-"""The JSON wire format of a decision: pinned by hand, round-tripped, and strict on reading."""
+"""The JSON wire format of a decision: pinned by hand, round-tripped, and strict on reading.
+
+Whose fault: what is wrong in a payload raises the ValueError family; a caller who hands
+from_dict anything but a mapping, or from_json anything but text, gets InvalidTypeError."""
 
 from __future__ import annotations
 
@@ -9,7 +12,14 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from distribution import Availability, Decision, DistributionError, decide, decide_priority_list
+from distribution import (
+    Availability,
+    Decision,
+    DistributionError,
+    InvalidTypeError,
+    decide,
+    decide_priority_list,
+)
 from tests.strategies import availabilities, priority_lists, rules
 
 # The format's example in docs/wire-format.md, written out here by hand.
@@ -105,10 +115,49 @@ def _changed(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (_changed(("chain",), "DigitalMailbox"), "must be a list"),
         ({k: v for k, v in BASIC_OR_PAPER_D_P.items() if k != "chain"}, "chain is missing"),
         ({**BASIC_OR_PAPER_D_P, "extra": 1}, "unexpected keys"),
-        ([], "must be an object"),
-        (None, "must be an object"),
+        (_changed(("availability",), []), "availability must be an object, not list"),
+        (_changed(("rule",), "BasicOrPaper"), "rule must be an object, not text"),
     ],
 )
 def test_from_dict_refuses_malformed_or_inconsistent_payloads(payload: Any, words: str) -> None:
-    with pytest.raises(DistributionError, match=words):
+    with pytest.raises(DistributionError, match=words) as caught:
         Decision.from_dict(payload)
+    assert isinstance(caught.value, ValueError)  # what is wrong in a payload is bad data
+    with pytest.raises(type(caught.value), match=words):
+        Decision.from_json(json.dumps(payload))
+
+
+def test_from_json_reads_text_and_from_dict_a_mapping() -> None:
+    decision = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
+    text = json.dumps(BASIC_OR_PAPER_D_P)
+    assert Decision.from_json(text) == Decision.from_json(text.encode()) == decision
+    with pytest.raises(DistributionError, match="decision must be an object, not list") as caught:
+        Decision.from_json("[]")
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("read", "message"),
+    [
+        (
+            lambda: Decision.from_dict([]),  # type: ignore[arg-type]
+            "decision must be a mapping of decoded JSON (dict), not list []",
+        ),
+        (
+            lambda: Decision.from_dict(None),  # type: ignore[arg-type]
+            "decision must be a mapping of decoded JSON (dict), not None",
+        ),
+        (
+            lambda: Decision.from_dict(json.dumps(BASIC_OR_PAPER_D_P)),  # type: ignore[arg-type]
+            "decision must be a mapping of decoded JSON (dict), not text",
+        ),
+        (
+            lambda: Decision.from_json(BASIC_OR_PAPER_D_P),  # type: ignore[arg-type]
+            "decision must be JSON text (str or bytes), not object <dict of length 6>",
+        ),
+    ],
+)
+def test_the_wrong_python_type_is_the_callers(read: Any, message: str) -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        read()
+    assert str(caught.value) == message

@@ -63,15 +63,12 @@ if TYPE_CHECKING:
     from distribution.eprom.callbacks import (
         Callback,
         FilledOutBy,
-        FormEvent,
-        FormOrderEvent,
-        FormOrderResponse,
         FormOrderStatusCallback,
         FormReturnCallback,
-        MessageResponse,
         MessageStatusCallback,
         read_callback,
     )
+    from distribution.eprom.events import FormEvent, FormOrderEvent
     from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
     from distribution.eprom.reconciliation import (
         ExpectedCallbacks,
@@ -80,6 +77,7 @@ if TYPE_CHECKING:
         expected_callbacks,
         reconcile,
     )
+    from distribution.eprom.responses import FormOrderResponse, MessageResponse
     from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
     from distribution.mrs.audit import Audit, AuditAnomaly, AuditKind, audit, datadump_rows
     from distribution.mrs.statuses import eprom_status, mrs_statuses
@@ -263,15 +261,12 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "eprom.callbacks": (
         "Callback",
         "FilledOutBy",
-        "FormEvent",
-        "FormOrderEvent",
-        "FormOrderResponse",
         "FormOrderStatusCallback",
         "FormReturnCallback",
-        "MessageResponse",
         "MessageStatusCallback",
         "read_callback",
     ),
+    "eprom.events": ("FormEvent", "FormOrderEvent"),
     "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
     "eprom.reconciliation": (
         "ExpectedCallbacks",
@@ -282,6 +277,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     ),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
     "presentation.audit": ("explain_audit",),
+    "eprom.responses": ("FormOrderResponse", "MessageResponse"),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
     "presentation.reconciliation": ("explain_reconciliation",),
     "presentation.timeline": ("explain_timeline",),

@@ -376,6 +376,10 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "a Reconciliation": "en Reconciliation",
         "an Audit": "en Audit",
         "a mapping": "et objekt (kolonnenavn til celleverdi)",
+        "JSON text": "JSON-tekst (str eller bytes)",
+        "a mapping of decoded JSON": "et ferdig lest JSON-objekt (dict)",
+        "JSON text or a mapping of decoded JSON": "JSON-tekst (str eller bytes) eller et ferdig lest JSON-objekt (dict)",
+        "true or false": "true eller false",
     },
     "en": {
         "PatientFacts": "PatientFacts",
@@ -416,6 +420,10 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "a Reconciliation": "a Reconciliation",
         "an Audit": "an Audit",
         "a mapping": "a mapping (column name to cell value)",
+        "JSON text": "JSON text (str or bytes)",
+        "a mapping of decoded JSON": "a mapping of decoded JSON (dict)",
+        "JSON text or a mapping of decoded JSON": "JSON text (str or bytes) or a mapping of decoded JSON (dict)",
+        "true or false": "true or false",
     },
 }
 

@@ -222,7 +222,7 @@ class Availability:
         return Availability(**{**self.to_dict(), **changes})
 
     @classmethod
-    def of(cls, *channels: object) -> Availability:
+    def of(cls, *channels: NotificationChannel | int | str) -> Availability:
         """Return the availability in which exactly *channels* are available.
 
         Each channel is anything :func:`parse_channel` takes; a repeated channel is harmless.
@@ -253,11 +253,11 @@ class Availability:
         """The available channels, in code order."""
         return tuple(ch for ch, bit in _BIT.items() if self.index & bit)
 
-    def has(self, channel: object) -> bool:
+    def has(self, channel: NotificationChannel | int | str) -> bool:
         """Return whether *channel* (anything :func:`parse_channel` takes) is available."""
         return bool(self.index & _BIT[parse_channel(channel)])
 
-    def without(self, channel: object) -> Availability:
+    def without(self, channel: NotificationChannel | int | str) -> Availability:
         """Return a copy in which *channel* is not available.
 
         ``NONE`` is accepted here and changes nothing, so that
@@ -268,7 +268,7 @@ class Availability:
             return self
         return _SHARED[self.index & ~_BIT[parsed]]
 
-    def with_(self, channel: object) -> Availability:
+    def with_(self, channel: NotificationChannel | int | str) -> Availability:
         """Return a copy in which *channel* is available."""
         return _SHARED[self.index | _BIT[parse_channel(channel)]]
 

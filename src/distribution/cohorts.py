@@ -63,7 +63,7 @@ class RuleTally:
     paper_despite_digital: int
     """Patients sent paper although they could be reached on a digital channel."""
 
-    def reached(self, channel: object) -> int:
+    def reached(self, channel: NotificationChannel | int | str) -> int:
         """Return how many patients *channel* notifies under this rule."""
         return self.by_channel[_REACHABLE.index(parse_channel(channel))]
 
@@ -87,7 +87,7 @@ class Simulation:
     patients: int
     tallies: tuple[RuleTally, ...]
 
-    def tally(self, rule: object) -> RuleTally:
+    def tally(self, rule: DistributionRule | int | str) -> RuleTally:
         """Return the tally of *rule* (anything ``DistributionRule.parse`` takes)."""
         wanted = DistributionRule.parse(rule)
         for tally in self.tallies:
@@ -113,7 +113,9 @@ def _count(cohort: Iterable[Availability]) -> Counter[int]:
     return Counter(a.index if a.__class__ is Availability else bad(a) for a in items)
 
 
-def simulate(cohort: Iterable[Availability], rules: Iterable[object] | None = None) -> Simulation:
+def simulate(
+    cohort: Iterable[Availability], rules: Iterable[DistributionRule | int | str] | None = None
+) -> Simulation:
     """Return, per rule, how a cohort of patients would be reached.
 
     *cohort* is any iterable of :class:`Availability` (read once, in constant memory); *rules*

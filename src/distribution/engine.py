@@ -26,6 +26,14 @@ from typing import Final, Literal, TypedDict, TypeVar, final
 
 import attrs
 
+from distribution._reading import (
+    check_keys,
+    exact,
+    given_mapping,
+    json_list,
+    json_object,
+    read_object,
+)
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.errors import InvalidValueError, wrong_type
@@ -98,11 +106,11 @@ def _check_availability(
         raise wrong_type(value, field=f"Decision.{attribute.name}", expected="an Availability")
 
 
-def _as_route(channels: object) -> Route:
+def _as_route(channels: Iterable[NotificationChannel | int | str]) -> Route:
     # A text or a non-iterable is left as it is, for __attrs_post_init__ to refuse by name.
     if isinstance(channels, str | bytes) or not isinstance(channels, Iterable):
         return channels  # type: ignore[return-value]
-    return tuple(channels)
+    return tuple(channels)  # type: ignore[arg-type]  # __attrs_post_init__ parses each channel
 
 
 @final
@@ -172,15 +180,17 @@ class Decision:
         }
 
     @classmethod
-    def from_dict(cls, payload: object) -> Decision:
-        """Read a decision back from :meth:`to_dict`'s format.
+    def from_dict(cls, payload: Mapping[str, object]) -> Decision:
+        """Read a decision back from :meth:`to_dict`'s format, decoded from JSON.
 
         Refuses a payload that is malformed (missing or unknown keys, wrong types, a name that
         does not match its code) or inconsistent (a route that is not the rule's, or a chain,
-        channel or outcome that the rule and availability would not give) with a
-        :class:`~distribution.errors.DistributionError`.
+        channel or outcome that the rule and availability would not give) with an
+        :class:`~distribution.errors.InvalidValueError` or
+        :class:`~distribution.errors.UnknownCodeError`; a *payload* that is not a mapping at all
+        with :class:`~distribution.errors.InvalidTypeError`.
         """
-        data = _mapping(payload, "decision", _KEYS)
+        data = _mapping(given_mapping(payload, "decision"), "decision", _KEYS)
         rule = None if data["rule"] is None else _code(data["rule"], "rule", DistributionRule)
         decision = cls(
             rule, _channels(data["route"], "route"), _wire_availability(data["availability"])
@@ -197,6 +207,17 @@ class Decision:
                     "inconsistent", value=_shown(value), field=key, expected=_shown(expected)
                 )
         return decision
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Decision:
+        """Read a decision from its JSON text, as :meth:`from_dict` reads it decoded.
+
+        >>> import json
+        >>> d = decide("PaperOnly", Availability(paper=True))
+        >>> Decision.from_json(json.dumps(d.to_dict())) == d
+        True
+        """
+        return cls.from_dict(read_object(text, "decision"))
 
 
 def _derive(decision: Decision, route: Route) -> None:
@@ -306,7 +327,9 @@ def fallback_chain(
     return decide(rule, availability).chain
 
 
-def decide_priority_list(channels: Iterable[object], availability: Availability) -> Decision:
+def decide_priority_list(
+    channels: Iterable[NotificationChannel | int | str], availability: Availability
+) -> Decision:
     """Return the decision for a message's explicit priority list (``docs/sources.md`` §2).
 
     *channels* is a non-empty sequence of distinct channels (see
@@ -406,23 +429,16 @@ def _code_dict(member: DistributionRule | NotificationChannel) -> CodeDict:
 
 
 def _mapping(value: object, field: str, keys: tuple[str, ...]) -> Mapping[str, object]:
-    if not isinstance(value, Mapping):
-        raise wrong_type(value, field=field, expected="an object")
-    unknown = sorted(str(key) for key in value if key not in keys)
-    if unknown:
-        raise InvalidValueError("unknown_keys", value=unknown, field=field, choices=keys)
-    for key in keys:
-        if key not in value:
-            raise InvalidValueError("missing_key", value=None, field=f"{field}.{key}", choices=keys)
-    return value
+    # Every key, and no other; a null is a value here (a message's decision has a null rule).
+    data = json_object(value, field)
+    check_keys(data, field, required=keys, allowed=keys, null_is_missing=False)
+    return data
 
 
 def _code(value: object, field: str, cls: type[CodeT]) -> CodeT:
     item = _mapping(value, field, _CODE_KEYS)
-    code = item["code"]
-    if type(code) is not int:
-        # Only an int: the wire carries the number, the name travels beside it.
-        raise wrong_type(code, field=f"{field}.code", expected="int")
+    # Only an int: the wire carries the number, the name travels beside it.
+    code = exact(item["code"], int, f"{field}.code", "int")
     member = cls.parse(code)
     name = item["name"]
     if name != member.api_name:
@@ -434,20 +450,23 @@ def _code(value: object, field: str, cls: type[CodeT]) -> CodeT:
 
 def _wire_availability(value: object) -> Availability:
     flags = _mapping(value, "availability", tuple(CHANNEL_FIELDS.values()))
-    return Availability(**{name: flags[name] for name in CHANNEL_FIELDS.values()})  # type: ignore[arg-type]  # Availability checks each flag is a bool
+    return Availability(
+        **{
+            name: exact(flags[name], bool, f"availability.{name}", "true or false")
+            for name in CHANNEL_FIELDS.values()
+        }
+    )
 
 
 def _channels(value: object, field: str) -> tuple[NotificationChannel, ...]:
-    if not isinstance(value, list | tuple):
-        raise wrong_type(value, field=field, expected="a list")
-    return tuple(_code(item, f"{field}[{i}]", NotificationChannel) for i, item in enumerate(value))
+    items = json_list(value, field)
+    return tuple(_code(item, f"{field}[{i}]", NotificationChannel) for i, item in enumerate(items))
 
 
 def _outcome(value: object) -> Outcome:
-    if type(value) is not str:
-        raise wrong_type(value, field="outcome", expected="str")
+    text = exact(value, str, "outcome", "str")
     try:
-        return Outcome(value)
+        return Outcome(text)
     except ValueError:
         raise InvalidValueError(
             "unknown_code", value=value, field="outcome", choices=[o.value for o in Outcome]

@@ -57,7 +57,7 @@ ROUTES: Final[Mapping[DistributionRule, Route]] = MappingProxyType(
 """Every rule and the channels it permits, in the order they are tried."""
 
 
-def route(rule: object) -> Route:
+def route(rule: DistributionRule | int | str) -> Route:
     """Return the channels *rule* permits, in the order ePROM tries them.
 
     *rule* is anything :meth:`DistributionRule.parse` takes.
@@ -65,7 +65,9 @@ def route(rule: object) -> Route:
     return ROUTES[DistributionRule.parse(rule)]
 
 
-def parse_priority_list(channels: object, *, field: str = "priority list") -> Route:
+def parse_priority_list(
+    channels: Iterable[NotificationChannel | int | str], *, field: str = "priority list"
+) -> Route:
     """Return *channels* as a route, checking it is a valid priority list.
 
     A priority list (``notificationPriorityList`` of SendeMeldingTilInnbyggerV2) is a non-empty

@@ -19,7 +19,15 @@ import stdnum.no.fodselsnummer
 
 import distribution as d
 from distribution import cohorts
-from distribution.eprom import bodies, callbacks, preflight, reconciliation, verification
+from distribution.eprom import (
+    bodies,
+    callbacks,
+    events,
+    preflight,
+    reconciliation,
+    responses,
+    verification,
+)
 from distribution.patient import eligibility, krr
 from distribution.presentation import decision as explain_decision
 from distribution.presentation import tables, timeline
@@ -75,7 +83,7 @@ def exercise() -> None:
     d.decide(3, a), d.decide(d.DistributionRule.PAPER_ONLY, a), d.fallback_chain("4", a)
     d.decide_many(1, [a] * 10), d.channels_many(2, [a]), d.decide_each([(0, a)])
     message = d.decide_priority_list(["paper", "helsenorge"], a)
-    d.Decision.from_dict(decision.to_dict())
+    d.Decision.from_dict(decision.to_dict()), d.Decision.from_json(json.dumps(decision.to_dict()))
     for lang in ("en", "nb"):
         d.explain("AllowUnsecure", a, lang=lang), d.explain_decision(message, lang=lang)
         d.describe(d.FormOrderStatus.PHYSICAL_MAIL_RETURNED, lang=lang)
@@ -90,7 +98,7 @@ def exercise() -> None:
             "epostadresse_oppdatert": "2026-01-01T10:00:00+01",
         },
     }
-    d.KrrRecord.from_json(record), d.KrrRecord.from_json(json.dumps(record))
+    d.KrrRecord.from_dict(record), d.KrrRecord.from_json(json.dumps(record))
     facts = d.PatientFacts.from_json(
         json.dumps(
             {
@@ -108,7 +116,7 @@ def exercise() -> None:
             reference_time=datetime(2026, 2, 28, 23, 30, tzinfo=UTC),
             national_id="26670271527",
             research_reserved=False,
-            krr=d.KrrRecord.from_json(record),
+            krr=d.KrrRecord.from_dict(record),
         ),
         research=True,
     )
@@ -148,6 +156,8 @@ def exercise() -> None:
         d.explain_reconciliation(d.reconcile(decision, status), lang=lang)  # type: ignore[arg-type]
         d.explain_timeline(returned, lang=lang)  # type: ignore[arg-type]
     d.expected_callbacks(message)
+    d.FormOrderResponse.from_json(json.dumps({"id": ID, "notificationChannel": 1}))
+    d.MessageResponse.from_dict({"notificationChannel": 0})
     order = json.dumps({"formOrderId": ID, "decision": decision.to_dict()})
     list(
         d.verify(
@@ -184,6 +194,8 @@ def main() -> None:
         reconciliation,
         verification,
         timeline,
+        responses,
+        events,
         bodies,
         stdnum.exceptions,
     )

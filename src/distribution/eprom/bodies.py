@@ -31,9 +31,15 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
-from distribution._reading import parse
+from distribution._evidence import wrong_kind
+from distribution._formats import (
+    guid_field,
+)
+from distribution._reading import (
+    json_object,
+    parse,
+)
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.eprom.callbacks import evidence, is_guid, wrong_kind
 from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
 from distribution.errors import (
     HIDDEN,
@@ -45,7 +51,7 @@ from distribution.errors import (
 from distribution.routes import Route, parse_priority_list
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Iterable
 
 
 __all__ = [
@@ -65,11 +71,15 @@ _FIELD_OF: Final[Mapping[ProblemCode, str]] = {
 
 
 def _json_text(value: object, field: str, *, object_only: bool) -> str:
-    """Return *value* as JSON text: a mapping or list written out, a text checked to be JSON."""
+    """Return *value* as JSON text: a mapping or list written out, a text checked to be JSON.
+
+    A text that is not JSON, or not an object where one belongs, is a bad value; anything but a
+    text, a mapping (or a list) is the caller's wrong type.
+    """
     if isinstance(value, str):
         parsed = parse(value, field)
-        if object_only and not isinstance(parsed, dict):
-            raise wrong_kind(parsed, field, "a JSON object")
+        if object_only:
+            json_object(parsed, field, "a JSON object")
         return value
     kinds = (Mapping,) if object_only else (Mapping, list, tuple)
     if not isinstance(value, kinds):
@@ -137,17 +147,8 @@ class FormOrderDict(TypedDict):
     onBehalfOfNationalId: str | None
 
 
-def _rule(value: object) -> DistributionRule:
+def _rule(value: DistributionRule | int | str) -> DistributionRule:
     return DistributionRule.parse(value)
-
-
-def _guid(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # The shape of a GUID; whether the form exists only ePROM knows.
-    field = f"{type(instance).__name__}.{attribute.name}"
-    if type(value) is not str:
-        raise wrong_kind(value, field, "a GUID string")
-    if not is_guid(value):
-        raise InvalidValueError("bad_guid", value=evidence(value), field=field)
 
 
 def _metadata(value: Mapping[str, object] | str | None) -> str | None:
@@ -184,7 +185,8 @@ class FormOrderRequest:
     ("Reminderdate is ignored as helsenorge does not use it").
     """
 
-    form_id: str = attrs.field(validator=_guid)
+    # The shape of a GUID; whether the form exists only ePROM knows.
+    form_id: str = attrs.field(validator=guid_field)
     national_id: str = attrs.field(repr=_hidden, validator=exactly(str, secret=True))
     expiry_date: datetime = attrs.field(validator=[exactly(datetime), aware])
     distribution_rule: DistributionRule = attrs.field(
@@ -254,7 +256,7 @@ class MessageDict(TypedDict):
     paperColorPrint: bool
 
 
-def _priority_list(value: object) -> Route:
+def _priority_list(value: Iterable[NotificationChannel | int | str]) -> Route:
     return parse_priority_list(value, field="MessageToCitizenRequest.notification_priority_list")
 
 

@@ -1,17 +1,23 @@
-"""What ePROM sends back: the callbacks and the order and message responses, read from JSON.
+"""What ePROM calls back with: the order's status, the returned form, the message's status.
 
-Rule 1: how a body from ePROM is read lives here; what it means for a decision lives in
-:mod:`distribution.eprom.reconciliation`. Nothing here sends or receives: a web framework
-hands over the body (a mapping, or the JSON text as ``str`` or ``bytes``) and gets a value
-back or the library's error, naming the field, with personal data masked (``docs/sources.md`` §8).
+Rule 1: how a callback body from ePROM is read lives here; what it means for a decision lives in
+:mod:`distribution.eprom.reconciliation`, the returned form's events in
+:mod:`distribution.eprom.events`, and ePROM's answers to the requests in
+:mod:`distribution.eprom.responses`. Nothing here sends or receives: a web framework hands over
+the body and gets a value back or the library's error, naming the field, with personal data
+masked (``docs/sources.md`` §8). Each callback type reads a decoded body with ``from_dict`` and
+JSON text with ``from_json``; :func:`read_callback` takes either and tells the three apart.
 
 Codes are read as the guide sends them, as names (its examples say ``"notificationChannel" :
 "None"``) or as numbers, by each enum's ``parse``. Keys this library does not read are ignored,
 because ePROM adds fields between versions (``timestamp`` in 2023, ``filledOutBy`` in v13.1).
 
-Callbacks arrive over the network, so a text longer than :data:`MAX_JSON_SIZE` is refused
-before it is parsed, JSON nested too deeply for the parser is refused with the library's error,
-and no value that is shown in an error can be too long, too deep or too big to print.
+Callbacks arrive over the network, so they are read by :mod:`distribution._reading`: a text
+longer than :data:`MAX_JSON_SIZE` is refused before it is parsed, JSON nested too deeply for the
+parser is refused with the library's error, and no value that is shown in an error can be too
+long, too deep or too big to print. What is wrong in a body raises the ``ValueError`` family;
+a caller passing something other than text or a mapping,
+:class:`~distribution.errors.InvalidTypeError`.
 
 The callback carries the receiving system's ``apiKey``. It is never shown (not in a repr, an
 error or an explanation); :meth:`FormOrderStatusCallback.api_key_matches` compares it in
@@ -32,37 +38,49 @@ FormOrderStatusCallback(form_order_id='184738d0-3c39-e611-9c2a-34e6d72e03c7',
 
 from __future__ import annotations
 
-import enum
 import hmac
-import re
-from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final, Self, TypeVar, final
+from datetime import datetime
+from typing import TYPE_CHECKING, Final, Self, final
 
 import attrs
 
-from distribution._reading import parse
+from distribution._evidence import wrong_json_type, wrong_kind
+from distribution._formats import (
+    NIL_GUID,
+    guid,
+    guid_field,
+    iso_time,
+    lower,
+    lower_or_none,
+    optional_guid_field,
+)
+from distribution._reading import (
+    MAX_JSON_SIZE,
+    check_keys,
+    code,
+    given_mapping,
+    json_list,
+    json_object,
+    load_json,
+    maybe,
+    read_object,
+)
 from distribution.codes import (
-    FormOrderEventLogType,
     FormOrderStatus,
     FormOrderStatusErrorCode,
     NotificationChannel,
     SentStatus,
 )
+from distribution.eprom.events import FormEvent, FormOrderEvent
 from distribution.errors import (
-    Expected,
-    InvalidTypeError,
     InvalidValueError,
-    TypeName,
-    UnknownCodeError,
     aware,
     exactly,
-    mask_personal,
-    show,
     wrong_type,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
     from typing import Any
 
 __all__ = [
@@ -70,215 +88,31 @@ __all__ = [
     "NIL_GUID",
     "Callback",
     "FilledOutBy",
-    "FormEvent",
-    "FormOrderEvent",
-    "FormOrderResponse",
     "FormOrderStatusCallback",
     "FormReturnCallback",
-    "MessageResponse",
     "MessageStatusCallback",
     "read_callback",
 ]
-
-MAX_JSON_SIZE: Final = 2 * 1024 * 1024
-"""The longest JSON text a reader parses: 2 MiB (characters of a ``str``, bytes of ``bytes``).
-
-A completed form's answers (``formData``) and its event log fit many times over; a longer body is
-refused before parsing, so a hostile sender cannot make the reader spend memory or time on it.
-A mapping the caller parsed is not measured: limit the request body in the web framework too.
-"""
 
 MAX_EVENTS: Final = 10_000
 """The most events a ``formOrderEventLog`` may hold (a form with hundreds of questions has
 hundreds of events; ten thousand bounds the work for a mapping that was never measured)."""
 
-NIL_GUID: Final = "00000000-0000-0000-0000-000000000000"
-"""The all-zero GUID: in an order response it means that no order was made (``docs/sources.md``
-§3); as ``signedFormId`` or ``scannedPaperId`` it means "none"."""
-
-_GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
-_MAX_SHOWN_ITEMS: Final = 64  # bits of an int, or characters of a str, shown as they are
-
-
-def is_guid(text: str) -> bool:
-    """Return whether *text* has a GUID's shape: ``8-4-4-4-12`` hex digits, any case (internal)."""
-    return _GUID.fullmatch(text) is not None
-
-
-# --- showing hostile values safely --------------------------------------------------------------
-
-
-@final
-class Stand:
-    """A short stand-in for a value whose repr could be huge, deep, or fail (internal).
-
-    ``repr`` of a list nested a hundred thousand deep raises ``RecursionError``, and of an
-    ``int`` with 5,000 digits ``ValueError``; an error message shows this instead.
-    """
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Stand and other.text == self.text
-
-    def __hash__(self) -> int:
-        return hash(self.text)
-
-    def __reduce__(self) -> tuple[type[Stand], tuple[str]]:
-        return (Stand, (self.text,))
-
-
-def evidence(value: object) -> object:
-    """Return *value* as an error may show it: scalars as they are, the rest as a stand-in.
-
-    Internal, like the other helpers here without a leading underscore: the request builders
-    and the reconciliation share them, and none is in ``__all__``.
-    """
-    kind = type(value)
-    if value is None or kind in {bool, float, str, bytes}:
-        return value
-    if kind is int:
-        bits = value.bit_length()  # type: ignore[attr-defined]  # kind is int
-        return value if bits <= _MAX_SHOWN_ITEMS else Stand(f"<int of {bits} bits>")
-    if isinstance(value, Mapping | Sequence) and not isinstance(value, str | bytes):
-        return Stand(f"<{kind.__qualname__} of length {len(value)}>")
-    return Stand(f"<{kind.__qualname__}>")
-
-
-# --- reading JSON ---------------------------------------------------------------------------------
-
-
-def load_json(obj: object, field: str) -> Mapping[str, object]:
-    """Return *obj* as a mapping: a mapping as it is, a JSON text parsed (internal).
-
-    Refuses a text over :data:`MAX_JSON_SIZE`, one that is not JSON (or nests deeper than the
-    parser can go) and anything that is not a JSON object, with the library's errors.
-    """
-    if isinstance(obj, str | bytes | bytearray):
-        if len(obj) > MAX_JSON_SIZE:
-            unit = "characters" if isinstance(obj, str) else "bytes"
-            raise InvalidValueError(
-                "too_large",
-                value=Stand(f"<{len(obj)} {unit}>"),
-                field=field,
-                limit=MAX_JSON_SIZE,
-            )
-        obj = parse(obj, field)
-    if not isinstance(obj, Mapping):
-        raise wrong_kind(obj, field, "a JSON object")
-    return obj
-
-
-def required(data: Mapping[str, object], key: str, field: str, keys: tuple[str, ...]) -> object:
-    """Return ``data[key]``; a missing key or ``null`` is refused, naming the required *keys*."""
-    value = data.get(key)
-    if value is None:
-        raise InvalidValueError("missing_key", value=None, field=f"{field}.{key}", choices=keys)
-    return value
-
-
-CodeT = TypeVar(
-    "CodeT",
-    NotificationChannel,
-    FormOrderStatus,
-    FormOrderStatusErrorCode,
-    SentStatus,
-    "FormEvent",
-)
-
-
-def wrong_kind(value: object, field: str, expected: str, *, name: str = "") -> InvalidTypeError:
-    """Return :func:`~distribution.errors.wrong_type`'s error, showing *value* safely (internal).
-
-    *expected* is a phrase of :data:`~distribution._texts.EXPECTED`; *name* fills its
-    ``{name}``.
-    """
-    shown = evidence(value)
-    return InvalidTypeError(
-        "wrong_type",
-        value=shown,
-        field=field,
-        expected=Expected(expected, name=name),
-        type=TypeName(value, shown=show(shown)),
-    )
-
-
-def _code(cls: type[CodeT], value: object, field: str) -> CodeT:
-    """Return ``cls.parse(value)``, refusing with the JSON key as the field.
-
-    The value is shown safely: a huge ``int`` from a mapping would break ``repr``.
-    """
-    if type(value) is cls:
-        return value
-    if type(value) is not int and type(value) is not str:
-        # Refused here, not by parse(): its error would repr a value that may be nested too
-        # deeply to print.
-        raise wrong_kind(value, field, "a {name} code or name", name=cls.__name__)
-    if type(value) is int and value.bit_length() > _MAX_SHOWN_ITEMS:
-        raise UnknownCodeError(
-            "unknown_code", value=evidence(value), field=field, choices=cls.choices()
-        )
-    try:
-        return cls.parse(value)
-    except UnknownCodeError:
-        raise UnknownCodeError(
-            "unknown_code", value=evidence(value), field=field, choices=cls.choices()
-        ) from None
-
-
-def _maybe_code(cls: type[CodeT], value: object, field: str) -> CodeT | None:
-    return None if value is None else _code(cls, value, field)
+_FIELD: Final = "callback"  # what a body is called in an error: "callback.formOrderId is missing"
+_OBJECT: Final = "a JSON object"  # what its JSON text must hold
 
 
 def _text(value: object, field: str) -> str | None:
-    if value is None:
-        return None
-    if type(value) is not str:
-        raise wrong_kind(value, field, "a string or null")
-    return value
+    return maybe(value, str, field, "a string or null")
 
 
 def _secret_text(value: object, field: str) -> str | None:
     """Read a text that is never shown (an apiKey, a national ID); a wrong one shows its type."""
-    if value is not None and type(value) is not str:
-        raise wrong_type(value, field=field, expected="a string", secret=True)
-    return value
+    return maybe(value, str, field, "a string", secret=True)
 
 
 def _flag(value: object, field: str) -> bool:
-    if value is None:
-        return False
-    if type(value) is not bool:
-        raise wrong_kind(value, field, "true, false or null")
-    return value
-
-
-def read_guid(value: object, field: str) -> str:
-    """Return a GUID text in lower case; refuse anything else, naming *field* (internal)."""
-    if type(value) is not str:
-        raise wrong_kind(value, field, "a GUID string")
-    if not is_guid(value):
-        raise InvalidValueError("bad_guid", value=evidence(value), field=field)
-    return value.lower()
-
-
-def _maybe_guid(value: object, field: str) -> str | None:
-    return None if value is None else read_guid(value, field)
-
-
-def _utc(value: object, field: str) -> datetime | None:
-    """Read a ``…Utc`` time: ISO 8601; without an offset it is UTC, as the field's name says."""
-    text = _text(value, field)
-    if text is None:
-        return None
-    moment = _iso(text, field)
-    return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment
+    return maybe(value, bool, field, "true, false or null") or False
 
 
 def _local(value: object, field: str) -> str | None:
@@ -288,33 +122,17 @@ def _local(value: object, field: str) -> str | None:
     ePROM's local time, which this pure library cannot turn into an instant without a time zone
     database, so it stays text; ``timestamp_utc`` is the instant.
     """
-    text = _text(value, field)
-    if text is not None:
-        _iso(text, field)
-    return text
+    if value is None:
+        return None
+    iso_time(value, field, naive="allow", expected="a string or null")
+    return value  # type: ignore[return-value]  # timestamp() refused anything but a str
 
 
-def _iso(text: str, field: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidValueError("bad_time", value=evidence(text), field=field) from None
-
-
-def _guid_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not str or not is_guid(value):
-        raise InvalidValueError(
-            "bad_guid", value=evidence(value), field=f"{type(instance).__name__}.{attribute.name}"
-        )
-
-
-def _optional_guid(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _guid_field(instance, attribute, value)
-
-
-def _lower(value: object) -> object:
-    return value.lower() if type(value) is str else value
+def _utc(value: object, field: str) -> datetime | None:
+    """Read a ``…Utc`` time: ISO 8601; without an offset it is UTC, as the field's name says."""
+    if value is None:
+        return None
+    return iso_time(value, field, naive="utc", expected="a string or null")
 
 
 def _tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
@@ -356,7 +174,7 @@ def _status_of_order(value: object, field: str) -> tuple[FormOrderStatus, bool]:
     """
     if type(value) is str and value.strip().lower() == _SDP_ERROR.api_name.lower():
         return FormOrderStatus.ERROR, True
-    return _code(FormOrderStatus, value, field), False
+    return code(FormOrderStatus, value, field), False
 
 
 @final
@@ -378,7 +196,7 @@ class FormOrderStatusCallback:
         timestamp_utc: the same instant, timezone-aware.
     """
 
-    form_order_id: str = attrs.field(converter=_lower, validator=_guid_field)
+    form_order_id: str = attrs.field(converter=lower, validator=guid_field)
     channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
     status: FormOrderStatus = attrs.field(validator=exactly(FormOrderStatus))
     error_code: FormOrderStatusErrorCode = attrs.field(
@@ -402,30 +220,32 @@ class FormOrderStatusCallback:
             )
 
     @classmethod
-    def from_json(cls, obj: object) -> Self:
-        """Read the body as ePROM sends it: a mapping, or its JSON text."""
-        data = load_json(obj, "callback")
-        field = "callback"
-        status, sdp = _status_of_order(
-            required(data, "formOrderStatus", field, _STATUS_KEYS), "formOrderStatus"
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Read the body ePROM sent, decoded from JSON (by ``json.loads`` or a web framework)."""
+        data = given_mapping(data, _FIELD)
+        check_keys(
+            data,
+            _FIELD,
+            required=("formOrderStatus", "formOrderId", "notificationChannel"),
+            listed=_STATUS_KEYS,
         )
-        code = (
-            _maybe_code(
+        status, sdp = _status_of_order(data["formOrderStatus"], "formOrderStatus")
+        error_code = FormOrderStatusErrorCode.NONE
+        if data.get("formOrderStatusErrorCode") is not None:
+            error_code = code(
                 FormOrderStatusErrorCode,
-                data.get("formOrderStatusErrorCode"),
+                data["formOrderStatusErrorCode"],
                 "formOrderStatusErrorCode",
             )
-            or FormOrderStatusErrorCode.NONE
-        )
         if sdp:
-            if code not in {FormOrderStatusErrorCode.NONE, _SDP_ERROR}:
+            if error_code not in {FormOrderStatusErrorCode.NONE, _SDP_ERROR}:
                 raise InvalidValueError(
                     "contradiction",
-                    value=code.api_name,
+                    value=error_code.api_name,
                     field="formOrderStatusErrorCode",
                     other=f"formOrderStatus {_SDP_ERROR.api_name}",
                 )
-            code = _SDP_ERROR
+            error_code = _SDP_ERROR
         if status in _RETURN_STATUSES:
             raise InvalidValueError(
                 "out_of_range",
@@ -434,20 +254,19 @@ class FormOrderStatusCallback:
                 choices=[s.api_name for s in _STATUS_STATUSES],
             )
         return cls(
-            form_order_id=read_guid(
-                required(data, "formOrderId", field, _STATUS_KEYS), "formOrderId"
-            ),
-            channel=_code(
-                NotificationChannel,
-                required(data, "notificationChannel", field, _STATUS_KEYS),
-                "notificationChannel",
-            ),
+            form_order_id=guid(data["formOrderId"], "formOrderId"),
+            channel=code(NotificationChannel, data["notificationChannel"], "notificationChannel"),
             status=status,
-            error_code=code,
+            error_code=error_code,
             timestamp=_local(data.get("timestamp"), "timestamp"),
             timestamp_utc=_utc(data.get("timestampUtc"), "timestampUtc"),
             api_key=_secret_text(data.get("apiKey"), "apiKey"),
         )
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Read the body ePROM sent, as JSON text."""
+        return cls.from_dict(read_object(text, _FIELD, _OBJECT))
 
     def api_key_matches(self, expected: str) -> bool:
         """Return whether the callback's ``apiKey`` is *expected*, compared in constant time.
@@ -459,111 +278,6 @@ class FormOrderStatusCallback:
 
 
 # --- the completed or expired form ----------------------------------------------------------------
-
-
-def _masked_repr(value: str | None) -> str:
-    # A question's id is the form's own name for a field, but a repr masks by shape anyway.
-    return repr(None if value is None else mask_personal(value))
-
-
-class FormEvent(enum.Enum):
-    """An event in a returned form's ``formOrderEventLog``, by the name ePROM sends.
-
-    ReturAvUtfyltSkjema.md lists seven names; a code was published for the first five only
-    (:class:`~distribution.codes.FormOrderEventLogType`), so this enum is keyed by name and
-    ``SigningCompleted`` and ``FormDelivered`` have no :attr:`code` (``docs/sources.md`` §1).
-
-    >>> FormEvent.parse("FormDelivered").code is None, FormEvent.parse(2)
-    (True, <FormEvent.SIGNING_STARTED: 'SigningStarted'>)
-    """
-
-    FORM_OPENED = "FormOpened"
-    QUESTION_ACCESSED = "QuestionAccessed"
-    SIGNING_STARTED = "SigningStarted"
-    SIGNING_CANCELLED = "SigningCancelled"
-    SIGNING_ERROR = "SigningError"
-    SIGNING_COMPLETED = "SigningCompleted"
-    FORM_DELIVERED = "FormDelivered"
-
-    @property
-    def api_name(self) -> str:
-        """The name as ePROM sends it, e.g. ``"FormDelivered"``."""
-        return self.value
-
-    @property
-    def code(self) -> int | None:
-        """The published code (0-4), or ``None`` for the two events without one."""
-        logged = _LOGGED.get(self)
-        return None if logged is None else logged.value
-
-    @classmethod
-    def choices(cls) -> tuple[str, ...]:
-        """Return every name, with its code where one is published (``"0=FormOpened"``)."""
-        return tuple(
-            member.value if member.code is None else f"{member.code}={member.value}"
-            for member in cls
-        )
-
-    @classmethod
-    def parse(cls, value: object) -> FormEvent:
-        """Return the event *value* names.
-
-        Takes a member, a :class:`~distribution.codes.FormOrderEventLogType` member, a code
-        (``int`` or ASCII digits, 0-4) or a name (API or member name, any letter case, ASCII).
-        A ``bool``, ``float`` or other type raises :class:`~distribution.errors.InvalidTypeError`;
-        an unknown code or name :class:`~distribution.errors.UnknownCodeError`.
-        """
-        if type(value) is cls:
-            return value
-        if type(value) is FormOrderEventLogType:
-            return _BY_LOGGED[value]
-        if type(value) is str:
-            text = value.strip()
-            key: object = text.lower()
-            if text.isascii() and text.isdigit() and len(text) <= len(str(len(_BY_CODE))):
-                key = int(text)
-            member = _EVENT_NAMES.get(key) if text.isascii() else None
-        elif type(value) is int:
-            member = _EVENT_NAMES.get(value)
-        else:
-            raise InvalidTypeError(
-                "code_type",
-                value=evidence(value),
-                field=cls.__name__,
-                type=TypeName(value, shown=show(evidence(value))),
-                choices=cls.choices(),
-            )
-        if member is None:
-            raise UnknownCodeError(
-                "unknown_code", value=evidence(value), field=cls.__name__, choices=cls.choices()
-            )
-        return member
-
-
-_LOGGED: Final[Mapping[FormEvent, FormOrderEventLogType]] = {
-    FormEvent(logged.api_name): logged for logged in FormOrderEventLogType
-}
-_BY_LOGGED: Final = {logged: event for event, logged in _LOGGED.items()}
-_BY_CODE: Final = {logged.value: event for logged, event in _BY_LOGGED.items()}
-# Every spelling parse() looks up: the names in lower case, and the published codes.
-_EVENT_NAMES: Final[Mapping[object, FormEvent]] = {
-    **{name.lower(): member for member in FormEvent for name in (member.name, member.value)},
-    **_BY_CODE,
-}
-
-
-@final
-@attrs.frozen(kw_only=True)
-class FormOrderEvent:
-    """One entry of ``formOrderEventLog``: what happened, to which question, when (UTC)."""
-
-    type: FormEvent = attrs.field(validator=exactly(FormEvent))
-    question_id: str | None = attrs.field(
-        default=None, repr=_masked_repr, validator=exactly(str, optional=True)
-    )
-    timestamp_utc: datetime | None = attrs.field(
-        default=None, validator=[exactly(datetime, optional=True), aware]
-    )
 
 
 def _mask_id(value: str | None) -> str:
@@ -618,7 +332,7 @@ class FormReturnCallback:
         filled_out_by: :class:`FilledOutBy`, or ``None``.
     """
 
-    form_order_id: str = attrs.field(converter=_lower, validator=_guid_field)
+    form_order_id: str = attrs.field(converter=lower, validator=guid_field)
     status: FormOrderStatus = attrs.field(validator=exactly(FormOrderStatus))
     channel: NotificationChannel | None = attrs.field(
         default=None, validator=exactly(NotificationChannel, optional=True)
@@ -627,10 +341,10 @@ class FormReturnCallback:
         default=None, repr=_form_data_repr, validator=exactly(str, optional=True)
     )
     signed_form_id: str | None = attrs.field(
-        default=None, converter=_lower, validator=_optional_guid
+        default=None, converter=lower_or_none, validator=optional_guid_field
     )
     scanned_paper_id: str | None = attrs.field(
-        default=None, converter=_lower, validator=_optional_guid
+        default=None, converter=lower_or_none, validator=optional_guid_field
     )
     timestamp: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
     form_data_warnings: int = attrs.field(default=0, validator=exactly(int))
@@ -662,15 +376,11 @@ class FormReturnCallback:
             )
 
     @classmethod
-    def from_json(cls, obj: object) -> Self:
-        """Read the body as ePROM sends it: a mapping, or its JSON text."""
-        data = load_json(obj, "callback")
-        field = "callback"
-        status = _code(
-            FormOrderStatus,
-            required(data, "formOrderStatus", field, _RETURN_KEYS),
-            "formOrderStatus",
-        )
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Read the body ePROM sent, decoded from JSON (by ``json.loads`` or a web framework)."""
+        data = given_mapping(data, _FIELD)
+        check_keys(data, _FIELD, required=("formOrderStatus", "formOrderId"), listed=_RETURN_KEYS)
+        status = code(FormOrderStatus, data["formOrderStatus"], "formOrderStatus")
         if status not in _RETURN_STATUSES:
             raise InvalidValueError(
                 "out_of_range",
@@ -679,19 +389,16 @@ class FormReturnCallback:
                 choices=[s.api_name for s in _RETURN_STATUSES],
             )
         _object(data.get("patientInitiatedValues"), "patientInitiatedValues")
+        channel = data.get("notificationChannel")
         return cls(
-            form_order_id=read_guid(
-                required(data, "formOrderId", field, _RETURN_KEYS), "formOrderId"
-            ),
+            form_order_id=guid(data["formOrderId"], "formOrderId"),
             status=status,
-            channel=_maybe_code(
-                NotificationChannel, data.get("notificationChannel"), "notificationChannel"
-            ),
+            channel=None
+            if channel is None
+            else code(NotificationChannel, channel, "notificationChannel"),
             form_data=_text(data.get("formData"), "formData"),
-            signed_form_id=_none_if_nil(_maybe_guid(data.get("signedFormId"), "signedFormId")),
-            scanned_paper_id=_none_if_nil(
-                _maybe_guid(data.get("scannedPaperId"), "scannedPaperId")
-            ),
+            signed_form_id=_guid_unless_nil(data.get("signedFormId"), "signedFormId"),
+            scanned_paper_id=_guid_unless_nil(data.get("scannedPaperId"), "scannedPaperId"),
             timestamp=_local(data.get("timestamp"), "timestamp"),
             form_data_warnings=len(_list(data.get("formDataWarnings"), "formDataWarnings")),
             is_patient_initiated=_flag(data.get("isPatientInitiated"), "isPatientInitiated"),
@@ -699,6 +406,11 @@ class FormReturnCallback:
             filled_out_by=_filled_out_by(data.get("filledOutBy")),
             api_key=_secret_text(data.get("apiKey"), "apiKey"),
         )
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Read the body ePROM sent, as JSON text."""
+        return cls.from_dict(read_object(text, _FIELD, _OBJECT))
 
     @property
     def signed(self) -> bool:
@@ -715,24 +427,21 @@ class FormReturnCallback:
         return _matches(self._api_key, expected)
 
 
-def _none_if_nil(guid: str | None) -> str | None:
-    return None if guid == NIL_GUID else guid
+def _guid_unless_nil(value: object, field: str) -> str | None:
+    """Read an optional GUID, where all zeros means none too."""
+    found = None if value is None else guid(value, field)
+    return None if found == NIL_GUID else found
 
 
 def _object(value: object, field: str) -> Mapping[str, object] | None:
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        raise wrong_kind(value, field, "an object or null")
-    return value
+    return None if value is None else json_object(value, field, "an object or null")
 
 
 def _list(value: object, field: str) -> Sequence[object]:
-    if value is None:
-        return ()
-    if not isinstance(value, list | tuple):
-        raise wrong_kind(value, field, "a list or null")
-    return value
+    return () if value is None else json_list(value, field, "a list or null")
+
+
+_EVENT_KEYS: Final = ("eventType", "questionId", "timestampUtc")
 
 
 def _events(value: object) -> tuple[FormOrderEvent, ...]:
@@ -749,16 +458,11 @@ def _events(value: object) -> tuple[FormOrderEvent, ...]:
         field = f"formOrderEventLog[{index}]"
         entry = _object(item, field)
         if entry is None:
-            raise wrong_kind(None, field, "an object")
+            raise wrong_json_type(None, field, "an object")
+        check_keys(entry, field, required=("eventType",), listed=_EVENT_KEYS)
         events.append(
             FormOrderEvent(
-                type=_code(
-                    FormEvent,
-                    required(
-                        entry, "eventType", field, ("eventType", "questionId", "timestampUtc")
-                    ),
-                    f"{field}.eventType",
-                ),
+                type=code(FormEvent, entry["eventType"], f"{field}.eventType"),
                 question_id=_text(entry.get("questionId"), f"{field}.questionId"),
                 timestamp_utc=_utc(entry.get("timestampUtc"), f"{field}.timestampUtc"),
             )
@@ -793,7 +497,7 @@ class MessageStatusCallback:
     contact"; ``channel`` is the channel actually used.
     """
 
-    message_to_citizen_id: str = attrs.field(converter=_lower, validator=_guid_field)
+    message_to_citizen_id: str = attrs.field(converter=lower, validator=guid_field)
     channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
     status: SentStatus = attrs.field(validator=exactly(SentStatus))
     _api_key: str | None = attrs.field(
@@ -801,24 +505,21 @@ class MessageStatusCallback:
     )
 
     @classmethod
-    def from_json(cls, obj: object) -> Self:
-        """Read the body as ePROM sends it: a mapping, or its JSON text."""
-        data = load_json(obj, "callback")
-        field = "callback"
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Read the body ePROM sent, decoded from JSON (by ``json.loads`` or a web framework)."""
+        data = given_mapping(data, _FIELD)
+        check_keys(data, _FIELD, required=_MESSAGE_KEYS)
         return cls(
-            message_to_citizen_id=read_guid(
-                required(data, "messageToCitizenId", field, _MESSAGE_KEYS), "messageToCitizenId"
-            ),
-            channel=_code(
-                NotificationChannel,
-                required(data, "notificationChannel", field, _MESSAGE_KEYS),
-                "notificationChannel",
-            ),
-            status=_code(
-                SentStatus, required(data, "sentStatus", field, _MESSAGE_KEYS), "sentStatus"
-            ),
+            message_to_citizen_id=guid(data["messageToCitizenId"], "messageToCitizenId"),
+            channel=code(NotificationChannel, data["notificationChannel"], "notificationChannel"),
+            status=code(SentStatus, data["sentStatus"], "sentStatus"),
             api_key=_secret_text(data.get("apiKey"), "apiKey"),
         )
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Read the body ePROM sent, as JSON text."""
+        return cls.from_dict(read_object(text, _FIELD, _OBJECT))
 
     def api_key_matches(self, expected: str) -> bool:
         """Return whether the ``apiKey`` is *expected*, as the status callback does."""
@@ -829,17 +530,21 @@ Callback = FormOrderStatusCallback | FormReturnCallback | MessageStatusCallback
 """Any callback ePROM sends: an order's status, a returned form, or a message's status."""
 
 
-def read_callback(obj: object) -> Callback:
+def read_callback(body: str | bytes | Mapping[str, object]) -> Callback:
     """Read any callback body, telling apart the two that arrive on ``/api/PromsFormOrder``.
+
+    Takes either form a web framework hands over: the JSON text (``str`` or ``bytes``) or the
+    body decoded from it (a mapping); anything else raises
+    :class:`~distribution.errors.InvalidTypeError`.
 
     A body with ``messageToCitizenId`` is a :class:`MessageStatusCallback`. Otherwise
     ``formOrderStatus`` decides: ``Completed`` or ``Expired`` is the returned form
     (:class:`FormReturnCallback`), any other status the order's status
     (:class:`FormOrderStatusCallback`).
     """
-    data = load_json(obj, "callback")
+    data = load_json(body, _FIELD)
     if "messageToCitizenId" in data and "formOrderId" not in data:
-        return MessageStatusCallback.from_json(data)
+        return MessageStatusCallback.from_dict(data)
     if "formOrderId" not in data:
         raise InvalidValueError(
             "missing_key",
@@ -847,102 +552,8 @@ def read_callback(obj: object) -> Callback:
             field="callback.formOrderId",
             choices=("formOrderId", "messageToCitizenId"),
         )
-    status, _ = _status_of_order(
-        required(data, "formOrderStatus", "callback", _STATUS_KEYS), "formOrderStatus"
-    )
+    check_keys(data, _FIELD, required=("formOrderStatus",), listed=_STATUS_KEYS)
+    status, _ = _status_of_order(data["formOrderStatus"], "formOrderStatus")
     if status in _RETURN_STATUSES:
-        return FormReturnCallback.from_json(data)
-    return FormOrderStatusCallback.from_json(data)
-
-
-# --- the responses to an order and a message ----------------------------------------------------
-
-
-def _code_repr(value: str | None) -> str:
-    return "None" if value is None else "<hidden>"
-
-
-@final
-@attrs.frozen(kw_only=True)
-class FormOrderResponse:
-    """ePROM's answer to ``POST /api/v2/formorder`` (BestillingAvSkjemaV2.md, §3 and §8).
-
-    The answer repeats the order's input, national ID included; only these four fields are
-    kept. ``single_use_code`` logs the patient in (with their birth date), so it is never shown.
-
-    Attributes:
-        id: the order's GUID; all zeros when no order was made (see :attr:`created`).
-        single_use_code: the one-time code, for NoDistribution only.
-        login_url: where the patient logs in to fill out the form.
-        channel: the *preferred* channel; the one used comes in the status callback.
-    """
-
-    id: str = attrs.field(converter=_lower, validator=_guid_field)
-    channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
-    single_use_code: str | None = attrs.field(
-        default=None, repr=_code_repr, validator=exactly(str, optional=True)
-    )
-    login_url: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
-
-    @property
-    def created(self) -> bool:
-        """Whether ePROM made the order.
-
-        Not when the id is the all-zero GUID, which ePROM returns when the national ID does not
-        exist ("Dette skjer hvis fødselsnummeret ikke eksisterer").
-        """
-        return self.id != NIL_GUID
-
-    @classmethod
-    def from_json(cls, obj: object) -> Self:
-        """Read the response body: a mapping, or its JSON text."""
-        data = load_json(obj, "response")
-        keys = ("id", "singleUseCode", "loginUrl", "notificationChannel")
-        return cls(
-            id=read_guid(required(data, "id", "response", keys), "id"),
-            channel=_code(
-                NotificationChannel,
-                required(data, "notificationChannel", "response", keys),
-                "notificationChannel",
-            ),
-            single_use_code=_secret_text(data.get("singleUseCode"), "singleUseCode"),
-            login_url=_text(data.get("loginUrl"), "loginUrl"),
-        )
-
-
-@final
-@attrs.frozen(kw_only=True)
-class MessageResponse:
-    """ePROM's answer to ``POST /api/v2/messagetocitizen`` (SendeMeldingTilInnbyggerV2.md).
-
-    ``channel`` ``NONE`` (the guide's ``"notificationChannel": "0"``) means that nothing was sent:
-    ePROM cannot reach the citizen, or the national ID does not exist (see :attr:`sent`).
-    """
-
-    message_to_citizen_id: str | None = attrs.field(
-        default=None, converter=_lower, validator=_optional_guid
-    )
-    channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
-
-    @property
-    def sent(self) -> bool:
-        """Whether ePROM sent the message (the channel is not ``NONE``)."""
-        return self.channel is not NotificationChannel.NONE
-
-    @classmethod
-    def from_json(cls, obj: object) -> Self:
-        """Read the response body: a mapping, or its JSON text."""
-        data = load_json(obj, "response")
-        return cls(
-            message_to_citizen_id=_maybe_guid(data.get("messageToCitizenId"), "messageToCitizenId"),
-            channel=_code(
-                NotificationChannel,
-                required(
-                    data,
-                    "notificationChannel",
-                    "response",
-                    ("notificationChannel", "messageToCitizenId"),
-                ),
-                "notificationChannel",
-            ),
-        )
+        return FormReturnCallback.from_dict(data)
+    return FormOrderStatusCallback.from_dict(data)

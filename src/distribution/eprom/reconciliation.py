@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
+from distribution._evidence import Stand, evidence
 from distribution.codes import (
     FormOrderStatus,
     FormOrderStatusErrorCode,
@@ -54,8 +55,6 @@ from distribution.eprom.callbacks import (
     FormOrderStatusCallback,
     FormReturnCallback,
     MessageStatusCallback,
-    Stand,
-    evidence,
 )
 from distribution.errors import InvalidValueError, exactly, wrong_type
 

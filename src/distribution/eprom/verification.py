@@ -23,20 +23,14 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
+from distribution._formats import guid as read_guid
+from distribution._formats import is_guid
 from distribution._nested import found_at
+from distribution._reading import check_keys, json_object, load_json, required
 from distribution.codes import FormOrderStatus, NotificationChannel, SentStatus
 from distribution.engine import Decision
 from distribution.eprom._texts import VERIFY_ANOMALY
-from distribution.eprom.callbacks import (
-    Callback,
-    MessageStatusCallback,
-    evidence,
-    is_guid,
-    load_json,
-    read_callback,
-    read_guid,
-    required,
-)
+from distribution.eprom.callbacks import Callback, MessageStatusCallback, read_callback
 from distribution.eprom.reconciliation import (
     CASES,
     Status,
@@ -224,7 +218,7 @@ class Verification:
             if isinstance(line, str) and not line.strip():
                 continue
             try:
-                callback = read_callback(line)
+                callback = read_callback(load_json(line, "callback"))
             except DistributionError as error:
                 raise found_at(error, "bad_line", field=name, line=number) from None
             anomaly = self._judge(callback, number)
@@ -361,13 +355,9 @@ def _order(line: object, cache: dict[tuple[str, str], Decision]) -> tuple[int, D
     data = load_json(line, "order")
     message = "messageToCitizenId" in data
     id_key = "messageToCitizenId" if message else "formOrderId"
-    unknown = sorted(str(key) for key in data if key not in {id_key, "decision"})
-    if unknown:
-        raise InvalidValueError(
-            "unknown_keys", value=evidence(unknown), field="order", choices=_ORDER_KEYS
-        )
+    check_keys(data, "order", allowed=(id_key, "decision"), listed=_ORDER_KEYS)
     guid = read_guid(required(data, id_key, "order", (id_key, "decision")), id_key)
-    payload = required(data, "decision", "order", (id_key, "decision"))
+    payload = json_object(required(data, "decision", "order", (id_key, "decision")), "decision")
     try:
         decision = Decision.from_dict(payload)
     except DistributionError as error:

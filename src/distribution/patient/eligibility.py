@@ -380,7 +380,7 @@ class Eligibility:
         validator=_check_reasons
     )
 
-    def reasons(self, channel: object) -> tuple[Reason, ...]:
+    def reasons(self, channel: NotificationChannel | int | str) -> tuple[Reason, ...]:
         """Return why *channel* (anything ``parse_channel`` takes) is or is not available."""
         return self.reasons_by_channel[_POSITION[parse_channel(channel)]][1]
 

@@ -13,7 +13,6 @@ Rule 1: a fact and how it is read live here; what the facts *mean* for each chan
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final, final
 from zoneinfo import ZoneInfo
@@ -22,12 +21,21 @@ import attrs
 from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
 
-from distribution._reading import load
+from distribution._formats import (
+    iso_time,
+)
+from distribution._reading import (
+    check_keys,
+    choice,
+    exact,
+    given_mapping,
+    json_object,
+    read_object,
+)
 from distribution.errors import (
     HIDDEN,
     DistributionError,
     InvalidValueError,
-    UnknownCodeError,
     aware,
     exactly,
     wrong_type,
@@ -36,6 +44,8 @@ from distribution.patient._texts import PROBLEMS
 from distribution.patient.krr import KrrRecord, mask_national_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from distribution._texts import Lang
 
 __all__ = [
@@ -313,8 +323,8 @@ class PatientFacts:
             object.__setattr__(self, name, value)
 
     @classmethod
-    def from_json(cls, obj: object) -> PatientFacts:
-        """Read facts from a mapping or its JSON text, KRR record embedded under ``"krr"``.
+    def from_dict(cls, facts: Mapping[str, object]) -> PatientFacts:
+        """Read facts decoded from JSON, the KRR record embedded under ``"krr"``.
 
         Keys are the attribute names; times are ISO 8601 with an offset, ``birth_date`` is
         ``YYYY-MM-DD``, ``national_id`` is a string of 11 digits, ``helsenorge_consent`` is
@@ -322,7 +332,15 @@ class PatientFacts:
         it. Unknown keys are refused: a typo such as ``"level4eid"`` would otherwise silently
         turn a known fact into an unknown one.
         """
-        return _facts_from_json(obj)
+        facts = given_mapping(facts, "facts")
+        check_keys(facts, "facts", required=("reference_time",), allowed=_KEYS, listed=_KEYS)
+        fields = {key: _read(key, facts[key]) for key in _KEYS if facts.get(key) is not None}
+        return cls(**fields)  # type: ignore[arg-type]  # each reader checked its field
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> PatientFacts:
+        """Read facts from JSON text, as :meth:`from_dict` reads them decoded."""
+        return cls.from_dict(read_object(text, "facts"))
 
 
 def _years_between(born: date, on: date) -> int:
@@ -346,21 +364,6 @@ _KEYS: Final = (
 )
 
 
-def _facts_from_json(obj: object) -> PatientFacts:
-    obj = load(obj, "facts")
-    if not isinstance(obj, Mapping):
-        raise wrong_type(obj, field="facts", expected="an object")
-    unknown = sorted(str(key) for key in obj if key not in _KEYS)
-    if unknown:
-        raise InvalidValueError("unknown_keys", value=unknown, field="facts", choices=_KEYS)
-    if obj.get("reference_time") is None:
-        raise InvalidValueError(
-            "missing_key", value=None, field="facts.reference_time", choices=_KEYS
-        )
-    fields = {key: _read(key, obj[key]) for key in _KEYS if obj.get(key) is not None}
-    return PatientFacts(**fields)  # type: ignore[arg-type]  # each reader checked its field
-
-
 def _read(key: str, value: object) -> object:
     # A plain function per call (not a closure made at import), so that every check runs, and
     # can be tested, each time a key is read.
@@ -368,57 +371,38 @@ def _read(key: str, value: object) -> object:
     if typed is None:
         return _READERS[key](value)
     kind, expected = typed
-    if type(value) is not kind:
-        raise wrong_type(value, field=key, expected=expected)
-    return value
+    return exact(value, kind, key, expected)
 
 
 def _national_id(value: object) -> str:
-    if not isinstance(value, str):
-        raise wrong_type(value, field="national_id", expected="a string of 11 digits", secret=True)
-    return value
+    return exact(value, str, "national_id", "a string of 11 digits", secret=True)
 
 
 def _krr(value: object) -> KrrRecord:
+    record = json_object(value, "krr")
     try:
-        return KrrRecord.from_json(value)
+        return KrrRecord.from_dict(record)
     except DistributionError as error:
         raise error.within("krr") from None
 
 
 def _time(value: object) -> datetime:
-    if not isinstance(value, str):
-        raise wrong_type(value, field="reference_time", expected="a string")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is None or moment.utcoffset() is None:
-        raise InvalidValueError("bad_timestamp", value=value, field="reference_time")
-    return moment
+    return iso_time(value, "reference_time")
 
 
 def _date(value: object) -> date:
-    if not isinstance(value, str):
-        raise wrong_type(value, field="birth_date", expected="a string")
+    text = exact(value, str, "birth_date", "a string")
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(text)
     except ValueError:
-        raise InvalidValueError("bad_date", value=value, field="birth_date") from None
+        raise InvalidValueError("bad_date", value=text, field="birth_date") from None
 
 
 def _consent(value: object) -> HelsenorgeConsent:
-    if not isinstance(value, str):
-        raise wrong_type(value, field="helsenorge_consent", expected="a string")
-    try:
-        return HelsenorgeConsent(value.strip().lower())
-    except ValueError:
-        raise UnknownCodeError(
-            "unknown_code",
-            value=value,
-            field="helsenorge_consent",
-            choices=[c.value for c in HelsenorgeConsent],
-        ) from None
+    return choice(value, "helsenorge_consent", _CONSENTS, fold=True)
+
+
+_CONSENTS: Final = {consent.value: consent for consent in HelsenorgeConsent}
 
 
 _TRUE_FALSE_NULL: Final = (bool, "true, false or null")

@@ -1,16 +1,19 @@
 """Person records from the contact register, KRR (Digdir's lookup API, ``docs/sources.md`` §5).
 
-:meth:`KrrRecord.from_json` reads one person record as ``POST /rest/v2/personer`` returns it;
-:meth:`KrrResponse.from_json` reads the whole ``{"personer": [...]}`` answer person by person, so
-one malformed person spoils only its own entry, and finds a person by national ID. Wrong types,
-unknown enum values and bad timestamps raise a :class:`~distribution.errors.DistributionError`
-naming the field. A key Digdir does not document is kept in :attr:`KrrRecord.unrecognised`
-rather than ignored: a misspelt ``digitalpost`` must not silently read as "no mailbox".
+:class:`KrrResponse` is the one way into a lookup answer: ``from_json`` reads the JSON text of
+the whole ``{"personer": [...]}`` answer (``from_dict`` the same decoded), person by person, so one
+malformed person spoils only its own entry, and :meth:`KrrResponse.get` finds a person by national
+ID. :meth:`KrrRecord.from_dict` reads one person record as the answer holds it. What is wrong in
+the data (a value of the wrong JSON type, an unknown enum value, a bad timestamp) raises the
+``ValueError`` family naming the field; a caller passing the wrong Python type,
+:class:`~distribution.errors.InvalidTypeError`. A key Digdir does not document is kept in
+:attr:`KrrRecord.unrecognised` rather than ignored: a misspelt ``digitalpost`` must not silently
+read as "no mailbox".
 
 The national ID, e-mail address and mobile number never show in a repr, an error or an
 explanation: they are masked.
 
->>> record = KrrRecord.from_json({
+>>> record = KrrRecord.from_dict({
 ...     "personidentifikator": "20914695016", "reservasjon": "NEI", "status": "AKTIV",
 ...     "varslingsstatus": "KAN_VARSLES",
 ...     "kontaktinformasjon": {"epostadresse": "ola@example.no",
@@ -26,23 +29,32 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Final, TypeVar, final
+from typing import Final, final
 
 import attrs
 
-from distribution._reading import load
+from distribution._evidence import wrong_json_type
+from distribution._formats import (
+    iso_time,
+)
+from distribution._reading import (
+    check_keys,
+    choice,
+    given_mapping,
+    json_list,
+    json_object,
+    maybe,
+    read_object,
+)
 from distribution.errors import (
     HIDDEN,
     DistributionError,
     InvalidValueError,
-    UnknownCodeError,
     aware,
     exactly,
     looks_personal,
     wrong_type,
 )
-
-T = TypeVar("T")
 
 __all__ = [
     "KrrRecord",
@@ -154,14 +166,11 @@ class KrrRecord:
     unrecognised: tuple[str, ...] = attrs.field(default=(), validator=_check_unrecognised)
 
     @classmethod
-    def from_json(cls, obj: object) -> KrrRecord:
-        """Read one person record: a mapping, or its JSON text."""
-        return cls._read(_object(load(obj, "person"), "person"))
-
-    @classmethod
-    def _read(cls, record: Mapping[str, object]) -> KrrRecord:
-        contact = _object(record.get("kontaktinformasjon", {}), "kontaktinformasjon")
-        post = _object(record.get("digital_post", {}), "digital_post")
+    def from_dict(cls, record: Mapping[str, object]) -> KrrRecord:
+        """Read one person record, decoded from JSON: an entry of the answer's ``personer``."""
+        record = given_mapping(record, "person")
+        contact = json_object(record.get("kontaktinformasjon", {}), "kontaktinformasjon")
+        post = json_object(record.get("digital_post", {}), "digital_post")
         unrecognised = tuple(
             sorted(
                 HIDDEN if looks_personal(key) else key
@@ -173,11 +182,14 @@ class KrrRecord:
                 for key in (prefix + str(name) for name in level if name not in known)
             )
         )
+        reserved, can_notify = record.get("reservasjon"), record.get("varslingsstatus")
         return cls(
             national_id=_text(record, "personidentifikator", secret=True),
-            status=_choice(record, "status", _STATUSES, required=True),  # type: ignore[arg-type]  # required
-            reserved=_choice(record, "reservasjon", _YES_NO),
-            can_notify=_choice(record, "varslingsstatus", _NOTIFY),
+            status=choice(record.get("status"), "status", _STATUSES),
+            reserved=None if reserved is None else choice(reserved, "reservasjon", _YES_NO),
+            can_notify=None
+            if can_notify is None
+            else choice(can_notify, "varslingsstatus", _NOTIFY),
             email=_text(contact, "epostadresse", secret=True, prefix="kontaktinformasjon."),
             email_updated=_time(contact, "kontaktinformasjon.epostadresse_oppdatert"),
             email_verified=_time(contact, "kontaktinformasjon.epostadresse_sist_verifisert"),
@@ -191,15 +203,9 @@ class KrrRecord:
         )
 
     @classmethod
-    def from_response(cls, obj: object) -> tuple[KrrRecord, ...]:
-        """Read a whole lookup answer, all or nothing: the first malformed person raises.
-
-        :meth:`KrrResponse.from_json` reads the same answer person by person instead.
-        """
-        response = KrrResponse.from_json(obj)
-        if response.errors:
-            raise response.errors[0]
-        return response.records
+    def from_json(cls, text: str | bytes) -> KrrRecord:
+        """Read one person record from its JSON text."""
+        return cls.from_dict(read_object(text, "person"))
 
     @property
     def has_digital_mailbox(self) -> bool:
@@ -250,15 +256,17 @@ class KrrResponse:
     by national ID. ``national_ids`` holds the ID each entry names, as far as it could be read;
     it never shows in a repr.
 
-    >>> response = KrrResponse.from_json({"personer": [
+    >>> response = KrrResponse.from_json('''{"personer": [
     ...     {"personidentifikator": "20914695016", "status": "AKTIV"},
-    ...     {"personidentifikator": "01039494104", "status": "GONE"}]})
+    ...     {"personidentifikator": "01039494104", "status": "GONE"}]}''')
     >>> [type(entry).__name__ for entry in response.entries]
     ['KrrRecord', 'UnknownCodeError']
     >>> response.get("20914695016").status
     <KrrStatus.AKTIV: 'AKTIV'>
     >>> response.errors[0].field  # response.get("01039494104") raises this error
     'personer[1].status'
+
+    :meth:`records_or_raise` reads the answer all or nothing instead.
     """
 
     entries: tuple[KrrRecord | DistributionError, ...] = attrs.field(validator=_check_entries)
@@ -274,29 +282,24 @@ class KrrResponse:
         object.__setattr__(self, "_positions", positions)
 
     @classmethod
-    def from_json(cls, obj: object) -> KrrResponse:
-        """Read a lookup answer: a mapping, or its JSON text.
+    def from_dict(cls, response: Mapping[str, object]) -> KrrResponse:
+        """Read a lookup answer, decoded from JSON (by ``json.loads`` or an HTTP client).
 
         Only an answer that is not ``{"personer": [...]}`` at all raises; a malformed person
         becomes an error entry.
         """
-        response = _object(load(obj, "response"), "response")
-        if "personer" not in response:
-            raise InvalidValueError(
-                "missing_key", value=None, field="personer", choices=("personer",)
-            )
-        people = response["personer"]
-        if not isinstance(people, list):
-            raise wrong_type(people, field="personer", expected="a list")
+        response = given_mapping(response, "response")
+        check_keys(response, "", required=("personer",), null_is_missing=False)
+        people = json_list(response["personer"], "personer")
         entries: list[KrrRecord | DistributionError] = []
         ids: list[str | None] = []
         for index, person in enumerate(people):
-            if not isinstance(person, Mapping):  # not even JSON text: the answer is parsed
-                entries.append(wrong_type(person, field=f"personer[{index}]", expected="an object"))
+            if not isinstance(person, Mapping):
+                entries.append(wrong_json_type(person, f"personer[{index}]", "an object"))
                 ids.append(None)
                 continue
             try:
-                record = KrrRecord._read(person)  # noqa: SLF001  # the same reader, one level in
+                record = KrrRecord.from_dict(person)
             except DistributionError as error:
                 entries.append(error.within(f"personer[{index}]"))
                 named = person.get("personidentifikator")
@@ -305,6 +308,11 @@ class KrrResponse:
                 entries.append(record)
                 ids.append(record.national_id)
         return cls(tuple(entries), tuple(ids))
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> KrrResponse:
+        """Read a lookup answer from its JSON text, as :meth:`from_dict` reads it decoded."""
+        return cls.from_dict(read_object(text, "response"))
 
     @property
     def records(self) -> tuple[KrrRecord, ...]:
@@ -315,6 +323,12 @@ class KrrResponse:
     def errors(self) -> tuple[DistributionError, ...]:
         """Why each unreadable person could not be read, in the answer's order."""
         return tuple(entry for entry in self.entries if isinstance(entry, DistributionError))
+
+    def records_or_raise(self) -> tuple[KrrRecord, ...]:
+        """Return every record, all or nothing: the first person who could not be read raises."""
+        if self.errors:
+            raise self.errors[0]
+        return self.records
 
     def get(self, national_id: str) -> KrrRecord | None:
         """Return the record of the person with *national_id* (spaces ignored).
@@ -368,50 +382,12 @@ _YES_NO: Final = {"JA": True, "NEI": False}
 _NOTIFY: Final = {"KAN_VARSLES": True, "KAN_IKKE_VARSLES": False}
 
 
-def _object(value: object, field: str) -> Mapping[str, object]:
-    if not isinstance(value, Mapping):
-        raise wrong_type(value, field=field, expected="an object")
-    return value
-
-
 def _text(
     record: Mapping[str, object], key: str, *, secret: bool = False, prefix: str = ""
 ) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise wrong_type(value, field=prefix + key, expected="a string", secret=secret)
-    return value
-
-
-def _choice(
-    record: Mapping[str, object], key: str, choices: Mapping[str, T], *, required: bool = False
-) -> T | None:
-    value = record.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str):
-        if value is None:
-            raise InvalidValueError("missing_value", value=None, field=key, choices=tuple(choices))
-        raise wrong_type(value, field=key, expected="a string")
-    if value not in choices:
-        raise UnknownCodeError("unknown_code", value=value, field=key, choices=tuple(choices))
-    return choices[value]
+    return maybe(record.get(key), str, prefix + key, "a string", secret=secret)
 
 
 def _time(record: Mapping[str, object], path: str) -> datetime | None:
     value = record.get(path.rsplit(".", 1)[-1])
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise wrong_type(value, field=path, expected="a string")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    # A date without a time, or a time without an offset, cannot be compared with the
-    # reference time safely, so it is refused rather than guessed.
-    if moment is None or moment.utcoffset() is None or "T" not in value.upper():
-        raise InvalidValueError("bad_timestamp", value=value, field=path)
-    return moment
+    return None if value is None else iso_time(value, path)
