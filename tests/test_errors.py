@@ -23,7 +23,7 @@ from distribution import (
     decide_each,
     route,
 )
-from distribution.errors import HIDDEN, looks_personal
+from distribution._errors import HIDDEN, looks_personal
 
 R = DistributionRule
 A = Availability(paper=True)

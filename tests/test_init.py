@@ -53,13 +53,13 @@ def test_importing_the_package_loads_the_core_and_no_layer_above_it() -> None:
     assert ours == {
         "distribution",
         "distribution._describable",
+        "distribution._errors",
         "distribution._evidence",
         "distribution._reading",
         "distribution._texts",
         "distribution.availability",
         "distribution.codes",
         "distribution.engine",
-        "distribution.errors",
         "distribution.routes",
     }
     assert not {"stdnum", "json", "zoneinfo", "csv", "hmac"} & loaded

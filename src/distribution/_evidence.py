@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final, final
 
-from distribution.errors import (
+from distribution._errors import (
     HIDDEN,
     Expected,
     InvalidTypeError,

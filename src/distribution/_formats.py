@@ -13,9 +13,9 @@ import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final, Literal
 
+from distribution._errors import InvalidValueError
 from distribution._evidence import evidence, wrong_kind
 from distribution._reading import exact
-from distribution.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from typing import Any

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, final
 
 if TYPE_CHECKING:
+    from distribution._errors import DistributionError
     from distribution._texts import ErrorKey, Lang
-    from distribution.errors import DistributionError
 
 __all__ = ["Nested", "found_at"]
 

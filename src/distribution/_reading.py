@@ -27,6 +27,12 @@ from collections.abc import Collection, Mapping, Sequence
 from importlib import import_module
 from typing import Final, Protocol, Self, TypeVar
 
+from distribution._errors import (
+    HIDDEN,
+    Expected,
+    InvalidValueError,
+    UnknownCodeError,
+)
 from distribution._evidence import (
     MAX_SHOWN_BITS,
     Stand,
@@ -35,12 +41,6 @@ from distribution._evidence import (
     wrong_kind,
 )
 from distribution._texts import LABELS, Lang
-from distribution.errors import (
-    HIDDEN,
-    Expected,
-    InvalidValueError,
-    UnknownCodeError,
-)
 
 __all__ = [
     "MAX_JSON_SIZE",

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution.codes import NotificationChannel
-from distribution.errors import (
+from distribution._errors import (
     InvalidTypeError,
     InvalidValueError,
     TypeName,
@@ -28,6 +27,7 @@ from distribution.errors import (
     nearest,
     wrong_type,
 )
+from distribution.codes import NotificationChannel
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

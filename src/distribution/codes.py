@@ -26,7 +26,7 @@ import enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Self
 
-from distribution.errors import InvalidTypeError, TypeName, UnknownCodeError, nearest
+from distribution._errors import InvalidTypeError, TypeName, UnknownCodeError, nearest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -21,14 +21,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._texts import (
-    ROW_PROBLEMS,
-    Lang,
-)
-from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
-from distribution.codes import DistributionRule, NotificationChannel
-from distribution.engine import Outcome, decide
-from distribution.errors import (
+from distribution._errors import (
     HIDDEN,
     InvalidValueError,
     UnknownCodeError,
@@ -36,6 +29,13 @@ from distribution.errors import (
     looks_personal,
     wrong_type,
 )
+from distribution._texts import (
+    ROW_PROBLEMS,
+    Lang,
+)
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
+from distribution.codes import DistributionRule, NotificationChannel
+from distribution.engine import Outcome, decide
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator

@@ -26,6 +26,7 @@ from typing import Final, Literal, TypedDict, TypeVar, final
 
 import attrs
 
+from distribution._errors import InvalidValueError, wrong_type
 from distribution._reading import (
     check_keys,
     exact,
@@ -36,7 +37,6 @@ from distribution._reading import (
 )
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidValueError, wrong_type
 from distribution.routes import ROUTES, Route, parse_priority_list
 
 __all__ = [

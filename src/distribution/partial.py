@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
+from distribution._errors import Expected, InvalidValueError, exactly, wrong_type
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, decide, decide_priority_list
-from distribution.errors import Expected, InvalidValueError, exactly, wrong_type
 from distribution.routes import ROUTES, Route, parse_priority_list
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Final, Literal, get_args
 
-from distribution.errors import UnknownCodeError, wrong_type
+from distribution._errors import UnknownCodeError, wrong_type
 
 __all__ = ["DataName", "read_data"]
 

@@ -27,9 +27,9 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
+from distribution._errors import InvalidValueError, wrong_type
 from distribution.availability import CHANNEL_FIELDS, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidValueError, wrong_type
 
 __all__ = ["ROUTES", "Route", "parse_priority_list", "route"]
 

@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from distribution._errors import InvalidValueError, wrong_type
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule
 from distribution.engine import decide
-from distribution.errors import InvalidValueError, wrong_type
 from distribution.routes import ROUTES
 
 __all__ = ["channel_case_sql", "decision_table_sql"]

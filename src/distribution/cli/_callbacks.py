@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from distribution._errors import mask_personal
 from distribution.cli._decisions import add_decision_arguments, decision
 from distribution.cli._files import lines, open_utf8, read
 from distribution.cli._values import availability
 from distribution.eprom.callbacks import FormReturnCallback, read_callback
 from distribution.eprom.reconciliation import reconcile
 from distribution.eprom.verification import verify
-from distribution.errors import mask_personal
 from distribution.presentation.reconciliation import explain_reconciliation
 from distribution.presentation.tables import verification_json, verification_text
 from distribution.presentation.timeline import explain_timeline

@@ -10,6 +10,7 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Final
 
+from distribution._errors import InvalidValueError, mask_personal
 from distribution._texts import ERRORS
 from distribution.cli._context import PROG
 from distribution.cli._files import (
@@ -25,7 +26,6 @@ from distribution.cli._files import (
 from distribution.cli._values import items
 from distribution.codes import DistributionRule
 from distribution.cohorts import CsvCohort, simulate
-from distribution.errors import InvalidValueError, mask_personal
 from distribution.mrs.audit import audit, datadump_rows
 from distribution.presentation.audit import explain_audit
 from distribution.presentation.tables import SIMULATION_FORMATS, simulation

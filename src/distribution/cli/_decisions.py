@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Final
 
+from distribution._errors import InvalidValueError, UnknownCodeError, nearest
 from distribution._texts import LABELS
 from distribution.availability import Availability, parse_channel
 from distribution.cli._facts import FACT_FLAGS, facts_from_flags
@@ -27,7 +28,6 @@ from distribution.codes import (
     _Code,
 )
 from distribution.engine import Decision, decide, decide_priority_list
-from distribution.errors import InvalidValueError, UnknownCodeError, nearest
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
 from distribution.presentation.decision import describe, explain_decision

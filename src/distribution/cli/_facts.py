@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Final
 
+from distribution._errors import InvalidValueError, wrong_type
 from distribution.cli._values import OSLO, choice, day, flag, moment
-from distribution.errors import InvalidValueError, wrong_type
 from distribution.patient.facts import HelsenorgeConsent, PatientFacts
 from distribution.patient.krr import KrrRecord, KrrStatus
 

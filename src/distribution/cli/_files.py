@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
+from distribution._errors import InvalidValueError, UnknownCodeError, nearest
 from distribution.cli._texts import FILE_PROBLEMS
-from distribution.errors import InvalidValueError, UnknownCodeError, nearest
 
 if TYPE_CHECKING:
     import contextlib

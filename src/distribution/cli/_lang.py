@@ -11,10 +11,10 @@ import argparse
 import re
 from typing import TYPE_CHECKING, Final
 
+from distribution._errors import InvalidValueError, mask_personal, nearest
 from distribution._texts import LANGUAGES, Lang
 from distribution.cli._context import PROG
 from distribution.cli._texts import ARGPARSE
-from distribution.errors import InvalidValueError, mask_personal, nearest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

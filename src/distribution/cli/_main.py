@@ -13,11 +13,11 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final, TextIO
 
+from distribution._errors import DistributionError
 from distribution._texts import LABELS
 from distribution.cli._context import PROG, Context
 from distribution.cli._lang import bokmal_flags, lang_from_environment, lang_in, usage_message
 from distribution.cli._parser import UsageError, build_parser
-from distribution.errors import DistributionError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

@@ -10,11 +10,11 @@ import getpass
 import json
 from typing import TYPE_CHECKING
 
+from distribution._errors import DistributionError
 from distribution._texts import LABELS
 from distribution.cli._files import read
 from distribution.engine import decide
 from distribution.eprom.preflight import preflight
-from distribution.errors import DistributionError
 from distribution.patient.eligibility import assess
 from distribution.patient.facts import PatientFacts
 from distribution.presentation.decision import explain_decision

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
+from distribution._errors import InvalidValueError, UnknownCodeError, nearest
 from distribution.availability import Availability, parse_channel
-from distribution.errors import InvalidValueError, UnknownCodeError, nearest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

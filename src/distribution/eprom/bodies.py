@@ -31,6 +31,13 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
+from distribution._errors import (
+    HIDDEN,
+    InvalidValueError,
+    OrderRefusedError,
+    aware,
+    exactly,
+)
 from distribution._evidence import wrong_kind
 from distribution._formats import (
     guid_field,
@@ -41,13 +48,6 @@ from distribution._reading import (
 )
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
-from distribution.errors import (
-    HIDDEN,
-    InvalidValueError,
-    OrderRefusedError,
-    aware,
-    exactly,
-)
 from distribution.routes import Route, parse_priority_list
 
 if TYPE_CHECKING:

@@ -44,6 +44,12 @@ from typing import TYPE_CHECKING, Final, Self, final
 
 import attrs
 
+from distribution._errors import (
+    InvalidValueError,
+    aware,
+    exactly,
+    wrong_type,
+)
 from distribution._evidence import wrong_json_type, wrong_kind
 from distribution._formats import (
     NIL_GUID,
@@ -72,12 +78,6 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.eprom.events import FormEvent, FormOrderEvent
-from distribution.errors import (
-    InvalidValueError,
-    aware,
-    exactly,
-    wrong_type,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._evidence import evidence
-from distribution.codes import FormOrderEventLogType
-from distribution.errors import (
+from distribution._errors import (
     InvalidTypeError,
     TypeName,
     UnknownCodeError,
@@ -24,6 +22,8 @@ from distribution.errors import (
     mask_personal,
     show,
 )
+from distribution._evidence import evidence
+from distribution.codes import FormOrderEventLogType
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

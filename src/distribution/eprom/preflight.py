@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, final
 
 import attrs
 
+from distribution._errors import InvalidTypeError, TypeName, check_lang, exactly, wrong_type
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.errors import InvalidTypeError, TypeName, check_lang, exactly, wrong_type
 from distribution.patient._texts import PROBLEMS
 from distribution.patient.facts import classify_national_id
 from distribution.routes import ROUTES

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
+from distribution._errors import InvalidValueError, exactly, wrong_type
 from distribution._evidence import Stand, evidence
 from distribution.codes import (
     FormOrderStatus,
@@ -56,7 +57,6 @@ from distribution.eprom.callbacks import (
     FormReturnCallback,
     MessageStatusCallback,
 )
-from distribution.errors import InvalidValueError, exactly, wrong_type
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

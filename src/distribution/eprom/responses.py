@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final, Self, final
 
 import attrs
 
+from distribution._errors import exactly
 from distribution._formats import (
     NIL_GUID,
     guid,
@@ -35,7 +36,6 @@ from distribution._reading import (
     read_object,
 )
 from distribution.codes import NotificationChannel
-from distribution.errors import exactly
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

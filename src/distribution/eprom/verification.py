@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final, TypedDict, final
 
 import attrs
 
+from distribution._errors import HIDDEN, DistributionError, InvalidValueError, check_lang, exactly
 from distribution._formats import guid as read_guid
 from distribution._formats import is_guid
 from distribution._nested import found_at
@@ -39,7 +40,6 @@ from distribution.eprom.reconciliation import (
     expected_callbacks,
     judge,
 )
-from distribution.errors import HIDDEN, DistributionError, InvalidValueError, check_lang, exactly
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping

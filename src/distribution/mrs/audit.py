@@ -36,6 +36,14 @@ from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
 
 import attrs
 
+from distribution._errors import (
+    DistributionError,
+    InvalidValueError,
+    check_lang,
+    exactly,
+    nearest,
+    wrong_type,
+)
 from distribution._nested import found_at
 from distribution.codes import (
     DistributionRule,
@@ -43,14 +51,6 @@ from distribution.codes import (
     MrsOrderStatus,
     NotificationChannel,
     _Code,
-)
-from distribution.errors import (
-    DistributionError,
-    InvalidValueError,
-    check_lang,
-    exactly,
-    nearest,
-    wrong_type,
 )
 from distribution.mrs._texts import AUDIT_ANOMALY
 from distribution.mrs.statuses import FAILED, WENT_OUT

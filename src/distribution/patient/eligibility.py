@@ -33,15 +33,15 @@ from typing import TYPE_CHECKING, Final, cast, final
 
 import attrs
 
-from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
-from distribution.codes import NotificationChannel
-from distribution.errors import (
+from distribution._errors import (
     InvalidTypeError,
     InvalidValueError,
     TypeName,
     check_lang,
     wrong_type,
 )
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
+from distribution.codes import NotificationChannel
 from distribution.patient._texts import REASONS
 from distribution.patient.facts import OSLO, HelsenorgeConsent, PatientFacts
 from distribution.patient.krr import KrrRecord, KrrStatus

@@ -21,6 +21,14 @@ import attrs
 from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
 
+from distribution._errors import (
+    HIDDEN,
+    DistributionError,
+    InvalidValueError,
+    aware,
+    exactly,
+    wrong_type,
+)
 from distribution._formats import (
     iso_time,
 )
@@ -31,14 +39,6 @@ from distribution._reading import (
     given_mapping,
     json_object,
     read_object,
-)
-from distribution.errors import (
-    HIDDEN,
-    DistributionError,
-    InvalidValueError,
-    aware,
-    exactly,
-    wrong_type,
 )
 from distribution.patient._texts import PROBLEMS
 from distribution.patient.krr import KrrRecord, mask_national_id

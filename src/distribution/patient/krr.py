@@ -33,6 +33,15 @@ from typing import Final, final
 
 import attrs
 
+from distribution._errors import (
+    HIDDEN,
+    DistributionError,
+    InvalidValueError,
+    aware,
+    exactly,
+    looks_personal,
+    wrong_type,
+)
 from distribution._evidence import wrong_json_type
 from distribution._formats import (
     iso_time,
@@ -45,15 +54,6 @@ from distribution._reading import (
     json_object,
     maybe,
     read_object,
-)
-from distribution.errors import (
-    HIDDEN,
-    DistributionError,
-    InvalidValueError,
-    aware,
-    exactly,
-    looks_personal,
-    wrong_type,
 )
 
 __all__ = [

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
+from distribution._errors import check_lang, wrong_type
 from distribution._texts import Lang, join_list
 from distribution.codes import MrsErrorCode, MrsOrderStatus, NotificationChannel
-from distribution.errors import check_lang, wrong_type
 from distribution.mrs.audit import Audit
 from distribution.mrs.statuses import WENT_OUT
 from distribution.presentation._texts import AUDIT

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from distribution._errors import check_lang, wrong_type
 from distribution._texts import (
     CHANNEL_LABELS,
     CHANNEL_NAMES,
@@ -33,7 +34,6 @@ from distribution._texts import (
 )
 from distribution.codes import CODE_ENUMS, DistributionRule, EpromCode, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
-from distribution.errors import check_lang, wrong_type
 from distribution.patient.eligibility import Eligibility
 from distribution.presentation._texts import (
     CHANNEL_REACH,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from distribution._errors import check_lang, wrong_type
 from distribution._texts import CHANNEL_NAMES, MEANINGS, Lang
 from distribution.codes import FormOrderStatusErrorCode, NotificationChannel
 from distribution.engine import Decision, Outcome
@@ -30,7 +31,6 @@ from distribution.eprom.reconciliation import (
     error_code_of,
     expected_callbacks,
 )
-from distribution.errors import check_lang, wrong_type
 from distribution.presentation._texts import RECONCILE, STATUS_WORDS, VERDICT_NAMES
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Final, TextIO
 
+from distribution._errors import UnknownCodeError, check_lang
 from distribution._texts import (
     CHANNEL_LABELS,
     LABELS,
@@ -20,7 +21,6 @@ from distribution._texts import (
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
-from distribution.errors import UnknownCodeError, check_lang
 from distribution.presentation._texts import (
     LEGEND,
     OUTCOMES,

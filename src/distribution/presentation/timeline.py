@@ -22,12 +22,12 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Final
 
+from distribution._errors import check_lang, mask_personal, wrong_type
 from distribution._evidence import evidence
 from distribution._texts import CHANNEL_NAMES, Lang
 from distribution.codes import FormOrderStatus
 from distribution.eprom.callbacks import FilledOutBy, FormReturnCallback
 from distribution.eprom.events import FormEvent, FormOrderEvent
-from distribution.errors import check_lang, mask_personal, wrong_type
 from distribution.presentation._texts import STATUS_WORDS, TIMELINE
 
 __all__ = ["explain_timeline"]

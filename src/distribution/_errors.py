@@ -1,0 +1,378 @@
+"""The library's exceptions and the checks that build them; the public face is ``errors``.
+
+Rule 1: how an error is built, masked and worded lives here. :mod:`distribution.errors` re-exports
+the error classes, and every other name here is for the library's own modules.
+
+Every error the library raises derives from :class:`DistributionError` and also from the builtin
+that fits (:class:`ValueError` for a value of the right type that is not allowed, :class:`TypeError`
+for a value of the wrong type), so ``except ValueError`` in a caller keeps working.
+
+Each error carries the offending value as ``.value`` (masked where it could be personal data) and
+the name of what was being read as ``.field``. Its message names both and lists the valid choices.
+``str(error)`` is English; :meth:`DistributionError.message` gives the same text in bokmål, which
+is what the command line shows a Norwegian support desk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from distribution._describable import Describable, describable
+from distribution._texts import (
+    ERRORS,
+    EXPECTED,
+    LANGUAGES,
+    SUGGEST,
+    TYPE_NAMES,
+    ErrorKey,
+    Lang,
+    is_lang,
+    join_list,
+)
+
+if TYPE_CHECKING:
+    import enum
+    from datetime import datetime
+
+    import attrs
+
+__all__ = [
+    "HIDDEN",
+    "DistributionError",
+    "Expected",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "OrderRefusedError",
+    "Refusal",
+    "TypeName",
+    "UnknownCodeError",
+    "Validator",
+    "aware",
+    "check_lang",
+    "exactly",
+    "looks_personal",
+    "mask_personal",
+    "nearest",
+    "show",
+    "wrong_type",
+]
+
+_MAX_SHOWN = 60
+HIDDEN = "<hidden>"
+# Eight or more digits (a phone or national ID number, perhaps with single spaces) or an "@"
+# (an e-mail address): such a value is personal data and never shown, whatever field it was in.
+_PERSONAL = re.compile(r"@|(?:\d ?){8,}")
+# A default repr names a memory address ("<object object at 0x7f3a12345678>"), whose hex digits
+# can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+
+
+def mask_personal(text: str) -> str:
+    """Return *text* with every e-mail-like word and long digit run replaced by ``<hidden>``."""
+    return re.sub(r"[^\s'\"]*@[^\s'\"]*|(?:\d ?){7,}\d", HIDDEN, text)
+
+
+def looks_personal(value: object) -> bool:
+    """Return whether *value* might be a national ID, phone number or e-mail address."""
+    return bool(_PERSONAL.search(_ADDRESS.sub(">", repr(value))))
+
+
+def show(value: object) -> str:
+    """Return a short repr of *value* for a message; hostile input must not flood a log line."""
+    if isinstance(value, str) and value == HIDDEN:
+        return HIDDEN
+    text = repr(value)
+    if len(text) > _MAX_SHOWN:
+        return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
+    return text
+
+
+class DistributionError(Exception):
+    """Base class of every error this library raises.
+
+    Attributes:
+        value: the offending value (masked when it could identify a person).
+        field: what was being read when the value was refused, e.g. ``"DistributionRule"``,
+            ``"availability.paper"`` or ``"kontaktinformasjon.epostadresse_oppdatert"``.
+        key: a stable identifier of the kind of problem, for callers that map errors to codes.
+    """
+
+    def __init__(self, key: ErrorKey, *, value: object, field: str, **params: object) -> None:
+        self.key = key
+        self.value = HIDDEN if looks_personal(value) else value
+        self.field = field
+        self._params: dict[str, object] = {"value": show(self.value), "field": field, **params}
+        super().__init__(self.message("en"))
+
+    @property
+    def suggestion(self) -> str | None:
+        """The valid choice nearest to the bad value (``"Basic"`` for ``"Basci"``), if any."""
+        suggestion = self._params.get("suggestion")
+        return suggestion if isinstance(suggestion, str) else None
+
+    def message(self, lang: Lang = "en") -> str:
+        """Return the message in *lang* (``"nb"`` or ``"en"``)."""
+        lang = check_lang(lang)
+        params = {name: _render(param, lang) for name, param in self._params.items()}
+        text = ERRORS[lang][self.key].format(**params)
+        if self.suggestion is not None:
+            # Right after the bad value's clause, before the list of every valid choice.
+            hint = SUGGEST[lang]["did_you_mean"].format(suggestion=self.suggestion)
+            head, semicolon, tail = text.partition(";")
+            text = head + hint + semicolon + tail
+        return text
+
+    def within(self, prefix: str) -> DistributionError:
+        """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""
+        params = {k: v for k, v in self._params.items() if k not in {"value", "field"}}
+        return type(self)(self.key, value=self.value, field=f"{prefix}.{self.field}", **params)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle through their args by default; ours are keyword-built.
+        return (_rebuild, (type(self), self.key, self.value, self.field, self._params))
+
+
+def _rebuild(
+    cls: type[DistributionError],
+    key: ErrorKey,
+    value: object,
+    field: str,
+    params: dict[str, object],
+) -> DistributionError:
+    error = cls.__new__(cls)
+    error.key, error.value, error.field, error._params = key, value, field, params  # noqa: SLF001
+    Exception.__init__(error, error.message("en"))
+    return error
+
+
+def _render(param: object, lang: Lang) -> str:
+    if isinstance(param, str):
+        return param
+    if isinstance(param, Describable):  # a value that says itself (a bad row, a problem)
+        return param.describe(lang=lang)
+    if isinstance(param, Iterable):
+        items = [_render(item, lang) for item in param]
+        # Whole sentences (a refused order's reasons) follow one another; fragments (a CSV
+        # file's bad rows) are set apart with semicolons; plain values with commas.
+        separator = (
+            (" " if all(item.endswith(".") for item in items) else "; ")
+            if any(describable(item) for item in param)
+            else ", "
+        )
+        return separator.join(items)
+    return str(param)
+
+
+class UnknownCodeError(DistributionError, ValueError):
+    """A code or name that the enum it was meant for does not have (``9``, ``"Nope"``, ``""``)."""
+
+
+class InvalidTypeError(DistributionError, TypeError):
+    """A value of a type the field does not take (``True`` for a code, ``1`` for a flag)."""
+
+
+class InvalidValueError(DistributionError, ValueError):
+    """A value of the right type that is not allowed where it stands.
+
+    For example a repeated channel in a priority list, an unknown language, or a wire-format
+    payload whose chain contradicts its rule and availability.
+    """
+
+
+class TypeName:
+    """A bad value and its type, in words of the message's language: ``tekst 'femten'``.
+
+    ``None``, ``True`` and ``False`` say themselves; personal data shows only its type.
+    """
+
+    def __init__(self, value: object, *, secret: bool = False, shown: str | None = None) -> None:
+        self.name = type(value).__qualname__
+        if shown is None:
+            shown = show(HIDDEN if looks_personal(value) else value)
+        self.shown = "" if secret else shown
+        self.bare = value is None or isinstance(value, bool)
+
+    def describe(self, *, lang: Lang) -> str:
+        """Return the value with its type in *lang*; a type without a word keeps its name."""
+        if self.bare:
+            return self.shown
+        return f"{TYPE_NAMES[lang].get(self.name, self.name)} {self.shown}".rstrip()
+
+
+class Expected:
+    """What a field takes, in words of the message's language.
+
+    Either a phrase from :data:`~distribution._texts.EXPECTED` ("an object") or a list of
+    types ("int or None"), said as "heltall eller null" / "integer or null".
+    """
+
+    def __init__(
+        self,
+        phrase: str = "",
+        types: tuple[type, ...] = (),
+        *,
+        optional: bool = False,
+        name: str = "",
+    ) -> None:
+        self.phrase, self.types, self.optional, self.name = phrase, types, optional, name
+
+    def describe(self, *, lang: Lang) -> str:
+        """Return what is expected, in *lang*; a phrase's ``{name}`` is the given *name*."""
+        if self.phrase:
+            return EXPECTED[lang][self.phrase].format(name=self.name)
+        words = [TYPE_NAMES[lang].get(kind.__name__, kind.__name__) for kind in self.types]
+        return join_list([*words, "null"] if self.optional else words, lang, "or")
+
+
+class Refusal(Describable, Protocol):
+    """One reason ePROM would refuse an order: what is wrong, the field, and the reason in words.
+
+    :class:`~distribution.eprom.preflight.Problem` is the one class of this shape; the core
+    cannot name it, as the ePROM layer sits above the core.
+    """
+
+    @property
+    def code(self) -> enum.Enum:
+        """What is wrong: a :class:`~distribution.eprom.preflight.ProblemCode`."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+    @property
+    def field(self) -> str | None:
+        """The body field the reason concerns, as ePROM names it (``"onBehalfOfNationalId"``)."""
+        ...  # pragma: no cover  # a protocol's member has no body
+
+
+class OrderRefusedError(DistributionError, ValueError):
+    """An order (or message) ePROM would answer with ``BadRequest``, so it was not built.
+
+    Raised by the request builders (:class:`~distribution.eprom.bodies.FormOrderRequest`,
+    :class:`~distribution.eprom.bodies.MessageToCitizenRequest`), which run the pre-flight
+    (``docs/sources.md`` §3). :attr:`problems` holds every reason found, not only the first;
+    the message lists them all, in English, and :meth:`message` in bokmål.
+    """
+
+    @property
+    def problems(self) -> tuple[Refusal, ...]:
+        """Every reason ePROM would refuse the order, in the order the checks ran.
+
+        Each is a :class:`~distribution.eprom.preflight.Problem` (``distribution.Problem``)
+        whose :attr:`~distribution.eprom.preflight.Problem.field` names the body field.
+        """
+        return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
+
+
+def wrong_type(
+    value: object, *, field: str, expected: str | Expected, secret: bool = False
+) -> InvalidTypeError:
+    """Return the error for *value* of the wrong type; with *secret*, only its type is shown.
+
+    *expected* is a phrase of :data:`~distribution._texts.EXPECTED` or an :class:`Expected`.
+    """
+    return InvalidTypeError(
+        "wrong_type",
+        value=HIDDEN if secret else value,
+        field=field,
+        expected=Expected(expected) if isinstance(expected, str) else expected,
+        type=TypeName(value, secret=secret),
+    )
+
+
+def check_lang(lang: object) -> Lang:
+    """Return *lang* if it is ``"nb"`` or ``"en"``; raise :class:`InvalidValueError` otherwise."""
+    if is_lang(lang):
+        return lang
+    raise InvalidValueError(
+        "unknown_language",
+        value=lang,
+        field="lang",
+        choices=LANGUAGES,
+        suggestion=nearest(lang, LANGUAGES),
+    )
+
+
+def nearest(value: object, choices: Iterable[str]) -> str | None:
+    """Return the choice a typo of *value* most likely meant, or ``None`` if none is close.
+
+    Close means at most one edit (a letter added, dropped, changed or two swapped) per four
+    letters, ignoring letter case: ``"Basci"`` gives ``"Basic"``, ``"BasicOrPapir"`` gives
+    ``"BasicOrPaper"``. Ties go to the earlier choice, so the answer never depends on order of
+    iteration of a set.
+    """
+    if not isinstance(value, str):
+        return None
+    typed = value.strip().lower()
+    if not typed or len(typed) > _LONGEST_TYPO:
+        return None
+    best, best_distance = None, max(1, len(typed) // 4) + 1
+    for choice in choices:
+        distance = _distance(typed, choice.lower())
+        if distance < best_distance:
+            best, best_distance = choice, distance
+    return best
+
+
+_LONGEST_TYPO = 60  # longer input is no typo of a name, and the distance is quadratic
+
+
+def _distance(a: str, b: str) -> int:
+    """Return the optimal string alignment distance between *a* and *b*."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
+
+
+def exactly(*types: type, optional: bool = False, secret: bool = False) -> Validator:
+    """Return an attrs validator that takes a value of exactly one of *types*.
+
+    A ``bool`` is no ``int`` here, and no subclass passes. ``None`` passes when *optional*;
+    with *secret* the error shows only the value's type (for personal data).
+    """
+    expected = Expected(types=types, optional=optional)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) not in types:
+            raise wrong_type(
+                value,
+                field=f"{type(instance).__name__}.{attribute.name}",
+                expected=expected,
+                secret=secret,
+            )
+
+    return validate
+
+
+def aware(instance: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
+    """Refuse a datetime without a UTC offset: it cannot be compared with other times safely."""
+    if value is not None and value.utcoffset() is None:
+        raise InvalidValueError(
+            "bad_timestamp",
+            value=value.isoformat(),
+            field=f"{type(instance).__name__}.{attribute.name}",
+        )
+
+
+# The errors are public as distribution.errors.*: they say so in tracebacks and pickles.
+for _error in (
+    DistributionError,
+    InvalidTypeError,
+    InvalidValueError,
+    OrderRefusedError,
+    Refusal,
+    UnknownCodeError,
+):
+    _error.__module__ = "distribution.errors"
