@@ -19,11 +19,11 @@ from distribution import (
     SentStatus,
     UnknownCodeError,
 )
-from distribution.codes import CODE_ENUMS, _Code
+from distribution.codes import CODE_ENUMS, Code
 from tests.strategies import OPAQUE, hostile
 
 # Written out from the guide (its 2020 and later versions, docs/sources.md §1).
-GUIDE: dict[type[_Code], list[tuple[int, str, str]]] = {
+GUIDE: dict[type[Code], list[tuple[int, str, str]]] = {
     DistributionRule: [
         (0, "Basic", "BASIC"),
         (1, "AllowUnsecure", "ALLOW_UNSECURE"),
@@ -97,7 +97,7 @@ def test_every_enum_of_the_guide_is_pinned() -> None:
 
 
 @pytest.mark.parametrize("cls", list(GUIDE), ids=lambda cls: cls.__name__)
-def test_enum_has_exactly_the_guides_codes_names_and_member_names(cls: type[_Code]) -> None:
+def test_enum_has_exactly_the_guides_codes_names_and_member_names(cls: type[Code]) -> None:
     assert [(m.value, m.api_name, m.name) for m in cls] == GUIDE[cls]
 
 

@@ -224,7 +224,7 @@ def json_list(value: object, field: str, expected: str = "a list") -> Sequence[o
     return value
 
 
-class _Code(Protocol):
+class Code(Protocol):
     """An enum with the library's ``parse`` and ``choices`` (the codes, ``FormEvent``)."""
 
     @classmethod
@@ -234,7 +234,7 @@ class _Code(Protocol):
     def choices(cls) -> tuple[str, ...]: ...  # pragma: no cover  # a protocol has no body
 
 
-CodeT = TypeVar("CodeT", bound=_Code)
+CodeT = TypeVar("CodeT", bound=Code)
 
 
 def code(cls: type[CodeT], value: object, field: str) -> CodeT:

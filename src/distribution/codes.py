@@ -6,7 +6,7 @@ Source: Hemit's ePROM integration guide, whose later versions add
 enum parses codes as well as names.
 
 Each member has a Pythonic name (``DistributionRule.BASIC_OR_PAPER``), the guide's code as its
-value (``3``, also ``int(member)``) and the guide's spelling as :attr:`~_Code.api_name`
+value (``3``, also ``int(member)``) and the guide's spelling as :attr:`~Code.api_name`
 (``"BasicOrPaper"``). Members are not ints: every member is truthy, and members of different
 enums never compare equal, so ``if decision.rule:`` and ``status == channel`` mean what they say.
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "CODE_ENUMS",
+    "Code",
     "DistributionRule",
     "EpromCode",
     "FormOrderEventLogType",
@@ -48,7 +50,7 @@ __all__ = [
 _MAX_CODE_DIGITS = 3
 
 
-class _Code(enum.Enum):
+class Code(enum.Enum):
     """An ePROM code: an ``int`` on the wire, with the guide's name as :attr:`api_name`."""
 
     _value_: int
@@ -56,6 +58,7 @@ class _Code(enum.Enum):
     """The guide's spelling, e.g. ``"BasicOrPaper"``; what a JSON API sends as the name."""
 
     def __new__(cls, code: int, api_name: str) -> Self:
+        """Make a member from the guide's code and spelling (each enum's table below)."""
         member = object.__new__(cls)
         member._value_ = code
         member.api_name = api_name
@@ -126,7 +129,7 @@ class _Code(enum.Enum):
 _NORWEGIAN_LETTERS = frozenset("æøåÆØÅ")
 
 
-def _lookup_name(cls: type[_Code], text: str) -> _Code | None:
+def _lookup_name(cls: type[Code], text: str) -> Code | None:
     text = text.strip()
     # Only ASCII and æøå: look-alikes such as a Cyrillic "і" or full-width "３" are unknown, and
     # str.lower() of other letters can map onto ASCII ("K", the Kelvin sign, becomes "k").
@@ -137,7 +140,7 @@ def _lookup_name(cls: type[_Code], text: str) -> _Code | None:
     return _NAMES[cls].get(text.lower())
 
 
-class DistributionRule(_Code):
+class DistributionRule(Code):
     """How ePROM may reach the patient with a form (guide, "Distribusjonsregler").
 
     *Basic* tries Helsenorge, then the secure digital mailbox; *AllowUnsecure* adds e-mail/SMS
@@ -162,7 +165,7 @@ class DistributionRule(_Code):
         return cls.BASIC
 
 
-class NotificationChannel(_Code):
+class NotificationChannel(Code):
     """A channel ePROM notifies the patient on; ``NONE`` means no notice was sent."""
 
     NONE = 0, "None"
@@ -172,7 +175,7 @@ class NotificationChannel(_Code):
     PHYSICAL_MAILBOX = 4, "PhysicalMailbox"
 
 
-class FormOrderStatus(_Code):
+class FormOrderStatus(Code):
     """The status of a form order, as ePROM's callback reports it."""
 
     COMPLETED = 0, "Completed"
@@ -183,7 +186,7 @@ class FormOrderStatus(_Code):
     DIGIPOST_DELIVERED = 5, "DigipostDelivered"
 
 
-class FormOrderStatusErrorCode(_Code):
+class FormOrderStatusErrorCode(Code):
     """Why a form order has status ``ERROR``."""
 
     NONE = 0, "None"
@@ -191,14 +194,14 @@ class FormOrderStatusErrorCode(_Code):
     SIKKER_DIGITAL_POST_ERROR = 2, "SikkerDigitalPostError"
 
 
-class SentStatus(_Code):
+class SentStatus(Code):
     """The status of a message to a citizen (SendeMeldingTilInnbyggerV2)."""
 
     SENT = 0, "Sent"
     ERROR = 1, "Error"
 
 
-class FormOrderEventLogType(_Code):
+class FormOrderEventLogType(Code):
     """An event in a form's log.
 
     Newer callbacks also send the names SigningCompleted and FormDelivered; no numeric code is
@@ -212,7 +215,7 @@ class FormOrderEventLogType(_Code):
     SIGNING_ERROR = 4, "SigningError"
 
 
-class MrsOrderStatus(_Code):
+class MrsOrderStatus(Code):
     """The status of a form order in MRS, Hemit's register platform, not ePROM's own status.
 
     A register's staff see these in MRS's list of orders and in its Excel datadump
@@ -229,7 +232,7 @@ class MrsOrderStatus(_Code):
     PROCESSING = 6, "Prosesserer bestilling"
 
 
-class MrsErrorCode(_Code):
+class MrsErrorCode(Code):
     """Why an order went wrong in MRS (its datadump's ``ErrorCode``), not ePROM's error code.
 
     The API name is MRS's own text (``docs/sources.md`` §9); MRS marks codes 1, 4, 5 and 7
@@ -258,7 +261,7 @@ _SHOULD_NOT_HAPPEN: frozenset[MrsErrorCode] = frozenset(
     {MrsErrorCode.UNKNOWN, MrsErrorCode.EXTERNAL, MrsErrorCode.INTERNAL, MrsErrorCode.PROMS_SERVER}
 )
 
-CODE_ENUMS: tuple[type[_Code], ...] = (
+CODE_ENUMS: tuple[type[Code], ...] = (
     DistributionRule,
     NotificationChannel,
     FormOrderStatus,
@@ -282,7 +285,7 @@ EpromCode = (
 )
 """A member of any of the guide's or MRS's enums (what :func:`~distribution.describe` takes)."""
 
-_EXACT: Mapping[type[_Code], Mapping[object, _Code]] = MappingProxyType(
+_EXACT: Mapping[type[Code], Mapping[object, Code]] = MappingProxyType(
     {
         cls: MappingProxyType(
             {
@@ -296,7 +299,7 @@ _EXACT: Mapping[type[_Code], Mapping[object, _Code]] = MappingProxyType(
 )
 
 
-_NAMES: Mapping[type[_Code], Mapping[str, _Code]] = MappingProxyType(
+_NAMES: Mapping[type[Code], Mapping[str, Code]] = MappingProxyType(
     {
         cls: MappingProxyType(
             {name.lower(): member for member in cls for name in (member.name, member.api_name)}

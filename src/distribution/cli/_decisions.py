@@ -17,6 +17,7 @@ from distribution.cli._files import read
 from distribution.cli._values import OSLO, availability, items
 from distribution.codes import (
     CODE_ENUMS,
+    Code,
     DistributionRule,
     FormOrderEventLogType,
     FormOrderStatus,
@@ -25,7 +26,6 @@ from distribution.codes import (
     MrsOrderStatus,
     NotificationChannel,
     SentStatus,
-    _Code,
 )
 from distribution.engine import Decision, decide, decide_priority_list
 from distribution.patient.eligibility import Eligibility, assess
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from distribution.cli._context import Adder, Context
 
 # describe KIND CODE: the words for each kind of code, in both languages, or the enum's name.
-_KINDS: Final[dict[str, type[_Code]]] = {
+_KINDS: Final[dict[str, type[Code]]] = {
     **dict.fromkeys(("rule", "regel"), DistributionRule),
     **dict.fromkeys(("channel", "kanal"), NotificationChannel),
     **dict.fromkeys(("status", "skjemastatus"), FormOrderStatus),
@@ -59,7 +59,7 @@ _KINDS: Final[dict[str, type[_Code]]] = {
     **{cls.__name__.lower(): cls for cls in CODE_ENUMS},
 }
 # The Norwegian words a support desk reads in ePROM's status lists, for describe's CODE.
-_CODE_WORDS: Final[dict[type[_Code], dict[str, _Code]]] = {
+_CODE_WORDS: Final[dict[type[Code], dict[str, Code]]] = {
     FormOrderStatus: {
         "besvart": FormOrderStatus.COMPLETED,
         "utgått": FormOrderStatus.EXPIRED,

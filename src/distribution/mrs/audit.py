@@ -46,11 +46,11 @@ from distribution._errors import (
 )
 from distribution._nested import found_at
 from distribution.codes import (
+    Code,
     DistributionRule,
     MrsErrorCode,
     MrsOrderStatus,
     NotificationChannel,
-    _Code,
 )
 from distribution.mrs._texts import AUDIT_ANOMALY
 from distribution.mrs.statuses import FAILED, WENT_OUT
@@ -67,7 +67,7 @@ _M = MrsOrderStatus
 _E = MrsErrorCode
 _NONE = NotificationChannel.NONE
 
-C = TypeVar("C", bound=_Code)
+C = TypeVar("C", bound=Code)
 COLUMNS: Final = ("DistributionRule", "NotificationChannel", "OrderStatus", "ErrorCode")
 """The datadump's columns the audit reads; every other column is ignored."""
 

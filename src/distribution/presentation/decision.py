@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from distribution.availability import Availability
 
-__all__ = ["describe", "explain", "explain_decision", "rules_reaching"]
+__all__ = ["describe", "explain", "explain_decision", "meaning", "rules_reaching"]
 
 _PAPER = NotificationChannel.PHYSICAL_MAILBOX
 

@@ -37,6 +37,23 @@ if TYPE_CHECKING:
     from distribution.eprom.verification import Anomaly, Verification
     from distribution.patient.eligibility import Eligibility
 
+__all__ = [
+    "MATRIX_FORMATS",
+    "SIMULATION_FORMATS",
+    "availability_label",
+    "decision_text",
+    "eligibility_text",
+    "flowchart",
+    "grid",
+    "matrix",
+    "route_text",
+    "rules_json",
+    "rules_table",
+    "simulation",
+    "verification_json",
+    "verification_text",
+]
+
 MATRIX_FORMATS: Final = ("text", "markdown", "csv", "json", "sql")
 _SHORT: Final = {
     NotificationChannel.HELSENORGE: "H",
