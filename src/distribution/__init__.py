@@ -100,13 +100,9 @@ if TYPE_CHECKING:
         mrs_statuses,
     )
     from distribution.patient.eligibility import Eligibility, Reason, assess
-    from distribution.patient.facts import (
-        HelsenorgeConsent,
-        NationalIdKind,
-        PatientFacts,
-        national_id_kind,
-    )
+    from distribution.patient.facts import HelsenorgeConsent, PatientFacts
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
+    from distribution.patient.national_id import NationalIdKind, national_id_kind
     from distribution.presentation.decision import (
         describe,
         explain,
@@ -249,10 +245,11 @@ _EAGER: Final[dict[str, tuple[str, ...]]] = {
     "routes": ("route",),
 }
 
-# Lazy: loaded on first use, because they cost more to import than the decision core (the
-# national ID check pulls in python-stdnum, the data files importlib.resources, eligibility
-# dates and zones, the explainer its texts, the callbacks JSON, hmac and re). A service that only
-# decides does not pay for them. Each name is loaded once, then cached as a module global.
+# Lazy: loaded on first use, because they cost more to import than the decision core (the data
+# files importlib.resources, eligibility dates and zones, the explainer its texts, the callbacks
+# JSON, hmac and re; python-stdnum waits further still, until a national ID is checked). A
+# service that only decides does not pay for them. Each name is loaded once, then cached as a
+# module global.
 _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "cohorts": ("BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"),
     "eprom.bodies": (
@@ -297,8 +294,9 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "mrs_statuses",
     ),
     "patient.eligibility": ("Eligibility", "Reason", "assess"),
-    "patient.facts": ("HelsenorgeConsent", "NationalIdKind", "PatientFacts", "national_id_kind"),
+    "patient.facts": ("HelsenorgeConsent", "PatientFacts"),
     "patient.krr": ("KrrRecord", "KrrResponse", "KrrStatus"),
+    "patient.national_id": ("NationalIdKind", "national_id_kind"),
     "resources": ("read_data",),
     "sql": ("channel_case_sql", "decision_table_sql"),
 }
