@@ -99,10 +99,11 @@ if TYPE_CHECKING:
         eprom_status,
         mrs_statuses,
     )
-    from distribution.patient.eligibility import Eligibility, Reason, assess
+    from distribution.patient.eligibility import Eligibility, assess
     from distribution.patient.facts import HelsenorgeConsent, PatientFacts
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
     from distribution.patient.national_id import NationalIdKind, national_id_kind
+    from distribution.patient.reasons import Reason
     from distribution.presentation.decision import (
         describe,
         explain,
@@ -293,10 +294,11 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "eprom_status",
         "mrs_statuses",
     ),
-    "patient.eligibility": ("Eligibility", "Reason", "assess"),
+    "patient.eligibility": ("Eligibility", "assess"),
     "patient.facts": ("HelsenorgeConsent", "PatientFacts"),
     "patient.krr": ("KrrRecord", "KrrResponse", "KrrStatus"),
     "patient.national_id": ("NationalIdKind", "national_id_kind"),
+    "patient.reasons": ("Reason",),
     "resources": ("read_data",),
     "sql": ("channel_case_sql", "decision_table_sql"),
 }

@@ -1,7 +1,7 @@
 """What is known about a patient: the facts ePROM's person rules read, and their JSON form.
 
 Rule 1: a fact and how it is read live here; what the facts *mean* for each channel lives in
-:mod:`distribution.patient.eligibility`. ``None`` always means "not known", never "no".
+:mod:`distribution.patient._rules`. ``None`` always means "not known", never "no".
 
 >>> from datetime import datetime, timezone
 >>> facts = PatientFacts.from_json(
