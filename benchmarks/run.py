@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover  # the test extra has it; a bare install
 from distribution import Availability, DistributionRule, NotificationChannel
 from distribution.cohorts import CsvCohort, simulate
 from distribution.engine import _BY_RULE
-from distribution.patient.eligibility import months_before
+from distribution.patient._rules import months_before
 from distribution.patient.facts import HelsenorgeConsent, PatientFacts
 from distribution.patient.krr import KrrRecord, KrrStatus
 

@@ -32,7 +32,7 @@ from distribution import (
     explain,
 )
 from distribution.availability import parse_channel
-from distribution.patient.eligibility import REQUIREMENTS, months_before
+from distribution.patient._rules import KRR_CAN_NOTIFY, REQUIREMENTS, Way, months_before
 from tests.strategies import REFERENCE_TIME, patient_facts
 
 NOW = REFERENCE_TIME  # 2026-11-25 12:00 UTC: 25 November in Oslo
@@ -931,6 +931,34 @@ def test_an_assessment_lets_its_facts_go_once_the_reasons_are_made() -> None:
     assert kept() is not None  # held for the reasons
     result.reasons("paper")
     assert kept() is None
+
+
+def test_a_reader_that_finds_the_reasons_made_meanwhile_reads_them() -> None:
+    """Two threads can find the reasons' slot empty at once; the one whose turn comes second
+    finds the facts let go and reads the reasons the first one stored."""
+    result = assess(EVERYTHING)
+    made = result.reasons_by_channel
+    late = Eligibility.__getattr__  # type: ignore[attr-defined]  # hidden from type checkers
+    assert late(result, "reasons_by_channel") is made
+    with pytest.raises(AttributeError, match="'Eligibility' object has no attribute 'reason'"):
+        result.reason  # type: ignore[attr-defined]  # noqa: B018  # the read is the test
+    with pytest.raises(AttributeError):
+        Eligibility(result.availability, made)._given  # noqa: B018  # never set
+
+
+def test_ages_over_150_from_a_birth_date_are_read_too() -> None:
+    """Ages are looked up in a table written out up to 150; an older birth date still counts."""
+    old = attrs.evolve(EVERYTHING, age=None, birth_date=date(1860, 1, 1))
+    assert old.age_at_reference == 166
+    assert reasons(old, "digital_mailbox") == ["digital_mailbox_active", "digitally_active"]
+    assert assess(old).availability == assess(EVERYTHING).availability
+
+
+def test_a_way_reads_the_krr_record_only_behind_digital_activity() -> None:
+    """The table refuses a way that reads KRR facts without digital activity, which shows the
+    record is there: the fast evaluator relies on it."""
+    with pytest.raises(ValueError, match="digital-activity"):
+        Way(krr=(KRR_CAN_NOTIFY,))
 
 
 def test_eligibility_refuses_what_assess_would_never_build() -> None:

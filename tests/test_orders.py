@@ -18,7 +18,7 @@ from distribution import (
     national_id_problem,
     preflight,
 )
-from distribution.patient.facts import classify_national_id
+from distribution.patient.national_id import classify_national_id
 from tests.strategies import rules
 
 R = DistributionRule

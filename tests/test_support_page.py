@@ -34,7 +34,7 @@ from distribution.eprom.callbacks import (
     FormReturnCallback,
     MessageStatusCallback,
 )
-from distribution.patient.eligibility import REQUIREMENTS
+from distribution.patient._rules import REQUIREMENTS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

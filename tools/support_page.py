@@ -47,7 +47,7 @@ from distribution.eprom.callbacks import (
     FormReturnCallback,
     MessageStatusCallback,
 )
-from distribution.patient.eligibility import REQUIREMENTS
+from distribution.patient._rules import REQUIREMENTS
 from distribution.presentation._texts import LEGEND
 from distribution.presentation.decision import meaning
 from distribution.presentation.tables import grid

@@ -90,14 +90,11 @@ if TYPE_CHECKING:
         diagnose,
         possible_decisions,
     )
-    from distribution.patient.eligibility import Eligibility, Reason, assess
-    from distribution.patient.facts import (
-        HelsenorgeConsent,
-        NationalIdKind,
-        PatientFacts,
-        national_id_kind,
-    )
+    from distribution.patient.eligibility import Eligibility, assess
+    from distribution.patient.facts import HelsenorgeConsent, PatientFacts
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
+    from distribution.patient.national_id import NationalIdKind, national_id_kind
+    from distribution.patient.reasons import Reason
     from distribution.presentation.audit import explain_audit
     from distribution.presentation.decision import (
         describe,
@@ -251,10 +248,11 @@ _EAGER: Final[dict[str, tuple[str, ...]]] = {
     "routes": ("route",),
 }
 
-# Lazy: loaded on first use, because they cost more to import than the decision core (the
-# national ID check pulls in python-stdnum, the data files importlib.resources, eligibility
-# dates and zones, the explainer its texts, the callbacks JSON, hmac and re). A service that only
-# decides does not pay for them. Each name is loaded once, then cached as a module global.
+# Lazy: loaded on first use, because they cost more to import than the decision core (the data
+# files importlib.resources, eligibility dates and zones, the explainer its texts, the callbacks
+# JSON, hmac and re; python-stdnum waits further still, until a national ID is checked). A
+# service that only decides does not pay for them. Each name is loaded once, then cached as a
+# module global.
 _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "cohorts": ("BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"),
     "eprom.bodies": ("FormOrderRequest", "MessageToCitizenRequest", "PhysicalAddress"),
@@ -292,9 +290,11 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "diagnose",
         "possible_decisions",
     ),
-    "patient.eligibility": ("Eligibility", "Reason", "assess"),
-    "patient.facts": ("HelsenorgeConsent", "NationalIdKind", "PatientFacts", "national_id_kind"),
+    "patient.eligibility": ("Eligibility", "assess"),
+    "patient.facts": ("HelsenorgeConsent", "PatientFacts"),
     "patient.krr": ("KrrRecord", "KrrResponse", "KrrStatus"),
+    "patient.national_id": ("NationalIdKind", "national_id_kind"),
+    "patient.reasons": ("Reason",),
     "resources": ("read_data",),
     "sql": ("channel_case_sql", "decision_table_sql"),
 }

@@ -4,10 +4,11 @@ The checks are ePROM's "Feilsituasjoner" for BestillingAvSkjemaV2 (``docs/source
 They are pure: a form's settings and the national ID in, a tuple of :class:`Problem` out (empty
 when the order is fine). The national ID never appears in a problem, only what is wrong with it.
 
-National IDs are read by :func:`~distribution.patient.facts.classify_national_id`: python-stdnum's
-``stdnum.no.fodselsnummer`` gives the two check digits and the century, never its ``validate()``,
-which compares the birth date with today's date. Synthetic test numbers (month + 80 or + 65)
-pass, as ePROM's test environments use them; H- and FH-numbers are told apart here.
+National IDs are read by :func:`~distribution.patient.national_id.classify_national_id`:
+python-stdnum's ``stdnum.no.fodselsnummer`` gives the two check digits and the century, never
+its ``validate()``, which compares the birth date with today's date. Synthetic test numbers
+(month + 80 or + 65) pass, as ePROM's test environments use them; H- and FH-numbers are told
+apart there.
 
 >>> [p.code.value for p in preflight("NoDistribution", must_be_signed=True)]
 ['signing_without_distribution']
@@ -26,7 +27,7 @@ import attrs
 from distribution._errors import InvalidTypeError, TypeName, check_lang, exactly, wrong_type
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.patient._texts import PROBLEMS
-from distribution.patient.facts import classify_national_id
+from distribution.patient.national_id import classify_national_id
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
@@ -95,8 +96,8 @@ def national_id_problem(national_id: str) -> ProblemCode | None:
     ePROM takes a fødselsnummer or a D-nummer (day + 40), and its test environments take the
     synthetic ones (month + 80 from Skatteetaten's Tenor, month + 65 from Norsk helsenett). An
     H-number (month + 40) or an FH-number (first digit 8 or 9) is named as such. Spaces are
-    ignored; nothing else is. :func:`~distribution.patient.facts.national_id_kind` says which kind a
-    valid number is.
+    ignored; nothing else is. :func:`~distribution.patient.national_id.national_id_kind` says
+    which kind a valid number is.
 
     >>> national_id_problem("26670271527") is None  # a synthetic test person (month + 65)
     True
