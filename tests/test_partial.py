@@ -464,7 +464,11 @@ def test_wire_format_uses_the_wire_keys_and_null() -> None:
 @pytest.mark.parametrize(
     ("payload", "error", "words"),
     [
-        ([], InvalidTypeError, "partial availability must be an object, not list []"),
+        (
+            [],
+            InvalidTypeError,
+            "partial availability must be a mapping of decoded JSON (dict), not list []",
+        ),
         (
             {**dict.fromkeys(FIELDS), "email": True},
             InvalidValueError,
@@ -477,8 +481,8 @@ def test_wire_format_uses_the_wire_keys_and_null() -> None:
         ),
         (
             {**dict.fromkeys(FIELDS), "paper": 1},
-            InvalidTypeError,
-            "PartialAvailability.paper must be true/false or null, not integer 1",
+            InvalidValueError,
+            "partial availability.paper must be true, false or null, not integer 1",
         ),
     ],
 )
@@ -486,7 +490,7 @@ def test_from_dict_refuses_malformed_payloads(
     payload: object, error: type[Exception], words: str
 ) -> None:
     with pytest.raises(error) as caught:
-        PartialAvailability.from_dict(payload)
+        PartialAvailability.from_dict(payload)  # type: ignore[arg-type]
     assert words in str(caught.value)
 
 
@@ -550,8 +554,8 @@ def test_hostile_input_gives_an_answer_or_the_librarys_error(
         lambda: possible_decisions(target, PartialAvailability()),  # type: ignore[arg-type]
         lambda: diagnose(target, got=got, known=PartialAvailability()),  # type: ignore[arg-type]
         lambda: diagnose("Basic", got=got, known=known),  # type: ignore[arg-type]
-        lambda: PartialAvailability.from_dict(known),
-        lambda: PartialAvailability().status(got),
+        lambda: PartialAvailability.from_dict(known),  # type: ignore[arg-type]
+        lambda: PartialAvailability().status(got),  # type: ignore[arg-type]
         lambda: PartialAvailability().admits(got),  # type: ignore[arg-type]
         lambda: PartialAvailability.of(got),  # type: ignore[arg-type]
         lambda: PartialAvailability(paper=got),  # type: ignore[arg-type]

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._errors import Expected, InvalidValueError, exactly, wrong_type
+from distribution._errors import Expected, exactly, wrong_type
+from distribution._reading import check_keys, given_mapping, maybe
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, decide, decide_priority_list
@@ -101,7 +102,7 @@ class PartialAvailability:
             raise wrong_type(availability, field="availability", expected="an Availability")
         return cls(**availability.to_dict())
 
-    def status(self, channel: object) -> ChannelStatus:
+    def status(self, channel: NotificationChannel | int | str) -> ChannelStatus:
         """Return what is known of *channel* (anything :func:`parse_channel` takes but NONE)."""
         return _STATUS[self._flag(parse_channel(channel))]
 
@@ -136,7 +137,7 @@ class PartialAvailability:
         return {name: getattr(self, name) for name in _FIELDS}
 
     @classmethod
-    def from_dict(cls, payload: object) -> PartialAvailability:
+    def from_dict(cls, payload: Mapping[str, object]) -> PartialAvailability:
         """Read :meth:`to_dict`'s format back: an object with exactly the four wire keys.
 
         Raises:
@@ -144,17 +145,12 @@ class PartialAvailability:
                 value is not ``true``, ``false`` or ``null``.
         """
         field = "partial availability"
-        if not isinstance(payload, Mapping):
-            raise wrong_type(payload, field=field, expected="an object")
-        unknown = sorted(str(key) for key in payload if key not in _FIELDS)
-        if unknown:
-            raise InvalidValueError("unknown_keys", value=unknown, field=field, choices=_FIELDS)
-        for key in _FIELDS:
-            if key not in payload:
-                raise InvalidValueError(
-                    "missing_key", value=None, field=f"{field}.{key}", choices=_FIELDS
-                )
-        return cls(**{key: payload[key] for key in _FIELDS})
+        data = given_mapping(payload, field)
+        check_keys(data, field, required=_FIELDS, allowed=_FIELDS, null_is_missing=False)
+        flags = {
+            key: maybe(data[key], bool, f"{field}.{key}", "true, false or null") for key in _FIELDS
+        }
+        return cls(**flags)
 
     def _flag(self, channel: NotificationChannel) -> bool | None:
         flag: bool | None = getattr(self, CHANNEL_FIELDS[channel])

@@ -209,7 +209,13 @@ class Audit:
         """How many rows that need attention are counted but not in :attr:`anomalies`."""
         return sum(n for _, n in self.attention) - len(self.anomalies)
 
-    def count(self, *, rule: object = None, channel: object = None, status: object = None) -> int:
+    def count(
+        self,
+        *,
+        rule: DistributionRule | int | str | None = None,
+        channel: NotificationChannel | int | str | None = None,
+        status: MrsOrderStatus | int | str | None = None,
+    ) -> int:
         """Return the number of rows with *rule*, *channel* and *status* (``None``: any).
 
         Each is anything its enum's ``parse`` takes.

@@ -45,7 +45,7 @@ MRS_TO_EPROM: Final[Mapping[MrsOrderStatus, EpromStatus | None]] = MappingProxyT
 """Each MRS status and the ePROM status (and error code) it stands for, or ``None``."""
 
 
-def eprom_status(status: object) -> EpromStatus | None:
+def eprom_status(status: MrsOrderStatus | int | str) -> EpromStatus | None:
     """Return the ePROM status (and error code) MRS's *status* stands for, or ``None``.
 
     >>> eprom_status("Mottaker ikke nådd")
@@ -56,7 +56,10 @@ def eprom_status(status: object) -> EpromStatus | None:
     return MRS_TO_EPROM[MrsOrderStatus.parse(status)]
 
 
-def mrs_statuses(status: object, error_code: object = None) -> tuple[MrsOrderStatus, ...]:
+def mrs_statuses(
+    status: FormOrderStatus | int | str,
+    error_code: FormOrderStatusErrorCode | int | str | None = None,
+) -> tuple[MrsOrderStatus, ...]:
     """Return the MRS statuses that may show ePROM's *status* (with *error_code*, if given).
 
     >>> [s.api_name for s in mrs_statuses("Error", "PatientUnreachable")]
