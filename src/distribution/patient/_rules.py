@@ -6,7 +6,7 @@ reads, the outcome of every value (the requirement is met or not) and the reason
 small evaluators read the same entries: :func:`opens` says whether a channel is available,
 stopping at the first requirement not met, and :func:`reasons` says why, giving every reason
 that applies. A rule changed here changes both; exhaustive tests over every combination of the
-facts the rules read (``tests/test_eligibility.py``) hold the two evaluators to each other.
+facts the rules read (``tests/patient/test_eligibility.py``) hold the two evaluators to each other.
 
 Two laws hold throughout. *Unknown is not false*: a fact that is not known (``None``) makes the
 channels that need it unavailable, and the reason says it is not known rather than stating the

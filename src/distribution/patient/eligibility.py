@@ -188,7 +188,7 @@ def assess(
         theirs = activity_of(on_behalf_of)
         helsenorge = opens(HELSENORGE, on_behalf_of, theirs, research)
     # The one fast path: the availability alone, by opens(), which reads the same table as
-    # reasons() and must agree with it. tests/test_eligibility.py proves they do over every
+    # reasons() and must agree with it. tests/patient/test_eligibility.py proves they do over every
     # combination of the facts the rules read (test_every_combination_of_the_krr_facts_... and
     # ..._helsenorge_facts_agrees_with_its_reasons) and over arbitrary facts
     # (test_assessment_is_total_and_consistent). The reasons, which cost about three times as

@@ -74,7 +74,7 @@ def _fodselsnummer() -> ModuleType:
     """Return python-stdnum's ``stdnum.no.fodselsnummer``, imported when first asked for.
 
     Loaded by name and kept (the cache), so that importing the library, or assessing facts
-    without a national ID, does not import python-stdnum (tests/test_national_id.py).
+    without a national ID, does not import python-stdnum (tests/patient/test_national_id.py).
     """
     return import_module("stdnum.no.fodselsnummer")
 

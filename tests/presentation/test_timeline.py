@@ -28,7 +28,7 @@ from distribution.presentation._texts import TIMELINE
 C = NotificationChannel
 S = FormOrderStatus
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
-EXAMPLES = Path(__file__).parent / "data" / "eprom"
+EXAMPLES = Path(__file__).parents[1] / "data" / "eprom"
 ORDERED = FormOrderStatusCallback(
     form_order_id=ID, channel=C.NONE, status=S.ORDERED, error_code=FormOrderStatusErrorCode.NONE
 )

@@ -46,7 +46,7 @@ FNR = "15108695088"
 
 # Copied verbatim from the guide; tests/data/eprom/README.md says from where, and which are not
 # valid JSON as written (the test of the nearest valid JSON says so beside it).
-EXAMPLES = Path(__file__).parent / "data" / "eprom"
+EXAMPLES = Path(__file__).parents[1] / "data" / "eprom"
 
 
 def guide(name: str) -> str:

@@ -27,8 +27,8 @@ from distribution.eprom.bodies import (
     PhysicalAddress,
 )
 from distribution.errors import OrderRefusedError
+from tests.eprom.test_preflight import D_NUMBER, FH_NUMBER, FNR, H_NUMBER
 from tests.strategies import priority_lists, rules
-from tests.test_orders import D_NUMBER, FH_NUMBER, FNR, H_NUMBER
 
 R = DistributionRule
 FORM = "1bc5f9f0-2607-49eb-94f0-6af955bbd79a"  # the guide's example form (RAND-12)

@@ -23,7 +23,7 @@ from distribution import (
 )
 from distribution.patient.krr import mask_email, mask_national_id, mask_phone
 
-DATA = Path(__file__).parent / "data" / "krr_response.json"
+DATA = Path(__file__).parents[1] / "data" / "krr_response.json"
 SECRETS = [
     "15108695088",
     "kari.nordmann@example.no",

@@ -24,7 +24,7 @@ from distribution import (
 from distribution.eprom.reconciliation import CASES
 from distribution.presentation._texts import RECONCILE
 from distribution.presentation.reconciliation import _WHAT_TO_DO
-from tests.test_reconciliation import FORM_CALLBACKS, ID, status_callback
+from tests.eprom.test_reconciliation import FORM_CALLBACKS, ID, status_callback
 
 C = NotificationChannel
 S = FormOrderStatus

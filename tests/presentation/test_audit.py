@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from distribution import InvalidTypeError, InvalidValueError, audit, explain_audit
-from tests.test_audit import row
+from tests.mrs.test_audit import row
 from tests.test_texts import bad_patterns
 
 

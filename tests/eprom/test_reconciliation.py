@@ -50,7 +50,7 @@ C = NotificationChannel
 S = FormOrderStatus
 E = FormOrderStatusErrorCode
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
-EXAMPLES = Path(__file__).parent / "data" / "eprom"
+EXAMPLES = Path(__file__).parents[1] / "data" / "eprom"
 
 # --- the model, written from the verdict table in docs/callbacks.md (not from the library) -----
 
