@@ -14,6 +14,7 @@ import distribution
 INIT = Path(distribution.__file__)
 
 
+@pytest.mark.reads_source
 def test_the_generated_imports_and_all_follow_the_table() -> None:
     source = INIT.read_text(encoding="utf-8")
     assert exports.generated(source) == source, "run `python -m tools.exports`"
@@ -29,6 +30,7 @@ def test_every_name_in_the_table_is_in_all_and_nothing_else() -> None:
     assert set(distribution.__all__) == tabled | {"__version__"}
 
 
+@pytest.mark.reads_source
 def test_the_generator_rewrites_a_stale_block() -> None:
     source = INIT.read_text(encoding="utf-8")
     stale = source.replace('    "verify",\n', "", 1)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.reads_source
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 

@@ -95,12 +95,14 @@ def _code_outside_texts() -> str:
 @pytest.mark.parametrize(
     "name", ["ERRORS", "LABELS", "FILE_PROBLEMS", "ROW_PROBLEMS", "VERIFY", "VERIFY_ANOMALY"]
 )
+@pytest.mark.reads_source
 def test_no_key_is_dead(name: str) -> None:
     code = _code_outside_texts()
     for key in TABLES[name]["en"]:
         assert re.search(rf"[\"']{key}[\"']", code), f"{name}[{key!r}] is never used"
 
 
+@pytest.mark.reads_source
 def test_no_phrase_is_dead() -> None:
     code = _code_outside_texts()
     for key in TABLES["PHRASES"]["en"]:
@@ -221,6 +223,7 @@ def test_no_text_has_a_known_bad_pattern() -> None:
     assert [p for p in problems if p[1]] == []
 
 
+@pytest.mark.reads_source
 def test_every_expected_phrase_in_the_code_has_its_words() -> None:
     # A phrase passed as expected= without words in EXPECTED would fail when rendered; this
     # finds it before a user does.
