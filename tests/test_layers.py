@@ -80,6 +80,10 @@ def test_the_package_keeps_its_layers(tmp_path: Path, config: Path) -> None:
         ("mrs/audit.py", "import distribution.presentation.tables", "Layers"),
         ("presentation/tables.py", "import distribution.cli", "Layers"),
         ("eprom/reconciliation.py", "import socket", "does I/O"),
+        ("fake/machine.py", "import socket", "does I/O"),
+        ("fake/machine.py", "import threading", "does I/O"),
+        ("fake/directory.py", "import distribution.presentation.tables", "explanations"),
+        ("eprom/callbacks.py", "import distribution.fake", "Layers"),
     ],
 )
 def test_an_import_across_a_layer_breaks_a_contract(
