@@ -82,6 +82,7 @@ ErrorKey = Literal[
     "sheet_not_excel",
     "needs_excel",
     "unknown_sheet",
+    "cannot_listen",
 ]
 """The kinds of :class:`~distribution.errors.DistributionError`: a closed set, so a typo in a key
 fails type checking."""
@@ -176,6 +177,7 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "sheet_not_excel": "{field} {value} gjelder bare Excel-filer (.xlsx); en CSV-fil har ingen ark",
         "needs_excel": "{field}: å lese Excel-filer krever tillegget excel; installer det med pip install 'eprom-distribution[excel]', eller lagre arket som CSV",
         "unknown_sheet": "{field} har ikke arket {value}; arkene heter {choices}",
+        "cannot_listen": "{field}: kan ikke lytte på {value}; porten er i bruk eller ikke tillatt",
     },
     "en": {
         "unknown_code": "{value} is not a known {field}; valid codes and names: {choices}",
@@ -238,6 +240,7 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "sheet_not_excel": "{field} {value} is for Excel files (.xlsx) only; a CSV file has no sheets",
         "needs_excel": "{field}: reading Excel files needs the extra excel; install it with pip install 'eprom-distribution[excel]', or save the sheet as CSV",
         "unknown_sheet": "{field} has no sheet {value}; its sheets are {choices}",
+        "cannot_listen": "{field}: cannot listen on {value}; the port is in use or not allowed",
     },
 }
 
