@@ -10,4 +10,5 @@ loads it. Its modules, each imported on its own:
 - :mod:`distribution.http.client`: ``EpromClient`` and ``AsyncEpromClient`` for the real ePROM
   (and the fake); needs the ``client`` extra (httpx).
 - :mod:`distribution.http.errors`: the client's errors, importable without httpx.
+- :mod:`distribution.http.pytest_plugin`: the ``fake_eprom`` fixture.
 """
