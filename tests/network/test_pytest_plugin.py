@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
@@ -52,6 +54,14 @@ def test_the_default_patients_are_one_per_channel_and_one_no_channel_reaches() -
 def test_the_fixture_is_installed_as_a_pytest_plugin() -> None:
     found = {ep.name: ep.value for ep in entry_points(group="pytest11")}
     assert found["fake_eprom"] == "distribution.http.pytest_plugin"
+
+
+def test_loading_the_plugin_loads_no_server_until_a_test_asks_for_one() -> None:
+    # pytest loads the plugin in every run of a suite that has the package installed.
+    probe = "import sys, distribution.http.pytest_plugin\n"
+    probe += "print(sorted({'http.server', 'distribution.fake', 'httpx'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
 
 
 def test_a_suite_gets_the_fixture_from_the_entry_point(pytester: pytest.Pytester) -> None:

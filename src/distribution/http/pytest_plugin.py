@@ -20,15 +20,16 @@ environments and no real person's.
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import import_module
 from typing import TYPE_CHECKING, Final
 
 import pytest
 
-from distribution.fake import FakeEprom, Timing
-from distribution.http.server import FakeEpromServer
-
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+
+    from distribution.fake import Timing
+    from distribution.http.server import FakeEpromServer
 
 __all__ = [
     "PATIENTS",
@@ -72,7 +73,8 @@ def fake_eprom_callback_base() -> str | None:
 @pytest.fixture
 def fake_eprom_timing() -> Timing:
     """Return when the fake ePROM's callbacks fall due (override to change)."""
-    return Timing(delivery=timedelta(seconds=0.2), answer=timedelta(seconds=0.5))
+    timing: type[Timing] = import_module("distribution.fake").Timing
+    return timing(delivery=timedelta(seconds=0.2), answer=timedelta(seconds=0.5))
 
 
 @pytest.fixture
@@ -83,6 +85,13 @@ def fake_eprom(
     fake_eprom_timing: Timing,
 ) -> Iterator[FakeEpromServer]:
     """Yield a fake ePROM on ``127.0.0.1`` and a free port, and stop it after the test."""
-    fake = FakeEprom(fake_eprom_patients, api_key=fake_eprom_api_key, timing=fake_eprom_timing)
-    with FakeEpromServer(fake, callback_base=fake_eprom_callback_base) as server:
+    # Imported here, not at the top: pytest imports this plugin at the start of every run in an
+    # environment that has the package, and most runs never ask for the fixture.
+    fakes = import_module("distribution.fake")
+    servers = import_module("distribution.http.server")
+    fake = fakes.FakeEprom(
+        fake_eprom_patients, api_key=fake_eprom_api_key, timing=fake_eprom_timing
+    )
+    server: FakeEpromServer
+    with servers.FakeEpromServer(fake, callback_base=fake_eprom_callback_base) as server:
         yield server
