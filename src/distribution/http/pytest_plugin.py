@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 PATIENTS: Final[Mapping[str, Mapping[str, object]]] = {
-    # Hemit's test person for verifying an integration (+65 synthetic number): on Helsenorge.
+    # A synthetic test person (month + 65, Norsk helsenett's kind): on Helsenorge.
     "26670271527": {"helsenorge": True},
     # Digdir's example person in KRR (+80 synthetic number): a secure digital mailbox.
     "20914695016": {"digital_mailbox": True},
