@@ -1,6 +1,7 @@
 """Collect every ``>>>`` example in ``docs/*.md``, ``README.md`` and the library's docstrings.
 
-Sybil runs them as tests, so an example that stops matching the code fails the suite.
+Sybil runs them as tests, so an example that stops matching the code fails the suite. The
+``fake_eprom`` fixture is loaded here, under coverage (pyproject.toml says why).
 """
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
@@ -10,6 +11,8 @@ from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 from sybil.parsers.rest import DocTestParser
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+pytest_plugins = ["distribution.http.pytest_plugin", "pytester"]
 
 pytest_collect_file = (
     Sybil(

@@ -46,6 +46,7 @@ def test_quick_benchmark_writes_every_row(
         "DuckDB",
         "`assess(facts)`",
         "bytes left allocated",
+        "orders through the fake ePROM server and the client",
         "import: whole",
     ):
         assert row in text, row

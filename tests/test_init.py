@@ -66,6 +66,16 @@ def test_importing_the_package_loads_the_core_and_no_layer_above_it() -> None:
         "distribution.routes",
     }
     assert not {"stdnum", "json", "zoneinfo", "csv", "hmac"} & loaded
+    # The network code is the command line's and the fake server's alone.
+    assert not {"socket", "ssl", "http", "socketserver", "asyncio", "httpx"} & loaded
+
+
+def test_no_public_name_loads_the_fake_or_the_network_code() -> None:
+    names = "\n".join(f"distribution.{name}" for name in distribution.__all__)
+    loaded = _modules_after(f"import distribution\n{names}")
+    ours = {name for name in loaded if name.startswith("distribution.")}
+    assert not {name for name in ours if name.split(".")[1] in {"fake", "http", "cli"}}
+    assert not {"http.server", "http.client", "socketserver", "asyncio", "httpx"} & loaded
 
 
 def test_a_lazy_name_loads_its_module_on_first_use() -> None:

@@ -63,6 +63,9 @@ def test_the_core_contract_names_every_module_of_the_core() -> None:
         if path.stem not in {"__init__", "__main__"}
     }
     assert set(_contract("core")["source_modules"]) == core
+    layers = {"distribution.patient", "distribution.eprom", "distribution.mrs"}
+    layers |= {"distribution.presentation", "distribution.fake"}
+    assert set(_contract("network")["source_modules"]) == core | layers
     assert core - {"distribution.resources"} <= set(_contract("pure")["source_modules"])
 
 
@@ -82,6 +85,14 @@ def test_the_package_keeps_its_layers(tmp_path: Path, config: Path) -> None:
         ("mrs/audit.py", "import distribution.presentation.tables", "Layers"),
         ("presentation/tables.py", "import distribution.cli", "Layers"),
         ("eprom/reconciliation.py", "import socket", "does I/O"),
+        ("fake/machine.py", "import socket", "does I/O"),
+        ("fake/machine.py", "import threading", "does I/O"),
+        ("fake/directory.py", "import distribution.presentation.tables", "explanations"),
+        ("fake/directory.py", "import distribution.http", "Layers"),
+        ("eprom/callbacks.py", "import distribution.fake", "Layers"),
+        ("codes.py", "import distribution.http", "The core imports no layer above it"),
+        ("sql.py", "import distribution.http.server", "Nothing but the command line"),
+        ("fake/machine.py", "import distribution.http.server", "Nothing but the command line"),
     ],
 )
 def test_an_import_across_a_layer_breaks_a_contract(

@@ -77,8 +77,9 @@ FORBIDDEN = {
     "listdir",
     "scandir",
 }
-# The command line does I/O (its folder), and so does running it (__main__).
-IO_PARTS = {"cli", "__main__.py"}
+# The command line does I/O (its folder), so does running it (__main__), and so does the
+# network code (the fake server, the client and the pytest plugin).
+IO_PARTS = {"cli", "http", "__main__.py"}
 
 
 @pytest.mark.reads_source

@@ -82,6 +82,12 @@ ErrorKey = Literal[
     "sheet_not_excel",
     "needs_excel",
     "unknown_sheet",
+    "cannot_listen",
+    "eprom_bad_request",
+    "eprom_server_error",
+    "eprom_timeout",
+    "eprom_connection",
+    "eprom_status",
 ]
 """The kinds of :class:`~distribution.errors.DistributionError`: a closed set, so a typo in a key
 fails type checking."""
@@ -176,6 +182,12 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "sheet_not_excel": "{field} {value} gjelder bare Excel-filer (.xlsx); en CSV-fil har ingen ark",
         "needs_excel": "{field}: å lese Excel-filer krever tillegget excel; installer det med pip install 'eprom-distribution[excel]', eller lagre arket som CSV",
         "unknown_sheet": "{field} har ikke arket {value}; arkene heter {choices}",
+        "cannot_listen": "{field}: kan ikke lytte på {value}; porten er i bruk eller ikke tillatt",
+        "eprom_bad_request": "ePROM avviste {field} (400 Bad Request): {text}",
+        "eprom_server_error": "ePROM svarte på {field} med {value}, en feil hos ePROM: {text}; prøv igjen senere",
+        "eprom_timeout": "ePROM svarte ikke på {field} innen {seconds} sekunder; bestillingen kan likevel være laget, så sjekk før du sender den på nytt",
+        "eprom_connection": "fikk ikke kontakt med ePROM på {value} for {field}; sjekk adressen og nettet",
+        "eprom_status": "ePROM svarte på {field} med HTTP-status {value}, som klienten ikke venter",
     },
     "en": {
         "unknown_code": "{value} is not a known {field}; valid codes and names: {choices}",
@@ -238,6 +250,12 @@ ERRORS: Final[dict[Lang, dict[ErrorKey, str]]] = {
         "sheet_not_excel": "{field} {value} is for Excel files (.xlsx) only; a CSV file has no sheets",
         "needs_excel": "{field}: reading Excel files needs the extra excel; install it with pip install 'eprom-distribution[excel]', or save the sheet as CSV",
         "unknown_sheet": "{field} has no sheet {value}; its sheets are {choices}",
+        "cannot_listen": "{field}: cannot listen on {value}; the port is in use or not allowed",
+        "eprom_bad_request": "ePROM refused {field} (400 Bad Request): {text}",
+        "eprom_server_error": "ePROM answered {field} with {value}, an error on ePROM's side: {text}; try again later",
+        "eprom_timeout": "ePROM did not answer {field} within {seconds} seconds; the order may have been made all the same, so check before sending it again",
+        "eprom_connection": "could not reach ePROM at {value} for {field}; check the address and the network",
+        "eprom_status": "ePROM answered {field} with HTTP status {value}, which the client does not expect",
     },
 }
 

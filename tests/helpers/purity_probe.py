@@ -18,7 +18,7 @@ import stdnum.exceptions
 import stdnum.no.fodselsnummer
 
 import distribution as d
-from distribution import cohorts
+from distribution import cohorts, fake
 from distribution.eprom import (
     bodies,
     callbacks,
@@ -179,6 +179,23 @@ def exercise() -> None:
         document_collection=[],
         notification_priority_list=["paper"],
     ).to_dict()
+    machine = fake.FakeEprom({"15108695088": {"paper": True}}, api_key="k", seed=5)
+    body = {"formId": ID, "nationalId": "15108695088", "expiryDate": "2026-01-01T00:00:00Z"}
+    moment = datetime(2025, 12, 1, tzinfo=UTC)
+    machine.order(json.dumps({**body, "distributionRule": 3}), "Basic k", at=moment)
+    machine.order(json.dumps(body), "Basic k", at=moment, scenarios=["EventLog"])
+    machine.message(
+        json.dumps(
+            {
+                "nationalId": "15108695088",
+                "documentCollection": [{}],
+                "notificationPriorityList": [4],
+            }
+        ),
+        "Basic k",
+        at=moment,
+    )
+    machine.due(datetime(2026, 2, 1, tzinfo=UTC))
 
 
 def main() -> None:
@@ -186,6 +203,7 @@ def main() -> None:
     imported = (
         callbacks,
         cohorts,
+        fake,
         eligibility,
         explain_decision,
         tables,

@@ -2,7 +2,7 @@
 
 One reason to change: how the command line is laid out (which commands, in what order, how help
 looks). Each command's own arguments are added by its module (``_decisions``, ``_patients``,
-``_cohorts``, ``_callbacks``), next to the code that reads them.
+``_cohorts``, ``_callbacks``, ``_fake``), next to the code that reads them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from distribution.cli._decisions import (
     add_matrix,
     add_rules,
 )
+from distribution.cli._fake import add_fake_eprom
 from distribution.cli._lang import normalize_lang
 from distribution.cli._patients import add_assess, add_preflight
 from distribution.cli._texts import HELP
@@ -47,6 +48,7 @@ _COMMANDS: Final[tuple[Callable[[Adder, Mapping[str, str]], None], ...]] = (
     add_check,
     add_verify,
     add_audit,
+    add_fake_eprom,
 )
 
 

@@ -90,6 +90,21 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "contact_updated": "datoen e-post eller mobilnummer i KRR sist ble oppdatert eller bekreftet (ÅÅÅÅ-MM-DD), eller ingen hvis KRR ikke har noen av dem",
         "digital_mailbox": "har pasienten sikker digital postkasse (Digipost/e-Boks) i KRR? (ja/nei)",
         "postal_address": "har pasienten postadresse i Folkeregisteret? (ja/nei)",
+        "fake-eprom": "kjør en falsk ePROM på denne maskinen for å teste en integrasjon: tar imot bestillinger og meldinger og sender statuskall tilbake",
+        "mv_port": "PORT",
+        "mv_host": "ADRESSE",
+        "mv_url": "URL",
+        "mv_key": "NØKKEL",
+        "mv_dir": "MAPPE",
+        "mv_seed": "TALL",
+        "port": "porten den falske ePROM lytter på; 0 velger en ledig port (adressen skrives på første linje)",
+        "host": "adressen den lytter på (standard: 127.0.0.1, bare denne maskinen)",
+        "patients_file": "pasientene den falske ePROM kjenner, som JSON: fødselsnummer til kanaler (helsenorge, digital_mailbox, krr_contact, paper) eller opplysninger om pasienten, og eventuelt «scenarios»",
+        "callback_base": "ApiBaseUrl til bestillersystemet; statuskallene sendes med PUT til URL/api/PromsFormOrder og URL/api/MessageToCitizen (uten den blir de bare lagret)",
+        "api_key": "apiKey til bestillersystemet: bestillinger må ha den i Authorization-headeren, statuskallene får den; - leser den fra standard inn",
+        "record": "skriv kjøringen til MAPPE/orders.jsonl og MAPPE/callbacks.jsonl, slik verify leser dem",
+        "seed": "gir de samme id-ene, engangskodene og svarene hver gang (standard: 0)",
+        "numeric_codes": 'skriv kodene i statuskallene som tall ("notificationChannel": 1), ikke som navn',
     },
     "en": {
         "usage": "usage: ",
@@ -168,6 +183,21 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "contact_updated": "the date the e-mail address or mobile number in KRR was last updated or verified (YYYY-MM-DD), or none if KRR has neither",
         "digital_mailbox": "does the patient have a secure digital mailbox (Digipost/e-Boks) in KRR? (yes/no)",
         "postal_address": "does the patient have a postal address in Folkeregisteret? (yes/no)",
+        "fake-eprom": "run a fake ePROM on this machine to test an integration: it takes orders and messages and calls back with their status",
+        "mv_port": "PORT",
+        "mv_host": "HOST",
+        "mv_url": "URL",
+        "mv_key": "KEY",
+        "mv_dir": "DIR",
+        "mv_seed": "N",
+        "port": "the port the fake ePROM listens on; 0 picks a free one (the URL is the first line printed)",
+        "host": "the address it listens on (default: 127.0.0.1, this machine only)",
+        "patients_file": "the patients the fake ePROM knows, as JSON: national ID to channels (helsenorge, digital_mailbox, krr_contact, paper) or patient facts, and any 'scenarios'",
+        "callback_base": "the ordering system's ApiBaseUrl; callbacks are PUT to URL/api/PromsFormOrder and URL/api/MessageToCitizen (without it they are only kept)",
+        "api_key": "the ordering system's apiKey: orders must carry it in the Authorization header, callbacks carry it; - reads it from standard input",
+        "record": "write the run to DIR/orders.jsonl and DIR/callbacks.jsonl, as verify reads them",
+        "seed": "gives the same ids, one-time codes and answers every time (default: 0)",
+        "numeric_codes": 'write the codes in callbacks as numbers ("notificationChannel": 1), not names',
     },
 }
 
@@ -215,9 +245,21 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
+# What fake-eprom says when it stops.
+FAKE_EPROM: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "stopped": "stoppet: {orders} bestillinger og meldinger, {delivered} statuskall levert, {failed} ikke levert",
+    },
+    "en": {
+        "stopped": "stopped: {orders} orders and messages, {delivered} callbacks delivered, {failed} not delivered",
+    },
+}
+
+
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "HELP": HELP,
     "ARGPARSE": ARGPARSE,
     "FILE_PROBLEMS": FILE_PROBLEMS,
+    "FAKE_EPROM": FAKE_EPROM,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""

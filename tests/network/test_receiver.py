@@ -1,0 +1,42 @@
+"""The stand-in ordering system: takes callbacks with the right key, refuses the rest."""
+
+from __future__ import annotations
+
+import json
+
+from distribution.http.receiver import CallbackReceiver
+from tests.helpers.fake import API_KEY
+from tests.network.test_server import request
+
+STATUS = {
+    "formOrderId": "184738d0-3c39-e611-9c2a-34e6d72e03c7",
+    "notificationChannel": "Helsenorge",
+    "formOrderStatus": "Ordered",
+}
+
+
+def test_the_receiver_answers_as_the_guide_says_an_ordering_system_does() -> None:
+    with CallbackReceiver(API_KEY) as receiver:
+        put = {"Content-Type": "application/json"}
+        good = json.dumps({**STATUS, "apiKey": API_KEY})
+        wrong = json.dumps({**STATUS, "apiKey": "guess"})
+        assert request(receiver.url, "PUT", "/api/PromsFormOrder", good, **put) == (
+            200,
+            '{"success": true}',
+        )
+        assert request(receiver.url, "PUT", "/api/PromsFormOrder/", wrong, **put) == (
+            200,
+            '{"success": false}',
+        )
+        assert request(receiver.url, "PUT", "/api/MessageToCitizen", "not json", **put) == (
+            200,
+            '{"success": false}',
+        )
+        assert request(receiver.url, "PUT", "/api/Other", good, **put) == (
+            404,
+            '{"success": false}',
+        )
+        assert receiver.wait_for(3, timeout=1)
+        assert not receiver.wait_for(4, timeout=0.05)
+    assert receiver.taken == [good]
+    assert receiver.refused == [wrong, "not json"]
