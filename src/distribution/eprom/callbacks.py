@@ -155,7 +155,10 @@ def _matches(secret: str | None, expected: object) -> bool:
         raise InvalidValueError("empty_key", value=None, field="expected")
     if not secret:
         return False
-    return hmac.compare_digest(secret.encode(), expected.encode())
+    # surrogatepass: a lone surrogate (from JSON "\\ud800") is compared, not an encoding error.
+    return hmac.compare_digest(
+        secret.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
 
 
 # --- the order status callback ------------------------------------------------------------------
