@@ -57,6 +57,7 @@ __all__ = [
     "mask_personal",
     "nearest",
     "show",
+    "shown_safely",
     "wrong_type",
 ]
 
@@ -95,7 +96,30 @@ def looks_personal(value: object) -> bool:
     """Return whether *value* might be a national ID, phone number or e-mail address."""
     if type(value) is Stand:  # the library's own words for a size or a type
         return False
-    return bool(_PERSONAL.search(_ADDRESS.sub(">", repr(value))))
+    return bool(_PERSONAL.search(_ADDRESS.sub(">", _repr(value))))
+
+
+_LONGEST_INT_SHOWN = 64  # bits; a longer int has too many digits to print, or to show safely
+
+
+def shown_safely(value: object) -> object:
+    """Return *value*, or a :class:`Stand` for it if its repr cannot be made.
+
+    ``repr`` of a list nested a hundred thousand deep raises ``RecursionError``, of an ``int``
+    with 5,000 digits ``ValueError``; a caller's own ``__repr__`` may raise anything. No error
+    is built around such a failure: the value is shown by its type instead.
+    """
+    if type(value) is int and value.bit_length() > _LONGEST_INT_SHOWN:
+        return HIDDEN  # more than eight digits, as a national ID has: hidden, never printed
+    try:
+        repr(value)
+    except Exception:  # noqa: BLE001  # whatever a repr raises, the value is shown by its type
+        return Stand(f"<{type(value).__qualname__}>")
+    return value
+
+
+def _repr(value: object) -> str:
+    return repr(shown_safely(value))
 
 
 @final
@@ -129,7 +153,7 @@ def show(value: object) -> str:
     """Return a short repr of *value* for a message; hostile input must not flood a log line."""
     if isinstance(value, str) and value == HIDDEN:
         return HIDDEN
-    text = repr(value)
+    text = _repr(value)
     if len(text) > _MAX_SHOWN:
         return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
     return text
@@ -147,6 +171,7 @@ class DistributionError(Exception):
 
     def __init__(self, key: ErrorKey, *, value: object, field: str, **params: object) -> None:
         self.key = key
+        value = shown_safely(value)
         self.value = HIDDEN if looks_personal(value) else value
         self.field = field
         self._params: dict[str, object] = {"value": show(self.value), "field": field, **params}
