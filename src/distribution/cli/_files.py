@@ -45,7 +45,7 @@ class FileProblem:
             else "directory"
             if isinstance(error, IsADirectoryError)
             else "not_text"
-            if isinstance(error, UnicodeDecodeError)
+            if isinstance(error, UnicodeError)
             else "other"
         )
 
@@ -140,7 +140,7 @@ def lines(handle: TextIO, path: str) -> Iterator[str]:
             if len(line.rstrip("\r\n")) > MAX_LINE:
                 raise too_long(path, number, MAX_LINE)
             yield line
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeError) as error:  # UnicodeError: UTF-16 text without its BOM
         raise cannot_read(path, error) from None
 
 
