@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, final
 
 from distribution._describable import Describable, describable
 from distribution._texts import (
@@ -46,6 +46,7 @@ __all__ = [
     "InvalidValueError",
     "OrderRefusedError",
     "Refusal",
+    "Stand",
     "TypeName",
     "UnknownCodeError",
     "Validator",
@@ -56,6 +57,7 @@ __all__ = [
     "mask_personal",
     "nearest",
     "show",
+    "shown_safely",
     "wrong_type",
 ]
 
@@ -67,23 +69,91 @@ _PERSONAL = re.compile(r"@|(?:\d ?){8,}")
 # A default repr names a memory address ("<object object at 0x7f3a12345678>"), whose hex digits
 # can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+# What mask_personal hides: a word holding an "@", or eight or more digits (single spaces between
+# them allowed). A stand-in that says a size ("<20000000 characters>") is kept as it is. Linear in
+# the text: a word is tried only from its first character (the lookbehind), and a digit run only
+# from its first digit, so a long word without an "@" is scanned once, not once per character.
+_MASKED = re.compile(
+    r"(?P<size><(?:\d+ (?:characters|bytes)|int of \d+ bits|[\w.]+ of length \d+)>)"
+    r"|(?<![^\s'\"])[^\s'\"]*@[^\s'\"]*"
+    r"|(?<!\d)(?:\d ?){7,}\d"
+)
+
+
+def _masked(match: re.Match[str]) -> str:
+    return match.group("size") or HIDDEN
 
 
 def mask_personal(text: str) -> str:
-    """Return *text* with every e-mail-like word and long digit run replaced by ``<hidden>``."""
-    return re.sub(r"[^\s'\"]*@[^\s'\"]*|(?:\d ?){7,}\d", HIDDEN, text)
+    """Return *text* with every e-mail-like word and long digit run replaced by ``<hidden>``.
+
+    Every message of the library's errors goes through here, whatever was put into it.
+    """
+    return _MASKED.sub(_masked, text)
 
 
 def looks_personal(value: object) -> bool:
     """Return whether *value* might be a national ID, phone number or e-mail address."""
-    return bool(_PERSONAL.search(_ADDRESS.sub(">", repr(value))))
+    if type(value) is Stand:  # the library's own words for a size or a type
+        return False
+    return bool(_PERSONAL.search(_ADDRESS.sub(">", _repr(value))))
+
+
+_LONGEST_INT_SHOWN = 64  # bits; a longer int has too many digits to print, or to show safely
+
+
+def shown_safely(value: object) -> object:
+    """Return *value*, or a :class:`Stand` for it if its repr cannot be made.
+
+    ``repr`` of a list nested a hundred thousand deep raises ``RecursionError``, of an ``int``
+    with 5,000 digits ``ValueError``; a caller's own ``__repr__`` may raise anything. No error
+    is built around such a failure: the value is shown by its type instead.
+    """
+    if type(value) is int and value.bit_length() > _LONGEST_INT_SHOWN:
+        return HIDDEN  # more than eight digits, as a national ID has: hidden, never printed
+    try:
+        repr(value)
+    except Exception:  # noqa: BLE001  # whatever a repr raises, the value is shown by its type
+        return Stand(f"<{type(value).__qualname__}>")
+    return value
+
+
+def _repr(value: object) -> str:
+    return repr(shown_safely(value))
+
+
+@final
+class Stand:
+    """A short stand-in for a value whose repr could be huge, deep, or fail.
+
+    ``repr`` of a list nested a hundred thousand deep raises ``RecursionError``, and of an
+    ``int`` with 5,000 digits ``ValueError``; an error message shows this instead. Its text is
+    the library's own (a size or a type name), never the value's, so it is never hidden.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Stand and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __reduce__(self) -> tuple[type[Stand], tuple[str]]:
+        return (Stand, (self.text,))
 
 
 def show(value: object) -> str:
     """Return a short repr of *value* for a message; hostile input must not flood a log line."""
     if isinstance(value, str) and value == HIDDEN:
         return HIDDEN
-    text = repr(value)
+    text = _repr(value)
     if len(text) > _MAX_SHOWN:
         return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
     return text
@@ -101,6 +171,7 @@ class DistributionError(Exception):
 
     def __init__(self, key: ErrorKey, *, value: object, field: str, **params: object) -> None:
         self.key = key
+        value = shown_safely(value)
         self.value = HIDDEN if looks_personal(value) else value
         self.field = field
         self._params: dict[str, object] = {"value": show(self.value), "field": field, **params}
@@ -122,7 +193,9 @@ class DistributionError(Exception):
             hint = SUGGEST[lang]["did_you_mean"].format(suggestion=self.suggestion)
             head, semicolon, tail = text.partition(";")
             text = head + hint + semicolon + tail
-        return text
+        # The one masking step: whatever a field name, a choice or a nested error holds, no
+        # message shows a national ID, a phone number or an e-mail address.
+        return mask_personal(text)
 
     def within(self, prefix: str) -> DistributionError:
         """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""

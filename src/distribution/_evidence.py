@@ -11,13 +11,14 @@ when outside data held it (a ``ValueError``). :mod:`distribution._reading` uses 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final, final
+from typing import Final
 
 from distribution._errors import (
     HIDDEN,
     Expected,
     InvalidTypeError,
     InvalidValueError,
+    Stand,
     TypeName,
     looks_personal,
     show,
@@ -27,32 +28,6 @@ __all__ = ["MAX_SHOWN_BITS", "Stand", "evidence", "wrong_json_type", "wrong_kind
 
 MAX_SHOWN_BITS: Final = 64
 """An int longer than this many bits is shown by its size (``<int of 133 bits>``)."""
-
-
-@final
-class Stand:
-    """A short stand-in for a value whose repr could be huge, deep, or fail.
-
-    ``repr`` of a list nested a hundred thousand deep raises ``RecursionError``, and of an
-    ``int`` with 5,000 digits ``ValueError``; an error message shows this instead.
-    """
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Stand and other.text == self.text
-
-    def __hash__(self) -> int:
-        return hash(self.text)
-
-    def __reduce__(self) -> tuple[type[Stand], tuple[str]]:
-        return (Stand, (self.text,))
 
 
 def evidence(value: object) -> object:

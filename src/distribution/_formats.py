@@ -10,7 +10,7 @@ ISO 8601 with a date and a time and, unless the field says otherwise, its UTC of
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Final, Literal
 
 from distribution._errors import InvalidValueError
@@ -41,6 +41,10 @@ _GUID: Final = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}
 # A date and a time: "2023-06-29T10:14:52+02:00", "20230629T101452Z", or with a space as RFC 3339
 # allows. datetime.fromisoformat alone would also take a date alone, or any character between.
 _DATE_AND_TIME: Final = re.compile(r"\d{4}-?\d\d-?\d\d[Tt ]\d\d")
+# A time is read only a day inside datetime's range (years 1 to 9999): at its very ends, a UTC
+# offset (up to a day) moves it out of range, and converting it to UTC or Oslo time overflows.
+_FIRST_DAY: Final = date(1, 1, 2)
+_LAST_DAY: Final = date(9999, 12, 30)
 
 
 def iso_time(
@@ -61,6 +65,8 @@ def iso_time(
         moment = datetime.fromisoformat(text) if _DATE_AND_TIME.match(text) else None
     except ValueError:
         moment = None
+    if moment is not None and not _FIRST_DAY <= moment.date() <= _LAST_DAY:
+        raise InvalidValueError("time_out_of_range", value=text, field=field)
     if naive == "refuse":
         if moment is None or moment.utcoffset() is None:
             raise InvalidValueError("bad_timestamp", value=text, field=field)

@@ -85,6 +85,30 @@ class JsonPosition:
         return LABELS[lang]["json_position"].format(line=self.line, column=self.column)
 
 
+class _DuplicateKeyError(Exception):
+    """A key that an object of the JSON text holds twice (the parser cannot name the field)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """Return an object's pairs as a dict; a key given twice is refused, never silently won.
+
+    ``{"formOrderId": A, "formOrderId": B}`` would mean B to Python's parser and A to a reader
+    that stops at the first; such an object says two things, so it is not read.
+    """
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:  # pragma: no branch  # a key repeats, as the lengths say
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return data
+
+
 def parse(text: str | bytes | bytearray, field: str) -> object:
     """Return the value of a JSON text; refuse one too long, too deep or not JSON, naming *field*.
 
@@ -98,7 +122,11 @@ def parse(text: str | bytes | bytearray, field: str) -> object:
     try:
         # json is imported on first use: the engine reads decisions through this module, and
         # `import distribution` would otherwise pay for a parser a service that decides never uses.
-        return import_module("json").loads(text)
+        return import_module("json").loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as duplicate:
+        raise InvalidValueError(
+            "duplicate_key", value=evidence(duplicate.key), field=field
+        ) from None
     except RecursionError:
         # The depth guard is the parser's own: CPython's JSON decoder counts its depth against
         # the recursion limit and raises instead of overflowing the stack.

@@ -359,12 +359,18 @@ T = TypeVar("T")
 _CHUNK: Final = 2048  # items per itemgetter in the batch forms
 
 
+def _listed(availabilities: object) -> list[Availability]:
+    if not isinstance(availabilities, Iterable):
+        raise wrong_type(availabilities, field="availabilities", expected="an iterable")
+    return list(availabilities)
+
+
 def _batch(
     table: Mapping[object, Mapping[Availability, T]],
     rule: object,
     availabilities: Iterable[Availability],
 ) -> list[T]:
-    items = availabilities if availabilities.__class__ in (list, tuple) else list(availabilities)
+    items = availabilities if availabilities.__class__ in (list, tuple) else _listed(availabilities)
     row = table.get(rule) if rule.__class__ in _EXACT_KINDS else None
     if row is None:
         row = table[DistributionRule.parse(rule)]

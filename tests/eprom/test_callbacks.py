@@ -587,6 +587,16 @@ def test_the_api_key_is_compared_but_never_shown(body: dict[str, object]) -> Non
         callback.api_key_matches("")
 
 
+@given(st.text(min_size=1))
+@example("\ud800")
+@example("k\udfff")
+def test_a_key_with_a_lone_surrogate_is_compared_not_an_error(expected: str) -> None:
+    received = json.dumps(_status_body(apiKey="placeholder")).replace("placeholder", "\\ud800")
+    callback = read_callback(received)
+    assert callback.api_key_matches(expected) is (expected == "\ud800")
+    assert not read_callback(_status_body(apiKey=SECRET)).api_key_matches(expected + "\ud800")
+
+
 def test_a_callback_without_a_key_matches_nothing() -> None:
     assert not read_callback(GUIDE_ORDERED).api_key_matches("anything")  # the guide's "" key
     assert not read_callback(_status_body()).api_key_matches("anything")

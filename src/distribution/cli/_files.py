@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
-from distribution._errors import InvalidValueError, UnknownCodeError, nearest
+from distribution._errors import InvalidValueError, Stand, UnknownCodeError, nearest
+from distribution._reading import MAX_JSON_SIZE
 from distribution.cli._texts import FILE_PROBLEMS
 
 if TYPE_CHECKING:
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 
 _ENCODINGS: Final = ("utf-8", "cp1252", "latin-1")  # offered when --encoding is unknown
 _PROGRESS_EVERY: Final = 4096  # rows between two redraws of the bar
+MAX_LINE: Final = MAX_JSON_SIZE
+"""The longest line read, in characters without its line break: 2 MiB, one JSON document.
+
+A line (of JSON lines or a CSV file) is read at most this far; a longer one is refused, so memory
+is bounded by the limit, not by the input (``/dev/zero`` has no line break at all)."""
 
 
 class FileProblem:
@@ -39,7 +45,7 @@ class FileProblem:
             else "directory"
             if isinstance(error, IsADirectoryError)
             else "not_text"
-            if isinstance(error, UnicodeDecodeError)
+            if isinstance(error, UnicodeError)
             else "other"
         )
 
@@ -52,14 +58,50 @@ def cannot_read(path: str, error: Exception) -> InvalidValueError:
     return InvalidValueError("cannot_read", value=path, field="file", problem=FileProblem(error))
 
 
+def too_long(path: str, line: int, limit: int) -> InvalidValueError:
+    """Return the error that says line *line* of *path* is longer than *limit* characters."""
+    return InvalidValueError("line_too_long", value=None, field=path, line=line, limit=limit)
+
+
 def read(path: str, stdin: TextIO) -> str:
-    """Return the whole text of *path* (UTF-8, a BOM allowed); ``-`` is standard input."""
+    """Return the whole text of *path* (UTF-8, a BOM allowed); ``-`` is standard input.
+
+    At most :data:`~distribution._reading.MAX_JSON_SIZE` characters are read: a longer text is
+    refused before it fills memory.
+    """
     try:
         if path == "-":
-            return stdin.read()
-        return Path(path).read_text(encoding="utf-8-sig")
+            text = stdin.read(MAX_JSON_SIZE + 1)
+        else:
+            with Path(path).open(encoding="utf-8-sig") as handle:
+                text = handle.read(MAX_JSON_SIZE + 1)
     except (OSError, UnicodeDecodeError, ValueError) as error:  # ValueError: a NUL in the path
         raise cannot_read(path, error) from None
+    _check_utf8(text, path)
+    if len(text) > MAX_JSON_SIZE:
+        shown = Stand(f"<more than {MAX_JSON_SIZE} characters>")
+        raise InvalidValueError("too_large", value=shown, field=path, limit=MAX_JSON_SIZE)
+    return text
+
+
+def first_line(stdin: TextIO, limit: int) -> str:
+    """Return the first line of standard input without its line break, at most *limit* long."""
+    try:
+        line = stdin.readline(limit + 2).rstrip("\r\n")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise cannot_read("-", error) from None
+    if len(line) > limit:
+        raise too_long("-", 1, limit)
+    _check_utf8(line, "-")
+    return line
+
+
+def _check_utf8(text: str, path: str) -> None:
+    """Refuse text read with ``surrogateescape`` (standard input in a C locale) from bad bytes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise cannot_read(path, UnicodeDecodeError("utf-8", b"", 0, 1, "not UTF-8")) from None
 
 
 def open_utf8(path: str) -> TextIO:
@@ -87,10 +129,18 @@ def open_text(path: str, encoding: str) -> TextIO:
 
 
 def lines(handle: TextIO, path: str) -> Iterator[str]:
-    """Yield *handle*'s lines; a read error (a directory, bytes that are not UTF-8) names *path*."""
+    """Yield *handle*'s lines; a read error (a directory, bytes that are not UTF-8) names *path*.
+
+    A line longer than :data:`MAX_LINE` is refused: it is never read whole.
+    """
+    number = 0
     try:
-        yield from handle
-    except (OSError, UnicodeDecodeError) as error:
+        while line := handle.readline(MAX_LINE + 2):
+            number += 1
+            if len(line.rstrip("\r\n")) > MAX_LINE:
+                raise too_long(path, number, MAX_LINE)
+            yield line
+    except (OSError, UnicodeError) as error:  # UnicodeError: UTF-16 text without its BOM
         raise cannot_read(path, error) from None
 
 

@@ -41,8 +41,10 @@ def lang_in(argv: Sequence[str], default: Lang) -> Lang:
     """Return the language ``--lang`` gives in *argv*, else *default*."""
     # The language is needed before argparse has succeeded, to report its errors and --help.
     for i, arg in enumerate(argv):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
-        if arg == "--lang" and i + 1 < len(argv):
+        # argparse takes an abbreviation ("--lan nb", "--la=en") as the option itself.
+        name, equals, given = arg.partition("=")
+        value = given if equals and _is_lang_flag(name) else None
+        if not equals and _is_lang_flag(arg) and i + 1 < len(argv):
             value = argv[i + 1]
         if value is not None:
             lang = normalize_lang(value)
@@ -56,6 +58,11 @@ def lang_in(argv: Sequence[str], default: Lang) -> Lang:
                 )
             return lang
     return default
+
+
+def _is_lang_flag(arg: str) -> bool:
+    """Return whether *arg* is ``--lang`` or an abbreviation argparse takes for it (``--lan``)."""
+    return len(arg) > len("--l") and "--lang".startswith(arg)
 
 
 def _placeholders_to_groups(template: str) -> re.Pattern[str]:

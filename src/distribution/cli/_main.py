@@ -7,7 +7,9 @@ The exit codes are listed in the package's docstring.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io
 import os
 import sys
 from datetime import UTC, datetime
@@ -28,6 +30,53 @@ EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 EXIT_BROKEN_PIPE: Final = 141  # 128 + SIGPIPE, as a shell reports a closed pipe
 
 
+# What a character becomes on a stream whose encoding lacks it (cp1252, latin-1, ascii). The
+# Norwegian letters are written as a Norwegian would without them; anything else is a "?".
+_FALLBACK: Final = {
+    "→": "->",
+    "←": "<-",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "æ": "ae",
+    "ø": "oe",
+    "å": "aa",
+    "Æ": "Ae",
+    "Ø": "Oe",
+    "Å": "Aa",
+}
+_ERRORS: Final = "eprom-distribution-fallback"
+
+
+def _fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    wanted = error.object[error.start : error.end]
+    return "".join(_FALLBACK.get(ch, "?") for ch in wanted), error.end
+
+
+def _stream(stream: TextIO | None) -> TextIO:
+    """Return *stream*, or one that refuses every read and write if it was closed (``>&-``).
+
+    A stream that cannot take every character (``PYTHONIOENCODING=ascii``) writes a fallback.
+    """
+    if stream is None:  # io.TextIOBase's reads and writes raise io.UnsupportedOperation, an OSError
+        return io.TextIOBase()  # type: ignore[return-value]  # it is a text stream
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+        codecs.register_error(_ERRORS, _fallback)
+        stream.reconfigure(errors=_ERRORS)
+    return stream
+
+
+def _say(err: TextIO, text: str) -> None:
+    """Write *text* to *err*; if standard error is closed or full, say nothing, quietly."""
+    try:
+        err.write(text)
+        err.flush()
+    except (OSError, ValueError):
+        _gone(err)
+
+
 def _one_line(text: str) -> str:
     """Return *text* as one line: control characters a user typed are shown escaped."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + "\n"
@@ -44,11 +93,10 @@ def main(  # noqa: PLR0913  # the streams and the clock come in as arguments, fo
 ) -> int:
     """Run the command line and return its exit code (see :mod:`distribution.cli`)."""
     args_in = list(sys.argv[1:] if argv is None else argv)
-    out = sys.stdout if stdout is None else stdout
-    err = sys.stderr if stderr is None else stderr
-    context = Context(
-        out, err, sys.stdin if stdin is None else stdin, datetime.now(UTC) if now is None else now
-    )
+    out = _stream(sys.stdout if stdout is None else stdout)
+    err = _stream(sys.stderr if stderr is None else stderr)
+    given = _stream(sys.stdin if stdin is None else stdin)
+    context = Context(out, err, given, datetime.now(UTC) if now is None else now)
     lang = lang_from_environment(os.environ if environ is None else environ)
     try:
         lang = lang_in(args_in, lang)
@@ -56,21 +104,21 @@ def main(  # noqa: PLR0913  # the streams and the clock come in as arguments, fo
         code = int(args.handler(args, context))
         out.flush()
     except UsageError as error:
-        err.write(_one_line(f"{PROG}: {usage_message(str(error), lang)}"))
+        _say(err, _one_line(f"{PROG}: {usage_message(str(error), lang)}"))
     except DistributionError as error:
         message = error.message(lang)
         if lang == "nb":
             message = bokmal_flags(message, build_parser(lang, out))
-        err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {message}"))
+        _say(err, _one_line(f"{PROG}: {LABELS[lang]['error']}: {message}"))
     except SystemExit as done:  # --help and --version
         return _flushed(out, done.code if isinstance(done.code, int) else 0)
     except KeyboardInterrupt:
-        err.write("\n")
+        _say(err, "\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return _gone(out)
     except OSError:  # reading is reported as bad input above; this is writing the output
-        err.write(_one_line(f"{PROG}: {LABELS[lang]['error']}: {LABELS[lang]['cannot_write']}"))
+        _say(err, _one_line(f"{PROG}: {LABELS[lang]['error']}: {LABELS[lang]['cannot_write']}"))
         _gone(out)
         return EXIT_CANNOT_WRITE
     else:

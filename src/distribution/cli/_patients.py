@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from distribution._errors import DistributionError
 from distribution._texts import LABELS
-from distribution.cli._files import read
+from distribution.cli._files import first_line, read
 from distribution.engine import decide
 from distribution.eprom.preflight import preflight
 from distribution.patient.eligibility import assess
@@ -72,13 +72,16 @@ def _on_behalf_of(path: str, context: Context) -> PatientFacts:
         raise error.within("on_behalf_of") from None
 
 
+_LONGEST_ID_LINE = 100  # a national ID is 11 digits; spaces around it are allowed
+
+
 def _national_id(value: str | None, context: Context, lang: Lang) -> str | None:
     """Return the national ID; ``-`` reads it from standard input, or asks without echoing it."""
     if value != "-":
         return value
     if context.stdin.isatty():
         return getpass.getpass(LABELS[lang]["national_id_prompt"])
-    return context.stdin.readline().strip()
+    return first_line(context.stdin, _LONGEST_ID_LINE).strip()
 
 
 def _preflight(args: argparse.Namespace, context: Context) -> int:

@@ -38,7 +38,6 @@ FormOrderStatusCallback(form_order_id='184738d0-3c39-e611-9c2a-34e6d72e03c7',
 
 from __future__ import annotations
 
-import hmac
 from datetime import datetime
 from typing import TYPE_CHECKING, Final, Self, final
 
@@ -48,7 +47,6 @@ from distribution._errors import (
     InvalidValueError,
     aware,
     exactly,
-    wrong_type,
 )
 from distribution._evidence import wrong_json_type, wrong_kind
 from distribution._formats import (
@@ -77,6 +75,7 @@ from distribution.codes import (
     NotificationChannel,
     SentStatus,
 )
+from distribution.eprom._api_key import ApiKey, key_of, matches
 from distribution.eprom.events import FormEvent, FormOrderEvent
 
 if TYPE_CHECKING:
@@ -147,17 +146,6 @@ def _tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], No
     return validate
 
 
-def _matches(secret: str | None, expected: object) -> bool:
-    if type(expected) is not str:
-        raise wrong_type(expected, field="expected", expected="a string", secret=True)
-    if not expected:
-        # An empty key matches nothing: a receiver configured with "" would accept anyone.
-        raise InvalidValueError("empty_key", value=None, field="expected")
-    if not secret:
-        return False
-    return hmac.compare_digest(secret.encode(), expected.encode())
-
-
 # --- the order status callback ------------------------------------------------------------------
 
 _STATUS_KEYS: Final = ("formOrderId", "notificationChannel", "formOrderStatus")
@@ -206,8 +194,12 @@ class FormOrderStatusCallback:
     timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
-    _api_key: str | None = attrs.field(
-        default=None, alias="api_key", repr=False, eq=False, validator=exactly(str, optional=True)
+    _api_key: ApiKey | None = attrs.field(
+        default=None,
+        alias="api_key",
+        repr=False,
+        eq=False,
+        converter=key_of,
     )
 
     def __attrs_post_init__(self) -> None:
@@ -274,7 +266,7 @@ class FormOrderStatusCallback:
         A callback without a key, or with an empty one, matches nothing; an empty *expected*
         raises :class:`~distribution.errors.InvalidValueError`.
         """
-        return _matches(self._api_key, expected)
+        return matches(self._api_key, expected)
 
 
 # --- the completed or expired form ----------------------------------------------------------------
@@ -355,8 +347,8 @@ class FormReturnCallback:
     filled_out_by: FilledOutBy | None = attrs.field(
         default=None, validator=exactly(FilledOutBy, optional=True)
     )
-    _api_key: str | None = attrs.field(
-        default=None, alias="api_key", repr=False, eq=False, validator=exactly(str, optional=True)
+    _api_key: ApiKey | None = attrs.field(
+        default=None, alias="api_key", repr=False, eq=False, converter=key_of
     )
 
     def __attrs_post_init__(self) -> None:
@@ -424,7 +416,7 @@ class FormReturnCallback:
 
     def api_key_matches(self, expected: str) -> bool:
         """Return whether the ``apiKey`` is *expected*, as the status callback does."""
-        return _matches(self._api_key, expected)
+        return matches(self._api_key, expected)
 
 
 def _guid_unless_nil(value: object, field: str) -> str | None:
@@ -500,8 +492,12 @@ class MessageStatusCallback:
     message_to_citizen_id: str = attrs.field(converter=lower, validator=guid_field)
     channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
     status: SentStatus = attrs.field(validator=exactly(SentStatus))
-    _api_key: str | None = attrs.field(
-        default=None, alias="api_key", repr=False, eq=False, validator=exactly(str, optional=True)
+    _api_key: ApiKey | None = attrs.field(
+        default=None,
+        alias="api_key",
+        repr=False,
+        eq=False,
+        converter=key_of,
     )
 
     @classmethod
@@ -523,7 +519,7 @@ class MessageStatusCallback:
 
     def api_key_matches(self, expected: str) -> bool:
         """Return whether the ``apiKey`` is *expected*, as the status callback does."""
-        return _matches(self._api_key, expected)
+        return matches(self._api_key, expected)
 
 
 Callback = FormOrderStatusCallback | FormReturnCallback | MessageStatusCallback

@@ -40,6 +40,7 @@ from distribution._errors import (
     aware,
     exactly,
     looks_personal,
+    show,
     wrong_type,
 )
 from distribution._evidence import wrong_json_type
@@ -114,6 +115,17 @@ def _repr_phone(value: str | None) -> str:
     return repr(mask_phone(value))
 
 
+_NAMES_SHOWN = 5  # unrecognised keys a repr names; a hostile answer may hold thousands
+
+
+def _repr_names(names: tuple[str, ...]) -> str:
+    """Return the unrecognised keys as a repr does, each shortened and at most a few of them."""
+    shown = [repr(name) if name == HIDDEN else show(name) for name in names[:_NAMES_SHOWN]]
+    if len(names) > _NAMES_SHOWN:
+        shown.append(f"… {len(names)} in all")
+    return f"({', '.join(shown)}{',' if len(names) == 1 else ''})"
+
+
 _OPTIONAL_TIME: Final = attrs.validators.and_(exactly(datetime, optional=True), aware)
 
 
@@ -161,9 +173,15 @@ class KrrRecord:
     mailbox_address: str | None = attrs.field(
         default=None, repr=False, validator=exactly(str, optional=True, secret=True)
     )
-    mailbox_provider: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
-    language: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
-    unrecognised: tuple[str, ...] = attrs.field(default=(), validator=_check_unrecognised)
+    mailbox_provider: str | None = attrs.field(
+        default=None, repr=show, validator=exactly(str, optional=True)
+    )
+    language: str | None = attrs.field(
+        default=None, repr=show, validator=exactly(str, optional=True)
+    )
+    unrecognised: tuple[str, ...] = attrs.field(
+        default=(), repr=_repr_names, validator=_check_unrecognised
+    )
 
     @classmethod
     def from_dict(cls, record: Mapping[str, object]) -> KrrRecord:

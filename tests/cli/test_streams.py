@@ -1,0 +1,186 @@
+"""Streams at their limits: closed, full, not UTF-8, endless; exit 2 for bad input, 74 for I/O."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+from distribution.cli import main
+from tests.helpers.cli import run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LIMIT = 2 * 1024 * 1024  # MAX_JSON_SIZE and the longest line, written out by hand
+TOO_LARGE = (
+    "eprom-distribution: error: - is <more than 2097152 characters>, longer than the limit of"
+    " 2097152 characters or bytes; it is not read\n"
+)
+
+
+def _shell(script: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run *script* in sh with ``cli`` the command line; memory is capped at 400 MB."""
+    cli = f"{sys.executable} -m distribution"
+    return subprocess.run(  # our own interpreter and a fixed script
+        ["/bin/sh", "-c", f'ulimit -v 400000; cli() {{ {cli} "$@"; }}; {script}'],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **env},
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "message"),
+    [
+        ("cli audit /dev/zero", "/dev/zero line 1 is longer than the limit of 2097152 characters"),
+        ("cli verify /dev/zero /dev/zero", "/dev/zero line 1 is longer than the limit of 2097152"),
+        ("cli assess - </dev/zero", "- is <more than 2097152 characters>, longer than the limit"),
+        ("cli explain --facts /dev/zero", "/dev/zero is <more than 2097152 characters>, longer"),
+        (
+            "cli check Basic --available papir --callback - </dev/zero",
+            "- is <more than 2097152 characters>, longer than the limit",
+        ),
+        (
+            "cli preflight Basic --national-id - </dev/zero",
+            "- line 1 is longer than the limit of 100 characters; it is not read",
+        ),
+    ],
+)
+def test_endless_input_without_a_newline_ends_with_one_line_and_2(
+    script: str, message: str
+) -> None:
+    done = _shell(script)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("eprom-distribution: error: " + message), done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("script", "code", "message"),
+    [
+        ("cli rules >&-", 74, "cannot write the output"),
+        ("cli check Basic --available papir --callback - <&-", 2, "cannot read '-'"),
+        ("cli assess - <&-", 2, "cannot read '-'"),
+        ("cli preflight Basic --national-id - <&-", 2, "cannot read '-'"),
+        ("printf '\\377\\376\\n' | cli preflight Basic --national-id -", 2, "not a UTF-8 text"),
+        ("printf '\\377\\376' | cli assess -", 2, "not a UTF-8 text file"),
+    ],
+)
+def test_closed_streams_and_bad_bytes_are_one_line_never_a_traceback(
+    script: str, code: int, message: str
+) -> None:
+    done = _shell(script)
+    assert done.returncode == code, done.stderr
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("script", ["cli decide Nope 2>&-", "cli decide Nope 2>/dev/full"])
+def test_bad_input_is_2_even_when_standard_error_cannot_be_written(script: str) -> None:
+    assert _shell(script).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("env", "arrow", "letter"),
+    [
+        ({"PYTHONIOENCODING": "cp1252"}, "->", "ø"),
+        ({"PYTHONIOENCODING": "latin-1"}, "->", "ø"),
+        ({"PYTHONIOENCODING": "ascii"}, "->", "oe"),
+        ({"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}, "->", "oe"),
+    ],
+)
+def test_output_in_another_encoding_writes_what_it_can_take(
+    env: dict[str, str], arrow: str, letter: str
+) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "distribution",
+            "explain",
+            "Basic",
+            "--available",
+            "papir",
+            "--lang",
+            "nb",
+        ],
+        capture_output=True,
+        check=False,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "LANG": "nb_NO.UTF-8", **env},
+    )
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("latin-1")
+    assert f"Helsenorge {arrow} sikker digital postkasse" in text
+    assert f"F{letter}rst Helsenorge" in text
+
+
+def test_the_fallback_is_for_writing_only() -> None:
+    code, _, _ = run("rules")  # registers the fallback? only for a stream that needs it
+    assert code == 0
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    assert main(["explain", "Basic", "--available", "papir", "--lang", "nb"], stdout=out) == 0
+    handler = codecs.lookup_error("eprom-distribution-fallback")
+    with pytest.raises(UnicodeDecodeError):
+        handler(UnicodeDecodeError("ascii", b"\xff", 0, 1, "bad"))
+
+
+def test_closed_standard_streams_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["rules"], environ={}) == 74
+    assert main(["assess", "-"], environ={}) == 2
+    assert main(["preflight", "Basic", "--national-id", "-"], environ={}) == 2
+
+
+class _Broken(io.StringIO):
+    def write(self, _text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_broken_standard_error_still_gives_the_exit_code() -> None:
+    assert main(["decide", "Nope"], environ={}, stdout=io.StringIO(), stderr=_Broken()) == 2
+
+
+def test_text_with_surrogates_from_standard_input_is_not_utf8() -> None:
+    code, _, err = run("assess", "-", stdin="{\udcff}")
+    assert (code, err) == (2, "eprom-distribution: error: cannot read '-': not a UTF-8 text file\n")
+    code, _, err = run("preflight", "Basic", "--national-id", "-", stdin="\udcff\n")
+    assert (code, err) == (2, "eprom-distribution: error: cannot read '-': not a UTF-8 text file\n")
+
+
+def test_a_text_over_the_limit_is_refused_and_one_at_it_is_read() -> None:
+    code, _, err = run("assess", "-", stdin=" " * (LIMIT + 1))
+    assert (code, err) == (2, TOO_LARGE)
+    code, _, err = run("assess", "-", stdin=" " * (LIMIT - 2) + "{}")
+    assert "longer than the limit" not in err
+
+
+def test_a_line_over_the_limit_is_refused(tmp_path: Path) -> None:
+    orders = tmp_path / "orders.jsonl"
+    orders.write_text("\n" + " " * (LIMIT + 1) + "\n", encoding="utf-8")
+    code, _, err = run("verify", str(orders), str(orders))
+    assert code == 2
+    assert err == (
+        f"eprom-distribution: error: {orders} line 2 is longer than the limit of 2097152"
+        " characters; it is not read\n"
+    )
+
+
+def test_a_national_id_line_over_its_limit_is_refused_not_cut() -> None:
+    code, _, err = run("preflight", "Basic", "--national-id", "-", stdin="15108695088" + " " * 95)
+    assert (code, err) == (
+        2,
+        (
+            "eprom-distribution: error: - line 1 is longer than the limit of 100 characters;"
+            " it is not read\n"
+        ),
+    )

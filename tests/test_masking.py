@@ -1,0 +1,119 @@
+"""Every error message is masked once, in one place, and the masking is linear in its text."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from distribution import DistributionError, KrrRecord, PatientFacts, read_callback, verify
+from distribution._errors import InvalidValueError, Stand, looks_personal, mask_personal
+from distribution.cli import main
+
+FNR = 15108695088
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("15108695088", "<hidden>"),
+        ("id 151086 95088.", "id <hidden>."),
+        ("'kari@example.no'", "'<hidden>'"),
+        ("(kari@example.no)", "<hidden>"),
+        ("1234567 is short", "1234567 is short"),
+        ("<20000000 characters>", "<20000000 characters>"),
+        ("is <30000000 bytes>, longer", "is <30000000 bytes>, longer"),
+        ("<list of length 123456789>", "<list of length 123456789>"),
+        ("<int of 16610 bits>", "<int of 16610 bits>"),
+        ("<20000000 characters> 15108695088", "<20000000 characters> <hidden>"),
+    ],
+)
+def test_mask_personal_hides_ids_and_addresses_but_not_sizes(text: str, masked: str) -> None:
+    assert mask_personal(text) == masked
+
+
+@pytest.mark.parametrize("text", ["q" * 400_000, "1 " * 200_000, "x@" * 200_000, "9" * 400_000])
+def test_mask_personal_is_linear(text: str) -> None:
+    started = time.perf_counter()
+    mask_personal(text)
+    assert time.perf_counter() - started < 2  # quadratic took minutes on these
+
+
+def test_a_size_stand_in_is_no_personal_data() -> None:
+    assert not looks_personal(Stand("<20000000 characters>"))
+    assert looks_personal("<20000000 characters>")  # the same text from outside is hidden
+    error = InvalidValueError(
+        "too_large", value=Stand("<20000000 characters>"), field="body", limit=2097152
+    )
+    assert str(error) == (
+        "body is <20000000 characters>, longer than the limit of 2097152 characters or bytes;"
+        " it is not read"
+    )
+
+
+def test_every_message_is_masked_whatever_param_holds_the_id() -> None:
+    error = InvalidValueError("missing_key", value=None, field="personer.15108695088", choices=())
+    assert "15108695088" not in str(error)
+    assert "<hidden>" in error.message("nb")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: read_callback(json.dumps({"formOrderId": FNR})),
+        lambda: read_callback(json.dumps({"formOrderId": str(FNR), "apiKey": FNR})),
+        lambda: read_callback(str(FNR)),
+        lambda: read_callback(json.dumps([FNR])),
+        lambda: read_callback(json.dumps({"formOrderId": [FNR], "formOrderStatus": {"x": FNR}})),
+        lambda: list(verify([f"{FNR}\n"], [])),
+        lambda: list(verify([], [f"{FNR}\n"])),
+        lambda: list(verify([json.dumps({"formOrderId": FNR})], [])),
+        lambda: list(verify([f'"{FNR}"'], [])),
+        lambda: KrrRecord.from_json(json.dumps({"personidentifikator": FNR})),
+        lambda: KrrRecord.from_json(json.dumps({"personidentifikator": [str(FNR)]})),
+        lambda: PatientFacts.from_json(json.dumps({"nationalId": FNR})),
+        lambda: PatientFacts.from_json(json.dumps({"nationalId": [str(FNR)]})),
+        lambda: PatientFacts.from_json(json.dumps({str(FNR): 1})),
+    ],
+)
+def test_a_national_id_as_a_number_or_in_the_wrong_place_is_never_shown(call: object) -> None:
+    with pytest.raises(DistributionError) as raised:
+        call()  # type: ignore[operator]
+    error = raised.value
+    for text in (str(error), repr(error), error.message("nb"), repr(error.value), repr(error.args)):
+        assert "5108695" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin"),
+    [
+        (
+            ["check", "Basic", "--available", "papir", "--callback", "-"],
+            f'{{"formOrderId": {FNR}}}',
+        ),
+        (["check", "Basic", "--available", "papir", "--callback", "-"], f"{FNR}"),
+        (["assess", "-"], f'{{"nationalId": {FNR}}}'),
+        (["assess", "-"], f"[{FNR}]"),
+        (["explain", "--facts", "-"], f'{{"{FNR}": 1}}'),
+        (["preflight", "Basic", "--national-id", "-"], f"{FNR}1\n"),
+    ],
+)
+def test_the_command_line_never_shows_a_national_id_sent_as_data(
+    argv: list[str], stdin: str
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    main(argv, stdout=out, stderr=err, stdin=io.StringIO(stdin), environ={})
+    assert "5108695" not in out.getvalue() + err.getvalue()
+
+
+@given(st.text(max_size=200))
+def test_masking_never_leaves_eight_digits_in_a_row(text: str) -> None:
+    masked = mask_personal(text)
+    digits = "".join(ch if ch in "0123456789" else " " for ch in masked.replace("<hidden>", " "))
+    # A size stand-in keeps its number; any other run of eight ASCII digits is gone.
+    kept = [run for run in digits.split() if len(run) >= 8]
+    assert all(f"<{run} " in masked or f" {run}>" in masked for run in kept), masked
