@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
+
 if TYPE_CHECKING:
     from distribution._texts import Lang
 
@@ -541,5 +543,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "VERDICT_NAMES": VERDICT_NAMES,
     "STATUS_WORDS": STATUS_WORDS,
     "AUDIT": AUDIT,
+    "UNDECIDED": UNDECIDED,
+    "FACT_WORDS": FACT_WORDS,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""
