@@ -150,3 +150,73 @@ def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: s
     status, out, _ = run("describe", kind, code, "--lang", "nb")
     assert status == 0
     assert out.startswith(start)
+
+
+def test_explain_with_unknown_channels_states_no_result() -> None:
+    code, out, _ = run(
+        "explain", "BasicOrPaper", "--available", "papir", "--ukjent", "helsenorge", "--lang", "nb"
+    )  # fmt: skip
+    assert code == 0
+    assert out.endswith(
+        "Kan ikke avgjøres ennå.\n"
+        "Hvis pasienten kan nås på Helsenorge: Helsenorge.\n"
+        "Ellers: papirbrev.\n"
+        "Dette avgjør det: om pasienten kan nås på Helsenorge.\n"
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.\n"
+    )
+    code, out, _ = run("explain", "PaperOnly", "--unknown", "sms", "--available", "paper")
+    assert code == 0
+    assert "Result: the patient gets a paper letter in the post." in out
+
+
+def test_explain_json_lists_every_case_and_what_is_missing() -> None:
+    code, out, _ = run("explain", "AllowUnsecure", "--unknown", "helsenorge,sms", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "settled": False,
+        "cases": [
+            {"channel": "Helsenorge", "outcome": "NOTIFIED", "assuming": {"helsenorge": True}},
+            {
+                "channel": "Unsecure",
+                "outcome": "NOTIFIED",
+                "assuming": {"helsenorge": False, "krr_contact": True},
+            },
+            {
+                "channel": "None",
+                "outcome": "UNREACHABLE",
+                "assuming": {"helsenorge": False, "krr_contact": False},
+            },
+        ],
+        "missing": {"helsenorge": [], "krr_contact": []},
+    }
+    code, out, _ = run("explain", "--alder", "17", "--samtykke", "full", "--json")
+    assert code == 0
+    assert json.loads(out)["missing"] == {
+        "helsenorge": ["level4_eid", "krr_record", "helsenorge_representable"]
+    }
+    code, out, _ = run(
+        "explain", "--priority-list", "paper", "--unknown", "paper", "--json"
+    )  # fmt: skip
+    assert json.loads(out)["settled"] is False
+
+
+def test_explain_refuses_a_channel_both_available_and_unknown_and_facts_with_unknown() -> None:
+    code, _, err = run("explain", "Basic", "--available", "sms", "--unknown", "sms")
+    assert code != 0
+    assert "--unknown" in err
+    code, _, err = run("explain", "Basic", "--alder", "17", "--unknown", "sms")
+    assert code != 0
+    assert "--unknown" in err
+    code, _, err = run(
+        "explain", "Basic", "--priority-list", "paper", "--unknown", "sms", "--json"
+    )  # fmt: skip
+    assert code != 0
+    assert "RULE" in err
+    code, out, _ = run("explain", "--priority-list", "paper,sms", "--unknown", "sms")
+    assert code == 0
+    assert "Result" not in out
+    assert "Otherwise, if" not in out
+    assert "If the patient can be reached by SMS or e-mail" in out
+    code, out, _ = run("explain", "--priority-list", "sms", "--unknown", "paper")
+    assert code == 0
+    assert "Result: the message is not sent, because the patient cannot be reached" in out

@@ -34,20 +34,25 @@ _STEPS: Final = {
 
 
 def explain_undecided(
-    rule: DistributionRule,
+    rule: DistributionRule | tuple[NotificationChannel, ...],
     known: PartialAvailability,
     eligibility: Eligibility | None,
     lang: Lang,
 ) -> str:
-    """Return the explanation of *rule* for what is *known*, some channel not known.
+    """Return the explanation of *rule* (or a message's priority list) for what is *known*.
 
+    Some channel is not known.
     With *eligibility* (whose :attr:`~Eligibility.partial` is *known*) each step says why, and
     what settles it is said in facts.
     """
     say, words, labels = UNDECIDED[lang], PHRASES[lang], CHANNEL_LABELS[lang]
     possible = possible_decisions(rule, known)
-    meaning = MEANINGS[lang][f"DistributionRule.{rule.name}"]
-    lines = [words["rule"].format(code=rule.value, name=rule.api_name, meaning=meaning)]
+    if isinstance(rule, DistributionRule):
+        meaning = MEANINGS[lang][f"DistributionRule.{rule.name}"]
+        lines = [words["rule"].format(code=rule.value, name=rule.api_name, meaning=meaning)]
+        kind, permits = "order", "unreachable"
+    else:
+        lines, kind, permits = [words["priority_list"]], "message", "unreachable_list"
     route = possible.cases[0].decision.route
     lines.append(words["route"].format(route=" → ".join(labels[ch.name] for ch in route)))
     chosen = possible.cases[0].decision.channel if possible.settled else None
@@ -63,9 +68,9 @@ def explain_undecided(
         if decision.outcome is Outcome.NOTIFIED:
             lines.append(RESULTS[lang][decision.channel.name])
         else:
-            lines.append(say["unreachable"])
+            lines.append(say[permits])
         lines.append(
-            words[f"callback_order_{decision.outcome.name}"].format(
+            words[f"callback_{kind}_{decision.outcome.name}"].format(
                 code=decision.channel.value, name=decision.channel.api_name
             )
         )
