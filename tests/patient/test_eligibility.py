@@ -537,15 +537,15 @@ def test_explain_shows_the_reasons_in_both_languages() -> None:
     )
     en = explain("AllowUnsecureOrPaper", assess(facts))
     assert (
-        "(why: the patient is under 16; the patient cannot be represented by anyone else on"
-        " Helsenorge)"
+        "(why: the patient is under 16; nobody (a parent, say) can open Helsenorge on the"
+        " patient's behalf)"
     ) in en
     assert "the patient is reserved against digital communication in KRR" in en
     assert "(why: the patient has a postal address in Folkeregisteret)" in en
     nb = explain("AllowUnsecureOrPaper", assess(facts), lang="nb")
     assert (
-        "(hvorfor: pasienten er under 16 år; pasienten kan ikke representeres av noen andre"
-        " på Helsenorge)" in nb
+        "(hvorfor: pasienten er under 16 år; ingen (for eksempel en forelder) kan åpne"
+        " Helsenorge på vegne av pasienten)" in nb
     )
     assert "pasienten er reservert mot digital kommunikasjon i KRR" in nb
 

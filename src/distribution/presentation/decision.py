@@ -136,7 +136,10 @@ def explain_decision(
             else "step_missing"
         )
         label = labels[channel.name]
-        lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
+        above = _above(decision, channel)
+        lines.append(
+            say[step].format(n=n, channel=label[0].upper() + label[1:], above=labels[above.name])
+        )
         if eligibility is not None:
             reasons = "; ".join(
                 reason.describe(lang=lang) for reason in eligibility.reasons(channel)
@@ -168,6 +171,14 @@ def explain_decision(
     if decision.rule is not None:
         lines.extend(_what_if(decision, lang))
     return "\n".join(lines)
+
+
+def _above(decision: Decision, channel: NotificationChannel) -> NotificationChannel:
+    """Return the channel a fallback stands in for: the one used before it, in route order."""
+    used = (decision.channel, *decision.fallbacks)
+    if channel not in decision.fallbacks:
+        return channel  # not a fallback: its line does not name another channel
+    return used[used.index(channel) - 1]
 
 
 def _rule_line(decision: Decision, lang: Lang) -> str:
