@@ -220,3 +220,81 @@ def test_explain_refuses_a_channel_both_available_and_unknown_and_facts_with_unk
     code, out, _ = run("explain", "--priority-list", "sms", "--unknown", "paper")
     assert code == 0
     assert "Result: the message is not sent, because the patient cannot be reached" in out
+
+
+def test_hvorfor_a_17_year_old_with_consent_got_an_sms() -> None:
+    code, out, _ = run(
+        "hvorfor", "AllowUnsecure", "--fikk", "sms", "--alder", "17", "--samtykke", "full",
+        "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "For at ePROM skulle velge SMS eller e-post (kontaktinformasjon fra KRR), må dette ha"
+        " vært tilfelle:"
+    )
+    assert lines[1] == (
+        "- Helsenorge: ikke tilgjengelig. Sjekk om noen (for eksempel en forelder) kan åpne"
+        " Helsenorge på vegne av pasienten, om pasienten har BankID eller annen elektronisk ID"
+        " på høyeste nivå og hva Kontakt- og reservasjonsregisteret (KRR) har om pasienten."
+    )
+    assert lines[2].startswith(
+        "- Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig, og det stemmer med det"
+        " som er oppgitt: "
+    )
+    assert "pasienten er under 18 år" in lines[2]
+    assert lines[3] == "- SMS eller e-post (Unsecure): tilgjengelig."
+    code, out, _ = run(
+        "diagnose", "AllowUnsecure", "--got", "Unsecure", "--age", "17", "--consent", "full",
+        "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out) == {
+        "consistent": True,
+        "must_be_unavailable": ["Helsenorge", "DigitalMailbox"],
+        "must_be_available": ["Unsecure"],
+        "irrelevant": ["PhysicalMailbox"],
+        "check": {
+            "helsenorge": [
+                {"fact": "helsenorge_representable", "known": False},
+                {"fact": "level4_eid", "known": False},
+                {"fact": "krr_record", "known": False},
+            ]
+        },
+    }
+
+
+def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
+    code, out, _ = run("diagnose", "BasicOrPaper", "--got", "papir", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "consistent": True,
+        "must_be_unavailable": ["Helsenorge", "DigitalMailbox"],
+        "must_be_available": ["PhysicalMailbox"],
+        "irrelevant": ["Unsecure"],
+        "check": {"helsenorge": [], "digital_mailbox": []},
+    }
+    code, out, _ = run(
+        "diagnose", "BasicOrPaper", "--got", "papir", "--available", "papir", "--unknown",
+        "helsenorge",
+    )  # fmt: skip
+    assert code == 0
+    assert out == (
+        "For ePROM to choose paper letter, this must have been so:\n"
+        "- Helsenorge: not available. Check whether the patient can be reached on Helsenorge.\n"
+        "- Secure digital mailbox (DigitalMailbox): not available, as given.\n"
+        "- SMS or e-mail (Unsecure): not available, as given.\n"
+        "- Paper letter (PhysicalMailbox): available.\n"
+    )
+    code, out, _ = run("diagnose", "--got", "ingen", "--lang", "nb")
+    assert code == 0
+    assert out.startswith("For at skjemaet ikke skulle bli sendt, må dette ha vært tilfelle:\n")
+    code, out, _ = run("diagnose", "Basic", "--got", "paper")
+    assert code == 0
+    assert out == (
+        "This does not add up: with this rule and what was given, ePROM could not choose paper"
+        " letter. Check the rule and the facts.\n"
+    )
+    code, _, err = run("diagnose", "Basic", "--got", "sms", "--age", "17", "--available", "sms")
+    assert code != 0
+    assert "--available" in err

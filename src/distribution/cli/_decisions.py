@@ -28,10 +28,11 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import Decision, decide, decide_priority_list
-from distribution.partial import PartialAvailability, possible_decisions
+from distribution.partial import PartialAvailability, diagnose, possible_decisions
+from distribution.patient.diagnosis import diagnose_facts
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
-from distribution.presentation._undecided import explain_undecided
+from distribution.presentation._undecided import explain_diagnosis, explain_undecided
 from distribution.presentation.decision import describe, explain_decision
 from distribution.presentation.tables import (
     MATRIX_FORMATS,
@@ -120,6 +121,24 @@ def add_explain(add: Adder, say: Mapping[str, str]) -> None:
     sub.add_argument("--json", action="store_true", help=say["json"])
 
 
+def add_diagnose(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``diagnose`` (``hvorfor``): from the channel ePROM used back to what must have been."""
+    sub = add(
+        "diagnose", "hvorfor AllowUnsecure --fikk sms --alder 17 --samtykke full", _diagnose,
+        ("hvorfor",),
+    )  # fmt: skip
+    sub.add_argument("rule", nargs="?", metavar=say["mv_rule"], help=say["rule"])
+    sub.add_argument("--got", "--fikk", required=True, metavar=say["mv_value"], help=say["got"])
+    sub.add_argument("--available", "--tilgjengelig", metavar=say["mv_list"], help=say["available"])
+    sub.add_argument("--unknown", "--ukjent", metavar=say["mv_list"], help=say["unknown"])
+    sub.add_argument(
+        "--reference-time", "--tidspunkt", metavar=say["mv_time"], help=say["reference_time"]
+    )
+    for spellings, dest in FACT_FLAGS:
+        sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
+    sub.add_argument("--json", action="store_true", help=say["json"])
+
+
 def add_rules(add: Adder, say: Mapping[str, str]) -> None:
     """Add ``rules``."""
     sub = add("rules", "rules --lang nb", _rules)
@@ -201,6 +220,55 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         made = decision(args, known.completions()[0])
         context.out.write(explain_decision(made, lang=args.lang, eligibility=eligibility) + "\n")
     return 0
+
+
+def _diagnose(args: argparse.Namespace, context: Context) -> int:
+    rule = DistributionRule.default() if args.rule is None else DistributionRule.parse(args.rule)
+    got = None if args.got.strip().lower() in _NONE else args.got
+    facts = facts_from_flags(args, context.now)
+    if facts is not None:
+        for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
+            if given is not None:
+                raise InvalidValueError("facts_and_available", value=given, field=field)
+        eligibility: Eligibility | None = assess(facts)
+        found = diagnose_facts(rule, got=got, eligibility=eligibility)  # type: ignore[arg-type]
+        diagnosis = found.diagnosis
+        check = {CHANNEL_FIELDS[ch]: facts_ for ch, facts_ in found.check}
+    else:
+        eligibility = None
+        known = (
+            _partial(args.available, args.unknown)
+            if args.available is not None or args.unknown is not None
+            else PartialAvailability()
+        )
+        diagnosis = diagnose(rule, got=got, known=known)
+        check = {}
+    if args.json:
+        names = _api_names
+        out: dict[str, object] = {
+            "consistent": diagnosis.consistent,
+            "must_be_unavailable": names(diagnosis.must_be_unavailable),
+            "must_be_available": names(diagnosis.must_be_available),
+            "irrelevant": names(diagnosis.irrelevant),
+            "check": {
+                CHANNEL_FIELDS[ch]: [
+                    {"fact": fact, "known": False} for fact in check.get(CHANNEL_FIELDS[ch], ())
+                ]
+                for ch in diagnosis.inferred
+            },
+        }
+        context.out.write(json.dumps(out) + "\n")
+    else:
+        text = explain_diagnosis(diagnosis, eligibility, check, args.lang)
+        context.out.write(text + "\n")
+    return 0
+
+
+def _api_names(channels: tuple[NotificationChannel, ...]) -> list[str]:
+    return [channel.api_name for channel in channels]
+
+
+_NONE: Final = frozenset({"ingen", "none", "null"})
 
 
 def _route(args: argparse.Namespace) -> DistributionRule | tuple[NotificationChannel, ...]:

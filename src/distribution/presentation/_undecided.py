@@ -19,11 +19,13 @@ from distribution.presentation._texts import CHANNEL_REACH, PHRASES, RESULTS
 from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from distribution._texts import Lang
-    from distribution.partial import Case
+    from distribution.partial import Case, Diagnosis
     from distribution.patient.eligibility import Eligibility
 
-__all__ = ["explain_undecided"]
+__all__ = ["explain_diagnosis", "explain_undecided"]
 
 _BY_FIELD: Final = {field: channel for channel, field in CHANNEL_FIELDS.items()}
 _STEPS: Final = {
@@ -124,3 +126,47 @@ def _decides(cases: tuple[Case, ...], eligibility: Eligibility | None, lang: Lan
     facts = dict.fromkeys(fact for ch in channels for fact in eligibility.missing(ch))
     said = join_list([FACT_WORDS[lang][f"check_{fact}"] for fact in facts], lang)
     return UNDECIDED[lang]["decides"].format(facts=said)
+
+
+def explain_diagnosis(
+    found: Diagnosis,
+    eligibility: Eligibility | None,
+    check: Mapping[str, tuple[str, ...]],
+    lang: Lang,
+) -> str:
+    """Return what *found* says, in words: each channel that must have been (un)available.
+
+    For each channel not known it says what to check (*check*: channel field → facts,
+    likeliest first).
+    """
+    say, labels = UNDECIDED[lang], CHANNEL_LABELS[lang]
+    got = (
+        CHANNEL_NAMES[lang][found.got.name]
+        if found.got is not NotificationChannel.NONE
+        else say["none"]
+    )
+    if not found.consistent:
+        return say["diag_inconsistent"].format(got=got)
+    head = "diag_head_none" if found.got is NotificationChannel.NONE else "diag_head"
+    lines = [say[head].format(got=got)]
+    for channel in found.must_be_unavailable:
+        label = labels[channel.name][0].upper() + labels[channel.name][1:]
+        facts = check.get(CHANNEL_FIELDS[channel])
+        if channel in found.already_known and eligibility is not None:
+            reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
+            lines.append(say["diag_explained"].format(channel=label, reasons=reasons))
+        elif facts:
+            said = join_list([FACT_WORDS[lang][f"check_{fact}"] for fact in facts], lang)
+            lines.append(say["diag_check"].format(channel=label, facts=said))
+        elif channel in found.already_known:
+            lines.append(say["diag_known"].format(channel=label))
+        else:
+            reach = CHANNEL_REACH[lang][channel.name]
+            lines.append(say["diag_check_channel"].format(channel=label, reach=reach))
+    lines.extend(
+        say["diag_available"].format(
+            channel=labels[channel.name][0].upper() + labels[channel.name][1:]
+        )
+        for channel in found.must_be_available
+    )
+    return "\n".join(lines)
