@@ -298,3 +298,27 @@ def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
     code, _, err = run("diagnose", "Basic", "--got", "sms", "--age", "17", "--available", "sms")
     assert code != 0
     assert "--available" in err
+
+
+def test_research_makes_the_research_reservation_matter() -> None:
+    facts = (
+        "--alder", "40", "--bankid", "ja", "--samtykke", "full", "--kan-representeres", "nei",
+        "--krr-status", "aktiv", "--kontakt-oppdatert", "2026-06-01", "--digipost", "nei",
+        "--postadresse", "ja", "--tidspunkt", "2026-11-25T12:00", "--lang", "nb",
+    )  # fmt: skip
+    code, out, _ = run("explain", "HelsenorgeOnly", *facts)
+    assert code == 0
+    assert "Resultat: pasienten får skjemaet på Helsenorge." in out
+    code, out, _ = run("explain", "HelsenorgeOnly", "--forskning", *facts)
+    assert code == 0
+    assert (
+        "Dette avgjør det: om pasienten har reservert seg mot å bli kontaktet om forskning" in out
+    )
+    code, out, _ = run(
+        "explain", "HelsenorgeOnly", "--forskning", "--reservert-forskning", "ja", *facts
+    )  # fmt: skip
+    assert "Resultat: skjemaet blir ikke sendt" in out
+    code, out, _ = run(
+        "hvorfor", "HelsenorgeOnly", "--fikk", "ingen", "--forskning", *facts
+    )  # fmt: skip
+    assert "Sjekk om pasienten har reservert seg mot å bli kontaktet om forskning" in out

@@ -117,6 +117,7 @@ def add_explain(add: Adder, say: Mapping[str, str]) -> None:
     )
     for spellings, dest in FACT_FLAGS:
         sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
+    sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
     sub.add_argument("--unknown", "--ukjent", metavar=say["mv_list"], help=say["unknown"])
     sub.add_argument("--json", action="store_true", help=say["json"])
 
@@ -136,6 +137,7 @@ def add_diagnose(add: Adder, say: Mapping[str, str]) -> None:
     )
     for spellings, dest in FACT_FLAGS:
         sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
+    sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
     sub.add_argument("--json", action="store_true", help=say["json"])
 
 
@@ -198,7 +200,7 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
-        eligibility = assess(facts)
+        eligibility = assess(facts, research=args.research)
         known = eligibility.partial
         if not args.json:
             moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
@@ -230,7 +232,7 @@ def _diagnose(args: argparse.Namespace, context: Context) -> int:
         for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
-        eligibility: Eligibility | None = assess(facts)
+        eligibility: Eligibility | None = assess(facts, research=args.research)
         found = diagnose_facts(rule, got=got, eligibility=eligibility)  # type: ignore[arg-type]
         diagnosis = found.diagnosis
         check = {CHANNEL_FIELDS[ch]: facts_ for ch, facts_ in found.check}
