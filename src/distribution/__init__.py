@@ -90,6 +90,7 @@ if TYPE_CHECKING:
         diagnose,
         possible_decisions,
     )
+    from distribution.patient.diagnosis import FactsDiagnosis, diagnose_facts
     from distribution.patient.eligibility import Eligibility, assess
     from distribution.patient.facts import HelsenorgeConsent, PatientFacts
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
@@ -131,6 +132,7 @@ __all__ = [
     "Eligibility",
     "EpromCode",
     "ExpectedCallbacks",
+    "FactsDiagnosis",
     "FilledOutBy",
     "FormEvent",
     "FormOrderEvent",
@@ -184,6 +186,7 @@ __all__ = [
     "decision_table_sql",
     "describe",
     "diagnose",
+    "diagnose_facts",
     "eprom_status",
     "expected_callbacks",
     "explain",
@@ -290,6 +293,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "diagnose",
         "possible_decisions",
     ),
+    "patient.diagnosis": ("FactsDiagnosis", "diagnose_facts"),
     "patient.eligibility": ("Eligibility", "assess"),
     "patient.facts": ("HelsenorgeConsent", "PatientFacts"),
     "patient.krr": ("KrrRecord", "KrrResponse", "KrrStatus"),

@@ -150,3 +150,175 @@ def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: s
     status, out, _ = run("describe", kind, code, "--lang", "nb")
     assert status == 0
     assert out.startswith(start)
+
+
+def test_explain_with_unknown_channels_states_no_result() -> None:
+    code, out, _ = run(
+        "explain", "BasicOrPaper", "--available", "papir", "--ukjent", "helsenorge", "--lang", "nb"
+    )  # fmt: skip
+    assert code == 0
+    assert out.endswith(
+        "Kan ikke avgjøres ennå.\n"
+        "Hvis pasienten kan nås på Helsenorge: Helsenorge.\n"
+        "Ellers: papirbrev.\n"
+        "Dette avgjør det: om pasienten kan nås på Helsenorge.\n"
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.\n"
+    )
+    code, out, _ = run("explain", "PaperOnly", "--unknown", "sms", "--available", "paper")
+    assert code == 0
+    assert "Result: the patient gets a paper letter in the post." in out
+
+
+def test_explain_json_lists_every_case_and_what_is_missing() -> None:
+    code, out, _ = run("explain", "AllowUnsecure", "--unknown", "helsenorge,sms", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "settled": False,
+        "cases": [
+            {"channel": "Helsenorge", "outcome": "NOTIFIED", "assuming": {"helsenorge": True}},
+            {
+                "channel": "Unsecure",
+                "outcome": "NOTIFIED",
+                "assuming": {"helsenorge": False, "krr_contact": True},
+            },
+            {
+                "channel": "None",
+                "outcome": "UNREACHABLE",
+                "assuming": {"helsenorge": False, "krr_contact": False},
+            },
+        ],
+        "missing": {"helsenorge": [], "krr_contact": []},
+    }
+    code, out, _ = run("explain", "--alder", "17", "--samtykke", "full", "--json")
+    assert code == 0
+    assert json.loads(out)["missing"] == {
+        "helsenorge": ["level4_eid", "krr_record", "helsenorge_representable"]
+    }
+    code, out, _ = run(
+        "explain", "--priority-list", "paper", "--unknown", "paper", "--json"
+    )  # fmt: skip
+    assert json.loads(out)["settled"] is False
+
+
+def test_explain_refuses_a_channel_both_available_and_unknown_and_facts_with_unknown() -> None:
+    code, _, err = run("explain", "Basic", "--available", "sms", "--unknown", "sms")
+    assert code != 0
+    assert "--unknown" in err
+    code, _, err = run("explain", "Basic", "--alder", "17", "--unknown", "sms")
+    assert code != 0
+    assert "--unknown" in err
+    code, _, err = run(
+        "explain", "Basic", "--priority-list", "paper", "--unknown", "sms", "--json"
+    )  # fmt: skip
+    assert code != 0
+    assert "RULE" in err
+    code, out, _ = run("explain", "--priority-list", "paper,sms", "--unknown", "sms")
+    assert code == 0
+    assert "Result" not in out
+    assert "Otherwise, if" not in out
+    assert "If the patient can be reached by SMS or e-mail" in out
+    code, out, _ = run("explain", "--priority-list", "sms", "--unknown", "paper")
+    assert code == 0
+    assert "Result: the message is not sent, because the patient cannot be reached" in out
+
+
+def test_hvorfor_a_17_year_old_with_consent_got_an_sms() -> None:
+    code, out, _ = run(
+        "hvorfor", "AllowUnsecure", "--fikk", "sms", "--alder", "17", "--samtykke", "full",
+        "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "For at ePROM skulle velge SMS eller e-post (kontaktinformasjon fra KRR), må dette ha"
+        " vært tilfelle:"
+    )
+    assert lines[1] == (
+        "- Helsenorge: ikke tilgjengelig. Sjekk om noen (for eksempel en forelder) kan åpne"
+        " Helsenorge på vegne av pasienten, om pasienten har BankID eller annen elektronisk ID"
+        " på høyeste nivå og hva Kontakt- og reservasjonsregisteret (KRR) har om pasienten."
+    )
+    assert lines[2].startswith(
+        "- Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig, og det stemmer med det"
+        " som er oppgitt: "
+    )
+    assert "pasienten er under 18 år" in lines[2]
+    assert lines[3] == "- SMS eller e-post (Unsecure): tilgjengelig."
+    code, out, _ = run(
+        "diagnose", "AllowUnsecure", "--got", "Unsecure", "--age", "17", "--consent", "full",
+        "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out) == {
+        "consistent": True,
+        "must_be_unavailable": ["Helsenorge", "DigitalMailbox"],
+        "must_be_available": ["Unsecure"],
+        "irrelevant": ["PhysicalMailbox"],
+        "check": {
+            "helsenorge": [
+                {"fact": "helsenorge_representable", "known": False},
+                {"fact": "level4_eid", "known": False},
+                {"fact": "krr_record", "known": False},
+            ]
+        },
+    }
+
+
+def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
+    code, out, _ = run("diagnose", "BasicOrPaper", "--got", "papir", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "consistent": True,
+        "must_be_unavailable": ["Helsenorge", "DigitalMailbox"],
+        "must_be_available": ["PhysicalMailbox"],
+        "irrelevant": ["Unsecure"],
+        "check": {"helsenorge": [], "digital_mailbox": []},
+    }
+    code, out, _ = run(
+        "diagnose", "BasicOrPaper", "--got", "papir", "--available", "papir", "--unknown",
+        "helsenorge",
+    )  # fmt: skip
+    assert code == 0
+    assert out == (
+        "For ePROM to choose paper letter, this must have been so:\n"
+        "- Helsenorge: not available. Check whether the patient can be reached on Helsenorge.\n"
+        "- Secure digital mailbox (DigitalMailbox): not available, as given.\n"
+        "- SMS or e-mail (Unsecure): not available, as given.\n"
+        "- Paper letter (PhysicalMailbox): available.\n"
+    )
+    code, out, _ = run("diagnose", "--got", "ingen", "--lang", "nb")
+    assert code == 0
+    assert out.startswith("For at skjemaet ikke skulle bli sendt, må dette ha vært tilfelle:\n")
+    code, out, _ = run("diagnose", "Basic", "--got", "paper")
+    assert code == 0
+    assert out == (
+        "This does not add up: with this rule and what was given, ePROM could not choose paper"
+        " letter. Check the rule and the facts.\n"
+    )
+    code, _, err = run("diagnose", "Basic", "--got", "sms", "--age", "17", "--available", "sms")
+    assert code != 0
+    assert "--available" in err
+
+
+def test_research_makes_the_research_reservation_matter() -> None:
+    facts = (
+        "--alder", "40", "--bankid", "ja", "--samtykke", "full", "--kan-representeres", "nei",
+        "--krr-status", "aktiv", "--kontakt-oppdatert", "2026-06-01", "--digipost", "nei",
+        "--postadresse", "ja", "--tidspunkt", "2026-11-25T12:00", "--lang", "nb",
+    )  # fmt: skip
+    code, out, _ = run("explain", "HelsenorgeOnly", *facts)
+    assert code == 0
+    assert "Resultat: pasienten får skjemaet på Helsenorge." in out
+    code, out, _ = run("explain", "HelsenorgeOnly", "--forskning", *facts)
+    assert code == 0
+    assert (
+        "Dette avgjør det: om pasienten har reservert seg mot å bli kontaktet om forskning" in out
+    )
+    code, out, _ = run(
+        "explain", "HelsenorgeOnly", "--forskning", "--reservert-forskning", "ja", *facts
+    )  # fmt: skip
+    assert "Resultat: skjemaet blir ikke sendt" in out
+    code, out, _ = run(
+        "hvorfor", "HelsenorgeOnly", "--fikk", "ingen", "--forskning", *facts
+    )  # fmt: skip
+    assert "Sjekk om pasienten har reservert seg mot å bli kontaktet om forskning" in out

@@ -30,27 +30,50 @@ def test_facts_as_flags_in_english_with_a_krr_record_and_a_reference_time() -> N
     code, out, _ = run(
         "explain", "AllowUnsecure", "--age", "40", "--level4-eid", "yes", "--consent", "none",
         "--krr-status", "active", "--reserved", "no", "--can-notify", "yes",
-        "--contact-updated", "2026-01-15", "--digital-mailbox", "no",
+        "--contact-updated", "2026-01-15", "--digital-mailbox", "no", "--representable", "no",
         "--reference-time", "2026-06-01T12:00",
     )  # fmt: skip
     assert code == 0
     assert out.startswith("The facts hold at 2026-06-01 12:00 (Norwegian time).\n")
     assert "Result: the patient is notified by SMS or e-mail (contact details from KRR)." in out
     assert "(oppgitt)" not in out
+    # Whether someone can represent them on Helsenorge not given: that alone decides it.
+    code, out, _ = run(
+        "explain", "AllowUnsecure", "--age", "40", "--level4-eid", "yes", "--consent", "none",
+        "--krr-status", "active", "--reserved", "no", "--can-notify", "yes",
+        "--contact-updated", "2026-01-15", "--digital-mailbox", "no",
+        "--reference-time", "2026-06-01T12:00",
+    )  # fmt: skip
+    assert code == 0
+    assert "Result:" not in out
+    assert out.endswith(
+        "Cannot be settled yet.\n"
+        "If someone (a parent, say) can open Helsenorge on the patient's behalf: Helsenorge.\n"
+        "Otherwise: SMS or e-mail (contact details from KRR).\n"
+        "What settles it: whether someone (a parent, say) can open Helsenorge on the patient's"
+        " behalf.\n"
+        "Which other rules would reach the patient cannot be said until this is known.\n"
+    )
 
 
 def test_no_contact_details_in_krr_said_as_ingen_and_an_inactive_record_needs_no_more() -> None:
     code, out, _ = run(
         "explain", "AllowUnsecureOrPaper", "--alder", "40", "--bankid", "ja", "--postadresse", "ja",
         "--krr-status", "aktiv", "--digipost", "nei", "--kontakt-oppdatert", "ingen",
-        "--lang", "nb",
+        "--kan-representeres", "nei", "--lang", "nb",
     )  # fmt: skip
     assert code == 0
     assert "pasienten har verken e-postadresse eller mobilnummer i KRR" in out
     assert "Resultat: pasienten får papirbrev i posten." in out
     code, out, _ = run("explain", "Basic", "--krr-status", "slettet", "--lang", "nb")
     assert code == 0
-    assert "Resultat: ingenting kunne sendes." in out
+    assert "Resultat" not in out  # someone may represent the patient on Helsenorge
+    assert "Kan ikke avgjøres ennå.\n" in out
+    code, out, _ = run(
+        "explain", "Basic", "--krr-status", "slettet", "--kan-representeres", "nei", "--lang", "nb"
+    )  # fmt: skip
+    assert code == 0
+    assert "Resultat: skjemaet blir ikke sendt, for pasienten kan ikke nås på noen av" in out
 
 
 def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:

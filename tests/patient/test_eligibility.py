@@ -537,15 +537,15 @@ def test_explain_shows_the_reasons_in_both_languages() -> None:
     )
     en = explain("AllowUnsecureOrPaper", assess(facts))
     assert (
-        "(why: the patient is under 16; the patient cannot be represented by anyone else on"
-        " Helsenorge)"
+        "(why: the patient is under 16; nobody (a parent, say) can open Helsenorge on the"
+        " patient's behalf)"
     ) in en
     assert "the patient is reserved against digital communication in KRR" in en
     assert "(why: the patient has a postal address in Folkeregisteret)" in en
     nb = explain("AllowUnsecureOrPaper", assess(facts), lang="nb")
     assert (
-        "(hvorfor: pasienten er under 16 år; pasienten kan ikke representeres av noen andre"
-        " på Helsenorge)" in nb
+        "(hvorfor: pasienten er under 16 år; ingen (for eksempel en forelder) kan åpne"
+        " Helsenorge på vegne av pasienten)" in nb
     )
     assert "pasienten er reservert mot digital kommunikasjon i KRR" in nb
 
@@ -891,7 +891,8 @@ def test_whatever_assess_builds_passes_the_constructors_checks(
     if behalf is not None:
         behalf = attrs.evolve(behalf, reference_time=facts.reference_time)
     result = assess(facts, research=study, on_behalf_of=behalf)
-    assert Eligibility(result.availability, result.reasons_by_channel) == result
+    rebuilt = Eligibility(result.availability, result.reasons_by_channel, result.missing_by_channel)
+    assert rebuilt == result
 
 
 def test_an_assessment_is_a_value_whether_or_not_its_reasons_were_asked_for() -> None:
@@ -913,6 +914,7 @@ def test_an_assessment_is_a_value_whether_or_not_its_reasons_were_asked_for() ->
     assert attrs.asdict(assess(EVERYTHING), recurse=False) == {
         "availability": built.availability,
         "reasons_by_channel": built.reasons_by_channel,
+        "missing_by_channel": built.missing_by_channel,
     }
     assert attrs.evolve(assess(EVERYTHING)) == built
     assert attrs.evolve(assess(EVERYTHING), availability=Availability()).reasons("paper") == (
@@ -920,7 +922,7 @@ def test_an_assessment_is_a_value_whether_or_not_its_reasons_were_asked_for() ->
     )
     match assess(EVERYTHING):
         case Eligibility(availability, reasons_by_channel):
-            assert (availability, reasons_by_channel) == attrs.astuple(built, recurse=False)
+            assert (availability, reasons_by_channel) == attrs.astuple(built, recurse=False)[:2]
 
 
 def test_an_assessment_lets_its_facts_go_once_the_reasons_are_made() -> None:

@@ -36,7 +36,7 @@ WORDS = {
         C.UNSECURE: "SMS or e-mail",
         C.PHYSICAL_MAILBOX: "paper letter",
         "chosen": "available, chosen",
-        "fallback": "available, used if the channel above fails",
+        "fallback": "available, used if {above} fails",
         "missing": "not available",
         "ordered": "FormOrderStatus 2 Ordered",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
@@ -51,7 +51,7 @@ WORDS = {
         C.UNSECURE: "SMS eller e-post",
         C.PHYSICAL_MAILBOX: "papirbrev",
         "chosen": "tilgjengelig, valgt",
-        "fallback": "tilgjengelig, brukes hvis kanalen over feiler",
+        "fallback": "tilgjengelig, brukes hvis {above} feiler",
         "missing": "ikke tilgjengelig",
         "ordered": "Bestilt (FormOrderStatus 2 Ordered)",
         "unreachable": "FormOrderStatusErrorCode 1 PatientUnreachable",
@@ -87,7 +87,11 @@ def test_explanation_names_rule_route_steps_result_and_callback(
         if channel is decision.channel:
             assert words["chosen"] in step
         elif channel in decision.fallbacks:
-            assert words["fallback"] in step
+            used = (decision.channel, *decision.fallbacks)
+            above = used[used.index(channel) - 1]  # the channel it stands in for, named
+            before, after = str(words["fallback"]).lower().split("{above}")
+            named = step.lower().split(before, 1)[1]  # the channel it stands in for, and after
+            assert str(words[above]).lower() in named.split(after, 1)[0]
         else:
             assert words["missing"] in step
     expected_callback = {
@@ -154,7 +158,7 @@ def test_lists_of_channels_are_joined_with_og_and_and() -> None:
 
 def test_unreachable_patient_gets_the_rules_that_would_reach_them() -> None:
     text = explain("HelsenorgeOnly", Availability(digital_mailbox=True))
-    assert "nothing could be sent" in text
+    assert "Result: the form is not sent." in text
     assert "PatientUnreachable" in text
     assert "Rules that would reach this patient:" in text
     for rule in (

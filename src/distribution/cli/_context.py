@@ -16,8 +16,15 @@ if TYPE_CHECKING:
 
     #: A command: reads its arguments, writes to the context's streams, returns the exit code.
     Handler = Callable[[argparse.Namespace, "Context"], int]
-    #: Adds a command (name, example, handler) to the parser and returns its own parser.
-    Adder = Callable[[str, str, Handler], argparse.ArgumentParser]
+    from typing import Protocol
+
+    class Adder(Protocol):
+        """Adds a command (name, example, handler, aliases) and returns its own parser."""
+
+        def __call__(
+            self, name: str, example: str, handler: Handler, aliases: tuple[str, ...] = (), /
+        ) -> argparse.ArgumentParser: ...
+
 
 PROG = "eprom-distribution"
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 from distribution._errors import InvalidValueError, UnknownCodeError, nearest
 from distribution._texts import LABELS
-from distribution.availability import Availability, parse_channel
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.cli._facts import FACT_FLAGS, facts_from_flags
 from distribution.cli._files import read
 from distribution.cli._values import OSLO, availability, items
@@ -28,8 +28,11 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import Decision, decide, decide_priority_list
+from distribution.partial import PartialAvailability, diagnose, possible_decisions
+from distribution.patient.diagnosis import diagnose_facts
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
+from distribution.presentation._undecided import explain_diagnosis, explain_undecided
 from distribution.presentation.decision import describe, explain_decision
 from distribution.presentation.tables import (
     MATRIX_FORMATS,
@@ -114,6 +117,28 @@ def add_explain(add: Adder, say: Mapping[str, str]) -> None:
     )
     for spellings, dest in FACT_FLAGS:
         sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
+    sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
+    sub.add_argument("--unknown", "--ukjent", metavar=say["mv_list"], help=say["unknown"])
+    sub.add_argument("--json", action="store_true", help=say["json"])
+
+
+def add_diagnose(add: Adder, say: Mapping[str, str]) -> None:
+    """Add ``diagnose`` (``hvorfor``): from the channel ePROM used back to what must have been."""
+    sub = add(
+        "diagnose", "hvorfor AllowUnsecure --fikk sms --alder 17 --samtykke full", _diagnose,
+        ("hvorfor",),
+    )  # fmt: skip
+    sub.add_argument("rule", nargs="?", metavar=say["mv_rule"], help=say["rule"])
+    sub.add_argument("--got", "--fikk", required=True, metavar=say["mv_value"], help=say["got"])
+    sub.add_argument("--available", "--tilgjengelig", metavar=say["mv_list"], help=say["available"])
+    sub.add_argument("--unknown", "--ukjent", metavar=say["mv_list"], help=say["unknown"])
+    sub.add_argument(
+        "--reference-time", "--tidspunkt", metavar=say["mv_time"], help=say["reference_time"]
+    )
+    for spellings, dest in FACT_FLAGS:
+        sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
+    sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
+    sub.add_argument("--json", action="store_true", help=say["json"])
 
 
 def add_rules(add: Adder, say: Mapping[str, str]) -> None:
@@ -170,25 +195,136 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         if args.facts is not None
         else facts_from_flags(args, context.now)
     )
+    known: PartialAvailability | None = None
     if facts is not None:
-        if args.available is not None:
-            raise InvalidValueError(
-                "facts_and_available", value=args.available, field="--available"
-            )
-        eligibility = assess(facts)
-        available = eligibility.availability
-        moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
-        context.out.write(LABELS[args.lang]["reference_time"].format(time=moment) + "\n")
-        context.out.write(eligibility_text(eligibility, args.lang) + "\n\n")
-    elif args.available is not None:
-        available = availability(args.available)
+        for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
+            if given is not None:
+                raise InvalidValueError("facts_and_available", value=given, field=field)
+        eligibility = assess(facts, research=args.research)
+        known = eligibility.partial
+        if not args.json:
+            moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+            context.out.write(LABELS[args.lang]["reference_time"].format(time=moment) + "\n")
+            context.out.write(eligibility_text(eligibility, args.lang) + "\n\n")
+    elif args.available is not None or args.unknown is not None:
+        known = _partial(args.available, args.unknown)
     else:
         raise InvalidValueError(
             "missing_value", value=None, field="--available", choices=("--available", "--facts")
         )
-    made = decision(args, available)
-    context.out.write(explain_decision(made, lang=args.lang, eligibility=eligibility) + "\n")
+    route = _route(args)
+    if args.json:
+        context.out.write(json.dumps(_possible_json(route, known, eligibility)) + "\n")
+    elif known.unknown:
+        text = explain_undecided(route, known, eligibility, args.lang)
+        context.out.write(text + "\n")
+    else:
+        made = decision(args, known.completions()[0])
+        context.out.write(explain_decision(made, lang=args.lang, eligibility=eligibility) + "\n")
     return 0
+
+
+def _diagnose(args: argparse.Namespace, context: Context) -> int:
+    rule = DistributionRule.default() if args.rule is None else DistributionRule.parse(args.rule)
+    got = None if args.got.strip().lower() in _NONE else args.got
+    facts = facts_from_flags(args, context.now)
+    if facts is not None:
+        for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
+            if given is not None:
+                raise InvalidValueError("facts_and_available", value=given, field=field)
+        eligibility: Eligibility | None = assess(facts, research=args.research)
+        found = diagnose_facts(rule, got=got, eligibility=eligibility)  # type: ignore[arg-type]
+        diagnosis = found.diagnosis
+        check = {CHANNEL_FIELDS[ch]: facts_ for ch, facts_ in found.check}
+    else:
+        eligibility = None
+        known = (
+            _partial(args.available, args.unknown)
+            if args.available is not None or args.unknown is not None
+            else PartialAvailability()
+        )
+        diagnosis = diagnose(rule, got=got, known=known)
+        check = {}
+    if args.json:
+        names = _api_names
+        out: dict[str, object] = {
+            "consistent": diagnosis.consistent,
+            "must_be_unavailable": names(diagnosis.must_be_unavailable),
+            "must_be_available": names(diagnosis.must_be_available),
+            "irrelevant": names(diagnosis.irrelevant),
+            "check": {
+                CHANNEL_FIELDS[ch]: [
+                    {"fact": fact, "known": False} for fact in check.get(CHANNEL_FIELDS[ch], ())
+                ]
+                for ch in diagnosis.inferred
+            },
+        }
+        context.out.write(json.dumps(out) + "\n")
+    else:
+        text = explain_diagnosis(diagnosis, eligibility, check, args.lang)
+        context.out.write(text + "\n")
+    return 0
+
+
+def _api_names(channels: tuple[NotificationChannel, ...]) -> list[str]:
+    return [channel.api_name for channel in channels]
+
+
+_NONE: Final = frozenset({"ingen", "none", "null"})
+
+
+def _route(args: argparse.Namespace) -> DistributionRule | tuple[NotificationChannel, ...]:
+    """Return RULE (default: Basic, as ePROM) or --priority-list, never both."""
+    if args.priority_list is None:
+        return (
+            DistributionRule.default() if args.rule is None else DistributionRule.parse(args.rule)
+        )
+    if args.rule is not None:
+        raise InvalidValueError(
+            "rule_and_list", value=args.rule, field="RULE", choices=args.priority_list
+        )
+    return tuple(parse_channel(item, field="--priority-list") for item in items(args.priority_list))
+
+
+def _partial(available: str | None, unknown: str | None) -> PartialAvailability:
+    """Read --available and --unknown: the channels named in neither are not available."""
+    flags: dict[str, bool | None] = dict.fromkeys(CHANNEL_FIELDS.values(), False)
+    if available is not None:
+        flags |= {k: True for k, v in availability(available).to_dict().items() if v}
+    if unknown is not None:
+        for channel in availability(unknown).channels:
+            name = CHANNEL_FIELDS[channel]
+            if flags[name]:
+                raise InvalidValueError(
+                    "available_and_unknown", value=channel.api_name, field="--unknown"
+                )
+            flags[name] = None
+    return PartialAvailability(**flags)
+
+
+def _possible_json(
+    route: DistributionRule | tuple[NotificationChannel, ...],
+    known: PartialAvailability,
+    eligibility: Eligibility | None,
+) -> dict[str, object]:
+    possible = possible_decisions(route, known)
+    cases = [
+        {
+            "channel": case.decision.channel.api_name,
+            "outcome": case.decision.outcome.name,
+            "assuming": dict(case.assuming),
+        }
+        for case in possible.cases
+    ]
+    channels = [_BY_FIELD[name] for case in possible.cases for name in case.assuming]
+    missing = {
+        CHANNEL_FIELDS[channel]: list(eligibility.missing(channel) if eligibility else ())
+        for channel in dict.fromkeys(channels)
+    }
+    return {"settled": possible.settled, "cases": cases, "missing": missing}
+
+
+_BY_FIELD: Final = {name: channel for channel, name in CHANNEL_FIELDS.items()}
 
 
 def _rules(args: argparse.Namespace, context: Context) -> int:

@@ -39,6 +39,7 @@ FACT_FLAGS: Final = (
     (("--level4-eid", "--bankid"), "level4_eid"),
     (("--consent", "--samtykke"), "consent"),
     (("--representable", "--kan-representeres"), "representable"),
+    (("--research-reserved", "--reservert-forskning"), "research_reserved"),
     (("--krr-status",), "krr_status"),
     (("--reserved", "--reservert"), "reserved"),
     (("--can-notify", "--kan-varsles"), "can_notify"),
@@ -109,6 +110,7 @@ def facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts | 
             else HelsenorgeConsent(choice(given["consent"], "--consent", _CONSENT))
         ),
         helsenorge_representable=flag(given["representable"], "--representable"),
+        research_reserved=flag(given["research_reserved"], "--research-reserved"),
         krr=krr,
         postal_address=flag(given["postal_address"], "--postal-address"),
     )

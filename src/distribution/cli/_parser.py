@@ -18,6 +18,7 @@ from distribution.cli._context import PROG
 from distribution.cli._decisions import (
     add_decide,
     add_describe,
+    add_diagnose,
     add_explain,
     add_matrix,
     add_rules,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 _COMMANDS: Final[tuple[Callable[[Adder, Mapping[str, str]], None], ...]] = (
     add_decide,
     add_explain,
+    add_diagnose,
     add_rules,
     add_matrix,
     add_describe,
@@ -125,9 +127,12 @@ def build_parser(lang: Lang, out: TextIO | None = None) -> argparse.ArgumentPars
         parser_class=_Parser,
     )
 
-    def add(name: str, example_: str, handler: Handler) -> argparse.ArgumentParser:
+    def add(
+        name: str, example_: str, handler: Handler, aliases: tuple[str, ...] = ()
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
+            aliases=list(aliases),
             out=out,
             add_help=False,
             formatter_class=_formatter(lang),

@@ -2,11 +2,13 @@
 
 Rule 1: what the facts *mean* for each channel is written here, once, as data, citing the
 source (ePROM's person rules, ``docs/sources.md`` §4, and KRR's, §5): for each fact a channel
-reads, the outcome of every value (the requirement is met or not) and the reasons it gives. Two
-small evaluators read the same entries: :func:`opens` says whether a channel is available,
-stopping at the first requirement not met, and :func:`reasons` says why, giving every reason
-that applies. A rule changed here changes both; exhaustive tests over every combination of the
-facts the rules read (``tests/patient/test_eligibility.py``) hold the two evaluators to each other.
+reads, the outcome of every value (the requirement is met or not) and the reasons it gives.
+Three small evaluators read the same entries: :func:`opens` says whether a channel is
+available, stopping at the first requirement not met; :func:`reasons` says why, giving every
+reason that applies; and :func:`missing` says which facts not known could still open a closed
+channel. A rule changed here changes all three; exhaustive tests over every combination of the
+facts the rules read (``tests/patient/test_eligibility.py``, ``test_eligibility_partial.py``)
+hold the evaluators to each other and to the completions of what is not known.
 
 Two laws hold throughout. *Unknown is not false*: a fact that is not known (``None``) makes the
 channels that need it unavailable, and the reason says it is not known rather than stating the
@@ -44,19 +46,23 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DIGITAL_MAILBOX",
+    "FACTS",
     "FRESH_MONTHS",
     "HELSENORGE",
     "PAPER",
     "REQUIREMENTS",
+    "UNDECIDED",
     "UNSECURE",
     "Activity",
     "Channel",
     "Condition",
     "Way",
     "activity_of",
+    "missing",
     "months_before",
     "opens",
     "reasons",
+    "unknown",
 ]
 
 FRESH_MONTHS: Final = 18
@@ -81,6 +87,25 @@ def met(*reasons: Reason) -> Outcome:
 def unmet(reason: Reason, *more: Reason) -> Outcome:
     """Return the outcome of a requirement not met, for at least one reason."""
     return False, (reason, *more)
+
+
+UNDECIDED: Final[dict[Outcome, str]] = {}
+"""Each outcome :func:`unknown` made, and the fact whose value would settle it.
+
+Filled as the table below is written: the table is the one place that says which value of
+which fact is "not known", and under which name (:data:`FACTS`).
+"""
+
+
+def unknown(fact: str, reason: Reason, *more: Reason) -> Outcome:
+    """Return the outcome of a requirement not met because *fact* is not known.
+
+    It reads as not met (*unknown is not false*, but it does not open a channel either); the
+    evaluator :func:`missing` reads it as "could still be met", and names *fact*.
+    """
+    outcome = unmet(reason, *more)
+    UNDECIDED[outcome] = fact
+    return outcome
 
 
 class Outcomes(Protocol):
@@ -114,7 +139,7 @@ class AtLeast(dict[int | None, Outcome]):
         return MET if age >= self.years else self._too_young
 
 
-_AGE_UNKNOWN: Final = unmet(R.AGE_UNKNOWN)
+_AGE_UNKNOWN: Final = unknown("age", R.AGE_UNKNOWN)
 
 
 def _check_krr(way: Way, _attribute: object, krr: tuple[Condition, ...]) -> None:
@@ -226,7 +251,7 @@ _DETAIL_REASONS: Final[dict[Detail, tuple[Reason, Reason]]] = {
     "undated": (R.EMAIL_UNDATED, R.MOBILE_UNDATED),
 }
 _NOT_ACTIVE: Final = {
-    None: unmet(R.DIGITAL_ACTIVITY_UNKNOWN, R.KRR_UNKNOWN),
+    None: unknown("krr_record", R.DIGITAL_ACTIVITY_UNKNOWN, R.KRR_UNKNOWN),
     KrrStatus.SLETTET: unmet(R.NOT_DIGITALLY_ACTIVE, R.KRR_DELETED),
     KrrStatus.IKKE_REGISTRERT: unmet(R.NOT_DIGITALLY_ACTIVE, R.KRR_NOT_REGISTERED),
 }
@@ -252,9 +277,9 @@ def _activity(activity: Activity) -> Outcome:
     if unrecognised:
         # docs/sources.md, choices: an unrecognised key may hold the contact details under
         # another name, so what the record lacks is not stated as a fact.
-        return unmet(R.DIGITAL_ACTIVITY_UNKNOWN, *old, R.KRR_UNRECOGNISED)
+        return unknown("digital_activity", R.DIGITAL_ACTIVITY_UNKNOWN, *old, R.KRR_UNRECOGNISED)
     if "undated" in details:
-        return unmet(R.DIGITAL_ACTIVITY_UNKNOWN, *old)
+        return unknown("digital_activity", R.DIGITAL_ACTIVITY_UNKNOWN, *old)
     return unmet(R.NOT_DIGITALLY_ACTIVE, *(old or (R.NO_CONTACT_DETAILS,)))
 
 
@@ -274,7 +299,7 @@ DIGITALLY_ACTIVE: Final = {
 
 LEVEL4_EID: Final[Condition] = (
     attrgetter("level4_eid"),
-    {True: MET, False: unmet(R.NO_LEVEL4_EID), None: unmet(R.EID_UNKNOWN)},
+    {True: MET, False: unmet(R.NO_LEVEL4_EID), None: unknown("level4_eid", R.EID_UNKNOWN)},
 )
 FULL_CONSENT: Final[Condition] = (
     attrgetter("helsenorge_consent"),
@@ -282,7 +307,7 @@ FULL_CONSENT: Final[Condition] = (
         HelsenorgeConsent.FULL: MET,
         HelsenorgeConsent.LIMITED: unmet(R.NO_HELSENORGE_CONSENT),
         HelsenorgeConsent.NONE: unmet(R.NO_HELSENORGE_CONSENT),
-        None: unmet(R.HELSENORGE_UNKNOWN),
+        None: unknown("helsenorge_consent", R.HELSENORGE_UNKNOWN),
     },
 )
 _AGE: Final = attrgetter("age_at_reference")
@@ -294,7 +319,7 @@ REPRESENTABLE: Final[Condition] = (
     {
         True: met(R.HELSENORGE_REPRESENTED),
         False: unmet(R.NOT_REPRESENTABLE),
-        None: unmet(R.REPRESENTATION_UNKNOWN),
+        None: unknown("helsenorge_representable", R.REPRESENTATION_UNKNOWN),
     },
 )
 NOT_RESEARCH_RESERVED: Final[Condition] = (
@@ -302,7 +327,7 @@ NOT_RESEARCH_RESERVED: Final[Condition] = (
     {
         False: met(R.RESEARCH_NOT_RESERVED),
         True: unmet(R.RESEARCH_RESERVED),
-        None: unmet(R.RESEARCH_RESERVATION_UNKNOWN),
+        None: unknown("research_reserved", R.RESEARCH_RESERVATION_UNKNOWN),
     },
 )
 # docs/sources.md §3-§4: paper goes to physicalAddress when the order gives one, else to the
@@ -315,7 +340,7 @@ POSTAL_ADDRESS: Final[Condition] = (
         (True, None): met(R.PHYSICAL_ADDRESS),
         (False, True): met(R.POSTAL_ADDRESS),
         (False, False): unmet(R.NO_POSTAL_ADDRESS),
-        (False, None): unmet(R.POSTAL_ADDRESS_UNKNOWN),
+        (False, None): unknown("postal_address", R.POSTAL_ADDRESS_UNKNOWN),
     },
 )
 
@@ -323,17 +348,19 @@ POSTAL_ADDRESS: Final[Condition] = (
 # reserved person as KAN_IKKE_VARSLES, so JA with KAN_VARSLES contradicts itself; neither field
 # is trusted (docs/sources.md, choices), and both requirements say so.
 _CONTRADICTORY: Final = unmet(R.KRR_CONTRADICTORY)
+_RESERVATION_UNKNOWN: Final = unknown("krr_reserved", R.KRR_RESERVATION_UNKNOWN)
+_NOTIFY_UNKNOWN: Final = unknown("krr_can_notify", R.KRR_NOTIFY_UNKNOWN)
 # (reserved, can_notify) -> (KRR can notify the person, the person is not reserved)
 _NOTICE: Final = {
     (False, True): (MET, MET),
-    (None, True): (MET, unmet(R.KRR_RESERVATION_UNKNOWN)),
+    (None, True): (MET, _RESERVATION_UNKNOWN),
     (True, True): (_CONTRADICTORY, _CONTRADICTORY),
     (False, False): (unmet(R.KRR_CANNOT_NOTIFY), MET),
-    (None, False): (unmet(R.KRR_CANNOT_NOTIFY), unmet(R.KRR_RESERVATION_UNKNOWN)),
+    (None, False): (unmet(R.KRR_CANNOT_NOTIFY), _RESERVATION_UNKNOWN),
     (True, False): (unmet(R.KRR_CANNOT_NOTIFY), unmet(R.KRR_RESERVED)),
-    (False, None): (unmet(R.KRR_NOTIFY_UNKNOWN), MET),
-    (None, None): (unmet(R.KRR_NOTIFY_UNKNOWN), unmet(R.KRR_RESERVATION_UNKNOWN)),
-    (True, None): (unmet(R.KRR_NOTIFY_UNKNOWN), unmet(R.KRR_RESERVED)),
+    (False, None): (_NOTIFY_UNKNOWN, MET),
+    (None, None): (_NOTIFY_UNKNOWN, _RESERVATION_UNKNOWN),
+    (True, None): (_NOTIFY_UNKNOWN, unmet(R.KRR_RESERVED)),
 }
 _RESERVED_AND_NOTICE: Final = attrgetter("krr.reserved", "krr.can_notify")
 KRR_CAN_NOTIFY: Final[Condition] = (
@@ -359,7 +386,7 @@ KRR_MAILBOX: Final[Condition] = (
         (True, False): MET,
         (True, True): MET,
         (False, False): unmet(R.NO_DIGITAL_MAILBOX),
-        (False, True): unmet(R.DIGITAL_MAILBOX_UNKNOWN, R.KRR_UNRECOGNISED),
+        (False, True): unknown("krr_mailbox", R.DIGITAL_MAILBOX_UNKNOWN, R.KRR_UNRECOGNISED),
     },
 )
 
@@ -402,6 +429,10 @@ UNSECURE: Final = Channel(
     ways=(Way(person=(LEVEL4_EID, AGE_13), activity=CURRENT_DETAILS, krr=(KRR_CAN_NOTIFY,)),)
 )
 PAPER: Final = Channel(ways=(Way(person=(POSTAL_ADDRESS,)),))
+
+FACTS: Final = tuple(dict.fromkeys(UNDECIDED.values()))
+"""The facts whose not being known can leave a channel undecided, by stable snake_case name:
+each name the table gives :func:`unknown`, in the order first given."""
 
 # --- the two evaluators ------------------------------------------------------------------------
 
@@ -457,7 +488,45 @@ def reasons(
     return tuple(dict.fromkeys(said))  # a reason two conditions give is said once
 
 
-def _judge(way: Way, facts: PatientFacts, activity: Activity) -> Outcome:
+def missing(
+    channel: Channel, facts: PatientFacts, activity: Activity, research: bool
+) -> tuple[str, ...]:
+    """Return the facts not known whose values could still open *channel*, each once.
+
+    For a channel :func:`opens` finds closed: empty when no value of the facts not known could
+    open it (a requirement is not met by what is known), else the facts (:data:`FACTS` names)
+    behind every requirement not known, of every way that could still open and of the research
+    condition; only the research condition's when a way is open. *activity* is
+    ``activity_of(facts)``.
+    """
+    said: list[str] = []
+    if research and channel.research is not None:
+        read, outcomes = channel.research
+        outcome = outcomes[read(facts)]
+        if not outcome[0]:
+            if outcome not in UNDECIDED:
+                return ()
+            said.append(UNDECIDED[outcome])
+    ways = [_unknowns(way, facts, activity) for way in channel.ways]
+    if [] in ways:  # a way is open: only the research condition waits
+        return tuple(said)
+    waiting = [fact for unknowns in ways if unknowns is not None for fact in unknowns]
+    return tuple(dict.fromkeys(said + waiting)) if waiting else ()
+
+
+def _unknowns(way: Way, facts: PatientFacts, activity: Activity) -> list[str] | None:
+    """Return the facts not known that *way* waits for; ``None`` if what is known closes it."""
+    said: list[str] = []
+    for ok, why in _outcomes(way, facts, activity):
+        if not ok:
+            fact = UNDECIDED.get((ok, why))
+            if fact is None:
+                return None
+            said.append(fact)
+    return said
+
+
+def _outcomes(way: Way, facts: PatientFacts, activity: Activity) -> list[Outcome]:
     outcomes: list[Outcome] = []  # in the order of the conditions: the reasons' order
     for read, table in way.person:
         outcomes.append(table[read(facts)])
@@ -467,6 +536,11 @@ def _judge(way: Way, facts: PatientFacts, activity: Activity) -> Outcome:
         if record is not None and record.status is _AKTIV:
             for read, table in way.krr:
                 outcomes.append(table[read(facts)])
+    return outcomes
+
+
+def _judge(way: Way, facts: PatientFacts, activity: Activity) -> Outcome:
+    outcomes = _outcomes(way, facts, activity)
     because: list[Reason] = list(way.because)
     failing: list[Reason] = []
     for ok, why in outcomes:

@@ -27,12 +27,16 @@ import attrs
 from distribution._errors import InvalidTypeError, InvalidValueError, TypeName, wrong_type
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import NotificationChannel
+from distribution.partial import ChannelStatus, PartialAvailability
 from distribution.patient._rules import (
     DIGITAL_MAILBOX,
+    FACTS,
     HELSENORGE,
     PAPER,
     UNSECURE,
+    Channel,
     activity_of,
+    missing,
     opens,
     reasons,
 )
@@ -42,6 +46,7 @@ from distribution.patient.reasons import Reason
 __all__ = ["Eligibility", "Reason", "assess"]
 
 ReasonsByChannel: TypeAlias = tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...]
+MissingByChannel: TypeAlias = tuple[tuple[NotificationChannel, tuple[str, ...]], ...]
 
 
 def _check_availability(
@@ -76,6 +81,35 @@ def _check_reasons(
             )
 
 
+def _check_missing(
+    instance: Eligibility, _attribute: attrs.Attribute[MissingByChannel], value: object
+) -> None:
+    # One (channel, facts) pair per channel, in code order; facts only for a channel that is
+    # not available, each a name the rules give, once.
+    expected = "one (channel, facts) pair per channel"
+    field = "Eligibility.missing_by_channel"
+    if type(value) is not tuple or len(value) != len(CHANNEL_FIELDS):
+        raise wrong_type(value, field=field, expected=expected)
+    for channel, pair in zip(CHANNEL_FIELDS, value, strict=True):
+        if type(pair) is not tuple or len(pair) != 2 or pair[0] is not channel:  # a pair
+            raise wrong_type(pair, field=field, expected=expected)
+        facts = pair[1]
+        if (
+            type(facts) is not tuple
+            or any(fact not in FACTS for fact in facts)
+            or len(set(facts)) != len(facts)
+            or (facts and instance.availability.has(channel))
+        ):
+            raise wrong_type(
+                facts,
+                field=f"{field}[{channel.api_name}]",
+                expected="missing facts",
+            )
+
+
+_NOTHING_MISSING: Final[MissingByChannel] = tuple((channel, ()) for channel in CHANNEL_FIELDS)
+
+
 class _Given:
     """A slot for what :func:`assess` was given, kept until the reasons are made from it.
 
@@ -103,10 +137,45 @@ class Eligibility(_Given):
 
     availability: Availability = attrs.field(validator=_check_availability)
     reasons_by_channel: ReasonsByChannel = attrs.field(validator=_check_reasons)
+    missing_by_channel: MissingByChannel = attrs.field(
+        default=_NOTHING_MISSING, validator=_check_missing
+    )
 
     def reasons(self, channel: NotificationChannel | int | str) -> tuple[Reason, ...]:
         """Return why *channel* (anything ``parse_channel`` takes) is or is not available."""
         return self.reasons_by_channel[_POSITION[parse_channel(channel)]][1]
+
+    def missing(self, channel: NotificationChannel | int | str) -> tuple[str, ...]:
+        """Return the facts not known whose values would settle *channel*, each once.
+
+        Empty when the channel is settled: available, or closed by what is known whatever the
+        facts not known are. The names are stable snake_case identifiers (``"age"``,
+        ``"level4_eid"``, ``"helsenorge_consent"``, ``"krr_record"``, ``"digital_activity"``,
+        …): those of :data:`FACTS`.
+        """
+        return self.missing_by_channel[_POSITION[parse_channel(channel)]][1]
+
+    def status(self, channel: NotificationChannel | int | str) -> ChannelStatus:
+        """Return whether *channel* is available, unavailable, or not known yet.
+
+        ``UNKNOWN`` when a fact not known could still open the channel (:meth:`missing` names
+        them); :attr:`availability` reads that as not available.
+        """
+        if self.availability.has(parse_channel(channel)):
+            return ChannelStatus.AVAILABLE
+        return ChannelStatus.UNKNOWN if self.missing(channel) else ChannelStatus.UNAVAILABLE
+
+    @property
+    def partial(self) -> PartialAvailability:
+        """The availability as far as the facts tell: ``None`` for a channel not known yet.
+
+        This is the honest one. :attr:`availability` is kept as it was, and reads a channel
+        that a fact not known could still open as not available; decide on it only when
+        every fact is known. :func:`~distribution.partial.possible_decisions` takes this.
+        """
+        return PartialAvailability(
+            **{CHANNEL_FIELDS[channel]: _FLAGS[self.status(channel)] for channel in CHANNEL_FIELDS}
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Return ``{"availability": {...}, "reasons": {field: [reason, ...]}}`` for JSON."""
@@ -128,19 +197,29 @@ class Eligibility(_Given):
             # on a slotted class). Every read of the field comes here until it is filled, attrs'
             # own methods too (they read it by name), so none ever finds it missing; from then
             # on the slot answers, as for any attrs field: no descriptor is replaced.
-            if name != "reasons_by_channel":
+            if name not in _LAZY:
                 raise AttributeError(f"'Eligibility' object has no attribute {name!r}")
             given = self._given
             if given is None:  # another thread made them after this one found the slot empty
                 return object.__getattribute__(self, name)
             # Two threads may both work them out: the same facts give equal reasons.
-            value = _reasons_by_channel(*given)
-            _set(self, name, value)
+            made = {
+                "reasons_by_channel": _reasons_by_channel(*given),
+                "missing_by_channel": _missing_by_channel(self.availability, *given),
+            }
+            for field, value in made.items():
+                _set(self, field, value)
             _set(self, "_given", None)  # and the facts are let go
-            return value
+            return made[name]
 
 
 _POSITION: Final = {channel: position for position, channel in enumerate(CHANNEL_FIELDS)}
+_LAZY: Final = frozenset({"reasons_by_channel", "missing_by_channel"})
+_FLAGS: Final = {
+    ChannelStatus.AVAILABLE: True,
+    ChannelStatus.UNAVAILABLE: False,
+    ChannelStatus.UNKNOWN: None,
+}
 _set: Final = object.__setattr__
 _AVAILABILITY: Final = {
     (a.helsenorge, a.digital_mailbox, a.krr_contact, a.paper): a for a in Availability.all()
@@ -232,4 +311,37 @@ def _reasons_by_channel(
         ),
         (NotificationChannel.UNSECURE, reasons(UNSECURE, facts, activity, research)),
         (NotificationChannel.PHYSICAL_MAILBOX, reasons(PAPER, facts, activity, research)),
+    )
+
+
+_CHANNELS: Final[tuple[tuple[NotificationChannel, Channel], ...]] = (
+    (NotificationChannel.DIGITAL_MAILBOX, DIGITAL_MAILBOX),
+    (NotificationChannel.UNSECURE, UNSECURE),
+    (NotificationChannel.PHYSICAL_MAILBOX, PAPER),
+)
+
+
+def _missing_by_channel(
+    availability: Availability,
+    facts: PatientFacts,
+    research: bool,
+    on_behalf_of: PatientFacts | None,
+) -> MissingByChannel:
+    """Give the facts not known that could still open each closed channel."""
+    concerned = facts if on_behalf_of is None else on_behalf_of
+    helsenorge = (
+        ()
+        if availability.helsenorge
+        else missing(HELSENORGE, concerned, activity_of(concerned), research)
+    )
+    activity = activity_of(facts)
+    return (
+        (NotificationChannel.HELSENORGE, helsenorge),
+        *(
+            (
+                channel,
+                () if availability.has(channel) else missing(rules, facts, activity, research),
+            )
+            for channel, rules in _CHANNELS
+        ),
     )

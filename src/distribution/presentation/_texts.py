@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
+
 if TYPE_CHECKING:
     from distribution._texts import Lang
 
@@ -55,17 +57,17 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
         "route": "Kanaler som prøves, i rekkefølge: {route}.",
         "route_empty": "Kanaler som prøves: ingen. Denne regelen sender ikke varsel.",
         "step_chosen": "  {n}. {channel}: tilgjengelig, valgt.",
-        "step_fallback": "  {n}. {channel}: tilgjengelig, brukes hvis kanalen over feiler.",
+        "step_fallback": "  {n}. {channel}: tilgjengelig, brukes hvis {above} feiler.",
         "step_missing": "  {n}. {channel}: ikke tilgjengelig.",
         "because": "  (hvorfor: {reasons})",
         "result_NOT_DISTRIBUTED": (
             "Resultat: ingenting sendes. Med NoDistribution gir bestillersystemet pasienten en"
             " engangskode som åpner skjemaet."
         ),
-        "unreachable_rule_one": "Resultat: ingenting kunne sendes. Regelen tillater bare {route}, og pasienten kan ikke nås på den.",
-        "unreachable_rule_many": "Resultat: ingenting kunne sendes. Regelen tillater {route}, men pasienten kan ikke nås på noen av disse.",
-        "unreachable_list_one": "Resultat: ingenting kunne sendes. Prioritetslisten har bare {route}, og pasienten kan ikke nås på den.",
-        "unreachable_list_many": "Resultat: ingenting kunne sendes. Prioritetslisten har {route}, men pasienten kan ikke nås på noen av disse.",
+        "unreachable_rule_one": "Resultat: skjemaet blir ikke sendt. Regelen tillater bare {route}, og pasienten kan ikke nås på den.",
+        "unreachable_rule_many": "Resultat: skjemaet blir ikke sendt. Regelen tillater {route}, men pasienten kan ikke nås på noen av disse.",
+        "unreachable_list_one": "Resultat: meldingen blir ikke sendt. Prioritetslisten har bare {route}, og pasienten kan ikke nås på den.",
+        "unreachable_list_many": "Resultat: meldingen blir ikke sendt. Prioritetslisten har {route}, men pasienten kan ikke nås på noen av disse.",
         "fallbacks": "Reservekanaler som gjenstår: {channels}.",
         "fallbacks_none": "Reservekanaler som gjenstår: ingen.",
         "callback_order_NOTIFIED": (
@@ -103,17 +105,17 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
         "route": "Channels tried, in order: {route}.",
         "route_empty": "Channels tried: none. This rule sends no notice.",
         "step_chosen": "  {n}. {channel}: available, chosen.",
-        "step_fallback": "  {n}. {channel}: available, used if the channel above fails.",
+        "step_fallback": "  {n}. {channel}: available, used if {above} fails.",
         "step_missing": "  {n}. {channel}: not available.",
         "because": "  (why: {reasons})",
         "result_NOT_DISTRIBUTED": (
             "Result: nothing is sent. With NoDistribution the ordering system gives the patient"
             " a one-time code (engangskode) that opens the form."
         ),
-        "unreachable_rule_one": "Result: nothing could be sent. The rule permits only {route}, and the patient cannot be reached there.",
-        "unreachable_rule_many": "Result: nothing could be sent. The rule permits {route}, but the patient cannot be reached on any of them.",
-        "unreachable_list_one": "Result: nothing could be sent. The priority list has only {route}, and the patient cannot be reached there.",
-        "unreachable_list_many": "Result: nothing could be sent. The priority list has {route}, but the patient cannot be reached on any of them.",
+        "unreachable_rule_one": "Result: the form is not sent. The rule permits only {route}, and the patient cannot be reached there.",
+        "unreachable_rule_many": "Result: the form is not sent. The rule permits {route}, but the patient cannot be reached on any of them.",
+        "unreachable_list_one": "Result: the message is not sent. The priority list has only {route}, and the patient cannot be reached there.",
+        "unreachable_list_many": "Result: the message is not sent. The priority list has {route}, but the patient cannot be reached on any of them.",
         "fallbacks": "Fallbacks left: {channels}.",
         "fallbacks_none": "Fallbacks left: none.",
         "callback_order_NOTIFIED": (
@@ -541,5 +543,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "VERDICT_NAMES": VERDICT_NAMES,
     "STATUS_WORDS": STATUS_WORDS,
     "AUDIT": AUDIT,
+    "UNDECIDED": UNDECIDED,
+    "FACT_WORDS": FACT_WORDS,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""

@@ -32,14 +32,17 @@ from distribution._texts import (
     Lang,
     join_list,
 )
+from distribution.availability import Availability
 from distribution.codes import CODE_ENUMS, DistributionRule, EpromCode, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
+from distribution.partial import PartialAvailability
 from distribution.patient.eligibility import Eligibility
 from distribution.presentation._texts import (
     CHANNEL_REACH,
     PHRASES,
     RESULTS,
 )
+from distribution.presentation._undecided import explain_undecided
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -71,7 +74,7 @@ def _reaching(availability: Availability) -> list[tuple[DistributionRule, Decisi
 
 def explain(
     rule: DistributionRule | int | str,
-    availability: Availability | Eligibility,
+    availability: Availability | Eligibility | PartialAvailability,
     *,
     lang: Lang = "en",
 ) -> str:
@@ -82,13 +85,24 @@ def explain(
     would do better when the patient is unreachable or gets paper despite a digital channel.
 
     *availability* may be an :class:`~distribution.patient.eligibility.Eligibility`, in which
-    case each step also says why the channel is or is not available. *lang* is ``"nb"`` or ``"en"``.
+    case each step also says why the channel is or is not available, or a
+    :class:`~distribution.partial.PartialAvailability`. While a channel is not known (an
+    eligibility's :attr:`~Eligibility.status` ``UNKNOWN``, a partial availability's ``None``),
+    no result is stated that a fact not known could change: the explanation says what ePROM
+    does in each case, and what settles it. *lang* is ``"nb"`` or ``"en"``.
     """
+    eligibility: Eligibility | None = None
     if isinstance(availability, Eligibility):
-        return explain_decision(
-            decide(rule, availability.availability), lang=lang, eligibility=availability
-        )
-    return explain_decision(decide(rule, availability), lang=lang)
+        eligibility, known = availability, availability.partial
+    elif isinstance(availability, PartialAvailability):
+        known = availability
+    else:  # an Availability; decide() refuses anything else
+        return explain_decision(decide(rule, availability), lang=lang)
+    if known.unknown:
+        lang = check_lang(lang)
+        return explain_undecided(DistributionRule.parse(rule), known, eligibility, lang)
+    settled = known.completions()[0]  # every channel known: the one availability there is
+    return explain_decision(decide(rule, settled), lang=lang, eligibility=eligibility)
 
 
 def explain_decision(
@@ -122,7 +136,10 @@ def explain_decision(
             else "step_missing"
         )
         label = labels[channel.name]
-        lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
+        above = _above(decision, channel)
+        lines.append(
+            say[step].format(n=n, channel=label[0].upper() + label[1:], above=labels[above.name])
+        )
         if eligibility is not None:
             reasons = "; ".join(
                 reason.describe(lang=lang) for reason in eligibility.reasons(channel)
@@ -154,6 +171,14 @@ def explain_decision(
     if decision.rule is not None:
         lines.extend(_what_if(decision, lang))
     return "\n".join(lines)
+
+
+def _above(decision: Decision, channel: NotificationChannel) -> NotificationChannel:
+    """Return the channel a fallback stands in for: the one used before it, in route order."""
+    used = (decision.channel, *decision.fallbacks)
+    if channel not in decision.fallbacks:
+        return channel  # not a fallback: its line does not name another channel
+    return used[used.index(channel) - 1]
 
 
 def _rule_line(decision: Decision, lang: Lang) -> str:

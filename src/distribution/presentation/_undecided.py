@@ -1,0 +1,172 @@
+"""Explaining a rule for a patient of whom not everything is known: never a result guessed.
+
+Rule 1: when a channel the rule tries is not known, the explanation says what ePROM does in
+each case (:func:`~distribution.partial.possible_decisions`) and what settles it, and states a
+result only when every case gives the same one. It changes when the shape of such an
+explanation changes; its words are in :mod:`distribution.presentation._undecided_texts`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from distribution._texts import CHANNEL_LABELS, CHANNEL_NAMES, MEANINGS, join_list
+from distribution.availability import CHANNEL_FIELDS
+from distribution.codes import DistributionRule, NotificationChannel
+from distribution.engine import Outcome
+from distribution.partial import ChannelStatus, PartialAvailability, possible_decisions
+from distribution.presentation._texts import CHANNEL_REACH, PHRASES, RESULTS
+from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from distribution._texts import Lang
+    from distribution.partial import Case, Diagnosis
+    from distribution.patient.eligibility import Eligibility
+
+__all__ = ["explain_diagnosis", "explain_undecided"]
+
+_BY_FIELD: Final = {field: channel for channel, field in CHANNEL_FIELDS.items()}
+_STEPS: Final = {
+    ChannelStatus.AVAILABLE: "step_available",
+    ChannelStatus.UNAVAILABLE: "step_missing",
+    ChannelStatus.UNKNOWN: "step_unknown",
+}
+
+
+def explain_undecided(
+    rule: DistributionRule | tuple[NotificationChannel, ...],
+    known: PartialAvailability,
+    eligibility: Eligibility | None,
+    lang: Lang,
+) -> str:
+    """Return the explanation of *rule* (or a message's priority list) for what is *known*.
+
+    Some channel is not known.
+    With *eligibility* (whose :attr:`~Eligibility.partial` is *known*) each step says why, and
+    what settles it is said in facts.
+    """
+    say, words, labels = UNDECIDED[lang], PHRASES[lang], CHANNEL_LABELS[lang]
+    possible = possible_decisions(rule, known)
+    if isinstance(rule, DistributionRule):
+        meaning = MEANINGS[lang][f"DistributionRule.{rule.name}"]
+        lines = [words["rule"].format(code=rule.value, name=rule.api_name, meaning=meaning)]
+        kind, permits = "order", "unreachable"
+    else:
+        lines, kind, permits = [words["priority_list"]], "message", "unreachable_list"
+    route = possible.cases[0].decision.route
+    lines.append(words["route"].format(route=" → ".join(labels[ch.name] for ch in route)))
+    chosen = possible.cases[0].decision.channel if possible.settled else None
+    for n, channel in enumerate(route, start=1):
+        label = labels[channel.name]
+        step = "step_chosen" if channel is chosen else _STEPS[known.status(channel)]
+        lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
+        if eligibility is not None:
+            reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
+            lines.append(words["because"].format(reasons=reasons))
+    if possible.settled:
+        decision = possible.cases[0].decision
+        if decision.outcome is Outcome.NOTIFIED:
+            lines.append(RESULTS[lang][decision.channel.name])
+        else:
+            lines.append(say[permits])
+        lines.append(
+            words[f"callback_{kind}_{decision.outcome.name}"].format(
+                code=decision.channel.value, name=decision.channel.api_name
+            )
+        )
+    else:
+        lines.append(say["unsettled"])
+        last = len(possible.cases) - 1
+        said: set[str] = set()  # the facts earlier conditions named
+        for index, case in enumerate(possible.cases):
+            result = _result(case, lang)
+            if index == last:
+                lines.append(say["last"].format(result=result))
+            else:
+                key = "first" if index == 0 else "next"
+                condition = _condition(case.decision.channel, eligibility, said, lang)
+                lines.append(say[key].format(condition=condition, result=result))
+        lines.append(_decides(possible.cases, eligibility, lang))
+    lines.append(say["whatif_unknown"])  # a channel not known: other rules cannot be judged
+    return "\n".join(lines)
+
+
+def _result(case: Case, lang: Lang) -> str:
+    channel = case.decision.channel
+    if channel is NotificationChannel.NONE:
+        return UNDECIDED[lang]["none"]
+    return CHANNEL_NAMES[lang][channel.name]
+
+
+def _condition(
+    channel: NotificationChannel, eligibility: Eligibility | None, said: set[str], lang: Lang
+) -> str:
+    """Say when *channel* is chosen: by the one fact it waits for, else by the channel.
+
+    A fact an earlier condition named is not named again: "otherwise, if" the same fact would
+    contradict itself.
+    """
+    if eligibility is not None:
+        missing = eligibility.missing(channel)
+        if len(missing) == 1 and missing[0] not in said:
+            said.add(missing[0])
+            return FACT_WORDS[lang][f"if_{missing[0]}"]
+        said.update(missing)
+    return UNDECIDED[lang]["reach"].format(reach=CHANNEL_REACH[lang][channel.name])
+
+
+def _decides(cases: tuple[Case, ...], eligibility: Eligibility | None, lang: Lang) -> str:
+    # The channels the cases turn on, in route order; each named once.
+    channels = list(dict.fromkeys(_BY_FIELD[field] for case in cases for field in case.assuming))
+    if eligibility is None:
+        reach = join_list([CHANNEL_REACH[lang][ch.name] for ch in channels], lang, "or")
+        return UNDECIDED[lang]["decides_channels"].format(channels=reach)
+    facts = dict.fromkeys(fact for ch in channels for fact in eligibility.missing(ch))
+    said = join_list([FACT_WORDS[lang][f"check_{fact}"] for fact in facts], lang)
+    return UNDECIDED[lang]["decides"].format(facts=said)
+
+
+def explain_diagnosis(
+    found: Diagnosis,
+    eligibility: Eligibility | None,
+    check: Mapping[str, tuple[str, ...]],
+    lang: Lang,
+) -> str:
+    """Return what *found* says, in words: each channel that must have been (un)available.
+
+    For each channel not known it says what to check (*check*: channel field → facts,
+    likeliest first).
+    """
+    say, labels = UNDECIDED[lang], CHANNEL_LABELS[lang]
+    got = (
+        CHANNEL_NAMES[lang][found.got.name]
+        if found.got is not NotificationChannel.NONE
+        else say["none"]
+    )
+    if not found.consistent:
+        return say["diag_inconsistent"].format(got=got)
+    head = "diag_head_none" if found.got is NotificationChannel.NONE else "diag_head"
+    lines = [say[head].format(got=got)]
+    for channel in found.must_be_unavailable:
+        label = labels[channel.name][0].upper() + labels[channel.name][1:]
+        facts = check.get(CHANNEL_FIELDS[channel])
+        if channel in found.already_known and eligibility is not None:
+            reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
+            lines.append(say["diag_explained"].format(channel=label, reasons=reasons))
+        elif facts:
+            said = join_list([FACT_WORDS[lang][f"check_{fact}"] for fact in facts], lang)
+            lines.append(say["diag_check"].format(channel=label, facts=said))
+        elif channel in found.already_known:
+            lines.append(say["diag_known"].format(channel=label))
+        else:
+            reach = CHANNEL_REACH[lang][channel.name]
+            lines.append(say["diag_check_channel"].format(channel=label, reach=reach))
+    lines.extend(
+        say["diag_available"].format(
+            channel=labels[channel.name][0].upper() + labels[channel.name][1:]
+        )
+        for channel in found.must_be_available
+    )
+    return "\n".join(lines)
