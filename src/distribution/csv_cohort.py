@@ -1,0 +1,638 @@
+r"""A cohort read from CSV as registries export it: the header, the flags, missing values.
+
+One reason to change: what a cohort file may look like (a spelling of yes or no, a column name,
+a missing value, a dialect a database or a spreadsheet writes). :class:`CsvCohort` streams the
+file; :meth:`CsvCohort.grouped_counts` counts it a large chunk at a time in C, which is what
+:func:`~distribution.cohorts.simulate` uses. Deciding for the counted patients is not here.
+
+Each flag is read in any letter case with the spaces around it dropped:
+
+- available: ``1``, ``t``, ``true``, ``y``, ``yes``, ``j``, ``ja``, ``sann`` (Norwegian Excel's
+  TRUE), ``x`` (a tick mark) and ``1.0`` (pandas writes a flag column with a gap as numbers);
+- unavailable: ``0``, ``f``, ``false``, ``n``, ``no``, ``nei``, ``usann`` and ``0.0``;
+- missing: an empty field, ``NULL``, ``NA``, ``N/A``, ``NaN`` and ``\N``; what a missing flag
+  means is the reader's *missing* option. An empty cell is a missing value in every column,
+  also beside tick marks: a sheet of ticks is read with ``missing="unavailable"``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import operator
+from collections import Counter
+from typing import TYPE_CHECKING, Final, Literal, final, get_args
+
+import attrs
+
+from distribution import _records
+from distribution._records import RecordTooLongError, chunks
+from distribution._texts import ROW_PROBLEMS, Lang
+from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
+from distribution.errors import (
+    HIDDEN,
+    DistributionError,
+    InvalidValueError,
+    UnknownCodeError,
+    check_lang,
+    looks_personal,
+    wrong_type,
+)
+from distribution.partial import PartialAvailability
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+__all__ = ["MISSING_CHOICES", "BadRow", "CsvCohort", "Missing", "from_state"]
+
+Missing = Literal["error", "unknown", "unavailable", "skip"]
+"""What a missing flag means: a bad row; not known (three-valued reasoning); unavailable; or
+the row is left out (counted in :attr:`CsvCohort.incomplete`)."""
+MISSING_CHOICES: Final[tuple[Missing, ...]] = get_args(Missing)
+
+_FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit order
+_ALL: Final = Availability.all()
+_SHOWN: Final = 20
+_DELIMITERS: Final = (None, ",", ";", "\t")
+_MAX_GROUPS: Final = 1000
+_MAX_CACHED: Final = 4096  # distinct spellings, and rows of flags, remembered per reader
+
+# One code per spelling: 0 unavailable, 1 available, 2 missing; any other spelling is bad.
+_NO, _YES, _GAP, _BAD = 0, 1, 2, 3
+_SPELLINGS: Final = {
+    **dict.fromkeys(("1", "1.0", "t", "true", "y", "yes", "j", "ja", "sann", "x"), _YES),
+    **dict.fromkeys(("0", "0.0", "f", "false", "n", "no", "nei", "usann"), _NO),
+    **dict.fromkeys(("", "null", "na", "n/a", "nan", "\\n"), _GAP),
+}
+# The one-character spellings as the digit each stands for, for counting whole columns at once.
+_ONE_CHARACTER: Final = str.maketrans(dict.fromkeys("tTyYjJxX", "1") | dict.fromkeys("fFnN", "0"))
+# Each index's flags as the cells "0" and "1", in the field order.
+_DIGIT_CELLS: Final = tuple(
+    tuple(str(index >> bit & 1) for bit in range(len(_FIELDS))) for index in range(len(_ALL))
+)
+# A missing flag's part of a row's state, by the missing option: unknown bits above the index,
+# nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
+_GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
+_MAX_SPELLINGS: Final = 64  # per flag column
+_INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
+_UNSETTLED: Final = -2  # a state: a flag is bad, or missing when missing="error"
+
+
+def from_state(state: int) -> Availability | PartialAvailability:
+    """Return the patient a counting state stands for (see :meth:`CsvCohort.grouped_counts`)."""
+    if state < len(_ALL):
+        return _ALL[state]
+    flags = {
+        name: None if state >> (bit + 4) & 1 else bool(state >> bit & 1)
+        for bit, name in enumerate(_FIELDS)
+    }
+    return PartialAvailability(**flags)
+
+
+@final
+@attrs.frozen
+class BadRow:
+    """A row of a cohort CSV that could not be read."""
+
+    line: int
+    key: str
+    value: str
+    column: str = ""
+    expected: int = 0
+
+    def describe(self, *, lang: Lang = "en") -> str:
+        """Return what is wrong with the row, naming its line."""
+        return ROW_PROBLEMS[check_lang(lang)][self.key].format(
+            line=self.line, value=self.value, column=self.column, expected=self.expected
+        )
+
+
+def _shown(cell: str) -> str:
+    if looks_personal(cell):  # a phone number or e-mail in the wrong column
+        return HIDDEN
+    return repr(cell if len(cell) <= _SHOWN else cell[: _SHOWN - 3] + "...")
+
+
+def _header_name(cell: str) -> str | None:
+    """Return the flag field a header cell names (``papir`` → ``paper``), if any."""
+    name = cell.strip().lstrip("\ufeff").strip()
+    if name.lower() in _FIELDS:
+        return name.lower()
+    if not name or name.isdigit():  # a rule's or channel's code is no column name
+        return None
+    try:
+        return CHANNEL_FIELDS[parse_channel(name)]
+    except DistributionError:
+        return None
+
+
+class CsvCohort:
+    """A cohort streamed from CSV lines: iterate it for one patient per row.
+
+    The header must name the four channels' columns: ``helsenorge``, ``digital_mailbox``,
+    ``krr_contact`` and ``paper``, or the words the command line takes for them (``hn``,
+    ``digipost``, ``sms``, ``papir``, ``Unsecure``, …), in any order and letter case; other
+    columns are ignored. Values: see the module's docstring. The delimiter is a comma or, as
+    Excel writes CSV under a Norwegian locale, a semicolon: found from the header line unless
+    *delimiter* is given. Quoted fields (as R's ``write.csv`` writes every field) are read.
+    Open the file with ``newline=""`` and ``encoding="utf-8-sig"``.
+
+    *missing* says what a missing flag means (``"error"`` by default: a bad row naming its
+    line; see :data:`Missing`). With ``"unknown"`` iterating yields a
+    :class:`~distribution.partial.PartialAvailability` for such a row, else an
+    :class:`~distribution.availability.Availability`.
+
+    A bad row is never dropped silently: by default reading raises
+    :class:`~distribution.errors.InvalidValueError` listing the first bad rows (after reading
+    up to ``report_limit`` of them); with ``skip_bad=True`` the row is skipped, counted in
+    :attr:`skipped` and the first ones kept in :attr:`bad_rows`. *by* names columns to count
+    each group of their values apart (:meth:`grouped_counts`). *progress*, if given, is
+    called with the number of characters read so far as a file is counted.
+    """
+
+    def __init__(  # noqa: PLR0913  # the options are keyword-only
+        self,
+        lines: Iterable[str],
+        *,
+        name: str = "cohort",
+        skip_bad: bool = False,
+        report_limit: int = 5,
+        delimiter: str | None = None,
+        progress: Callable[[int], object] | None = None,
+        missing: Missing = "error",
+        by: Iterable[str] = (),
+    ) -> None:
+        if delimiter not in _DELIMITERS:
+            raise UnknownCodeError(
+                "unknown_code", value=delimiter, field="delimiter", choices=_DELIMITERS[1:]
+            )
+        if missing not in MISSING_CHOICES:
+            raise UnknownCodeError(
+                "unknown_code", value=missing, field="missing", choices=MISSING_CHOICES
+            )
+        if isinstance(by, str):
+            raise wrong_type(by, field="by", expected="a list")
+        self.by: tuple[str, ...] = tuple(by)
+        self.delimiter = delimiter
+        self.progress = progress
+        self.missing: Missing = missing
+        self._mode: Missing = missing
+        self._maps: list[dict[str, int]] = []  # by flag, each spelling's part of the state
+        self._lines = lines
+        self.name = name
+        self.skip_bad = skip_bad
+        self.report_limit = report_limit
+        self.rows = 0
+        self.skipped = 0
+        self.incomplete = 0
+        self.bad_rows: list[BadRow] = []
+        self._codes: dict[str, int] = {}
+        self._delimiter = ","
+        self._width = 0
+        self._positions: tuple[int, ...] = ()  # the flags', in the field order
+        self._columns: tuple[int, ...] = ()  # the flags', then the groups'
+
+    # --- counting ----------------------------------------------------------------------------
+
+    def counts(self) -> Counter[int]:
+        """Return how many rows have each state, over every group.
+
+        A state is an :attr:`Availability.index` (0-15) when every flag is known; with
+        ``missing="unknown"`` a row with unknown flags has the index of its known ones plus 16
+        times the bits of the unknown ones (:func:`from_state` turns a state back).
+        """
+        total: Counter[int] = Counter()
+        for counts in self.grouped_counts().values():
+            total.update(counts)
+        return total
+
+    def grouped_counts(
+        self, *, missing: Missing | None = None
+    ) -> dict[tuple[str, ...], Counter[int]]:
+        """Return the states' counts (see :meth:`counts`) by the values of the *by* columns.
+
+        *missing*, if given, is used instead of the reader's own for this count.
+
+        A file opened for reading is counted a chunk of whole rows at a time, in C: an
+        unquoted chunk is split into fields and each row's flags taken by slicing; a quoted
+        one goes through the csv module at once. Each distinct spelling is judged once. A
+        chunk with anything that this cannot judge exactly (a bad row, a missing flag when
+        missing is an error) is read again row by row, which names every bad line.
+        """
+        self.rows, self.skipped, self.incomplete, self.bad_rows = 0, 0, 0, []
+        self._mode = self.missing if missing is None else missing
+        self._maps = [{} for _ in _FIELDS]
+        tally: dict[tuple[str, ...], Counter[int]] = {}
+        source = self._lines
+        read = getattr(source, "read", None)
+        if callable(read) and hasattr(source, "readline"):
+            self._count_stream(source, tally)  # type: ignore[arg-type]  # it reads
+        else:
+            for line, row in self._rows(iter(source)):
+                self._add(tally, row, self._state(row, line))
+            self._finish()
+        self.rows = sum(sum(counts.values()) for counts in tally.values())
+        return tally
+
+    def _count_stream(self, source: _Stream, tally: dict[tuple[str, ...], Counter[int]]) -> None:
+        head = source.readline(_records.RECORD_LIMIT + 1)
+        self._header(head)
+        delimiter = self._delimiter
+        try:
+            for text, line, last in chunks(
+                source,
+                first_line=2,
+                progress=self.progress,
+                read=len(head),
+                block=_records.BLOCK,
+                limit=_records.RECORD_LIMIT,
+            ):
+                if last or not self._count_chunk(text, tally):
+                    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+                    for number, row in self._numbered(reader, line - 1):
+                        self._add(tally, row, self._state(row, number))
+        except RecordTooLongError as error:
+            raise self._too_long(error.line) from None
+        self._finish()
+
+    def _count_chunk(self, text: str, tally: dict[tuple[str, ...], Counter[int]]) -> bool:
+        """Count a chunk of whole rows into *tally*; ``False`` (nothing counted) if unsure."""
+        split = self._split(text)
+        if split is None:
+            return False
+        columns, rows, solid = split
+        if not self.by:
+            states = _one_character_rows(columns, rows) if solid else None
+            if states is None:
+                states = self._mapped(columns)
+            if states is not None:
+                counts = self._group(tally, ())
+                if self._mode == "unknown":
+                    counts.update(states)
+                else:
+                    counts.update({i: n for i in range(len(_ALL)) if (n := states.count(i))})
+                return True
+        return self._settle(Counter(zip(*columns, strict=True)), tally)
+
+    def _split(self, text: str) -> tuple[list[list[str]], int, bool] | None:
+        """Return a chunk's flag and group columns, its rows, and whether no flag is empty.
+
+        An empty flag would make joined columns ambiguous: an empty flag and a flag "10" join
+        to two one-character flags.
+
+        ``None`` if its rows do not all have the header's number of fields, or the csv module
+        cannot read it.
+        """
+        delimiter, width, positions = self._delimiter, self._width, self._columns
+        if "\r\n" in text:
+            text = text.replace("\r\n", "\n")
+        if '"' in text or "\r" in text or "\x00" in text:
+            try:
+                rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+            except csv.Error:
+                return None
+            if any(length != width for length in set(map(len, rows))):
+                return None
+            columns = [list(map(operator.itemgetter(p), rows)) for p in positions]
+            return columns, len(rows), not any("" in c for c in columns[: len(_FIELDS)])
+        # Each line becomes its fields and a NUL sentinel, so one split gives all fields of a
+        # chunk, and the sentinels prove every row had exactly `width` fields.
+        lines = text.count("\n")
+        stride = width + 1
+        fields = text.replace("\n", f"{delimiter}\x00{delimiter}").split(delimiter)
+        fields.pop()  # after the last line's sentinel
+        if len(fields) != lines * stride or fields[width::stride].count("\x00") != lines:
+            return None
+        columns = [fields[position::stride] for position in positions]
+        return columns, lines, not any("" in c for c in columns[: len(_FIELDS)])
+
+    def _mapped(self, columns: list[list[str]]) -> bytes | None:
+        """Return each row's state as a byte, each distinct spelling judged once.
+
+        Each flag column becomes bytes through a small dict (spelling → the flag's part of the
+        state); the columns, read as integers, are or-ed together: all in C, per column.
+        ``None`` if a flag is bad, missing when that is an error, or the row is left out.
+        """
+        packed = 0
+        for bit, column in enumerate(columns[: len(_FIELDS)]):
+            part = _part(self._maps[bit], column)
+            if part is None:  # a spelling not seen before: learn the column's, once
+                if not self._learn(bit, column):
+                    return None
+                part = _part(self._maps[bit], column)
+            if part is None or part is _LEFT_OUT:
+                return None
+            packed |= int.from_bytes(part)
+        return packed.to_bytes(len(columns[0]))
+
+    def _learn(self, bit: int, column: list[str]) -> bool:
+        """Add a column's new spellings to its dict; ``False`` if one cannot be judged alone."""
+        known = self._maps[bit]
+        for cell in set(column).difference(known):
+            code = _SPELLINGS.get(cell.strip().lower(), _BAD)
+            if code == _BAD or (code == _GAP and self._mode == "error"):
+                return False
+            if len(known) >= _MAX_SPELLINGS:
+                return False
+            known[cell] = _GAP_PARTS[self._mode] << bit if code == _GAP else code << bit
+        return True
+
+    def _settle(
+        self, raw: Counter[tuple[str, ...]], tally: dict[tuple[str, ...], Counter[int]]
+    ) -> bool:
+        """Add a chunk's counted cells to *tally*; ``False`` (and nothing added) if unsure."""
+        flags = len(_FIELDS)
+        judged = []
+        for cells, count in raw.items():
+            if not count:
+                continue
+            state = self._state_of(cells[:flags])
+            if state == _UNSETTLED:
+                return False
+            judged.append((tuple(cell.strip() for cell in cells[flags:]), state, count))
+        for group, state, count in judged:
+            if state == _INCOMPLETE:
+                self.incomplete += count
+            else:
+                self._group(tally, group)[state] += count
+        return True
+
+    def _group(
+        self, tally: dict[tuple[str, ...], Counter[int]], group: tuple[str, ...]
+    ) -> Counter[int]:
+        counts = tally.get(group)
+        if counts is None:
+            if len(tally) >= _MAX_GROUPS:
+                raise InvalidValueError(
+                    "csv_too_many_groups", value=self.by, field=self.name, limit=_MAX_GROUPS
+                )
+            counts = tally[group] = Counter()
+        return counts
+
+    def _add(
+        self, tally: dict[tuple[str, ...], Counter[int]], row: list[str], state: int | BadRow
+    ) -> None:
+        if isinstance(state, BadRow):
+            self._bad(state)
+        elif state == _INCOMPLETE:
+            self.incomplete += 1
+        else:
+            group = tuple(row[position].strip() for position in self._columns[len(_FIELDS) :])
+            self._group(tally, group)[state] += 1
+
+    # --- judging one row ---------------------------------------------------------------------
+
+    def _code(self, cell: str) -> int:
+        code = self._codes.get(cell)
+        if code is None:
+            code = _SPELLINGS.get(cell.strip().lower(), _BAD)
+            if code != _BAD and len(self._codes) < _MAX_CACHED:
+                self._codes[cell] = code
+        return code
+
+    def _state_of(self, cells: tuple[str, ...]) -> int:
+        """Return the state of a row's flag cells, :data:`_INCOMPLETE` or :data:`_UNSETTLED`."""
+        state = 0
+        for bit, cell in enumerate(cells):
+            code = self._code(cell)
+            if code == _GAP:
+                if self._mode == "unknown":
+                    state |= 16 << bit
+                elif self._mode == "skip":
+                    return _INCOMPLETE
+                elif self._mode == "error":
+                    return _UNSETTLED
+            elif code == _BAD:
+                return _UNSETTLED
+            else:
+                state |= code << bit
+        return state
+
+    def _state(self, row: list[str], line: int) -> int | BadRow:
+        """Return a row's state, or what is wrong with it."""
+        if len(row) != self._width:
+            return BadRow(line, "field_count", str(len(row)), expected=self._width)
+        cells = tuple(row[position] for position in self._positions)
+        state = self._state_of(cells)
+        if state != _UNSETTLED:
+            return state
+        for field, cell in zip(_FIELDS, cells, strict=True):
+            code = self._code(cell)
+            if code == _BAD:
+                return BadRow(line, "bad_value", _shown(cell), column=field)
+            if code == _GAP:
+                return BadRow(line, "missing_value", _shown(cell), column=field)
+        raise AssertionError(cells)  # pragma: no cover  # an unsettled row has such a cell
+
+    # --- iterating ---------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Availability | PartialAvailability]:
+        # Counts describe the latest pass: iterating again (over a list of lines) starts afresh.
+        self.rows, self.skipped, self.incomplete, self.bad_rows = 0, 0, 0, []
+        self._mode = self.missing
+        source = self._lines
+        if callable(getattr(source, "read", None)) and hasattr(source, "readline"):
+            lines = self._stream_lines(source)  # type: ignore[arg-type]  # it reads
+        else:
+            lines = iter(source)
+        for line, row in self._rows(lines):
+            state = self._state(row, line)
+            if isinstance(state, BadRow):
+                self._bad(state)
+            elif state == _INCOMPLETE:
+                self.incomplete += 1
+            else:
+                self.rows += 1
+                yield from_state(state)
+        self._finish()
+
+    def _stream_lines(self, source: _Stream) -> Iterator[str]:
+        """Yield a stream's lines in bounded memory: a record too long is refused."""
+        head = source.readline(_records.RECORD_LIMIT + 1)
+        yield head
+        try:
+            for text, _, _ in chunks(
+                source, first_line=2, block=_records.BLOCK, limit=_records.RECORD_LIMIT
+            ):
+                yield from io.StringIO(text, newline="")
+        except RecordTooLongError as error:
+            raise self._too_long(error.line) from None
+
+    def _rows(self, lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
+        """Read the header from *lines*; yield each further row with its line number."""
+        head = next(lines, "")
+        self._header(head)
+        reader = csv.reader(itertools.chain((head,), lines), delimiter=self._delimiter)
+        next(reader)  # the header, read above
+        yield from self._numbered(reader, 0)
+
+    def _numbered(
+        self, reader: Iterator[list[str]], offset: int
+    ) -> Iterator[tuple[int, list[str]]]:
+        while True:
+            line = reader.line_num  # type: ignore[attr-defined]  # a csv reader
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error:
+                # A NUL byte or an oversized field: the csv module drops the line and reading
+                # can go on. If it could not even advance, the rest is unreadable.
+                self._bad(BadRow(offset + reader.line_num, "unreadable", ""))  # type: ignore[attr-defined]
+                if reader.line_num == line:  # type: ignore[attr-defined]  # pragma: no cover
+                    return
+                continue
+            yield offset + reader.line_num, row  # type: ignore[attr-defined]
+
+    # --- the header --------------------------------------------------------------------------
+
+    def _header(self, head: str | None) -> None:
+        if not head:
+            raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
+        if len(head) > _records.RECORD_LIMIT:
+            raise self._too_long(1)
+        delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")
+        self._delimiter = delimiter
+        try:
+            header = next(csv.reader([head], delimiter=delimiter), None)
+        except csv.Error:
+            raise InvalidValueError(
+                "csv_bad_header", value=None, field=self.name, choices=_FIELDS
+            ) from None
+        if not header:
+            raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
+        other = next((d for d in _DELIMITERS[1:] if d != delimiter and d in "".join(header)), None)
+        if other is not None and len(header) == 1:
+            # One column that holds another delimiter: the file is split by something else.
+            raise InvalidValueError(
+                "csv_wrong_delimiter", value=other, field=self.name, choices=_FIELDS
+            )
+        self._width = len(header)
+        self._positions = self._flag_positions(header)
+        self._columns = (*self._positions, *self._group_positions(header))
+
+    def _flag_positions(self, header: list[str]) -> tuple[int, ...]:
+        names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
+        exact = {field: [i for i, name in enumerate(names) if name == field] for field in _FIELDS}
+        words = [_header_name(cell) for cell in header]
+        positions = []
+        missing = []
+        for field in _FIELDS:
+            # The field's own name wins; another word for it counts only where that is absent.
+            found = exact[field] or [i for i, word in enumerate(words) if word == field]
+            if len(found) > 1:
+                shown = " / ".join(header[i].strip() for i in found)
+                raise InvalidValueError("csv_duplicate_column", value=shown, field=self.name)
+            if not found:
+                missing.append(field)
+            else:
+                positions.append(found[0])
+        if missing:
+            raise InvalidValueError(
+                "csv_missing_columns",
+                value=None,
+                field=self.name,
+                missing=tuple(missing),
+                choices=_FIELDS,
+            )
+        return tuple(positions)
+
+    def _group_positions(self, header: list[str]) -> tuple[int, ...]:
+        names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
+        positions = []
+        for column in self.by:
+            wanted = column.strip().lower()
+            if wanted not in names:
+                raise InvalidValueError(
+                    "csv_no_column",
+                    value=column,
+                    field=self.name,
+                    choices=tuple(cell.strip() for cell in header),
+                )
+            positions.append(names.index(wanted))
+        return tuple(positions)
+
+    # --- bad rows ----------------------------------------------------------------------------
+
+    def _too_long(self, line: int) -> InvalidValueError:
+        return InvalidValueError(
+            "csv_long_line", value=None, field=self.name, line=line, limit=_records.RECORD_LIMIT
+        )
+
+    def _bad(self, problem: BadRow) -> None:
+        self.skipped += 1
+        if len(self.bad_rows) < self.report_limit:
+            self.bad_rows.append(problem)
+        elif not self.skip_bad:
+            self._fail()
+
+    def _finish(self) -> None:
+        if self.bad_rows and not self.skip_bad:
+            self._fail()
+
+    def _fail(self) -> None:
+        raise InvalidValueError(
+            "csv_bad_rows_one" if self.skipped == 1 else "csv_bad_rows",
+            value=None,
+            field=self.name,
+            count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",
+            rows=tuple(self.bad_rows),
+        )
+
+
+_LEFT_OUT: Final = b"left out"
+
+
+def _part(known: dict[str, int], column: list[str]) -> bytes | None:
+    """Return a column's parts of the rows' states, one byte per row, looked up in C.
+
+    ``None`` if a spelling is not in *known*; :data:`_LEFT_OUT` if a row is left out (a part
+    of 256).
+    """
+    try:
+        return bytes(map(known.get, column))  # type: ignore[arg-type]  # None: not known
+    except TypeError:
+        return None
+    except ValueError:
+        return _LEFT_OUT
+
+
+def _one_character_rows(columns: list[list[str]], rows: int) -> bytes | None:
+    """Return each row's ``Availability.index`` as a byte, if every flag is one character.
+
+    ``None`` if any is not. The caller knows no field of the chunk is empty. Each flag
+    column's characters, the one-character spellings turned into ``0`` or ``1``, read as one
+    integer, must then be one byte per row, each ``0`` (0x30) or ``1`` (0x31), whose lowest bit
+    is the flag: shifted to the column's bit and or-ed together, each byte is the row's index.
+    Whole columns are handled by C integer operations, with no Python step per row.
+    """
+    ones = int.from_bytes(b"\x01" * rows)
+    digits = 0x31 * ones  # "111...1"
+    packed = 0
+    for bit, column in enumerate(columns[: len(_FIELDS)]):
+        text = "".join(column)
+        value = _digits(text, ones, digits)
+        if value is None:
+            value = _digits(text.translate(_ONE_CHARACTER), ones, digits)
+            if value is None:
+                return None
+        packed |= (value & ones) << bit
+    return packed.to_bytes(rows)
+
+
+def _digits(text: str, ones: int, digits: int) -> int | None:
+    if not text.isascii():  # not a flag, and a lone surrogate cannot even be encoded
+        return None
+    value = int.from_bytes(text.encode("ascii"))
+    # A character other than 0 or 1, or a flag of two characters (so more bytes than rows),
+    # reads as another number.
+    return value if value | ones == digits else None
+
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Stream(Protocol):
+        def read(self, size: int = -1, /) -> str: ...
+        def readline(self, size: int = -1, /) -> str: ...
