@@ -410,3 +410,30 @@ def test_too_many_groups_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "id,helsenorge,digital_mailbox,krr_contact,paper\n1,1,0,0,1\n2,1,0,0,1\n3,1,0,0,1\n"
     with pytest.raises(InvalidValueError, match="more than 2 different values"):
         CsvCohort(io.StringIO(text, newline=""), by=["id"]).counts()
+
+
+def test_a_field_too_long_for_the_csv_module_in_a_quoted_chunk_is_named_by_its_line() -> None:
+    note = '"' + "n" * 200_000 + '"'
+    text = f'id,helsenorge,digital_mailbox,krr_contact,paper\n"a",1,0,0,1\n{note},1,0,0,1\n'
+    with pytest.raises(InvalidValueError, match="line 3: not readable as CSV"):
+        _counts(text)
+
+
+def test_an_empty_first_line_is_no_header() -> None:
+    with pytest.raises(InvalidValueError, match="is empty; expected a header"):
+        _counts("\nhelsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n")
+
+
+def test_a_column_of_too_many_spellings_is_read_row_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(csv_cohort, "_MAX_SPELLINGS", 2)
+    text = "helsenorge,digital_mailbox,krr_contact,paper\nja,no,f,1\nyes,n,nei,0\nJ,NO,F,true\n"
+    # ja, yes, J: three spellings of "available" in one column; rows 9, 1 and 9.
+    assert _counts(text) == {9: 2, 1: 1}
+
+
+def test_iterating_with_skip_leaves_incomplete_rows_out() -> None:
+    cohort = CsvCohort(MISSING.splitlines(keepends=True), missing="skip")
+    assert list(cohort) == [Availability(helsenorge=True, paper=True)]
+    assert (cohort.rows, cohort.incomplete) == (1, 3)

@@ -238,7 +238,7 @@ def _insert(cohort: list[Availability], *, boolean: bool) -> str:
 
 
 def _by_simulate(cohort: list[Availability]) -> list[tuple[object, ...]]:
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for tally in simulate(cohort).tallies:
         counts = {ch.api_name: n for ch, n in zip(REACHABLE, tally.by_channel, strict=True)}
         counts["None"] = tally.unreachable + tally.not_distributed
@@ -268,7 +268,12 @@ def test_every_rule_and_availability_agrees_in_every_engine(postgres: str) -> No
     query = _doc_sql("cohort-query")
     cohort = list(Availability.all())
     expected = _by_simulate(cohort)
-    assert _postgres(postgres, decision_table_sql(flags="boolean") + _insert(cohort, boolean=True), query) == expected
+    assert (
+        _postgres(
+            postgres, decision_table_sql(flags="boolean") + _insert(cohort, boolean=True), query
+        )
+        == expected
+    )
     assert _sqlite(decision_table_sql() + _insert(cohort, boolean=False), query) == expected
 
 

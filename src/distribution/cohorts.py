@@ -187,9 +187,7 @@ class Simulation:
 
 
 def _state(item: object, position: int, missing: Missing) -> int | None:
-    """Return an item's counting state (see ``CsvCohort.counts``), ``None`` to leave it out."""
-    if item.__class__ is Availability:
-        return item.index
+    """Return a partial availability's counting state, ``None`` to leave it out."""
     if item.__class__ is not PartialAvailability:
         raise wrong_type(
             item, field="cohort item", expected=Expected(types=(Availability, PartialAvailability))

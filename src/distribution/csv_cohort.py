@@ -345,8 +345,6 @@ class CsvCohort:
         flags = len(_FIELDS)
         judged = []
         for cells, count in raw.items():
-            if not count:
-                continue
             state = self._state_of(cells[:flags])
             if state == _UNSETTLED:
                 return False

@@ -124,7 +124,7 @@ def _simulate(args: argparse.Namespace, context: Context) -> int:
         except (OSError, EOFError) as error:  # the disk failed, or a gzip file is cut short
             raise cannot_read(args.file, error) from None
     finally:
-        release(handle, args.file)
+        release(handle, args.file, context.stdin)
     if cohort.skipped:
         key: ErrorKey = "csv_skipped_one" if cohort.skipped == 1 else "csv_skipped"
         notice = ERRORS[args.lang][key].format(

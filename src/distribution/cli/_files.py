@@ -123,7 +123,8 @@ def open_table(path: str, encoding: str, stdin: TextIO) -> TextIO:
         buffer = getattr(stdin, "buffer", None)
         if buffer is None:  # a text stream with no bytes under it (the tests' StringIO)
             return stdin
-        raw: io.BufferedReader = buffer
+        # A pipe's buffer can look ahead; another binary stream is given a buffer that can.
+        raw: io.BufferedReader = buffer if hasattr(buffer, "peek") else io.BufferedReader(buffer)
     else:
         try:
             raw = Path(path).open("rb")  # noqa: SIM115  # closed with the stream returned
@@ -150,12 +151,14 @@ def open_table(path: str, encoding: str, stdin: TextIO) -> TextIO:
     )
 
 
-def release(handle: TextIO, path: str) -> None:
+def release(handle: TextIO, path: str, stdin: TextIO) -> None:
     """Close what :func:`open_table` opened; standard input is left open."""
     if path != "-":
         handle.close()
     elif isinstance(handle, io.TextIOWrapper):
-        handle.detach()
+        inner = handle.detach()
+        if isinstance(inner, io.BufferedReader) and inner is not getattr(stdin, "buffer", None):
+            inner.detach()  # the look-ahead buffer given to a stream that had none
 
 
 def lines(handle: TextIO, path: str) -> Iterator[str]:
