@@ -344,8 +344,16 @@ def _outcome(cohort: CsvCohort) -> object:
     return result.to_dict(), cohort.rows, cohort.skipped, cohort.incomplete
 
 
-@settings(max_examples=80)
+_HEADERS = [
+    "patient,helsenorge,digital_mailbox,krr_contact,paper",  # the flags last
+    "helsenorge,digital_mailbox,krr_contact,paper,patient",  # the flags first
+    "digital_mailbox,patient,paper,helsenorge,krr_contact",  # apart
+]
+
+
+@settings(max_examples=120)
 @given(
+    header=st.sampled_from(_HEADERS),
     rows=_ROWS,
     newline=st.sampled_from(["\n", "\r\n"]),
     block=st.sampled_from([5, 17, 64, 1 << 16]),
@@ -353,13 +361,10 @@ def _outcome(cohort: CsvCohort) -> object:
     skip_bad=st.booleans(),
 )
 def test_a_quoted_file_counted_in_chunks_reads_as_row_by_row(
-    rows: list[list[str]], newline: str, block: int, missing: str, skip_bad: bool
+    header: str, rows: list[list[str]], newline: str, block: int, missing: str, skip_bad: bool
 ) -> None:
     """However quoted fields fall into chunks, the counts, errors and skips are the same."""
-    text = "".join(
-        ",".join(row) + newline
-        for row in [["patient", "helsenorge", "digital_mailbox", "krr_contact", "paper"], *rows]
-    )
+    text = "".join(",".join(row) + newline for row in [header.split(","), *rows])
     options: dict[str, object] = {"missing": missing, "skip_bad": skip_bad}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_records, "BLOCK", block)
@@ -428,7 +433,8 @@ def test_a_column_of_too_many_spellings_is_read_row_by_row(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(csv_cohort, "_MAX_SPELLINGS", 2)
-    text = "helsenorge,digital_mailbox,krr_contact,paper\nja,no,f,1\nyes,n,nei,0\nJ,NO,F,true\n"
+    header = "helsenorge,note,digital_mailbox,krr_contact,paper"  # the flags apart
+    text = f"{header}\nja,a,no,f,1\nyes,b,n,nei,0\nJ,c,NO,F,true\n"
     # ja, yes, J: three spellings of "available" in one column; rows 9, 1 and 9.
     assert _counts(text) == {9: 2, 1: 1}
 
@@ -437,3 +443,39 @@ def test_iterating_with_skip_leaves_incomplete_rows_out() -> None:
     cohort = CsvCohort(MISSING.splitlines(keepends=True), missing="skip")
     assert list(cohort) == [Availability(helsenorge=True, paper=True)]
     assert (cohort.rows, cohort.incomplete) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "a,b,helsenorge,digital_mailbox,krr_contact,paper",
+        "helsenorge,digital_mailbox,krr_contact,paper,a,b",
+        "helsenorge,digital_mailbox,krr_contact,paper",
+        "helsenorge,a,digital_mailbox,krr_contact,b,paper",
+    ],
+)
+def test_the_flags_anywhere_among_other_columns(header: str) -> None:
+    names = header.split(",")
+    flags = {"helsenorge": 0, "digital_mailbox": 1, "krr_contact": 2, "paper": 3}
+    lines = [header]
+    lines += [
+        ",".join(row[flags[n]] if n in flags else "x-" + n for n in names)
+        for row in _reference_rows("ja", "nei")
+    ]
+    text = "\n".join(lines) + "\n"
+    assert _counts(text) == REFERENCE
+    assert _counts(text.replace("ja", "1").replace("nei", "0")) == REFERENCE
+    unknown = text.replace("nei", "NA")
+    counts = _counts(unknown, missing="unknown")
+    # Each "nei" became not known: 9 -> 9 with mailbox and KRR unknown (6 << 4), and so on.
+    assert counts == {9 | 6 << 4: 1, 12 | 3 << 4: 1, 15 << 4: 1, 15: 1}
+    assert _counts(unknown, missing="skip") == {15: 1}
+    short = text + "ja,nei\n"
+    with pytest.raises(InvalidValueError, match="line 6: 2 fields"):
+        _counts(short)
+
+
+def test_a_non_ascii_digit_is_a_bad_value_wherever_the_flags_are() -> None:
+    text = "helsenorge,a,digital_mailbox,krr_contact,paper\n1,x,\u0661,0,1\n"
+    with pytest.raises(InvalidValueError, match="line 2: '\u0661' in column digital_mailbox"):
+        _counts(text)

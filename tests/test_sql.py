@@ -15,6 +15,7 @@ import pytest
 
 from distribution import (
     Availability,
+    CsvCohort,
     DistributionRule,
     InvalidTypeError,
     InvalidValueError,
@@ -290,3 +291,30 @@ def test_the_docs_duckdb_query_over_a_csv_file(tmp_path: Path) -> None:
     )
     query = _doc_sql("duckdb-csv").replace("'cohort.csv'", f"'{path}'")
     assert _duckdb(decision_table_sql(flags="boolean"), query) == _by_simulate(cohort)
+
+
+def test_a_postgresql_export_reads_as_the_reference(postgres: str) -> None:
+    """psql's \\copy … CSV HEADER, made by the real server: booleans as t/f, NULL as nothing."""
+    script = (
+        "CREATE TABLE cohort (patient text, helsenorge boolean, digital_mailbox boolean,"
+        " krr_contact boolean, paper boolean);"
+        "INSERT INTO cohort VALUES ('Ås, Åse', true, false, false, true),"
+        " ('p2', false, false, true, true), ('p3', false, false, false, false),"
+        " ('p4', true, true, true, true), ('p5', NULL, false, true, true);"
+    )
+    with psycopg.connect(host=postgres, user="postgres", dbname="postgres", autocommit=True) as db:
+        db.execute("DROP TABLE IF EXISTS cohort")
+        db.execute(script.encode())
+        export = bytearray()
+        with db.cursor().copy(
+            b"COPY (SELECT * FROM cohort ORDER BY patient) TO STDOUT WITH (FORMAT csv, HEADER)"
+        ) as copy:
+            for data in copy:
+                export += data
+    text = export.decode("utf-8")
+    assert text.splitlines()[1] == "p2,f,f,t,t"  # the export is as psql writes it
+    assert "p5,,f,t,t" in text  # NULL is nothing
+    cohort = CsvCohort(io.StringIO(text, newline=""), missing="unknown")
+    # By hand: 9 (Helsenorge and paper), 12 (KRR and paper), 0, 15, and p5: KRR and paper with
+    # Helsenorge not known (12 plus 16 for Helsenorge's bit).
+    assert dict(cohort.counts()) == {9: 1, 12: 1, 0: 1, 15: 1, 12 | 16: 1}

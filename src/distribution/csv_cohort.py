@@ -75,6 +75,9 @@ _DIGIT_CELLS: Final = tuple(
 # nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
 _GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
 _MAX_SPELLINGS: Final = 64  # per flag column
+_FIRST: Final = operator.itemgetter(0)
+_THIRD: Final = operator.itemgetter(2)
+_LAST: Final = operator.itemgetter(-1)
 _INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
 _UNSETTLED: Final = -2  # a state: a flag is bad, or missing when missing="error"
 
@@ -179,6 +182,7 @@ class CsvCohort:
         self.missing: Missing = missing
         self._mode: Missing = missing
         self._maps: list[dict[str, int]] = []  # by flag, each spelling's part of the state
+        self._short = True
         self._lines = lines
         self.name = name
         self.skip_bad = skip_bad
@@ -192,6 +196,8 @@ class CsvCohort:
         self._width = 0
         self._positions: tuple[int, ...] = ()  # the flags', in the field order
         self._columns: tuple[int, ...] = ()  # the flags', then the groups'
+        self._layout: tuple[str, int] | None = None  # the flags side by side: where, after what
+        self._order: tuple[int, ...] = ()  # each flag's place among the four side by side
 
     # --- counting ----------------------------------------------------------------------------
 
@@ -223,6 +229,7 @@ class CsvCohort:
         self.rows, self.skipped, self.incomplete, self.bad_rows = 0, 0, 0, []
         self._mode = self.missing if missing is None else missing
         self._maps = [{} for _ in _FIELDS]
+        self._short = True  # every flag one character, as far as read
         tally: dict[tuple[str, ...], Counter[int]] = {}
         source = self._lines
         read = getattr(source, "read", None)
@@ -258,13 +265,20 @@ class CsvCohort:
 
     def _count_chunk(self, text: str, tally: dict[tuple[str, ...], Counter[int]]) -> bool:
         """Count a chunk of whole rows into *tally*; ``False`` (nothing counted) if unsure."""
+        if "\r\n" in text:
+            text = text.replace("\r\n", "\n")
+        plain = '"' not in text and "\r" not in text and "\x00" not in text
+        if plain and self._layout is not None and not self.by:
+            return self._count_flag_blocks(text, tally)
         split = self._split(text)
         if split is None:
             return False
         columns, rows, solid = split
         if not self.by:
-            states = _one_character_rows(columns, rows) if solid else None
+            # Once a chunk's flags were not all one character, the file's seldom are.
+            states = _one_character_rows(columns, rows) if solid and self._short else None
             if states is None:
+                self._short = False
                 states = self._mapped(columns)
             if states is not None:
                 counts = self._group(tally, ())
@@ -274,6 +288,51 @@ class CsvCohort:
                     counts.update({i: n for i in range(len(_ALL)) if (n := states.count(i))})
                 return True
         return self._settle(Counter(zip(*columns, strict=True)), tally)
+
+    def _count_flag_blocks(self, text: str, tally: dict[tuple[str, ...], Counter[int]]) -> bool:
+        """Count a chunk whose four flags are side by side at either end of each line.
+
+        The fast path, for the layout nearly every export has (an id, then the flags): each
+        line is cut once, in C, into the other columns and the four flags as one text; the
+        distinct flag texts are counted, and each is split and judged once. A flag text that
+        is not four fields (a row too short or too long) sends the chunk to the row-by-row
+        reader.
+        """
+        delimiter = self._delimiter
+        end, others = self._layout  # type: ignore[misc]  # not None here
+        lines = text.split("\n")
+        lines.pop()  # after the last line break
+        if not others:
+            flags: Iterable[str] = lines
+        elif end == "tail" and others == 1:
+            flags = map(_THIRD, map(str.partition, lines, itertools.repeat(delimiter)))
+        elif end == "tail":
+            flags = map(
+                _LAST, map(str.split, lines, itertools.repeat(delimiter), itertools.repeat(others))
+            )
+        elif others == 1:
+            flags = map(_FIRST, map(str.rpartition, lines, itertools.repeat(delimiter)))
+        else:
+            flags = map(
+                _FIRST,
+                map(str.rsplit, lines, itertools.repeat(delimiter), itertools.repeat(others)),
+            )
+        judged = []
+        for block, count in Counter(flags).items():
+            cells = block.split(delimiter)
+            if len(cells) != len(_FIELDS):
+                return False
+            state = self._state_of(tuple(cells[i] for i in self._order))
+            if state == _UNSETTLED:
+                return False
+            judged.append((state, count))
+        counts = self._group(tally, ())
+        for state, count in judged:
+            if state == _INCOMPLETE:
+                self.incomplete += count
+            else:
+                counts[state] += count
+        return True
 
     def _split(self, text: str) -> tuple[list[list[str]], int, bool] | None:
         """Return a chunk's flag and group columns, its rows, and whether no flag is empty.
@@ -285,8 +344,6 @@ class CsvCohort:
         cannot read it.
         """
         delimiter, width, positions = self._delimiter, self._width, self._columns
-        if "\r\n" in text:
-            text = text.replace("\r\n", "\n")
         if '"' in text or "\r" in text or "\x00" in text:
             try:
                 rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -295,7 +352,8 @@ class CsvCohort:
             if any(length != width for length in set(map(len, rows))):
                 return None
             columns = [list(map(operator.itemgetter(p), rows)) for p in positions]
-            return columns, len(rows), not any("" in c for c in columns[: len(_FIELDS)])
+            solid = self._short and not any("" in c for c in columns[: len(_FIELDS)])
+            return columns, len(rows), solid
         # Each line becomes its fields and a NUL sentinel, so one split gives all fields of a
         # chunk, and the sentinels prove every row had exactly `width` fields.
         lines = text.count("\n")
@@ -305,7 +363,7 @@ class CsvCohort:
         if len(fields) != lines * stride or fields[width::stride].count("\x00") != lines:
             return None
         columns = [fields[position::stride] for position in positions]
-        return columns, lines, not any("" in c for c in columns[: len(_FIELDS)])
+        return columns, lines, self._short and not any("" in c for c in columns[: len(_FIELDS)])
 
     def _mapped(self, columns: list[list[str]]) -> bytes | None:
         """Return each row's state as a byte, each distinct spelling judged once.
@@ -509,6 +567,13 @@ class CsvCohort:
         self._width = len(header)
         self._positions = self._flag_positions(header)
         self._columns = (*self._positions, *self._group_positions(header))
+        first = min(self._positions)
+        after = self._width - first - len(_FIELDS)
+        self._layout = None
+        if sorted(self._positions) == list(range(first, first + len(_FIELDS))):
+            # The flags side by side: at the end after `first` columns, or first of all.
+            self._layout = ("tail", first) if not after else ("head", after) if not first else None
+        self._order = tuple(position - first for position in self._positions)
 
     def _flag_positions(self, header: list[str]) -> tuple[int, ...]:
         names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]

@@ -68,7 +68,10 @@ def server() -> Iterator[str]:
         subprocess.run([*prefix, *argv], check=True, capture_output=True, timeout=120)
 
     try:
-        run(str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        run(
+            str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+            "--no-locale",
+        )  # fmt: skip
         options = f"-c listen_addresses='' -k {sockets} -c fsync=off"
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start")
         try:
