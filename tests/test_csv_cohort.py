@@ -422,6 +422,8 @@ def test_a_field_too_long_for_the_csv_module_in_a_quoted_chunk_is_named_by_its_l
     text = f'id,helsenorge,digital_mailbox,krr_contact,paper\n"a",1,0,0,1\n{note},1,0,0,1\n'
     with pytest.raises(InvalidValueError, match="line 3: not readable as CSV"):
         _counts(text)
+    with pytest.raises(InvalidValueError, match="line 3: not readable as CSV"):
+        _counts(text, by=["id"])
 
 
 def test_an_empty_first_line_is_no_header() -> None:
@@ -464,7 +466,11 @@ def test_the_flags_anywhere_among_other_columns(header: str) -> None:
     ]
     text = "\n".join(lines) + "\n"
     assert _counts(text) == REFERENCE
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_records, "BLOCK", 40)  # a chunk or two a row: the spellings known
+        assert _counts(text) == REFERENCE
     assert _counts(text.replace("ja", "1").replace("nei", "0")) == REFERENCE
+    assert _counts(text.replace("ja", "t").replace("nei", "f")) == REFERENCE
     unknown = text.replace("nei", "NA")
     counts = _counts(unknown, missing="unknown")
     # Each "nei" became not known: 9 -> 9 with mailbox and KRR unknown (6 << 4), and so on.

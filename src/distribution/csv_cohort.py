@@ -27,12 +27,22 @@ from typing import TYPE_CHECKING, Final, Literal, final, get_args
 import attrs
 
 from distribution import _records
+from distribution._flags import (
+    BAD,
+    GAP,
+    LEFT_OUT,
+    SPELLINGS,
+    column_part,
+    flag_positions,
+    flag_texts,
+    group_positions,
+    one_character_rows,
+)
 from distribution._records import RecordTooLongError, chunks
 from distribution._texts import ROW_PROBLEMS, Lang
-from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
+from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.errors import (
     HIDDEN,
-    DistributionError,
     InvalidValueError,
     UnknownCodeError,
     check_lang,
@@ -56,28 +66,11 @@ _ALL: Final = Availability.all()
 _SHOWN: Final = 20
 _DELIMITERS: Final = (None, ",", ";", "\t")
 _MAX_GROUPS: Final = 1000
-_MAX_CACHED: Final = 4096  # distinct spellings, and rows of flags, remembered per reader
-
-# One code per spelling: 0 unavailable, 1 available, 2 missing; any other spelling is bad.
-_NO, _YES, _GAP, _BAD = 0, 1, 2, 3
-_SPELLINGS: Final = {
-    **dict.fromkeys(("1", "1.0", "t", "true", "y", "yes", "j", "ja", "sann", "x"), _YES),
-    **dict.fromkeys(("0", "0.0", "f", "false", "n", "no", "nei", "usann"), _NO),
-    **dict.fromkeys(("", "null", "na", "n/a", "nan", "\\n"), _GAP),
-}
-# The one-character spellings as the digit each stands for, for counting whole columns at once.
-_ONE_CHARACTER: Final = str.maketrans(dict.fromkeys("tTyYjJxX", "1") | dict.fromkeys("fFnN", "0"))
-# Each index's flags as the cells "0" and "1", in the field order.
-_DIGIT_CELLS: Final = tuple(
-    tuple(str(index >> bit & 1) for bit in range(len(_FIELDS))) for index in range(len(_ALL))
-)
+_MAX_CACHED: Final = 4096  # distinct spellings remembered per reader
 # A missing flag's part of a row's state, by the missing option: unknown bits above the index,
 # nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
 _GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
 _MAX_SPELLINGS: Final = 64  # per flag column
-_FIRST: Final = operator.itemgetter(0)
-_THIRD: Final = operator.itemgetter(2)
-_LAST: Final = operator.itemgetter(-1)
 _INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
 _UNSETTLED: Final = -2  # a state: a flag is bad, or missing when missing="error"
 
@@ -115,19 +108,6 @@ def _shown(cell: str) -> str:
     if looks_personal(cell):  # a phone number or e-mail in the wrong column
         return HIDDEN
     return repr(cell if len(cell) <= _SHOWN else cell[: _SHOWN - 3] + "...")
-
-
-def _header_name(cell: str) -> str | None:
-    """Return the flag field a header cell names (``papir`` → ``paper``), if any."""
-    name = cell.strip().lstrip("\ufeff").strip()
-    if name.lower() in _FIELDS:
-        return name.lower()
-    if not name or name.isdigit():  # a rule's or channel's code is no column name
-        return None
-    try:
-        return CHANNEL_FIELDS[parse_channel(name)]
-    except DistributionError:
-        return None
 
 
 class CsvCohort:
@@ -270,22 +250,20 @@ class CsvCohort:
         plain = '"' not in text and "\r" not in text and "\x00" not in text
         if plain and self._layout is not None and not self.by:
             return self._count_flag_blocks(text, tally)
+        if not plain and not self.by and "\x00" not in text:
+            return self._count_parsed(text, tally)
         split = self._split(text)
         if split is None:
             return False
         columns, rows, solid = split
         if not self.by:
             # Once a chunk's flags were not all one character, the file's seldom are.
-            states = _one_character_rows(columns, rows) if solid and self._short else None
+            states = one_character_rows(columns, rows) if solid and self._short else None
             if states is None:
                 self._short = False
                 states = self._mapped(columns)
             if states is not None:
-                counts = self._group(tally, ())
-                if self._mode == "unknown":
-                    counts.update(states)
-                else:
-                    counts.update({i: n for i in range(len(_ALL)) if (n := states.count(i))})
+                self._add_states(states, tally)
                 return True
         return self._settle(Counter(zip(*columns, strict=True)), tally)
 
@@ -299,30 +277,58 @@ class CsvCohort:
         reader.
         """
         delimiter = self._delimiter
-        end, others = self._layout  # type: ignore[misc]  # not None here
         lines = text.split("\n")
         lines.pop()  # after the last line break
-        if not others:
-            flags: Iterable[str] = lines
-        elif end == "tail" and others == 1:
-            flags = map(_THIRD, map(str.partition, lines, itertools.repeat(delimiter)))
-        elif end == "tail":
-            flags = map(
-                _LAST, map(str.split, lines, itertools.repeat(delimiter), itertools.repeat(others))
+        flags = flag_texts(lines, delimiter, *self._layout)  # type: ignore[misc]  # not None
+        return self._judge(Counter(flags), delimiter, self._order, tally)
+
+    def _count_parsed(self, text: str, tally: dict[tuple[str, ...], Counter[int]]) -> bool:
+        """Count a quoted chunk: parsed by the csv module at once, each row's flags joined.
+
+        The caller knows the chunk holds no NUL, so the flags joined by one are told apart.
+        """
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=self._delimiter))
+        except csv.Error:
+            return False
+        if any(length != self._width for length in set(map(len, rows))):
+            return False
+        if self._short:  # one character a flag, as far as read: whole columns as integers
+            columns = [list(map(operator.itemgetter(p), rows)) for p in self._positions]
+            states = (
+                None if any("" in c for c in columns) else one_character_rows(columns, len(rows))
             )
-        elif others == 1:
-            flags = map(_FIRST, map(str.rpartition, lines, itertools.repeat(delimiter)))
+            if states is not None:
+                self._add_states(states, tally)
+                return True
+            self._short = False
+        flags = map("\x00".join, map(operator.itemgetter(*self._positions), rows))
+        return self._judge(Counter(flags), "\x00", tuple(range(len(_FIELDS))), tally)
+
+    def _add_states(self, states: bytes, tally: dict[tuple[str, ...], Counter[int]]) -> None:
+        counts = self._group(tally, ())
+        if self._mode == "unknown":
+            counts.update(states)
         else:
-            flags = map(
-                _FIRST,
-                map(str.rsplit, lines, itertools.repeat(delimiter), itertools.repeat(others)),
-            )
+            counts.update({i: n for i in range(len(_ALL)) if (n := states.count(i))})
+
+    def _judge(
+        self,
+        blocks: Counter[str],
+        separator: str,
+        order: tuple[int, ...],
+        tally: dict[tuple[str, ...], Counter[int]],
+    ) -> bool:
+        """Add each distinct text of four flags, judged once.
+
+        ``False`` (and nothing added) if one is not four fields or cannot be settled.
+        """
         judged = []
-        for block, count in Counter(flags).items():
-            cells = block.split(delimiter)
+        for block, count in blocks.items():
+            cells = block.split(separator)
             if len(cells) != len(_FIELDS):
                 return False
-            state = self._state_of(tuple(cells[i] for i in self._order))
+            state = self._state_of(tuple(cells[i] for i in order))
             if state == _UNSETTLED:
                 return False
             judged.append((state, count))
@@ -374,12 +380,12 @@ class CsvCohort:
         """
         packed = 0
         for bit, column in enumerate(columns[: len(_FIELDS)]):
-            part = _part(self._maps[bit], column)
+            part = column_part(self._maps[bit], column)
             if part is None:  # a spelling not seen before: learn the column's, once
                 if not self._learn(bit, column):
                     return None
-                part = _part(self._maps[bit], column)
-            if part is None or part is _LEFT_OUT:
+                part = column_part(self._maps[bit], column)
+            if part is None or part is LEFT_OUT:
                 return None
             packed |= int.from_bytes(part)
         return packed.to_bytes(len(columns[0]))
@@ -388,12 +394,12 @@ class CsvCohort:
         """Add a column's new spellings to its dict; ``False`` if one cannot be judged alone."""
         known = self._maps[bit]
         for cell in set(column).difference(known):
-            code = _SPELLINGS.get(cell.strip().lower(), _BAD)
-            if code == _BAD or (code == _GAP and self._mode == "error"):
+            code = SPELLINGS.get(cell.strip().lower(), BAD)
+            if code == BAD or (code == GAP and self._mode == "error"):
                 return False
             if len(known) >= _MAX_SPELLINGS:
                 return False
-            known[cell] = _GAP_PARTS[self._mode] << bit if code == _GAP else code << bit
+            known[cell] = _GAP_PARTS[self._mode] << bit if code == GAP else code << bit
         return True
 
     def _settle(
@@ -442,8 +448,8 @@ class CsvCohort:
     def _code(self, cell: str) -> int:
         code = self._codes.get(cell)
         if code is None:
-            code = _SPELLINGS.get(cell.strip().lower(), _BAD)
-            if code != _BAD and len(self._codes) < _MAX_CACHED:
+            code = SPELLINGS.get(cell.strip().lower(), BAD)
+            if code != BAD and len(self._codes) < _MAX_CACHED:
                 self._codes[cell] = code
         return code
 
@@ -452,14 +458,14 @@ class CsvCohort:
         state = 0
         for bit, cell in enumerate(cells):
             code = self._code(cell)
-            if code == _GAP:
+            if code == GAP:
                 if self._mode == "unknown":
                     state |= 16 << bit
                 elif self._mode == "skip":
                     return _INCOMPLETE
                 elif self._mode == "error":
                     return _UNSETTLED
-            elif code == _BAD:
+            elif code == BAD:
                 return _UNSETTLED
             else:
                 state |= code << bit
@@ -475,9 +481,9 @@ class CsvCohort:
             return state
         for field, cell in zip(_FIELDS, cells, strict=True):
             code = self._code(cell)
-            if code == _BAD:
+            if code == BAD:
                 return BadRow(line, "bad_value", _shown(cell), column=field)
-            if code == _GAP:
+            if code == GAP:
                 return BadRow(line, "missing_value", _shown(cell), column=field)
         raise AssertionError(cells)  # pragma: no cover  # an unsettled row has such a cell
 
@@ -565,8 +571,8 @@ class CsvCohort:
                 "csv_wrong_delimiter", value=other, field=self.name, choices=_FIELDS
             )
         self._width = len(header)
-        self._positions = self._flag_positions(header)
-        self._columns = (*self._positions, *self._group_positions(header))
+        self._positions = flag_positions(header, name=self.name)
+        self._columns = (*self._positions, *group_positions(header, self.by, name=self.name))
         first = min(self._positions)
         after = self._width - first - len(_FIELDS)
         self._layout = None
@@ -574,47 +580,6 @@ class CsvCohort:
             # The flags side by side: at the end after `first` columns, or first of all.
             self._layout = ("tail", first) if not after else ("head", after) if not first else None
         self._order = tuple(position - first for position in self._positions)
-
-    def _flag_positions(self, header: list[str]) -> tuple[int, ...]:
-        names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
-        exact = {field: [i for i, name in enumerate(names) if name == field] for field in _FIELDS}
-        words = [_header_name(cell) for cell in header]
-        positions = []
-        missing = []
-        for field in _FIELDS:
-            # The field's own name wins; another word for it counts only where that is absent.
-            found = exact[field] or [i for i, word in enumerate(words) if word == field]
-            if len(found) > 1:
-                shown = " / ".join(header[i].strip() for i in found)
-                raise InvalidValueError("csv_duplicate_column", value=shown, field=self.name)
-            if not found:
-                missing.append(field)
-            else:
-                positions.append(found[0])
-        if missing:
-            raise InvalidValueError(
-                "csv_missing_columns",
-                value=None,
-                field=self.name,
-                missing=tuple(missing),
-                choices=_FIELDS,
-            )
-        return tuple(positions)
-
-    def _group_positions(self, header: list[str]) -> tuple[int, ...]:
-        names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
-        positions = []
-        for column in self.by:
-            wanted = column.strip().lower()
-            if wanted not in names:
-                raise InvalidValueError(
-                    "csv_no_column",
-                    value=column,
-                    field=self.name,
-                    choices=tuple(cell.strip() for cell in header),
-                )
-            positions.append(names.index(wanted))
-        return tuple(positions)
 
     # --- bad rows ----------------------------------------------------------------------------
 
@@ -642,55 +607,6 @@ class CsvCohort:
             count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",
             rows=tuple(self.bad_rows),
         )
-
-
-_LEFT_OUT: Final = b"left out"
-
-
-def _part(known: dict[str, int], column: list[str]) -> bytes | None:
-    """Return a column's parts of the rows' states, one byte per row, looked up in C.
-
-    ``None`` if a spelling is not in *known*; :data:`_LEFT_OUT` if a row is left out (a part
-    of 256).
-    """
-    try:
-        return bytes(map(known.get, column))  # type: ignore[arg-type]  # None: not known
-    except TypeError:
-        return None
-    except ValueError:
-        return _LEFT_OUT
-
-
-def _one_character_rows(columns: list[list[str]], rows: int) -> bytes | None:
-    """Return each row's ``Availability.index`` as a byte, if every flag is one character.
-
-    ``None`` if any is not. The caller knows no field of the chunk is empty. Each flag
-    column's characters, the one-character spellings turned into ``0`` or ``1``, read as one
-    integer, must then be one byte per row, each ``0`` (0x30) or ``1`` (0x31), whose lowest bit
-    is the flag: shifted to the column's bit and or-ed together, each byte is the row's index.
-    Whole columns are handled by C integer operations, with no Python step per row.
-    """
-    ones = int.from_bytes(b"\x01" * rows)
-    digits = 0x31 * ones  # "111...1"
-    packed = 0
-    for bit, column in enumerate(columns[: len(_FIELDS)]):
-        text = "".join(column)
-        value = _digits(text, ones, digits)
-        if value is None:
-            value = _digits(text.translate(_ONE_CHARACTER), ones, digits)
-            if value is None:
-                return None
-        packed |= (value & ones) << bit
-    return packed.to_bytes(rows)
-
-
-def _digits(text: str, ones: int, digits: int) -> int | None:
-    if not text.isascii():  # not a flag, and a lone surrogate cannot even be encoded
-        return None
-    value = int.from_bytes(text.encode("ascii"))
-    # A character other than 0 or 1, or a flag of two characters (so more bytes than rows),
-    # reads as another number.
-    return value if value | ones == digits else None
 
 
 if TYPE_CHECKING:
