@@ -485,3 +485,43 @@ def test_a_non_ascii_digit_is_a_bad_value_wherever_the_flags_are() -> None:
     text = "helsenorge,a,digital_mailbox,krr_contact,paper\n1,x,\u0661,0,1\n"
     with pytest.raises(InvalidValueError, match="line 2: '\u0661' in column digital_mailbox"):
         _counts(text)
+
+
+_PLAIN = ["p,1,0,0,1", "q,0,0,1,1", "r,true,false,NA,1", "s,ja,nei,nei,nei", "t,1,1,1,1"]
+_QUOTED = ['"Ås, Åse",1,0,0,1', '"two\nlines",0,1,0,0', '"say ""hei""",1,1,0,0', '"x",1,"1",0,0']
+_BAD = ["u,maybe,0,0,1", "v,1,0,0", ""]
+
+
+@settings(max_examples=80)
+@given(
+    rows=st.lists(st.sampled_from(_PLAIN * 40 + _QUOTED + _BAD), min_size=1, max_size=300),
+    block=st.sampled_from([64, 300, 1 << 16]),
+    missing=st.sampled_from(["error", "unknown", "skip"]),
+)
+def test_a_few_quoted_rows_among_plain_ones_read_as_row_by_row(
+    rows: list[str], block: int, missing: str
+) -> None:
+    """A chunk with a quoted row now and then counts its plain rows on the fast path."""
+    text = "patient,helsenorge,digital_mailbox,krr_contact,paper\n" + "\n".join(rows) + "\n"
+    options: dict[str, object] = {"missing": missing, "skip_bad": True}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_records, "BLOCK", block)
+        fast = _outcome(CsvCohort(io.StringIO(text, newline=""), **options))  # type: ignore[arg-type]
+    slow = _outcome(CsvCohort(list(io.StringIO(text, newline="")), **options))  # type: ignore[arg-type]
+    assert fast == slow
+
+
+def test_a_quoted_name_now_and_then_by_hand() -> None:
+    header = "patient,helsenorge,digital_mailbox,krr_contact,paper\n"
+    # Six quotes in some 200 lines: a chunk counted mostly on the fast path.
+    rows = ['"Ås, Åse",0,0,1,1', *["p,1,0,0,1"] * 100, '"a\nb",1,1,1,1', '"c",1,1,1,1']
+    rows += ["p,0,0,0,0"] * 100
+    text = header + "\n".join(rows) + "\n"
+    assert _counts(text) == {12: 1, 9: 100, 15: 2, 0: 100}
+    assert _counts(text, missing="skip") == {12: 1, 9: 100, 15: 2, 0: 100}
+    last = header + "\n".join(rows[1:-100]) + "\n"  # a quoted row last
+    assert _counts(last) == {9: 100, 15: 2}
+    # Lines: the header, 1 + 100 rows, a row on lines 103 and 104, 1 + 100 rows: the bad one
+    # is 206.
+    with pytest.raises(InvalidValueError, match="line 206: 'maybe' in column helsenorge"):
+        _counts(text + "p,maybe,0,0,1\n")

@@ -67,6 +67,7 @@ _SHOWN: Final = 20
 _DELIMITERS: Final = (None, ",", ";", "\t")
 _MAX_GROUPS: Final = 1000
 _MAX_CACHED: Final = 4096  # distinct spellings remembered per reader
+_SPARSE: Final = 16  # a chunk with fewer quotes than a sixteenth of its lines is mostly plain
 # A missing flag's part of a row's state, by the missing option: unknown bits above the index,
 # nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
 _GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
@@ -251,6 +252,9 @@ class CsvCohort:
         if plain and self._layout is not None and not self.by:
             return self._count_flag_blocks(text, tally)
         if not plain and not self.by and "\x00" not in text:
+            sparse = "\r" not in text and text.count('"') * _SPARSE < text.count("\n")
+            if sparse and self._layout is not None:
+                return self._count_mixed(text, tally)
             return self._count_parsed(text, tally)
         split = self._split(text)
         if split is None:
@@ -281,6 +285,24 @@ class CsvCohort:
         lines.pop()  # after the last line break
         flags = flag_texts(lines, delimiter, *self._layout)  # type: ignore[misc]  # not None
         return self._judge(Counter(flags), delimiter, self._order, tally)
+
+    def _count_mixed(self, text: str, tally: dict[tuple[str, ...], Counter[int]]) -> bool:
+        """Count a chunk with a few quoted rows: those by the csv module, the rest as plain.
+
+        A name with a comma is quoted now and then (pandas, DuckDB and psql quote it); only
+        the rows from the line of a quote to the line break where the quotes are even again
+        are parsed. Nothing is counted unless every part is.
+        """
+        stage: dict[tuple[str, ...], Counter[int]] = {}
+        incomplete = self.incomplete
+        for part, quoted in _quoted_parts(text):
+            counted = (self._count_parsed if quoted else self._count_flag_blocks)(part, stage)
+            if not counted:
+                self.incomplete = incomplete
+                return False
+        for group, counts in stage.items():
+            self._group(tally, group).update(counts)
+        return True
 
     def _count_parsed(self, text: str, tally: dict[tuple[str, ...], Counter[int]]) -> bool:
         """Count a quoted chunk: parsed by the csv module at once, each row's flags joined.
@@ -607,6 +629,34 @@ class CsvCohort:
             count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",
             rows=tuple(self.bad_rows),
         )
+
+
+def _quoted_parts(text: str) -> Iterator[tuple[str, bool]]:
+    """Yield *text* in parts, and whether each holds a quote.
+
+    *text* is whole rows, each line ending in a line feed. A quoted part runs from the line
+    of a quote to the first line break after it where the quotes since the part began are
+    even.
+    """
+    done = 0
+    while True:
+        quote = text.find('"', done)
+        if quote < 0:
+            if done < len(text):
+                yield text[done:], False
+            return
+        start = max(done, text.rfind("\n", done, quote) + 1)  # done begins a line
+        if start > done:
+            yield text[done:start], False
+        end, odd = start, False
+        while True:
+            line_end = text.index("\n", end) + 1
+            odd ^= bool(text.count('"', end, line_end) & 1)
+            end = line_end
+            if not odd:
+                break
+        yield text[start:end], True
+        done = end
 
 
 if TYPE_CHECKING:
