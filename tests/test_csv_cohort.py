@@ -17,6 +17,7 @@ from distribution import (
     InvalidTypeError,
     InvalidValueError,
     UnknownCodeError,
+    _flags,
     _records,
     csv_cohort,
     simulate,
@@ -434,7 +435,7 @@ def test_an_empty_first_line_is_no_header() -> None:
 def test_a_column_of_too_many_spellings_is_read_row_by_row(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(csv_cohort, "_MAX_SPELLINGS", 2)
+    monkeypatch.setattr(_flags, "MAX_SPELLINGS", 2)
     header = "helsenorge,note,digital_mailbox,krr_contact,paper"  # the flags apart
     text = f"{header}\nja,a,no,f,1\nyes,b,n,nei,0\nJ,c,NO,F,true\n"
     # ja, yes, J: three spellings of "available" in one column; rows 9, 1 and 9.

@@ -30,6 +30,10 @@ SPELLINGS: Final = {
 _ONE_CHARACTER: Final = str.maketrans(dict.fromkeys("tTyYjJxX", "1") | dict.fromkeys("fFnN", "0"))
 LEFT_OUT: Final = b"left out"
 """What :func:`column_part` returns when a row is left out (a part of 256)."""
+# A missing flag's part of a row's state, by the missing option: unknown bits above the index,
+# nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
+_GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
+MAX_SPELLINGS: Final = 64  # per flag column
 _FIRST: Final = operator.itemgetter(0)
 _THIRD: Final = operator.itemgetter(2)
 _LAST: Final = operator.itemgetter(-1)
@@ -126,6 +130,41 @@ def flag_texts(lines: list[str], delimiter: str, end: str, others: int) -> Itera
     if others == 1:
         return map(_FIRST, map(str.rpartition, lines, delimiter_))
     return map(_FIRST, map(str.rsplit, lines, delimiter_, itertools.repeat(others)))
+
+
+def mapped_states(
+    maps: list[dict[str, int]], columns: list[list[str]], missing: str
+) -> bytes | None:
+    """Return each row's state as a byte, each distinct spelling judged once.
+
+    Each flag column becomes bytes through a small dict of *maps* (spelling → the flag's part
+    of the state, learnt as new spellings come, for the *missing* option); the columns, read
+    as integers, are or-ed together: all in C, per column. ``None`` if a flag is bad, missing
+    when that is an error, or the row is left out.
+    """
+    packed = 0
+    for bit, column in enumerate(columns[: len(FIELDS)]):
+        part = column_part(maps[bit], column)
+        if part is None:  # a spelling not seen before: learn the column's, once
+            if not _learn(maps[bit], bit, column, missing):
+                return None
+            part = column_part(maps[bit], column)
+        if part is None or part is LEFT_OUT:
+            return None
+        packed |= int.from_bytes(part)
+    return packed.to_bytes(len(columns[0]))
+
+
+def _learn(known: dict[str, int], bit: int, column: list[str], missing: str) -> bool:
+    """Add a column's new spellings to *known*; ``False`` if one cannot be judged alone."""
+    for cell in set(column).difference(known):
+        code = SPELLINGS.get(cell.strip().lower(), BAD)
+        if code == BAD or (code == GAP and missing == "error"):
+            return False
+        if len(known) >= MAX_SPELLINGS:
+            return False
+        known[cell] = _GAP_PARTS[missing] << bit if code == GAP else code << bit
+    return True
 
 
 def column_part(known: dict[str, int], column: list[str]) -> bytes | None:

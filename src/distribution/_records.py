@@ -121,3 +121,31 @@ def chunks(  # noqa: PLR0913  # the options are keyword-only
     tail = "".join(pending)
     if tail:
         yield tail, line, True
+
+
+def quoted_parts(text: str) -> Iterator[tuple[str, bool]]:
+    """Yield *text* in parts, and whether each holds a quote.
+
+    *text* is whole rows, each line ending in a line feed. A quoted part runs from the line
+    of a quote to the first line break after it where the quotes since the part began are
+    even.
+    """
+    done = 0
+    while True:
+        quote = text.find('"', done)
+        if quote < 0:
+            if done < len(text):
+                yield text[done:], False
+            return
+        start = max(done, text.rfind("\n", done, quote) + 1)  # done begins a line
+        if start > done:
+            yield text[done:start], False
+        end, odd = start, False
+        while True:
+            line_end = text.index("\n", end) + 1
+            odd ^= bool(text.count('"', end, line_end) & 1)
+            end = line_end
+            if not odd:
+                break
+        yield text[start:end], True
+        done = end

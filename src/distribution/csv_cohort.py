@@ -30,15 +30,14 @@ from distribution import _records
 from distribution._flags import (
     BAD,
     GAP,
-    LEFT_OUT,
     SPELLINGS,
-    column_part,
     flag_positions,
     flag_texts,
     group_positions,
+    mapped_states,
     one_character_rows,
 )
-from distribution._records import RecordTooLongError, chunks
+from distribution._records import RecordTooLongError, chunks, quoted_parts
 from distribution._texts import ROW_PROBLEMS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.errors import (
@@ -68,10 +67,6 @@ _DELIMITERS: Final = (None, ",", ";", "\t")
 _MAX_GROUPS: Final = 1000
 _MAX_CACHED: Final = 4096  # distinct spellings remembered per reader
 _SPARSE: Final = 16  # a chunk with fewer quotes than a sixteenth of its lines is mostly plain
-# A missing flag's part of a row's state, by the missing option: unknown bits above the index,
-# nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
-_GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
-_MAX_SPELLINGS: Final = 64  # per flag column
 _INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
 _UNSETTLED: Final = -2  # a state: a flag is bad, or missing when missing="error"
 
@@ -265,7 +260,7 @@ class CsvCohort:
             states = one_character_rows(columns, rows) if solid and self._short else None
             if states is None:
                 self._short = False
-                states = self._mapped(columns)
+                states = mapped_states(self._maps, columns, self._mode)
             if states is not None:
                 self._add_states(states, tally)
                 return True
@@ -295,7 +290,7 @@ class CsvCohort:
         """
         stage: dict[tuple[str, ...], Counter[int]] = {}
         incomplete = self.incomplete
-        for part, quoted in _quoted_parts(text):
+        for part, quoted in quoted_parts(text):
             counted = (self._count_parsed if quoted else self._count_flag_blocks)(part, stage)
             if not counted:
                 self.incomplete = incomplete
@@ -392,37 +387,6 @@ class CsvCohort:
             return None
         columns = [fields[position::stride] for position in positions]
         return columns, lines, self._short and not any("" in c for c in columns[: len(_FIELDS)])
-
-    def _mapped(self, columns: list[list[str]]) -> bytes | None:
-        """Return each row's state as a byte, each distinct spelling judged once.
-
-        Each flag column becomes bytes through a small dict (spelling → the flag's part of the
-        state); the columns, read as integers, are or-ed together: all in C, per column.
-        ``None`` if a flag is bad, missing when that is an error, or the row is left out.
-        """
-        packed = 0
-        for bit, column in enumerate(columns[: len(_FIELDS)]):
-            part = column_part(self._maps[bit], column)
-            if part is None:  # a spelling not seen before: learn the column's, once
-                if not self._learn(bit, column):
-                    return None
-                part = column_part(self._maps[bit], column)
-            if part is None or part is LEFT_OUT:
-                return None
-            packed |= int.from_bytes(part)
-        return packed.to_bytes(len(columns[0]))
-
-    def _learn(self, bit: int, column: list[str]) -> bool:
-        """Add a column's new spellings to its dict; ``False`` if one cannot be judged alone."""
-        known = self._maps[bit]
-        for cell in set(column).difference(known):
-            code = SPELLINGS.get(cell.strip().lower(), BAD)
-            if code == BAD or (code == GAP and self._mode == "error"):
-                return False
-            if len(known) >= _MAX_SPELLINGS:
-                return False
-            known[cell] = _GAP_PARTS[self._mode] << bit if code == GAP else code << bit
-        return True
 
     def _settle(
         self, raw: Counter[tuple[str, ...]], tally: dict[tuple[str, ...], Counter[int]]
@@ -629,34 +593,6 @@ class CsvCohort:
             count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",
             rows=tuple(self.bad_rows),
         )
-
-
-def _quoted_parts(text: str) -> Iterator[tuple[str, bool]]:
-    """Yield *text* in parts, and whether each holds a quote.
-
-    *text* is whole rows, each line ending in a line feed. A quoted part runs from the line
-    of a quote to the first line break after it where the quotes since the part began are
-    even.
-    """
-    done = 0
-    while True:
-        quote = text.find('"', done)
-        if quote < 0:
-            if done < len(text):
-                yield text[done:], False
-            return
-        start = max(done, text.rfind("\n", done, quote) + 1)  # done begins a line
-        if start > done:
-            yield text[done:start], False
-        end, odd = start, False
-        while True:
-            line_end = text.index("\n", end) + 1
-            odd ^= bool(text.count('"', end, line_end) & 1)
-            end = line_end
-            if not odd:
-                break
-        yield text[start:end], True
-        done = end
 
 
 if TYPE_CHECKING:
