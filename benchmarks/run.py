@@ -454,6 +454,75 @@ def simulations(n: int, rounds: int, seed: int) -> list[Row]:
     ]
 
 
+# The flag spellings registries export (benchmarks of simulate over each), and how the file is
+# quoted: not at all; a name with a comma in every thousandth row (as pandas, DuckDB and psql
+# quote it); every field (R's write.csv of character columns); or R's write.csv of logicals
+# (row names and ids quoted).
+SPELLINGS = {
+    "0/1": ("1", "0", "none"),
+    "t/f (PostgreSQL)": ("t", "f", "none"),
+    "true/false (DuckDB)": ("true", "false", "none"),
+    "True/False (pandas)": ("True", "False", "none"),
+    "ja/nei (Excel)": ("ja", "nei", "none"),
+    "0/1, a quoted name in every 1,000th row": ("1", "0", "few"),
+    "0/1, every field quoted (R)": ("1", "0", "all"),
+    "TRUE/FALSE, R's write.csv": ("TRUE", "FALSE", "r"),
+}
+
+
+def _write_spelling(  # noqa: PLR0917  # a benchmark's helper, called from one place
+    path: Path, n: int, seed: int, yes: str, no: str, quoting: str
+) -> None:
+    """Write make_cohort's cohort with *yes*/*no* flags, quoted as *quoting* says."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if quoting == "r":
+            handle.write('"","patient","helsenorge","digital_mailbox","krr_contact","paper"\n')
+        else:
+            handle.write(make_cohort.HEADER)
+        for number, line in enumerate(make_cohort.rows(n, seed), start=1):
+            patient, *flags = line.rstrip("\n").split(",")
+            cells = [yes if flag == "1" else no for flag in flags]
+            if quoting == "r":
+                handle.write(f'"{number}","{patient}",' + ",".join(cells) + "\n")
+            elif quoting == "all":
+                handle.write(",".join(f'"{cell}"' for cell in [patient, *cells]) + "\n")
+            elif quoting == "few" and number % 1000 == 0:
+                handle.write(f'"Ås, {patient}",' + ",".join(cells) + "\n")
+            else:
+                handle.write(",".join([patient, *cells]) + "\n")
+
+
+def spellings(n: int, rounds: int, seed: int) -> list[Row]:
+    """`simulate` over each export style beside a `csv.reader` pass over the same file."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (yes, no, quoting) in SPELLINGS.items():
+            path = Path(tmp) / "cohort.csv"
+            _write_spelling(path, n, seed, yes, no, quoting)
+
+            def from_csv(path: Path = path) -> None:
+                with path.open(encoding="utf-8", newline="") as handle:
+                    simulate(CsvCohort(handle))
+
+            def reader_pass(path: Path = path) -> None:
+                with path.open(encoding="utf-8", newline="") as handle:
+                    for _row in csv.reader(handle):
+                        pass
+
+            t = best_ns_per_item({"csv": from_csv, "reader": reader_pass}, n, rounds)
+            target = 1.0 if quoting == "none" else 1.5
+            rows.append(
+                Row(
+                    f"`simulate(CsvCohort(file))`, {name}, per row",
+                    t["csv"],
+                    f"csv pass ({name})",
+                    t["csv"] / t["reader"],
+                    f"target ≤ {target}×; csv.reader pass {t['reader']:.0f} ns",
+                )
+            )
+    return rows
+
+
 @dataclass(frozen=True)
 class Imports:
     """What `import distribution` costs over `import attrs`, in whole fresh interpreters."""
@@ -779,13 +848,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="small inputs, few rounds (CI)")
     parser.add_argument("--output", type=Path, default=DOC, help="the Markdown file to rewrite")
     parser.add_argument("--no-write", action="store_true", help="print the report only")
+    parser.add_argument(
+        "--only-spellings",
+        action="store_true",
+        help="time only simulate over each export style (printed, docs/performance.md untouched)",
+    )
     args = parser.parse_args(argv)
     quick = args.quick
+    if args.only_spellings:
+        print(table(spellings(5_000 if quick else 1_000_000, 3 if quick else 9, seed=7)))
+        return 0
     n, rounds = (2_000, 3) if quick else (200_000, 15)
     calls = per_call(n, rounds, seed=42)
     paths = natural(n, rounds, seed=43)
     pop = population(20_000 if quick else 5_500_000, 2 if quick else 5)
     sims = simulations(5_000 if quick else 5_500_000, 3 if quick else 6, seed=7)
+    styles = spellings(5_000 if quick else 1_000_000, 3 if quick else 9, seed=7)
     alloc = allocation(10_000 if quick else 1_000_000)
     judged = assessments(500 if quick else 50_000, 3 if quick else 9, seed=11)
     cost = imports(2 if quick else 30)
@@ -812,7 +890,7 @@ def main(argv: list[str]) -> int:
         f"Machine: {machine()}.\n\n"
         "### Targets\n\n" + verdicts(named, cost) + "\n"
         "### All figures\n\n"
-        + table([*calls, *paths, pop, *sims, *judged, alloc, trip, *cost.rows()])
+        + table([*calls, *paths, pop, *sims, *styles, *judged, alloc, trip, *cost.rows()])
     )
     print(report)
     if not args.no_write:

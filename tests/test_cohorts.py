@@ -20,16 +20,18 @@ from distribution import (
     NotificationChannel,
     Outcome,
     UnknownCodeError,
-    cohorts,
+    _records,
     decide,
     simulate,
 )
 from distribution.cli import main
-from distribution.presentation.tables import simulation
+from distribution.presentation.simulation import simulation
 from tests.strategies import REACHABLE, availabilities
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from distribution.partial import PartialAvailability
 
 R = DistributionRule
 HEADER = "patient,helsenorge,digital_mailbox,krr_contact,paper"
@@ -94,8 +96,22 @@ def test_simulation_formats() -> None:
     data = json.loads(simulation(result, "json"))
     assert data == result.to_dict()
     assert data["rules"][0]["channels"]["PhysicalMailbox"] == 1
-    assert simulation(result, "csv").splitlines()[1] == "5 PaperOnly,0,0,0,1,0,0,0"
-    assert "| 5 PaperOnly | 0 | 0 | 0 | 1 | 0 | 0 | 0 |" in simulation(result, "markdown")
+    header, row = simulation(result, "csv").splitlines()
+    assert header == (
+        "rule_code,rule_name,patients,helsenorge,helsenorge_pct,digital_mailbox,"
+        "digital_mailbox_pct,unsecure,unsecure_pct,physical_mailbox,physical_mailbox_pct,"
+        "unreachable,unreachable_pct,not_distributed,not_distributed_pct,"
+        "paper_despite_digital,paper_despite_digital_pct,not_settled,not_settled_pct,"
+        "skipped,incomplete"
+    )
+    assert row == "5,PaperOnly,1,0,0.0,0,0.0,0,0.0,1,100.0,0,0.0,0,0.0,0,0.0,0,0.0,0,0"
+    assert simulation(result, "csv", lang="nb") == simulation(result, "csv")  # stable names
+    assert (
+        "| 5 PaperOnly | 0 (0.0 %) | 0 (0.0 %) | 0 (0.0 %) | 1 (100.0 %) | 0 (0.0 %) | 0 (0.0 %)"
+        " | 0 (0.0 %) |" in simulation(result, "markdown")
+    )
+    assert "1 (100,0 %)" in simulation(result, lang="nb")
+    assert "bad rows skipped: 0" in simulation(result)
     assert "pasienter: 1" in simulation(result, lang="nb")
     with pytest.raises(UnknownCodeError, match="'xml'"):
         simulation(result, "xml")
@@ -106,7 +122,7 @@ def test_simulation_formats() -> None:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def read(text: str, **kwargs: object) -> tuple[list[Availability], CsvCohort]:
+def read(text: str, **kwargs: object) -> tuple[list[Availability | PartialAvailability], CsvCohort]:
     reader = CsvCohort(io.StringIO(text, newline=""), **kwargs)  # type: ignore[arg-type]
     return list(reader), reader
 
@@ -167,7 +183,7 @@ def test_skip_bad_goes_on_and_counts() -> None:
 
 
 def test_the_first_bad_rows_are_reported_and_reading_stops_early() -> None:
-    rows = "".join(f"p{i},x,1,1,1\n" for i in range(1000))
+    rows = "".join(f"p{i},?,1,1,1\n" for i in range(1000))
     with pytest.raises(InvalidValueError, match=r"6\+ bad rows") as caught:
         read(HEADER + "\n" + rows, report_limit=5)
     assert "line 2:" in str(caught.value)
@@ -175,7 +191,7 @@ def test_the_first_bad_rows_are_reported_and_reading_stops_early() -> None:
 
 
 def test_long_bad_values_are_shortened() -> None:
-    _, reader = read(HEADER + "\np," + "x" * 500 + ",1,1,1\n", skip_bad=True)
+    _, reader = read(HEADER + "\np," + "y" * 500 + ",1,1,1\n", skip_bad=True)
     assert len(reader.bad_rows[0].describe()) < 120
 
 
@@ -207,9 +223,14 @@ def test_cli_simulate_bad_rows(tmp_path: Path) -> None:
     assert err.count("\n") == 1
     assert "line 3: 'kanskje' in column krr_contact" in err
     code, out, err = run("simulate", str(path), "--skip-bad", "--lang", "nb")
-    assert code == 0
+    assert code == 1  # one row of two is more than the default --max-skipped 1%
     assert "hoppet over én ugyldig rad: linje 3:" in err
+    assert "hoppet over 1 av 2 rader, mer enn --max-skipped 1%" in err
     assert "pasienter: 1" in out
+    code, out, err = run("simulate", str(path), "--skip-bad", "--max-skipped", "50%")
+    assert code == 0
+    assert "skipped one bad row: line 3:" in err
+    assert "bad rows skipped: 1" in out
 
 
 @pytest.mark.parametrize(
@@ -255,7 +276,7 @@ def test_unreadable_header_and_rows() -> None:
 
 
 def test_skip_bad_counts_every_bad_row_but_keeps_only_the_first_few() -> None:
-    rows = "".join(f"p{i},x,1,1,1\n" for i in range(10))
+    rows = "".join(f"p{i},?,1,1,1\n" for i in range(10))
     cohort, reader = read(HEADER + "\n" + rows + "p,1,1,1,1\n", skip_bad=True, report_limit=5)
     assert len(cohort) == 1
     assert reader.skipped == 10
@@ -270,6 +291,8 @@ def test_tally_to_dict_by_hand() -> None:
     ]
     assert simulate(cohort, ["BasicOrPaper"]).to_dict() == {
         "patients": 3,
+        "skipped": 0,
+        "incomplete": 0,
         "rules": [
             {
                 "rule": {"code": 3, "name": "BasicOrPaper"},
@@ -283,13 +306,24 @@ def test_tally_to_dict_by_hand() -> None:
                 "unreachable": 1,
                 "not_distributed": 0,
                 "paper_despite_digital": 1,
+                "not_settled": 0,
+                "percent": {
+                    "helsenorge": 33.3,
+                    "digital_mailbox": 0.0,
+                    "unsecure": 0.0,
+                    "physical_mailbox": 33.3,
+                    "unreachable": 33.3,
+                    "not_distributed": 0.0,
+                    "paper_despite_digital": 33.3,
+                    "not_settled": 0.0,
+                },
             }
         ],
     }
 
 
 def test_a_second_pass_counts_afresh() -> None:
-    lines = [HEADER, "p1,1,1,1,1", "p2,x,1,1,1"]
+    lines = [HEADER, "p1,1,1,1,1", "p2,?,1,1,1"]
     reader = CsvCohort(lines, skip_bad=True)
     assert len(list(reader)) == 1
     assert len(list(reader)) == 1
@@ -366,7 +400,7 @@ def test_blocks_of_0_and_1_are_counted_as_the_rows_say(
     """However a file falls into blocks, the counts are the row-by-row reader's."""
     path = _file(tmp_path_factory.mktemp("c"), rows, "\n", delimiter)
     with pytest.MonkeyPatch.context() as patch, path.open(encoding="utf-8", newline="") as handle:
-        patch.setattr(cohorts, "_BLOCK", block)
+        patch.setattr(_records, "BLOCK", block)
         fast = _outcome(CsvCohort(handle))
     with path.open(encoding="utf-8", newline="") as handle:
         slow = _outcome(CsvCohort(list(handle)))
@@ -385,7 +419,7 @@ def test_a_single_character_that_is_not_0_or_1_is_a_bad_value(flag: str) -> None
 
 
 def test_rows_of_0_and_1_by_hand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cohorts, "_BLOCK", 12)  # a few rows per block
+    monkeypatch.setattr(_records, "BLOCK", 12)  # a few rows per block
     rows = [
         ["p1", "1", "0", "0", "1"],  # Helsenorge and paper: index 9
         ["p2", "0", "0", "0", "1"],  # paper only: 8
@@ -406,7 +440,7 @@ def test_an_empty_flag_and_a_double_one_are_not_taken_for_two_flags(tmp_path: Pa
         pytest.raises(InvalidValueError) as caught,
     ):
         CsvCohort(handle).counts()
-    assert "line 2: '' in column helsenorge" in str(caught.value)
+    assert "line 2: no value ('') in column helsenorge" in str(caught.value)
     assert "line 3: '10' in column helsenorge" in str(caught.value)
     # The same with the flag first on its line: the empty field opens the block.
     flags_first = tmp_path / "flags_first.csv"
@@ -415,7 +449,7 @@ def test_an_empty_flag_and_a_double_one_are_not_taken_for_two_flags(tmp_path: Pa
         CsvCohort(handle).counts()
 
 
-def test_a_clean_file_is_counted_in_blocks_and_a_bad_one_row_by_row(tmp_path: Path) -> None:
+def test_a_clean_file_and_a_bad_one_are_both_read_once(tmp_path: Path) -> None:
     read: list[int] = []
     clean = _file(tmp_path, [["p1", "1", "0", "0", "1"], ["p2", "0", "1", "1", "0"]], "\n", ",")
     with clean.open(encoding="utf-8", newline="") as handle:
@@ -424,7 +458,8 @@ def test_a_clean_file_is_counted_in_blocks_and_a_bad_one_row_by_row(tmp_path: Pa
     read.clear()
     # One row too long and one too short: together they have the right number of fields, and
     # only the row-by-row reader can say which lines are wrong.
-    bad = _file(tmp_path, [["p1", "x", "1", "0", "0", "1"], ["0", "1", "1", "0"]], "\n", ",")
+    rows = [["p1", "x", "1", "0", "0", "1"], ["0", "1", "1", "0"]]
+    bad = _file(tmp_path, rows, "\n", ",")
     with (
         bad.open(encoding="utf-8", newline="") as handle,
         pytest.raises(InvalidValueError) as caught,
@@ -432,7 +467,7 @@ def test_a_clean_file_is_counted_in_blocks_and_a_bad_one_row_by_row(tmp_path: Pa
         simulate(CsvCohort(handle, progress=read.append))
     assert "line 2: 6 fields" in str(caught.value)
     assert "line 3: 4 fields" in str(caught.value)
-    assert read == []
+    assert read == [len(HEADER_5 + "\np1,x,1,0,0,1\n0,1,1,0\n")]  # read once, to its end
 
 
 def test_a_cohort_refuses_an_unknown_delimiter() -> None:

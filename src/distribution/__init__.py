@@ -58,7 +58,14 @@ from distribution.routes import route
 if TYPE_CHECKING:
     # What type checkers see of the lazy names, with their real types, so that a
     # typo in `from distribution import …` fails type checking.
-    from distribution.cohorts import BadRow, CsvCohort, RuleTally, Simulation, simulate
+    from distribution.cohorts import (
+        BadRow,
+        CsvCohort,
+        RuleTally,
+        Simulation,
+        SimulationGroup,
+        simulate,
+    )
     from distribution.eprom.bodies import FormOrderRequest, MessageToCitizenRequest, PhysicalAddress
     from distribution.eprom.callbacks import (
         Callback,
@@ -170,6 +177,7 @@ __all__ = [
     "RuleTally",
     "SentStatus",
     "Simulation",
+    "SimulationGroup",
     "UnknownCodeError",
     "Verdict",
     "Verification",
@@ -257,8 +265,12 @@ _EAGER: Final[dict[str, tuple[str, ...]]] = {
 # service that only decides does not pay for them. Each name is loaded once, then cached as a
 # module global.
 _LAZY: Final[dict[str, tuple[str, ...]]] = {
-    "cohorts": ("BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"),
-    "eprom.bodies": ("FormOrderRequest", "MessageToCitizenRequest", "PhysicalAddress"),
+    "cohorts": ("BadRow", "CsvCohort", "RuleTally", "Simulation", "SimulationGroup", "simulate"),
+    "eprom.bodies": (
+        "FormOrderRequest",
+        "MessageToCitizenRequest",
+        "PhysicalAddress",
+    ),
     "eprom.callbacks": (
         "Callback",
         "FilledOutBy",

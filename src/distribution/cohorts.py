@@ -1,9 +1,11 @@
-"""Cohorts: deciding for many patients at once, and what-if simulation of the rules.
+"""Cohorts: what-if simulation of the rules over many patients at once.
 
-:func:`simulate` counts, for each rule, how many patients of a cohort each channel reaches, how
-many are unreachable, and how many get paper although they have a digital channel. It reads the
-cohort once, counting the 16 possible availabilities, so its cost is one pass over the cohort
-whatever the number of rules. :class:`CsvCohort` streams a cohort from CSV lines.
+One reason to change: what a simulation counts. :func:`simulate` counts, for each rule, how many
+patients of a cohort each channel reaches, how many are unreachable, how many get paper although
+they have a digital channel, and how many cannot be settled because a channel is not known. It
+reads the cohort once, counting the possible availabilities, so its cost is one pass over the
+cohort whatever the number of rules. Reading a cohort from CSV is
+:mod:`distribution.csv_cohort`'s (:class:`CsvCohort`, re-exported here).
 
 >>> from distribution import Availability, DistributionRule
 >>> cohort = [Availability(paper=True), Availability(helsenorge=True, paper=True), Availability()]
@@ -14,37 +16,33 @@ whatever the number of rules. :class:`CsvCohort` streams a cohort from CSV lines
 
 from __future__ import annotations
 
-import csv
-import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from distribution._errors import (
-    HIDDEN,
-    InvalidValueError,
-    UnknownCodeError,
-    check_lang,
-    looks_personal,
-    wrong_type,
-)
-from distribution._texts import (
-    ROW_PROBLEMS,
-    Lang,
-)
+from distribution._errors import Expected, InvalidValueError, UnknownCodeError, wrong_type
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.engine import Outcome, decide
+from distribution.csv_cohort import MISSING_CHOICES, BadRow, CsvCohort, Missing, from_state
+from distribution.engine import Decision, Outcome, decide
+from distribution.partial import PartialAvailability, possible_decisions
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-    from typing import TextIO
+    from collections.abc import Iterable
 
-__all__ = ["BadRow", "CsvCohort", "RuleTally", "Simulation", "simulate"]
+__all__ = ["BadRow", "CsvCohort", "RuleTally", "Simulation", "SimulationGroup", "simulate"]
 
 _PAPER = NotificationChannel.PHYSICAL_MAILBOX
 _REACHABLE: Final = tuple(CHANNEL_FIELDS)
+_FIELDS: Final = tuple(CHANNEL_FIELDS.values())
+# The channels as record columns: the API names in snake_case, stable in every language.
+_CHANNEL_COLUMNS: Final = ("helsenorge", "digital_mailbox", "unsecure", "physical_mailbox")
+_COUNT_COLUMNS: Final = ("unreachable", "not_distributed", "paper_despite_digital", "not_settled")
+
+
+def _percent(count: int, whole: int) -> float:
+    return round(100 * count / whole, 1) if whole else 0.0
 
 
 @final
@@ -62,13 +60,29 @@ class RuleTally:
     """Patients who get a one-time code instead (NoDistribution)."""
     paper_despite_digital: int
     """Patients sent paper although they could be reached on a digital channel."""
+    not_settled: int = 0
+    """Patients for whom the rule's choice depends on a channel that is not known."""
 
     def reached(self, channel: NotificationChannel | int | str) -> int:
         """Return how many patients *channel* notifies under this rule."""
         return self.by_channel[_REACHABLE.index(parse_channel(channel))]
 
+    def percent(self, count: int) -> float:
+        """Return *count* as a percentage of the patients, to one decimal (0.0 for none)."""
+        return _percent(count, self.patients)
+
+    def counts(self) -> dict[str, int]:
+        """Return every count by its stable snake_case name (the record's columns)."""
+        return {
+            **dict(zip(_CHANNEL_COLUMNS, self.by_channel, strict=True)),
+            "unreachable": self.unreachable,
+            "not_distributed": self.not_distributed,
+            "paper_despite_digital": self.paper_despite_digital,
+            "not_settled": self.not_settled,
+        }
+
     def to_dict(self) -> dict[str, object]:
-        """Return the tally as JSON-ready data."""
+        """Return the tally as JSON-ready data, with each count's percentage in ``percent``."""
         return {
             "rule": {"code": self.rule.value, "name": self.rule.api_name},
             "patients": self.patients,
@@ -76,16 +90,36 @@ class RuleTally:
             "unreachable": self.unreachable,
             "not_distributed": self.not_distributed,
             "paper_despite_digital": self.paper_despite_digital,
+            "not_settled": self.not_settled,
+            "percent": {name: self.percent(count) for name, count in self.counts().items()},
         }
 
 
 @final
 @attrs.frozen
+class SimulationGroup:
+    """The simulation of the patients who share the values of the grouping columns."""
+
+    values: tuple[str, ...]
+    """The values of the columns :attr:`Simulation.by` names, in that order."""
+    simulation: Simulation
+
+
+@final
+@attrs.frozen
 class Simulation:
-    """The tallies of several rules over one cohort."""
+    """The tallies of several rules over one cohort, and of each group if it was grouped."""
 
     patients: int
     tallies: tuple[RuleTally, ...]
+    skipped: int = 0
+    """Bad rows skipped (``skip_bad``): not counted in any tally."""
+    incomplete: int = 0
+    """Rows left out for a missing value (``missing="skip"``): not counted in any tally."""
+    by: tuple[str, ...] = ()
+    """The columns the cohort was grouped by, as given."""
+    groups: tuple[SimulationGroup, ...] = ()
+    """Each group's simulation, in the order of their values."""
 
     def tally(self, rule: DistributionRule | int | str) -> RuleTally:
         """Return the tally of *rule* (anything ``DistributionRule.parse`` takes)."""
@@ -102,45 +136,118 @@ class Simulation:
 
     def to_dict(self) -> dict[str, object]:
         """Return the simulation as JSON-ready data."""
-        return {"patients": self.patients, "rules": [t.to_dict() for t in self.tallies]}
+        data: dict[str, object] = {
+            "patients": self.patients,
+            "skipped": self.skipped,
+            "incomplete": self.incomplete,
+            "rules": [t.to_dict() for t in self.tallies],
+        }
+        if self.by:
+            data["by"] = list(self.by)
+            data["groups"] = [
+                {
+                    "values": dict(zip(self.by, group.values, strict=True)),
+                    "patients": group.simulation.patients,
+                    "rules": [t.to_dict() for t in group.simulation.tallies],
+                }
+                for group in self.groups
+            ]
+        return data
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return one flat row per rule (per group and rule when grouped), for a data frame.
+
+        The keys are stable snake_case names, whatever the language: the grouping columns
+        first, then ``rule_code``, ``rule_name``, ``patients``, each count and its percentage
+        (``helsenorge`` and ``helsenorge_pct``, …, ``not_settled`` and ``not_settled_pct``),
+        then the file's ``skipped`` and ``incomplete`` rows.
+        ``pandas.DataFrame(simulation.to_records())`` is the table.
+
+        >>> from distribution import Availability
+        >>> record = simulate([Availability(paper=True)], ["PaperOnly"]).to_records()[0]
+        >>> record["rule_name"], record["physical_mailbox"], record["physical_mailbox_pct"]
+        ('PaperOnly', 1, 100.0)
+        """
+        parts = [((), self)] if not self.by else [(g.values, g.simulation) for g in self.groups]
+        records: list[dict[str, object]] = []
+        for values, simulation in parts:
+            for tally in simulation.tallies:
+                record: dict[str, object] = dict(zip(self.by, values, strict=True))
+                record |= {
+                    "rule_code": tally.rule.value,
+                    "rule_name": tally.rule.api_name,
+                    "patients": tally.patients,
+                }
+                for name, count in tally.counts().items():
+                    record[name] = count
+                    record[f"{name}_pct"] = tally.percent(count)
+                record |= {"skipped": self.skipped, "incomplete": self.incomplete}
+                records.append(record)
+        return records
 
 
-def _count(cohort: Iterable[Availability]) -> Counter[int]:
-    def bad(value: object) -> int:
-        raise wrong_type(value, field="cohort item", expected="an Availability")
+def _state(item: object, position: int, missing: Missing) -> int | None:
+    """Return a partial availability's counting state, ``None`` to leave it out."""
+    if item.__class__ is not PartialAvailability:
+        raise wrong_type(
+            item, field="cohort item", expected=Expected(types=(Availability, PartialAvailability))
+        )
+    flags = item.to_dict()
+    unknown = [bit for bit, name in enumerate(_FIELDS) if flags[name] is None]
+    if unknown and missing == "error":
+        name = _FIELDS[unknown[0]]
+        raise InvalidValueError(
+            "missing_value", value=None, field=f"cohort[{position}].{name}", choices=(True, False)
+        )
+    if unknown and missing == "skip":
+        return None
+    index = sum(bool(flags[name]) << bit for bit, name in enumerate(_FIELDS))
+    if missing == "unknown":
+        index |= sum(16 << bit for bit in unknown)
+    return index
 
-    items: Iterable[object] = cohort
-    return Counter(a.index if a.__class__ is Availability else bad(a) for a in items)
+
+def _count(cohort: Iterable[object], missing: Missing) -> tuple[Counter[int], int]:
+    counts: Counter[int] = Counter()
+    left_out = 0
+    for position, item in enumerate(cohort):
+        if item.__class__ is Availability:  # the common case, without a call
+            counts[item.index] += 1
+            continue
+        state = _state(item, position, missing)
+        if state is None:
+            left_out += 1
+        else:
+            counts[state] += 1
+    return counts, left_out
 
 
-def simulate(
-    cohort: Iterable[Availability], rules: Iterable[DistributionRule | int | str] | None = None
-) -> Simulation:
-    """Return, per rule, how a cohort of patients would be reached.
+def _decision(rule: DistributionRule, state: int) -> Decision | None:
+    """Return the rule's decision for a state, ``None`` if it depends on an unknown channel."""
+    patient = from_state(state)
+    if isinstance(patient, Availability):
+        return decide(rule, patient)
+    possible = possible_decisions(rule, patient)
+    return possible.cases[0].decision if possible.settled else None
 
-    *cohort* is any iterable of :class:`Availability` (read once, in constant memory); *rules*
-    are anything ``DistributionRule.parse`` takes, all nine by default.
-    """
-    chosen = (
-        tuple(DistributionRule)
-        if rules is None
-        else tuple(dict.fromkeys(DistributionRule.parse(rule) for rule in rules))
-    )
-    # A CSV file is counted in blocks, in C; any other cohort one Availability at a time.
-    counts = cohort.counts() if cohort.__class__ is CsvCohort else _count(cohort)
+
+def _tallies(rules: tuple[DistributionRule, ...], counts: Counter[int]) -> tuple[RuleTally, ...]:
     patients = sum(counts.values())
     tallies = []
-    for rule in chosen:
+    for rule in rules:
         by_channel = dict.fromkeys(_REACHABLE, 0)
         outcomes = dict.fromkeys(Outcome, 0)
-        paper_despite_digital = 0
-        for index, count in counts.items():
-            availability = _ALL[index]
-            decision = decide(rule, availability)
+        paper_despite_digital = not_settled = 0
+        for state, count in counts.items():
+            decision = _decision(rule, state)
+            if decision is None:
+                not_settled += count
+                continue
             outcomes[decision.outcome] += count
             if decision.outcome is Outcome.NOTIFIED:
                 by_channel[decision.channel] += count
-            if decision.channel is _PAPER and any(ch is not _PAPER for ch in availability.channels):
+            # A digital channel known available: the low bits of a state are the known ones.
+            if decision.channel is _PAPER and state & 0b0111:
                 paper_despite_digital += count
         tallies.append(
             RuleTally(
@@ -150,292 +257,76 @@ def simulate(
                 unreachable=outcomes[Outcome.UNREACHABLE],
                 not_distributed=outcomes[Outcome.NOT_DISTRIBUTED],
                 paper_despite_digital=paper_despite_digital,
+                not_settled=not_settled,
             )
         )
-    return Simulation(patients, tuple(tallies))
+    return tuple(tallies)
 
 
-# --- reading a cohort from CSV ----------------------------------------------------------------
+def simulate(
+    cohort: Iterable[Availability | PartialAvailability],
+    rules: Iterable[DistributionRule | int | str] | None = None,
+    *,
+    missing: Missing | None = None,
+) -> Simulation:
+    """Return, per rule, how a cohort of patients would be reached.
 
-_VALUES: Final = {
-    **dict.fromkeys(("true", "yes", "1", "ja"), True),
-    **dict.fromkeys(("false", "no", "0", "nei"), False),
-}
-_FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit order
-_ALL: Final = Availability.all()
-_SHOWN: Final = 20
-_DELIMITERS: Final = (None, ",", ";", "\t")
-_BLOCK: Final = 1 << 20  # characters read at a time by CsvCohort.counts()
+    *cohort* is any iterable of :class:`Availability` or
+    :class:`~distribution.partial.PartialAvailability` (read once, in constant memory), or a
+    :class:`CsvCohort`, which is counted in large chunks and may be grouped (its *by*);
+    *rules* are anything ``DistributionRule.parse`` takes, all nine by default.
 
+    *missing* says what a channel that is not known means: a missing value in a
+    :class:`CsvCohort` (default: the reader's own *missing*) or ``None`` in a
+    ``PartialAvailability`` (default ``"unknown"``). ``"unknown"`` reasons with
+    :func:`~distribution.partial.possible_decisions`: a patient whose channel under a rule
+    depends on an unknown channel is counted in that rule's :attr:`RuleTally.not_settled`;
+    ``"unavailable"`` takes the channel as unavailable; ``"skip"`` leaves the patient out
+    (:attr:`Simulation.incomplete`); ``"error"`` raises
+    :class:`~distribution.errors.InvalidValueError`.
 
-@final
-@attrs.frozen
-class BadRow:
-    """A row of a cohort CSV that could not be read."""
-
-    line: int
-    key: str
-    value: str
-    column: str = ""
-    expected: int = 0
-
-    def describe(self, *, lang: Lang = "en") -> str:
-        """Return what is wrong with the row, naming its line."""
-        return ROW_PROBLEMS[check_lang(lang)][self.key].format(
-            line=self.line, value=self.value, column=self.column, expected=self.expected
-        )
-
-
-def _add_digit_rows(columns: list[list[str]], rows: int, counts: list[int]) -> bool:
-    """Add a block's rows to *counts* by index and return ``True`` if every flag is 0 or 1.
-
-    Otherwise change nothing and return ``False``. The caller knows no field of the block is
-    empty. Each flag column's characters, read as one integer, must then be one byte per row,
-    each "0" (0x30) or "1" (0x31), whose lowest bit is the flag: shifted to the column's bit
-    and or-ed together, each byte is the row's ``Availability.index``. Whole columns are
-    handled by C integer operations, with no Python step per row.
+    >>> from distribution.partial import PartialAvailability
+    >>> unsure = PartialAvailability(helsenorge=None, digital_mailbox=False, krr_contact=True,
+    ...                              paper=True)
+    >>> result = simulate([unsure], ["AllowUnsecureOrPaper", "PaperOnly"])
+    >>> [(t.rule.api_name, t.not_settled) for t in result.tallies]
+    [('AllowUnsecureOrPaper', 1), ('PaperOnly', 0)]
     """
-    ones = int.from_bytes(b"\x01" * rows)
-    digits = 0x31 * ones  # "111...1"
-    packed = 0
-    for bit, column in enumerate(columns):
-        text = "".join(column)
-        if not text.isascii():  # not a flag, and a lone surrogate cannot even be encoded
-            return False
-        value = int.from_bytes(text.encode("ascii"))
-        # A character other than 0 or 1, or a flag of two characters (so more bytes than rows),
-        # reads as another number.
-        if value | ones != digits:
-            return False
-        packed |= (value & ones) << bit
-    indexes = packed.to_bytes(rows)
-    for index in range(len(counts)):
-        counts[index] += indexes.count(index)
-    return True
-
-
-def _by_index(raw: Counter[tuple[str, ...]]) -> Counter[int] | None:
-    """Return the counts by availability index, or ``None`` if a value is not a flag."""
-    counts: Counter[int] = Counter()
-    for cells, count in raw.items():
-        index = 0
-        for bit, cell in enumerate(cells):
-            flag = _VALUES.get(cell.strip().lower())
-            if flag is None:
-                return None
-            index |= flag << bit
-        counts[index] += count
-    return counts
-
-
-class CsvCohort:
-    """A cohort streamed from CSV lines: iterate it for one :class:`Availability` per row.
-
-    The header must name the columns ``helsenorge``, ``digital_mailbox``, ``krr_contact`` and
-    ``paper`` (any order and letter case; other columns are ignored). Values are true/false,
-    yes/no, 1/0 or ja/nei in any letter case. The delimiter is a comma or, as Excel writes CSV
-    under a Norwegian locale, a semicolon: found from the header line unless *delimiter* is
-    given. Open the file with ``newline=""`` (Windows line endings are read as they come) and
-    ``encoding="utf-8-sig"`` (a byte-order mark is dropped). A bad row is never dropped
-    silently: by default iterating raises :class:`~distribution.errors.InvalidValueError`
-    listing the first bad rows (after reading up to ``report_limit`` of them); with
-    ``skip_bad=True`` the row is skipped, counted in :attr:`skipped` and the first ones kept in
-    :attr:`bad_rows`. *progress*, if given, is called with the number of characters read so
-    far as a file is counted (the command line's progress bar).
-    """
-
-    def __init__(  # noqa: PLR0913  # the options are keyword-only
-        self,
-        lines: Iterable[str],
-        *,
-        name: str = "cohort",
-        skip_bad: bool = False,
-        report_limit: int = 5,
-        delimiter: str | None = None,
-        progress: Callable[[int], object] | None = None,
-    ) -> None:
-        if delimiter not in _DELIMITERS:
-            raise UnknownCodeError(
-                "unknown_code", value=delimiter, field="delimiter", choices=_DELIMITERS[1:]
-            )
-        self.delimiter = delimiter
-        self.progress = progress
-        self._lines = lines
-        self.name = name
-        self.skip_bad = skip_bad
-        self.report_limit = report_limit
-        self.rows = 0
-        self.skipped = 0
-        self.bad_rows: list[BadRow] = []
-
-    def counts(self) -> Counter[int]:
-        """Return how many rows have each :attr:`Availability.index`: what :func:`simulate` needs.
-
-        A file opened for reading is counted a block at a time, in C: the block is split into
-        fields and each row's four flags are taken by slicing; flags that are all ``0`` or ``1``
-        are counted as whole columns, others by each distinct value, checked once. Anything
-        that block reading cannot judge exactly (a quote, a NUL, a lone carriage return, a row
-        with another number of fields, a value that is not a flag) sends the whole file back
-        to the row-by-row reader, which names every bad line.
-        """
-        source = self._lines
-        seekable = getattr(source, "seekable", None)
-        if callable(seekable) and seekable() and hasattr(source, "read"):
-            start = source.tell()  # type: ignore[attr-defined]  # a file opened for reading
-            counted = self._fast_counts(source)  # type: ignore[arg-type]  # it has read()
-            if counted is not None:
-                return counted
-            source.seek(start)  # type: ignore[attr-defined]
-        return Counter(availability.index for availability in self)
-
-    def _fast_counts(self, source: TextIO) -> Counter[int] | None:
-        head = source.readline()
-        if not head or '"' in head:
-            return None
-        delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")
-        header, positions = self._columns(next(csv.reader([head], delimiter=delimiter)), delimiter)
-        width = len(header)
-        # Each line becomes its fields and a NUL sentinel, so one split gives all fields of a
-        # block, and the sentinels prove every row had exactly `width` fields.
-        joint = f"{delimiter}\x00{delimiter}"
-        stride = width + 1
-        columns = [slice(position, None, stride) for position in positions]
-        sentinels = slice(width, None, stride)
-        raw: Counter[tuple[str, ...]] = Counter()  # the blocks whose flags are not all 0 or 1
-        by_digits = [0] * len(_ALL)  # by index, the rows of blocks whose flags are all 0 or 1
-        rest, done = "", len(head)
-        while True:
-            block = source.read(_BLOCK)
-            if not block:
-                break
-            done += len(block)
-            block = rest + block
-            cut = block.rfind("\n") + 1
-            rest, block = block[cut:], block[:cut]
-            lines = block.count("\n")
-            if (
-                '"' in block
-                or "\x00" in block
-                or ("\r" in block and block.count("\r") != block.count("\r\n"))
-            ):
-                return None
-            text = block.replace("\n", joint)
-            fields = text.split(delimiter)
-            fields.pop()  # after the last line's sentinel
-            if len(fields) != lines * stride or fields[sentinels].count("\x00") != lines:
-                return None
-            flags = [fields[column] for column in columns]
-            # Two delimiters in a row (or one first) is an empty field somewhere, in any column:
-            # such a block is counted by value, as an empty flag and a flag "10" would otherwise
-            # join to two characters, each a 0 or a 1.
-            solid = delimiter * 2 not in text and not text.startswith(delimiter)
-            if not (solid and _add_digit_rows(flags, lines, by_digits)):
-                raw.update(zip(*flags, strict=True))
-            if self.progress is not None:
-                self.progress(done)
-        if rest:
-            return None  # a last line without a line break: the row-by-row reader judges it
-        counts = _by_index(raw)
-        if counts is not None:
-            counts.update({index: n for index, n in enumerate(by_digits) if n})
-            self.rows, self.skipped, self.bad_rows = sum(counts.values()), 0, []
-        return counts
-
-    def __iter__(self) -> Iterator[Availability]:
-        # Counts describe the latest pass: iterating again (over a list of lines) starts afresh.
-        self.rows, self.skipped, self.bad_rows = 0, 0, []
-        lines = iter(self._lines)
-        head = next(lines, None)
-        if head is None:
-            raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
-        delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")
-        reader = csv.reader(itertools.chain((head,), lines), delimiter=delimiter)
-        try:
-            first = next(reader, None)
-        except csv.Error:
-            raise InvalidValueError(
-                "csv_bad_header", value=None, field=self.name, choices=_FIELDS
-            ) from None
-        header, positions = self._columns(first, delimiter)
-        width = len(header)
-        while True:
-            line = reader.line_num
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error:
-                # A NUL byte or an oversized field: the csv module drops the line and reading
-                # can go on. If it could not even advance, the rest is unreadable.
-                self._bad(BadRow(reader.line_num, "unreadable", ""))
-                if reader.line_num == line:  # pragma: no cover  # csv consumes a line first
-                    break
-                continue
-            read = self._read(row, width, positions, reader.line_num)
-            if read.__class__ is Availability:
-                self.rows += 1
-                yield read
-            else:
-                self._bad(read)  # type: ignore[arg-type]  # a BadRow
-        if self.bad_rows and not self.skip_bad:
-            self._fail()
-
-    def _columns(
-        self, header: list[str] | None, delimiter: str
-    ) -> tuple[list[str], tuple[int, ...]]:
-        if not header:
-            raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
-        other = next((d for d in _DELIMITERS[1:] if d != delimiter and d in "".join(header)), None)
-        if other is not None and len(header) == 1:
-            # One column that holds another delimiter: the file is split by something else.
-            raise InvalidValueError(
-                "csv_wrong_delimiter", value=other, field=self.name, choices=_FIELDS
-            )
-        names = [cell.strip().lstrip("\ufeff").strip().lower() for cell in header]
-        for field in _FIELDS:
-            if names.count(field) > 1:
-                raise InvalidValueError("csv_duplicate_column", value=field, field=self.name)
-        missing = [field for field in _FIELDS if field not in names]
-        if missing:
-            raise InvalidValueError(
-                "csv_missing_columns",
-                value=None,
-                field=self.name,
-                missing=tuple(missing),
-                choices=_FIELDS,
-            )
-        return header, tuple(names.index(field) for field in _FIELDS)
-
-    @staticmethod
-    def _read(
-        row: list[str], width: int, positions: tuple[int, ...], line: int
-    ) -> Availability | BadRow:
-        if len(row) != width:
-            return BadRow(line, "field_count", str(len(row)), expected=width)
-        index = 0
-        for bit, position in enumerate(positions):
-            flag = _VALUES.get(row[position].strip().lower())
-            if flag is None:
-                cell = row[position]
-                shown = repr(cell if len(cell) <= _SHOWN else cell[: _SHOWN - 3] + "...")
-                if looks_personal(cell):  # a phone number or e-mail in the wrong column
-                    shown = HIDDEN
-                return BadRow(line, "bad_value", shown, column=_FIELDS[bit])
-            index |= flag << bit
-        return _ALL[index]
-
-    def _bad(self, problem: BadRow) -> None:
-        self.skipped += 1
-        if len(self.bad_rows) < self.report_limit:
-            self.bad_rows.append(problem)
-        elif not self.skip_bad:
-            self._fail()
-
-    def _fail(self) -> None:
-        raise InvalidValueError(
-            "csv_bad_rows_one" if self.skipped == 1 else "csv_bad_rows",
-            value=None,
-            field=self.name,
-            count=f"{self.skipped}{'+' if len(self.bad_rows) < self.skipped else ''}",
-            rows=tuple(self.bad_rows),
+    if missing is not None and missing not in MISSING_CHOICES:
+        raise UnknownCodeError(
+            "unknown_code", value=missing, field="missing", choices=MISSING_CHOICES
         )
+    chosen = (
+        tuple(DistributionRule)
+        if rules is None
+        else tuple(dict.fromkeys(DistributionRule.parse(rule) for rule in rules))
+    )
+    if isinstance(cohort, CsvCohort):
+        return _simulate_csv(cohort, chosen, missing)
+    counts, left_out = _count(cohort, missing or "unknown")
+    return Simulation(sum(counts.values()), _tallies(chosen, counts), incomplete=left_out)
+
+
+def _simulate_csv(
+    cohort: CsvCohort, rules: tuple[DistributionRule, ...], missing: Missing | None
+) -> Simulation:
+    grouped = cohort.grouped_counts(missing=missing)
+    total: Counter[int] = Counter()
+    for counts in grouped.values():
+        total.update(counts)
+    groups = (
+        tuple(
+            SimulationGroup(values, Simulation(sum(counts.values()), _tallies(rules, counts)))
+            for values, counts in sorted(grouped.items())
+        )
+        if cohort.by
+        else ()
+    )
+    return Simulation(
+        sum(total.values()),
+        _tallies(rules, total),
+        skipped=cohort.skipped,
+        incomplete=cohort.incomplete,
+        by=cohort.by,
+        groups=groups,
+    )

@@ -9,9 +9,11 @@ decisions; no rule is written twice. Two forms:
 - :func:`channel_case_sql`: a ``CASE`` expression that computes the chosen channel's code from
   a rule column and four flag columns, for a ``SELECT`` over any table.
 
-The SQL is plain: ``INTEGER`` and ``VARCHAR`` columns, flags as 0/1 (SQL Server has no
-``BOOLEAN``), no dialect-specific syntax. The tests run it in SQLite and DuckDB and compare
-every row with :func:`~distribution.decide`.
+The SQL is plain: ``INTEGER`` and ``VARCHAR`` columns, no dialect-specific syntax. The flags
+are 0/1 integers by default (SQL Server has no ``BOOLEAN``); ``flags="boolean"`` makes them
+``BOOLEAN`` columns and conditions, to join a table of PostgreSQL or DuckDB ``boolean`` columns
+without a cast. The tests run it in SQLite, DuckDB and PostgreSQL and compare every row with
+:func:`~distribution.decide`.
 
 >>> import sqlite3
 >>> db = sqlite3.connect(":memory:")
@@ -29,22 +31,26 @@ every row with :func:`~distribution.decide`.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal, get_args
 
-from distribution._errors import InvalidValueError, wrong_type
+from distribution._errors import InvalidValueError, UnknownCodeError, wrong_type
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule
 from distribution.engine import decide
 from distribution.routes import ROUTES
 
-__all__ = ["channel_case_sql", "decision_table_sql"]
+__all__ = ["FLAG_TYPES", "FlagType", "channel_case_sql", "decision_table_sql"]
+
+FlagType = Literal["integer", "boolean"]
+"""How the four flags are typed: 0/1 ``INTEGER`` or ``BOOLEAN``."""
+FLAG_TYPES: Final[tuple[FlagType, ...]] = get_args(FlagType)
 
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
 _COLUMNS: Final = (
     ("rule_code", "INTEGER NOT NULL"),
     ("rule_name", "VARCHAR(32) NOT NULL"),
     ("availability_index", "INTEGER NOT NULL"),
-    *((name, "INTEGER NOT NULL") for name in CHANNEL_FIELDS.values()),
+    *((name, "{flag} NOT NULL") for name in CHANNEL_FIELDS.values()),
     ("channel_code", "INTEGER NOT NULL"),
     ("channel_name", "VARCHAR(16) NOT NULL"),
     ("chain_codes", "VARCHAR(16) NOT NULL"),
@@ -64,16 +70,28 @@ def _identifier(value: object, field: str) -> str:
     return value
 
 
-def decision_table_sql(table: str = "eprom_decision") -> str:
+def _flag_type(value: object) -> FlagType:
+    if value not in FLAG_TYPES:
+        raise UnknownCodeError("unknown_code", value=value, field="flags", choices=FLAG_TYPES)
+    flag: FlagType = value
+    return flag
+
+
+def decision_table_sql(table: str = "eprom_decision", *, flags: FlagType = "integer") -> str:
     """Return SQL that creates *table* and fills it with the 144 rule decisions.
 
     Columns: ``rule_code``, ``rule_name``, ``availability_index`` (0-15), the four flags
-    ``helsenorge``, ``digital_mailbox``, ``krr_contact`` and ``paper`` (0/1), ``channel_code``
+    ``helsenorge``, ``digital_mailbox``, ``krr_contact`` and ``paper`` (0/1, or ``TRUE`` and
+    ``FALSE`` in ``BOOLEAN`` columns with ``flags="boolean"``), ``channel_code``
     and ``channel_name`` (0 ``None`` when nothing is sent), ``chain_codes`` and ``chain_names``
     (the fallback chain, comma-separated, chosen channel first) and ``outcome``.
     """
     name = _identifier(table, "table")
-    columns = ",\n".join(f"  {column} {kind}" for column, kind in _COLUMNS)
+    boolean = _flag_type(flags) == "boolean"
+    kind_of_flag = "BOOLEAN" if boolean else "INTEGER"
+    columns = ",\n".join(
+        f"  {column} {kind.format(flag=kind_of_flag)}" for column, kind in _COLUMNS
+    )
     rows = []
     for rule in DistributionRule:
         for availability in Availability.all():
@@ -82,7 +100,10 @@ def decision_table_sql(table: str = "eprom_decision") -> str:
                 str(rule.value),
                 f"'{rule.api_name}'",
                 str(availability.index),
-                *(str(int(flag)) for flag in availability.to_dict().values()),
+                *(
+                    (str(flag).upper() if boolean else str(int(flag)))
+                    for flag in availability.to_dict().values()
+                ),
                 str(decision.channel.value),
                 f"'{decision.channel.api_name}'",
                 "'" + ",".join(str(ch.value) for ch in decision.chain) + "'",
@@ -99,29 +120,32 @@ def decision_table_sql(table: str = "eprom_decision") -> str:
     )
 
 
-def channel_case_sql(
+def channel_case_sql(  # noqa: PLR0913  # keyword-only: the column names and the flag type
     *,
     rule: str = "rule",
     helsenorge: str = "helsenorge",
     digital_mailbox: str = "digital_mailbox",
     krr_contact: str = "krr_contact",
     paper: str = "paper",
+    flags: FlagType = "integer",
 ) -> str:
     """Return a ``CASE`` expression giving the chosen channel's code (0 when none is).
 
     Each argument names a column: *rule* holds the rule's code, the others a flag (1 when the
-    patient can be reached on that channel). Every rule's route becomes its ``WHEN`` clauses,
-    in route order, so the first available channel wins, as in ePROM.
+    patient can be reached on that channel; with ``flags="boolean"`` a ``BOOLEAN`` column,
+    tested as it is). Every rule's route becomes its ``WHEN`` clauses, in route order, so the
+    first available channel wins, as in ePROM.
     """
-    flags = {
+    columns = {
         "helsenorge": _identifier(helsenorge, "helsenorge"),
         "digital_mailbox": _identifier(digital_mailbox, "digital_mailbox"),
         "krr_contact": _identifier(krr_contact, "krr_contact"),
         "paper": _identifier(paper, "paper"),
     }
     rule_column = _identifier(rule, "rule")
+    test = "" if _flag_type(flags) == "boolean" else " = 1"
     whens = [
-        f"  WHEN {rule_column} = {code.value} AND {flags[CHANNEL_FIELDS[channel]]} = 1"
+        f"  WHEN {rule_column} = {code.value} AND {columns[CHANNEL_FIELDS[channel]]}{test}"
         f" THEN {channel.value}"
         for code, route in ROUTES.items()
         for channel in route

@@ -36,7 +36,9 @@ def test_simulate_reads_what_norwegian_excel_writes(
         "simulate", str(path), "--rules", "BasicOrPaper", "--format", "csv", *extra
     )
     assert (code, err) == (0, "")
-    assert out.splitlines()[1] == "3 BasicOrPaper,1,0,0,1,0,0,1"
+    assert out.splitlines()[1] == (
+        "3,BasicOrPaper,2,1,50.0,0,0.0,0,0.0,1,50.0,0,0.0,0,0.0,1,50.0,0,0.0,0,0"
+    )
 
 
 def test_simulate_says_what_it_suspects_when_a_file_does_not_read(tmp_path: Path) -> None:

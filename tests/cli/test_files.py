@@ -31,7 +31,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert terminal.getvalue().endswith("100%\r" + " " * 40 + "\r")  # wiped when done
     out, err = Terminal(), Terminal()
     assert main(["simulate", str(path), "--format", "csv"], environ={}, stdout=out, stderr=err) == 0
-    assert "0 Basic,10,0,0,0,0,0,0" in out.getvalue()
+    assert "0,Basic,10,10,100.0,0,0.0," in out.getvalue()
     assert "100%" in err.getvalue()
 
 

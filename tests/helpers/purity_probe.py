@@ -30,6 +30,7 @@ from distribution.eprom import (
 )
 from distribution.patient import eligibility, krr
 from distribution.presentation import decision as explain_decision
+from distribution.presentation import simulation as simulation_table
 from distribution.presentation import tables, timeline
 
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
@@ -134,11 +135,14 @@ def exercise() -> None:
     )
     d.preflight("BasicOrPaper", must_be_signed=True, paper_enabled=False, national_id="15108695088")
     d.national_id_problem("55108695088")
-    tables.simulation(d.simulate([a, d.Availability()] * 50), "markdown")
+    simulation_table.simulation(d.simulate([a, d.Availability()] * 50), "markdown")
     reader = d.CsvCohort(
-        io.StringIO("helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n", newline="")
+        io.StringIO(
+            "helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n,t,f,NULL\n", newline=""
+        ),
+        missing="unknown",
     )
-    tables.simulation(d.simulate(reader), "json")
+    simulation_table.simulation(d.simulate(reader), "json")
     status = d.read_callback(
         json.dumps({"formOrderId": ID, "notificationChannel": "None", "formOrderStatus": "Error"})
     )
@@ -207,6 +211,7 @@ def main() -> None:
         eligibility,
         explain_decision,
         tables,
+        simulation_table,
         krr,
         preflight,
         reconciliation,

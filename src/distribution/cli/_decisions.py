@@ -42,6 +42,7 @@ from distribution.presentation.tables import (
     rules_json,
     rules_table,
 )
+from distribution.sql import FLAG_TYPES
 
 if TYPE_CHECKING:
     import argparse
@@ -153,6 +154,7 @@ def add_matrix(add: Adder, say: Mapping[str, str]) -> None:
     """Add ``matrix``."""
     sub = add("matrix", "matrix --format markdown", _matrix)
     sub.add_argument("--format", choices=MATRIX_FORMATS, default="text", help=say["format"])
+    sub.add_argument("--flags", choices=FLAG_TYPES, default="integer", help=say["flags"])
 
 
 def add_describe(add: Adder, say: Mapping[str, str]) -> None:
@@ -336,7 +338,7 @@ def _rules(args: argparse.Namespace, context: Context) -> int:
 
 
 def _matrix(args: argparse.Namespace, context: Context) -> int:
-    context.out.write(matrix(args.format, args.lang))
+    context.out.write(matrix(args.format, args.lang, flags=args.flags))
     return 0
 
 

@@ -8,7 +8,9 @@ that names the file and says why in either language, never a traceback.
 from __future__ import annotations
 
 import csv
+import gzip
 import importlib
+import io
 import itertools
 import os
 from pathlib import Path
@@ -33,12 +35,27 @@ A line (of JSON lines or a CSV file) is read at most this far; a longer one is r
 is bounded by the limit, not by the input (``/dev/zero`` has no line break at all)."""
 
 
+# The first bytes of a compressed file or an archive, and its kind (a FILE_PROBLEMS key).
+_MAGIC: Final = (
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"PK\x03\x04", "zip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+)
+_GZIP: Final = b"\x1f\x8b"
+
+
 class FileProblem:
     """Why a file could not be read, in either language (rendered by the error message)."""
 
-    def __init__(self, error: Exception) -> None:
+    def __init__(self, error: Exception | str) -> None:
         self.key = (
-            "missing"
+            error
+            if isinstance(error, str)
+            else "bad_gzip"
+            if isinstance(error, (gzip.BadGzipFile, EOFError))
+            else "missing"
             if isinstance(error, FileNotFoundError)
             else "denied"
             if isinstance(error, PermissionError)
@@ -53,7 +70,7 @@ class FileProblem:
         return FILE_PROBLEMS[lang][self.key]
 
 
-def cannot_read(path: str, error: Exception) -> InvalidValueError:
+def cannot_read(path: str, error: Exception | str) -> InvalidValueError:
     """Return the error that says *path* could not be read, and why."""
     return InvalidValueError("cannot_read", value=path, field="file", problem=FileProblem(error))
 
@@ -126,6 +143,64 @@ def open_text(path: str, encoding: str) -> TextIO:
         ) from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         raise cannot_read(path, error) from None
+
+
+def open_table(path: str, encoding: str, stdin: TextIO) -> TextIO:
+    """Open *path* (``-``: standard input) as text for the csv module, a gzip file unpacked.
+
+    A gzip file is known by its first bytes, whatever its name; a file compressed another way
+    (or a ZIP archive, such as an Excel workbook) is refused with what to do instead.
+    """
+    try:
+        "".encode(encoding)  # a text encoding, or LookupError
+    except LookupError:
+        raise UnknownCodeError(
+            "unknown_encoding",
+            value=encoding,
+            field="--encoding",
+            choices=_ENCODINGS,
+            suggestion=nearest(encoding, _ENCODINGS),
+        ) from None
+    if path == "-":
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is None:  # a text stream with no bytes under it (the tests' StringIO)
+            return stdin
+        # A pipe's buffer can look ahead; another binary stream is given a buffer that can.
+        raw: io.BufferedReader = buffer if hasattr(buffer, "peek") else io.BufferedReader(buffer)
+    else:
+        try:
+            raw = Path(path).open("rb")  # noqa: SIM115  # closed with the stream returned
+        except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+            raise cannot_read(path, error) from None
+    try:
+        head = raw.peek(8)[:8]
+    except OSError as error:  # a directory, on some systems only when read
+        raw.close()
+        raise cannot_read(path, error) from None
+    kind = next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
+    if kind is not None:
+        raw.close()
+        raise cannot_read(path, kind)
+    if not head.startswith(_GZIP):
+        return io.TextIOWrapper(raw, encoding=encoding, newline="")
+    if path != "-":  # opened again by gzip, which then closes the file with itself
+        raw.close()
+        return gzip.open(path, "rt", encoding=encoding, newline="")
+    return io.TextIOWrapper(
+        gzip.GzipFile(fileobj=raw, mode="rb"),
+        encoding=encoding,
+        newline="",
+    )
+
+
+def release(handle: TextIO, path: str, stdin: TextIO) -> None:
+    """Close what :func:`open_table` opened; standard input is left open."""
+    if path != "-":
+        handle.close()
+    elif isinstance(handle, io.TextIOWrapper):
+        inner = handle.detach()
+        if isinstance(inner, io.BufferedReader) and inner is not getattr(stdin, "buffer", None):
+            inner.detach()  # the look-ahead buffer given to a stream that had none
 
 
 def lines(handle: TextIO, path: str) -> Iterator[str]:

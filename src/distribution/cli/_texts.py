@@ -75,7 +75,13 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "not_paper_enabled": "skjemaet er ikke satt opp for papir",
         "national_id": "pasientens fødselsnummer eller D-nummer; - leser det fra standard inn (eller spør uten å vise det)",
         "problem_codes": "skriv ut problemkodene som JSON",
-        "cohort_file": "én pasient per rad; kolonnene helsenorge, digital_mailbox, krr_contact og paper (ja/nei, true/false, 1/0); andre kolonner blir ikke lest",
+        "cohort_file": "én pasient per rad; kolonnene helsenorge, digital_mailbox, krr_contact og paper (eller hn, digipost, sms, papir …) med ja/nei, true/false, t/f, 1/0, SANN/USANN eller x; andre kolonner blir ikke lest; - leser standard inn; .gz leses som den er",
+        "missing": "hva en tom verdi (eller NULL, NA, \\N) betyr: error (standard) stopper og viser linjen, unknown gjør pasienten ikke avgjort der kanalen teller, unavailable tar kanalen som utilgjengelig, skip utelater raden",
+        "max_skipped": "høyeste andel (f.eks. 1%%, standard) eller antall rader --skip-bad kan hoppe over før kjøringen avslutter med kode 1",
+        "by": "tell for hver verdi av denne kolonnen i filen (kan gjentas)",
+        "plot": "tegn et stablet søylediagram per regel i FIL.svg eller FIL.png (trenger matplotlib: pip install 'eprom-distribution[plot]')",
+        "mv_column": "KOLONNE",
+        "flags": "typen til de fire flaggene i --format sql: integer (0/1, standard) eller boolean (BOOLEAN, som kolonner av typen boolean i PostgreSQL)",
         "rules_list": "regler skilt med komma (standard: alle ni)",
         "skip_bad": "hopp over ugyldige rader (de listes på standard feil) i stedet for å stoppe",
         "delimiter": "skilletegn i CSV-filen (standard: finn det ut fra overskriftslinjen, komma eller semikolon)",
@@ -172,7 +178,13 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "not_paper_enabled": "the form is not paper enabled",
         "national_id": "the patient's fødselsnummer or D-nummer; - reads it from standard input (or asks without echoing it)",
         "problem_codes": "print the problem codes as JSON",
-        "cohort_file": "one patient a row; the columns helsenorge, digital_mailbox, krr_contact and paper (yes/no, true/false, 1/0); other columns are not read",
+        "cohort_file": "one patient a row; the columns helsenorge, digital_mailbox, krr_contact and paper (or hn, digipost, sms, papir, …) with yes/no, true/false, t/f, 1/0, SANN/USANN or x; other columns are not read; - reads standard input; .gz is read as it is",
+        "missing": "what an empty value (or NULL, NA, \\N) means: error (default) stops and names the line, unknown counts the patient as not settled where the channel matters, unavailable takes the channel as unavailable, skip leaves the row out",
+        "max_skipped": "the largest share (e.g. 1%%, the default) or number of rows --skip-bad may skip before the run ends with exit code 1",
+        "by": "count for each value of this column of the file (may be repeated)",
+        "plot": "draw a stacked bar per rule in FILE.svg or FILE.png (needs matplotlib: pip install 'eprom-distribution[plot]')",
+        "mv_column": "COLUMN",
+        "flags": "the type of the four flags in --format sql: integer (0/1, the default) or boolean (BOOLEAN, as PostgreSQL's boolean columns)",
         "rules_list": "comma-separated rules (default: all nine)",
         "skip_bad": "skip bad rows (listed on standard error) instead of stopping",
         "delimiter": "the CSV file's delimiter (default: found from the header line, comma or semicolon)",
@@ -242,6 +254,12 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "directory": "det er en mappe",
         "not_text": "ikke en UTF-8-tekstfil",
         "other": "systemet kunne ikke åpne den",
+        "bzip2": "den er pakket med bzip2; pakk den ut (bunzip2) eller send den inn slik: bzcat FIL | eprom-distribution simulate -",
+        "xz": "den er pakket med xz; pakk den ut (unxz) eller send den inn slik: xzcat FIL | eprom-distribution simulate -",
+        "zstd": "den er pakket med zstd; pakk den ut (unzstd) eller send den inn slik: zstdcat FIL | eprom-distribution simulate -",
+        "zip": "det er et ZIP-arkiv eller en Excel-arbeidsbok; pakk ut CSV-filen, eller lagre arket som CSV",
+        "7z": "det er et 7z-arkiv; pakk ut CSV-filen først (7z x)",
+        "bad_gzip": "gzip-filen er skadet eller avkortet",
     },
     "en": {
         "missing": "no such file",
@@ -249,6 +267,25 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "directory": "it is a directory",
         "not_text": "not a UTF-8 text file",
         "other": "the system could not open it",
+        "bzip2": "it is compressed with bzip2; unpack it (bunzip2) or pipe it in: bzcat FILE | eprom-distribution simulate -",
+        "xz": "it is compressed with xz; unpack it (unxz) or pipe it in: xzcat FILE | eprom-distribution simulate -",
+        "zstd": "it is compressed with zstd; unpack it (unzstd) or pipe it in: zstdcat FILE | eprom-distribution simulate -",
+        "zip": "it is a ZIP archive or an Excel workbook; unpack the CSV file, or save the sheet as CSV",
+        "7z": "it is a 7z archive; unpack the CSV file first (7z x)",
+        "bad_gzip": "the gzip file is damaged or cut short",
+    },
+}
+
+
+# What simulate says on standard error when it skipped too much to be trusted (exit code 1).
+SIMULATE: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "skipped_all": "{file}: hoppet over alle radene; tallene sier ingenting",
+        "skipped_too_many": "{file}: hoppet over {skipped} av {rows} rader, mer enn --max-skipped {limit}; tallene kan være skjeve",
+    },
+    "en": {
+        "skipped_all": "{file}: skipped every row; the figures say nothing",
+        "skipped_too_many": "{file}: skipped {skipped} of {rows} rows, more than --max-skipped {limit}; the figures may be skewed",
     },
 }
 
@@ -266,6 +303,7 @@ FAKE_EPROM: Final[dict[Lang, dict[str, str]]] = {
 
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "HELP": HELP,
+    "SIMULATE": SIMULATE,
     "ARGPARSE": ARGPARSE,
     "FILE_PROBLEMS": FILE_PROBLEMS,
     "FAKE_EPROM": FAKE_EPROM,

@@ -28,18 +28,16 @@ from distribution.presentation._texts import (
 )
 from distribution.presentation.decision import meaning
 from distribution.routes import ROUTES
-from distribution.sql import channel_case_sql, decision_table_sql
+from distribution.sql import FlagType, channel_case_sql, decision_table_sql
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from distribution.cohorts import Simulation
     from distribution.eprom.verification import Anomaly, Verification
     from distribution.patient.eligibility import Eligibility
 
 __all__ = [
     "MATRIX_FORMATS",
-    "SIMULATION_FORMATS",
     "availability_label",
     "decision_text",
     "eligibility_text",
@@ -49,7 +47,6 @@ __all__ = [
     "route_text",
     "rules_json",
     "rules_table",
-    "simulation",
     "verification_json",
     "verification_text",
 ]
@@ -80,14 +77,18 @@ def _cell(decision: Decision) -> str:
     return " → ".join(_SHORT[ch] for ch in decision.chain) or _EMPTY_CELL[decision.outcome]
 
 
-def matrix(fmt: str = "text", lang: Lang = "en") -> str:
-    """Return the 9 × 16 decision matrix in *fmt* (``text``, ``markdown``, ``csv``, ``json``)."""
+def matrix(fmt: str = "text", lang: Lang = "en", *, flags: FlagType = "integer") -> str:
+    """Return the 9 × 16 decision matrix in *fmt* (``text``, ``markdown``, ``csv``, ``json``).
+
+    *flags* types the flags of ``sql`` (see :func:`~distribution.sql.decision_table_sql`).
+    """
+    if fmt == "sql":
+        return _matrix_sql(flags)
     renderers = {
         "text": _matrix_text,
         "markdown": _matrix_markdown,
         "csv": _matrix_csv,
         "json": _matrix_json,
-        "sql": _matrix_sql,
     }
     if fmt not in renderers:
         raise UnknownCodeError("unknown_code", value=fmt, field="format", choices=MATRIX_FORMATS)
@@ -164,10 +165,10 @@ def _matrix_json(_lang: Lang) -> str:
     return "[\n" + ",\n".join(json.dumps(d, ensure_ascii=False) for d in decisions) + "\n]\n"
 
 
-def _matrix_sql(_lang: Lang) -> str:
-    case = channel_case_sql(rule="rule_code").replace("\n", "\n  ")
+def _matrix_sql(flags: FlagType) -> str:
+    case = channel_case_sql(rule="rule_code", flags=flags).replace("\n", "\n  ")
     return (
-        decision_table_sql()
+        decision_table_sql(flags=flags)
         + "\n-- The chosen channel as a CASE expression over your own columns (here the table's):\n"
         + f"SELECT rule_code, availability_index,\n  {case} AS channel_code\nFROM eprom_decision;\n"
     )
@@ -261,53 +262,6 @@ def eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
         name = CHANNEL_LABELS[lang][channel.name]
         lines.append(f"- {name[0].upper()}{name[1:]}: {state} ({reasons})")
     return "\n".join(lines)
-
-
-SIMULATION_FORMATS: Final = ("text", "markdown", "json", "csv")
-
-
-def simulation(result: Simulation, fmt: str = "text", *, lang: Lang = "en") -> str:
-    """Return a simulation as ``text``, ``markdown``, ``json`` or ``csv``."""
-    lang = check_lang(lang)
-    if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
-    if fmt not in SIMULATION_FORMATS:
-        raise UnknownCodeError(
-            "unknown_code", value=fmt, field="format", choices=SIMULATION_FORMATS
-        )
-    label = LABELS[lang]
-    header = [
-        label["rule"],
-        *(ch.api_name for ch in CHANNEL_FIELDS),
-        label["unreachable"],
-        label["not_distributed"],
-        label["paper_despite_digital"],
-    ]
-    rows = [
-        [
-            f"{t.rule.value} {t.rule.api_name}",
-            *(str(n) for n in t.by_channel),
-            str(t.unreachable),
-            str(t.not_distributed),
-            str(t.paper_despite_digital),
-        ]
-        for t in result.tallies
-    ]
-    if fmt == "csv":
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows([header, *rows])
-        return out.getvalue()
-    if fmt == "markdown":
-        lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
-        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    table = [
-        "  ".join(
-            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
-        )
-        for r in [header, *rows]
-    ]
-    return f"{label['patients']}: {result.patients}\n" + "\n".join(table) + "\n"
 
 
 def verification_text(run: Verification, lang: Lang) -> str:
