@@ -23,7 +23,8 @@ from distribution import (
     simulate,
 )
 from distribution import _texts as core_texts
-from distribution._texts import LANGUAGES, ErrorKey, LabelKey
+from distribution._error_texts import ErrorKey
+from distribution._texts import LANGUAGES, LabelKey
 from distribution.cli import _texts as cli_texts
 from distribution.cli._texts import ARGPARSE
 from distribution.codes import CODE_ENUMS, NotificationChannel

@@ -20,17 +20,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, final
 
 from distribution._describable import Describable, describable
-from distribution._texts import (
-    ERRORS,
-    EXPECTED,
-    LANGUAGES,
-    SUGGEST,
-    TYPE_NAMES,
-    ErrorKey,
-    Lang,
-    is_lang,
-    join_list,
-)
+from distribution._error_texts import ERRORS, EXPECTED, SUGGEST, TYPE_NAMES, ErrorKey
+from distribution._texts import LANGUAGES, Lang, is_lang, join_list
 
 if TYPE_CHECKING:
     import enum
@@ -277,7 +268,7 @@ class TypeName:
 class Expected:
     """What a field takes, in words of the message's language.
 
-    Either a phrase from :data:`~distribution._texts.EXPECTED` ("an object") or a list of
+    Either a phrase from :data:`~distribution._error_texts.EXPECTED` ("an object") or a list of
     types ("int or None"), said as "heltall eller null" / "integer or null".
     """
 
@@ -341,7 +332,7 @@ def wrong_type(
 ) -> InvalidTypeError:
     """Return the error for *value* of the wrong type; with *secret*, only its type is shown.
 
-    *expected* is a phrase of :data:`~distribution._texts.EXPECTED` or an :class:`Expected`.
+    *expected* is a phrase of :data:`~distribution._error_texts.EXPECTED` or an :class:`Expected`.
     """
     return InvalidTypeError(
         "wrong_type",

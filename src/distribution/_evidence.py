@@ -71,8 +71,9 @@ def wrong_kind(
 ) -> InvalidTypeError:
     """Return the error for a caller who passed *value*, of the wrong Python type.
 
-    *expected* is a phrase of :data:`~distribution._texts.EXPECTED` (its ``{name}`` filled with
-    *name*) or an :class:`~distribution.errors.Expected`; with *secret* only the type is shown.
+    *expected* is a phrase of :data:`~distribution._error_texts.EXPECTED` (its ``{name}``
+    filled with *name*) or an :class:`~distribution.errors.Expected`; with *secret* only the type
+    is shown.
     """
     shown, type_name = _said(value, secret=secret)
     return InvalidTypeError(

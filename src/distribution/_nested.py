@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, final
 
 if TYPE_CHECKING:
+    from distribution._error_texts import ErrorKey
     from distribution._errors import DistributionError
-    from distribution._texts import ErrorKey, Lang
+    from distribution._texts import Lang
 
 __all__ = ["Nested", "found_at"]
 

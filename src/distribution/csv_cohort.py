@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Final, Literal, final, get_args
 import attrs
 
 from distribution import _records
+from distribution._error_texts import ROW_PROBLEMS
 from distribution._errors import (
     HIDDEN,
     InvalidValueError,
@@ -46,12 +47,13 @@ from distribution._flags import (
     one_character_rows,
 )
 from distribution._records import RecordTooLongError, chunks, quoted_parts
-from distribution._texts import ROW_PROBLEMS, Lang
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.partial import PartialAvailability
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+
+    from distribution._texts import Lang
 
 __all__ = ["MISSING_CHOICES", "BadRow", "CsvCohort", "Missing", "from_state"]
 

@@ -10,8 +10,8 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Final
 
+from distribution._error_texts import ERRORS
 from distribution._errors import InvalidValueError, mask_personal
-from distribution._texts import ERRORS
 from distribution.cli._context import PROG
 from distribution.cli._files import (
     bar,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import TextIO
 
-    from distribution._texts import ErrorKey
+    from distribution._error_texts import ErrorKey
     from distribution.cli._context import Adder, Context
     from distribution.cohorts import Simulation
 
