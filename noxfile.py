@@ -95,6 +95,7 @@ def browser(session: nox.Session) -> None:
 def mutation(session: nox.Session) -> None:
     """Mutate every module of the package with mutmut ([tool.mutmut]): the longest session."""
     _install(session, "test", "mutation")
+    session.env["EPROM_HYPOTHESIS_PROFILE"] = "mutation"  # tests/conftest.py
     session.run("mutmut", "run", "--max-children", "2", *session.posargs)
     session.run("mutmut", "results")
 

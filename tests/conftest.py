@@ -1,7 +1,10 @@
 """Hypothesis profiles: no deadlines (CI machines are slow and shared).
 
 CI runs more examples, derandomized: the same examples every run, so a green main stays green
-and the 100 % coverage gate cannot flicker. Local runs stay random and keep exploring.
+and the 100 % coverage gate cannot flicker. Local runs stay random and keep exploring. The
+mutation run (``nox -s mutation``) runs the tests once per mutant: it asks for the "mutation"
+profile through ``EPROM_HYPOTHESIS_PROFILE``, few derandomized examples, so a mutant's verdict is
+the same every run and ten thousand of them finish in an afternoon.
 """
 
 import os
@@ -17,4 +20,14 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+settings.register_profile(
+    "mutation",
+    deadline=None,
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(
+    os.environ.get("EPROM_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
