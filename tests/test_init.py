@@ -60,6 +60,7 @@ def test_importing_the_package_loads_the_core_and_no_layer_above_it() -> None:
         "distribution._evidence",
         "distribution._reading",
         "distribution._texts",
+        "distribution._error_texts",
         "distribution.availability",
         "distribution.codes",
         "distribution.engine",

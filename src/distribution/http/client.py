@@ -19,6 +19,7 @@ EpromClient('https://proms2.hemit.org/promswebapi')
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, final
 
 import httpx
@@ -26,6 +27,7 @@ import httpx
 from distribution.http import _exchange
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from types import TracebackType
 
     from distribution import (
@@ -41,8 +43,36 @@ DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for ePROM; v2 answers at once, before it has notified the patient."""
 
 
+class _Client:
+    """What the sync and the async client share: the address, the key, and the errors."""
+
+    __slots__ = ("_base", "_key", "_timeout")
+
+    def __init__(self, base_url: str, *, api_key: str, timeout: float) -> None:
+        self._base = _exchange.base_url(base_url)
+        self._key = _exchange.api_key(api_key)
+        self._timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._base!r})"
+
+    def _request(self, call: _exchange.Call) -> tuple[str, bytes, dict[str, str]]:
+        """Return where *call* goes, its body and its headers."""
+        return self._base + call.path, call.body, _exchange.headers(self._key)
+
+    @contextlib.contextmanager
+    def _network(self, call: _exchange.Call) -> Iterator[None]:
+        """Turn httpx's errors while *call* is on its way into the library's."""
+        try:
+            yield
+        except httpx.TimeoutException:
+            raise _exchange.timed_out(call, self._timeout) from None
+        except httpx.HTTPError:
+            raise _exchange.unreachable(call, self._base) from None
+
+
 @final
-class EpromClient:
+class EpromClient(_Client):
     """ePROM's v2 API over HTTP, one call at a time; close it, or use it in a ``with`` block.
 
     Args:
@@ -53,7 +83,7 @@ class EpromClient:
         transport: an httpx transport, for tests.
     """
 
-    __slots__ = ("_base", "_http", "_key", "_timeout")
+    __slots__ = ("_http",)
 
     def __init__(
         self,
@@ -63,13 +93,8 @@ class EpromClient:
         timeout: float = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._base = _exchange.base_url(base_url)
-        self._key = _exchange.api_key(api_key)
-        self._timeout = timeout
+        super().__init__(base_url, api_key=api_key, timeout=timeout)
         self._http = httpx.Client(timeout=timeout, transport=transport)
-
-    def __repr__(self) -> str:
-        return f"EpromClient({self._base!r})"
 
     def __enter__(self) -> EpromClient:
         return self
@@ -95,25 +120,20 @@ class EpromClient:
         return _exchange.message_response(self._send(_exchange.message(request)))
 
     def _send(self, call: _exchange.Call) -> str:
-        try:
-            response = self._http.post(
-                self._base + call.path, content=call.body, headers=_exchange.headers(self._key)
-            )
-        except httpx.TimeoutException:
-            raise _exchange.timed_out(call, self._timeout) from None
-        except httpx.HTTPError:
-            raise _exchange.unreachable(call, self._base) from None
+        with self._network(call):
+            url, body, headers = self._request(call)
+            response = self._http.post(url, content=body, headers=headers)
         return _exchange.answer(call, response.status_code, response.text, self._key)
 
 
 @final
-class AsyncEpromClient:
+class AsyncEpromClient(_Client):
     """The same as :class:`EpromClient`, for asyncio: ``await client.create_form_order(…)``.
 
     Close it with ``await client.aclose()``, or use it in an ``async with`` block.
     """
 
-    __slots__ = ("_base", "_http", "_key", "_timeout")
+    __slots__ = ("_http",)
 
     def __init__(
         self,
@@ -123,13 +143,8 @@ class AsyncEpromClient:
         timeout: float = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._base = _exchange.base_url(base_url)
-        self._key = _exchange.api_key(api_key)
-        self._timeout = timeout
+        super().__init__(base_url, api_key=api_key, timeout=timeout)
         self._http = httpx.AsyncClient(timeout=timeout, transport=transport)
-
-    def __repr__(self) -> str:
-        return f"AsyncEpromClient({self._base!r})"
 
     async def __aenter__(self) -> AsyncEpromClient:
         return self
@@ -155,12 +170,7 @@ class AsyncEpromClient:
         return _exchange.message_response(await self._send(_exchange.message(request)))
 
     async def _send(self, call: _exchange.Call) -> str:
-        try:
-            response = await self._http.post(
-                self._base + call.path, content=call.body, headers=_exchange.headers(self._key)
-            )
-        except httpx.TimeoutException:
-            raise _exchange.timed_out(call, self._timeout) from None
-        except httpx.HTTPError:
-            raise _exchange.unreachable(call, self._base) from None
+        with self._network(call):
+            url, body, headers = self._request(call)
+            response = await self._http.post(url, content=body, headers=headers)
         return _exchange.answer(call, response.status_code, response.text, self._key)
