@@ -95,7 +95,7 @@ def test_simulation_formats() -> None:
     result = simulate([Availability(paper=True)], ["PaperOnly"])
     data = json.loads(simulation(result, "json"))
     assert data == result.to_dict()
-    assert data["rules"][0]["channels"]["PhysicalMailbox"] == 1
+    assert data["rules"][0]["physical_mailbox"] == 1
     header, row = simulation(result, "csv").splitlines()
     assert header == (
         "rule_code,rule_name,patients,helsenorge,helsenorge_pct,digital_mailbox,"
@@ -210,7 +210,7 @@ def test_cli_simulate(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["patients"] == 2
-    assert [r["rule"]["name"] for r in data["rules"]] == ["Basic", "BasicOrPaper"]
+    assert [r["rule_name"] for r in data["rules"]] == ["Basic", "BasicOrPaper"]
     assert data["rules"][1]["paper_despite_digital"] == 1
 
 
@@ -295,28 +295,25 @@ def test_tally_to_dict_by_hand() -> None:
         "incomplete": 0,
         "rules": [
             {
-                "rule": {"code": 3, "name": "BasicOrPaper"},
+                "rule_code": 3,
+                "rule_name": "BasicOrPaper",
                 "patients": 3,
-                "channels": {
-                    "Helsenorge": 1,
-                    "DigitalMailbox": 0,
-                    "Unsecure": 0,
-                    "PhysicalMailbox": 1,
-                },
+                "helsenorge": 1,
+                "helsenorge_pct": 33.3,
+                "digital_mailbox": 0,
+                "digital_mailbox_pct": 0.0,
+                "unsecure": 0,
+                "unsecure_pct": 0.0,
+                "physical_mailbox": 1,
+                "physical_mailbox_pct": 33.3,
                 "unreachable": 1,
+                "unreachable_pct": 33.3,
                 "not_distributed": 0,
+                "not_distributed_pct": 0.0,
                 "paper_despite_digital": 1,
+                "paper_despite_digital_pct": 33.3,
                 "not_settled": 0,
-                "percent": {
-                    "helsenorge": 33.3,
-                    "digital_mailbox": 0.0,
-                    "unsecure": 0.0,
-                    "physical_mailbox": 33.3,
-                    "unreachable": 33.3,
-                    "not_distributed": 0.0,
-                    "paper_despite_digital": 33.3,
-                    "not_settled": 0.0,
-                },
+                "not_settled_pct": 0.0,
             }
         ],
     }
@@ -473,3 +470,13 @@ def test_a_clean_file_and_a_bad_one_are_both_read_once(tmp_path: Path) -> None:
 def test_a_cohort_refuses_an_unknown_delimiter() -> None:
     with pytest.raises(UnknownCodeError, match="delimiter"):
         CsvCohort([], delimiter="|")
+
+
+def test_the_json_of_a_rule_has_the_csv_columns_names() -> None:
+    """simulate --format json and --format csv name every count alike, in any language."""
+    result = simulate(CsvCohort([HEADER, "p1,1,0,0,1", "p2,0,0,1,1"]), ["AllowUnsecureOrPaper"])
+    header = simulation(result, "csv", lang="nb").splitlines()[0].split(",")
+    rule = json.loads(simulation(result, "json", lang="nb"))["rules"][0]
+    assert [*rule, "skipped", "incomplete"] == header
+    assert (rule["helsenorge"], rule["unsecure"], rule["unsecure_pct"]) == (1, 1, 50.0)
+    assert result.to_records() == [rule | {"skipped": 0, "incomplete": 0}]

@@ -412,7 +412,7 @@ def test_grouping_by_a_column_the_file_lacks_names_its_columns() -> None:
 
 
 def test_too_many_groups_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(csv_cohort, "_MAX_GROUPS", 2)
+    monkeypatch.setattr(csv_cohort, "MAX_GROUPS", 2)
     text = "id,helsenorge,digital_mailbox,krr_contact,paper\n1,1,0,0,1\n2,1,0,0,1\n3,1,0,0,1\n"
     with pytest.raises(InvalidValueError, match="more than 2 different values"):
         CsvCohort(io.StringIO(text, newline=""), by=["id"]).counts()

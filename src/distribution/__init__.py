@@ -86,7 +86,14 @@ if TYPE_CHECKING:
     )
     from distribution.eprom.responses import FormOrderResponse, MessageResponse
     from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
-    from distribution.mrs.audit import Audit, AuditAnomaly, AuditKind, audit, datadump_rows
+    from distribution.mrs.audit import (
+        Audit,
+        AuditAnomaly,
+        AuditGroup,
+        AuditKind,
+        audit,
+        datadump_rows,
+    )
     from distribution.mrs.statuses import eprom_status, mrs_statuses
     from distribution.partial import (
         Case,
@@ -103,7 +110,7 @@ if TYPE_CHECKING:
     from distribution.patient.krr import KrrRecord, KrrResponse, KrrStatus
     from distribution.patient.national_id import NationalIdKind, national_id_kind
     from distribution.patient.reasons import Reason
-    from distribution.presentation.audit import explain_audit
+    from distribution.presentation.audit import audit_report, explain_audit
     from distribution.presentation.decision import (
         describe,
         explain,
@@ -122,6 +129,7 @@ __all__ = [
     "AnomalyKind",
     "Audit",
     "AuditAnomaly",
+    "AuditGroup",
     "AuditKind",
     "Availability",
     "AvailabilityDict",
@@ -184,6 +192,7 @@ __all__ = [
     "__version__",
     "assess",
     "audit",
+    "audit_report",
     "channel_case_sql",
     "channels_many",
     "datadump_rows",
@@ -289,12 +298,12 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "reconcile",
     ),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
-    "presentation.audit": ("explain_audit",),
+    "presentation.audit": ("audit_report", "explain_audit"),
     "eprom.responses": ("FormOrderResponse", "MessageResponse"),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
     "presentation.reconciliation": ("explain_reconciliation",),
     "presentation.timeline": ("explain_timeline",),
-    "mrs.audit": ("Audit", "AuditAnomaly", "AuditKind", "audit", "datadump_rows"),
+    "mrs.audit": ("Audit", "AuditAnomaly", "AuditGroup", "AuditKind", "audit", "datadump_rows"),
     "mrs.statuses": ("eprom_status", "mrs_statuses"),
     "partial": (
         "Case",

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit order
+MAX_GROUPS: Final = 1000
+"""The most groups a count by columns (``--by``) keeps: a column with more values is no group."""
 
 # One code per spelling (stripped, in lower case): unavailable, available, missing, else bad.
 NO, YES, GAP, BAD = 0, 1, 2, 3

@@ -82,17 +82,22 @@ class RuleTally:
         }
 
     def to_dict(self) -> dict[str, object]:
-        """Return the tally as JSON-ready data, with each count's percentage in ``percent``."""
-        return {
-            "rule": {"code": self.rule.value, "name": self.rule.api_name},
+        """Return the tally as JSON-ready data: the record's columns, each count with its share.
+
+        The keys are the stable snake_case names of ``simulate --format csv``, whatever the
+        language: ``rule_code``, ``rule_name``, ``patients``, then each count and its
+        percentage (``helsenorge`` and ``helsenorge_pct``, …, ``not_settled`` and
+        ``not_settled_pct``).
+        """
+        data: dict[str, object] = {
+            "rule_code": self.rule.value,
+            "rule_name": self.rule.api_name,
             "patients": self.patients,
-            "channels": {ch.api_name: self.by_channel[i] for i, ch in enumerate(_REACHABLE)},
-            "unreachable": self.unreachable,
-            "not_distributed": self.not_distributed,
-            "paper_despite_digital": self.paper_despite_digital,
-            "not_settled": self.not_settled,
-            "percent": {name: self.percent(count) for name, count in self.counts().items()},
         }
+        for name, count in self.counts().items():
+            data[name] = count
+            data[f"{name}_pct"] = self.percent(count)
+        return data
 
 
 @final
@@ -135,7 +140,12 @@ class Simulation:
         )
 
     def to_dict(self) -> dict[str, object]:
-        """Return the simulation as JSON-ready data."""
+        """Return the simulation as JSON-ready data with stable snake_case keys.
+
+        ``patients``, ``skipped``, ``incomplete`` and ``rules``: one :meth:`RuleTally.to_dict`
+        per rule, whose keys are the columns of :meth:`to_records`. When grouped, ``by`` and
+        ``groups``: each group's ``values``, ``patients`` and ``rules``.
+        """
         data: dict[str, object] = {
             "patients": self.patients,
             "skipped": self.skipped,
@@ -171,18 +181,12 @@ class Simulation:
         parts = [((), self)] if not self.by else [(g.values, g.simulation) for g in self.groups]
         records: list[dict[str, object]] = []
         for values, simulation in parts:
-            for tally in simulation.tallies:
-                record: dict[str, object] = dict(zip(self.by, values, strict=True))
-                record |= {
-                    "rule_code": tally.rule.value,
-                    "rule_name": tally.rule.api_name,
-                    "patients": tally.patients,
-                }
-                for name, count in tally.counts().items():
-                    record[name] = count
-                    record[f"{name}_pct"] = tally.percent(count)
-                record |= {"skipped": self.skipped, "incomplete": self.incomplete}
-                records.append(record)
+            records += [
+                dict(zip(self.by, values, strict=True))
+                | tally.to_dict()
+                | {"skipped": self.skipped, "incomplete": self.incomplete}
+                for tally in simulation.tallies
+            ]
         return records
 
 

@@ -39,6 +39,7 @@ from distribution._errors import (
 from distribution._flags import (
     BAD,
     GAP,
+    MAX_GROUPS,
     SPELLINGS,
     flag_positions,
     flag_texts,
@@ -66,7 +67,6 @@ _FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit ord
 _ALL: Final = Availability.all()
 _SHOWN: Final = 20
 _DELIMITERS: Final = (None, ",", ";", "\t")
-_MAX_GROUPS: Final = 1000
 _MAX_CACHED: Final = 4096  # distinct spellings remembered per reader
 _SPARSE: Final = 16  # a chunk with fewer quotes than a sixteenth of its lines is mostly plain
 _INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
@@ -129,7 +129,7 @@ class CsvCohort:
     up to ``report_limit`` of them); with ``skip_bad=True`` the row is skipped, counted in
     :attr:`skipped` and the first ones kept in :attr:`bad_rows`. *by* names columns to count
     each group of their values apart (:meth:`grouped_counts`). *progress*, if given, is
-    called with the number of characters read so far as a file is counted.
+    called with the number of characters read so far as a file is read, counted or iterated.
     """
 
     def __init__(  # noqa: PLR0913  # the options are keyword-only
@@ -413,9 +413,9 @@ class CsvCohort:
     ) -> Counter[int]:
         counts = tally.get(group)
         if counts is None:
-            if len(tally) >= _MAX_GROUPS:
+            if len(tally) >= MAX_GROUPS:
                 raise InvalidValueError(
-                    "csv_too_many_groups", value=self.by, field=self.name, limit=_MAX_GROUPS
+                    "csv_too_many_groups", value=self.by, field=self.name, limit=MAX_GROUPS
                 )
             counts = tally[group] = Counter()
         return counts
@@ -503,7 +503,12 @@ class CsvCohort:
         yield head
         try:
             for text, _, _ in chunks(
-                source, first_line=2, block=_records.BLOCK, limit=_records.RECORD_LIMIT
+                source,
+                first_line=2,
+                progress=self.progress,
+                read=len(head),
+                block=_records.BLOCK,
+                limit=_records.RECORD_LIMIT,
             ):
                 yield from io.StringIO(text, newline="")
         except RecordTooLongError as error:

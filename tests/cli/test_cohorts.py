@@ -73,21 +73,16 @@ def test_audit_reads_a_csv_datadump_and_never_prints_the_one_time_code() -> None
     assert "1 fikk papirbrev" in out
     for secret in ("K7Q2ZP", "X9PL3M", "R4T8WV", "M2N6QD"):
         assert secret not in out
+    assert "2 av 2 besvart" not in out
+    assert "  kanal 1 Helsenorge: 1 av 1 besvart (100,0 %)" in out
     code, out, _ = run("audit", str(DATADUMP), "--json")
     payload = json.loads(out)
     assert payload["rows"] == 4
-    assert payload["anomalies"] == [
-        {
-            "row": 5,
-            "kind": "NOT_PERMITTED",
-            "case": "outside_route",
-            "rule": 0,
-            "channel": 3,
-            "status": 0,
-            "error": 0,
-        }
+    assert [(a["row"], a["kind"], a["channel_code"]) for a in payload["anomalies"]] == [
+        (5, "NOT_PERMITTED", 3)
     ]
     assert "M2N6QD" not in out
+    assert run("audit", str(DATADUMP), "--format", "json") == (code, out, "")
 
 
 def test_audit_reads_an_xlsx_datadump_as_a_stream(tmp_path: Path) -> None:
@@ -112,14 +107,119 @@ def test_audit_names_the_missing_column_with_the_nearest(tmp_path: Path) -> None
     assert_one_line_error(code, out, err, "no column 'OrderStatus'", "did you mean Order_Status?")
 
 
-def test_audit_names_the_bad_row(tmp_path: Path) -> None:
+BAD_ROWS = (
+    "DistributionRule;NotificationChannel;OrderStatus;ErrorCode;Avdeling\n"
+    + "0;1;1;0;Ortopedi\n" * 3
+    + "0;1;9;0;Ortopedi\n"
+    + "0;3;0;0;Kirurgi\n"
+    + "5;4;1;0;Kirurgi\n" * 2
+)
+
+
+def test_audit_names_the_bad_rows_and_stops_without_skip_bad(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(BAD_ROWS, encoding="utf-8")
+    code, out, err = run("audit", str(path))
+    assert_one_line_error(
+        code,
+        out,
+        err,
+        "has one bad row: row 5: UNREADABLE – column OrderStatus holds '9'",
+        "use --skip-bad",
+    )
+
+
+def test_audit_skip_bad_gives_the_count_everywhere_and_judges_the_share(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(BAD_ROWS, encoding="utf-8")
+    # One of seven rows skipped is more than 1 %: exit 1, and stderr says why.
+    code, out, err = run("audit", str(path), "--skip-bad", "--format", "csv")
+    assert code == 1
+    assert out.splitlines()[1].endswith(",1")  # the skipped column
+    assert err.splitlines() == [
+        "eprom-distribution: "
+        + str(path)
+        + ": skipped one bad row: row 5: UNREADABLE – column OrderStatus holds '9', which is not"
+        " one of the codes MRS uses there (0, 1, 2, 3, 4, 5, 6).",
+        (
+            f"eprom-distribution: {path}: skipped 1 of 7 rows, more than --max-skipped 1%;"
+            " the figures may be skewed"
+        ),
+    ]
+    # Allowed to skip 20 %: exit 1 still, for the row that cannot be right (row 6).
+    code, out, _ = run("audit", str(path), "--skip-bad", "--max-skipped", "20%", "--lang", "nb")
+    assert code == 1
+    assert "Rader som ikke kunne leses og er hoppet over: 1." in out
+    assert json.loads(run("audit", str(path), "--skip-bad", "--json")[1])["skipped"] == 1
+    # Without the row that cannot be right, a tolerated skip ends well.
+    path.write_text(BAD_ROWS.replace("0;3;0;0;Kirurgi\n", ""), encoding="utf-8")
+    assert run("audit", str(path), "--skip-bad", "--max-skipped", "1")[0] == 0
+    assert run("audit", str(path), "--skip-bad", "--max-skipped", "0")[0] == 1
+    path.write_text("DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n9,9,9,9\n")
+    code, _, err = run("audit", str(path), "--skip-bad", "--max-skipped", "100%")
+    assert code == 1
+    assert "skipped every row; the figures say nothing" in err
+    assert_one_line_error(*run("audit", str(path), "--max-skipped", "lots"), "--max-skipped")
+
+
+def test_audit_writes_every_anomaly_to_a_csv_file(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_text(
-        "DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,0\n0,1,9,0\n",
+        "DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n"
+        + "0,3,0,0\n" * 150
+        + "0,1,x,0\n",
         encoding="utf-8",
     )
-    code, out, err = run("audit", str(path))
-    assert_one_line_error(code, out, err, "row 3, column OrderStatus")
+    found = tmp_path / "avvik.csv"
+    code, out, _ = run("audit", str(path), "--skip-bad", "--anomalies-csv", str(found))
+    assert code == 1
+    assert "… and 51 more rows, not shown." in out  # the report shows 100 of 151
+    lines = found.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == (
+        "row,kind,case,rule_code,rule_name,channel_code,channel_name,status_code,status_name,"
+        "error_code,error_name,column,value"
+    )
+    assert len(lines) == 152
+    assert lines[1] == "2,NOT_PERMITTED,outside_route,0,Basic,3,Unsecure,0,Bestilt,0,ingen feil,,"
+    assert lines[-1] == "152,UNREADABLE,bad_value,,,,,,,,,OrderStatus,x"
+
+
+def test_audit_by_a_column_gives_each_group_its_table(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(BAD_ROWS.replace("0;1;9;0", "0;1;0;0"), encoding="utf-8")
+    code, out, _ = run("audit", str(path), "--by", "avdeling", "--format", "csv")
+    assert code == 1
+    assert out.splitlines() == [
+        (
+            "avdeling,rule_code,rule_name,channel_code,channel_name,orders,ordered,ordered_pct,"
+            "completed,completed_pct,expired,expired_pct,failed,failed_pct,not_ordered,"
+            "not_ordered_pct,recipient_unreachable,recipient_unreachable_pct,processing,"
+            "processing_pct,skipped"
+        ),
+        "Kirurgi,0,Basic,3,Unsecure,1,1,100.0,0,0.0,0,0.0,0,0.0,0,0.0,0,0.0,0,0.0,0",
+        "Kirurgi,5,PaperOnly,4,PhysicalMailbox,2,0,0.0,2,100.0,0,0.0,0,0.0,0,0.0,0,0.0,0,0.0,0",
+        "Ortopedi,0,Basic,1,Helsenorge,4,1,25.0,3,75.0,0,0.0,0,0.0,0,0.0,0,0.0,0,0.0,0",
+    ]
+    code, out, _ = run("audit", str(path), "--by", "Avdeling", "--lang", "nb")
+    assert "\nAvdeling = Ortopedi (4 bestillinger)\n" in out
+    assert_one_line_error(
+        *run("audit", str(path), "--by", "Avdelingen"), "no column 'Avdelingen'", "Avdeling"
+    )
+
+
+def test_audit_plot_draws_outcomes_per_channel(tmp_path: Path) -> None:
+    svg, png = tmp_path / "utfall.svg", tmp_path / "utfall.png"
+    assert run("audit", str(DATADUMP), "--plot", str(svg))[0] == 1
+    picture = svg.read_text(encoding="utf-8")
+    for text in ("1 Helsenorge", "3 Unsecure", "completed", "failed", "channel's orders"):
+        assert text in picture, text
+    assert "4 PhysicalMailbox" in picture
+    assert "2 DigitalMailbox" not in picture  # no order went there
+    assert run("audit", str(DATADUMP), "--plot", str(svg))[0] == 1
+    assert svg.read_text(encoding="utf-8") == picture
+    assert run("audit", str(DATADUMP), "--plot", str(png), "--lang", "nb")[0] == 1
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert_one_line_error(*run("audit", str(DATADUMP), "--plot", "f.pdf"), "--plot 'f.pdf'")
 
 
 def test_audit_bad_options_are_one_line(tmp_path: Path) -> None:

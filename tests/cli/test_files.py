@@ -9,30 +9,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from distribution.cli import main
-from distribution.cli._files import progress_bar
 from tests.helpers.cli import HEADER, NOW, Terminal, assert_one_line_error, run, xlsx
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
-
-
-def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    path = tmp_path / "cohort.csv"
-    path.write_text(
-        "helsenorge,digital_mailbox,krr_contact,paper\n" + "1,0,0,1\n" * 10, encoding="utf-8"
-    )
-    terminal = Terminal()
-    with path.open(encoding="utf-8") as handle:
-        draw = progress_bar(handle, terminal)
-        draw(75)  # of the file's 125 bytes
-        assert terminal.getvalue() == "\r[" + "#" * 18 + " " * 12 + "]  60%"
-        draw(125)
-    assert terminal.getvalue().endswith("100%\r" + " " * 40 + "\r")  # wiped when done
-    out, err = Terminal(), Terminal()
-    assert main(["simulate", str(path), "--format", "csv"], environ={}, stdout=out, stderr=err) == 0
-    assert "0,Basic,10,10,100.0,0,0.0," in out.getvalue()
-    assert "100%" in err.getvalue()
 
 
 @pytest.mark.parametrize(

@@ -7,45 +7,45 @@ holding it whole, and draw a progress bar when standard error is a terminal.
 from __future__ import annotations
 
 import contextlib
-import json
+import csv
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from distribution._error_texts import ERRORS
 from distribution._errors import InvalidValueError, mask_personal
 from distribution.cli._context import PROG
 from distribution.cli._files import (
-    bar,
     cannot_read,
     csv_table,
-    drawn,
     open_table,
     open_text,
-    progress_bar,
     release,
     sheet,
-    size,
 )
-from distribution.cli._plot import plot_writer
+from distribution.cli._plot import audit_plot_writer, plot_writer
+from distribution.cli._progress import file_bar, row_bar, ticking
 from distribution.cli._texts import SIMULATE
 from distribution.cli._values import items
 from distribution.codes import DistributionRule
 from distribution.cohorts import CsvCohort, simulate
 from distribution.csv_cohort import MISSING_CHOICES
-from distribution.mrs.audit import audit, datadump_rows
-from distribution.presentation.audit import explain_audit
+from distribution.mrs.audit import ANOMALY_COLUMNS, AuditAnomaly, AuditKind, audit, datadump_rows
+from distribution.presentation.audit import AUDIT_FORMATS, audit_report
 from distribution.presentation.simulation import SIMULATION_FORMATS, simulation
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from typing import TextIO
 
+    from distribution._describable import Describable
     from distribution._error_texts import ErrorKey
+    from distribution._texts import Lang
     from distribution.cli._context import Adder, Context
-    from distribution.cohorts import Simulation
 
 _EXCEL: Final = (".xlsx", ".xlsm")
 _WHOLE: Final = 100  # per cent
+_REPORTED: Final = 5  # bad rows named on standard error
 
 
 def add_simulate(add: Adder, say: Mapping[str, str]) -> None:
@@ -72,7 +72,13 @@ def add_audit(add: Adder, say: Mapping[str, str]) -> None:
     sub = add("audit", "audit bestillinger.xlsx --lang nb", _audit)
     sub.add_argument("file", metavar=say["mv_file"], help=say["datadump"])
     sub.add_argument("--sheet", "--ark", metavar=say["mv_name"], help=say["sheet"])
-    sub.add_argument("--json", action="store_true", help=say["json"])
+    sub.add_argument("--format", choices=AUDIT_FORMATS, default="text", help=say["format"])
+    sub.add_argument("--json", action="store_true", help=say["audit_json"])
+    sub.add_argument("--by", action="append", default=[], metavar=say["mv_column"], help=say["by"])
+    sub.add_argument("--skip-bad", action="store_true", help=say["audit_skip_bad"])
+    sub.add_argument("--max-skipped", default="1%", metavar="N|N%", help=say["max_skipped"])
+    sub.add_argument("--anomalies-csv", metavar=say["mv_csv"], help=say["anomalies_csv"])
+    sub.add_argument("--plot", metavar="FILE.svg|FILE.png", help=say["audit_plot"])
     sub.add_argument("--delimiter", choices=(",", ";", "\t"), help=say["delimiter"])
     sub.add_argument("--encoding", default="utf-8-sig", help=say["encoding"])
 
@@ -106,50 +112,59 @@ def _simulate(args: argparse.Namespace, context: Context) -> int:
     err = context.err
     handle = open_table(args.file, args.encoding, context.stdin)
     try:
-        cohort = CsvCohort(
-            handle,
-            name=args.file,
-            skip_bad=args.skip_bad,
-            delimiter=args.delimiter,
-            missing=args.missing,
-            by=args.by,
-            progress=progress_bar(handle, err) if err.isatty() and args.file != "-" else None,
-        )
-        try:
-            result = simulate(cohort, rules)
-        except UnicodeDecodeError:
-            shown = "UTF-8" if args.encoding == "utf-8-sig" else args.encoding
-            raise InvalidValueError(
-                "csv_encoding", value=None, field=args.file, encoding=shown, choices=("cp1252",)
-            ) from None
-        except (OSError, EOFError) as error:  # the disk failed, or a gzip file is cut short
-            raise cannot_read(args.file, error) from None
+        with (
+            file_bar(handle, err) if args.file != "-" else contextlib.nullcontext() as bar,
+        ):
+            cohort = CsvCohort(
+                handle,
+                name=args.file,
+                skip_bad=args.skip_bad,
+                delimiter=args.delimiter,
+                missing=args.missing,
+                by=args.by,
+                progress=None if bar is None else bar.tick,
+            )
+            try:
+                result = simulate(cohort, rules)
+            except UnicodeDecodeError:
+                shown = "UTF-8" if args.encoding == "utf-8-sig" else args.encoding
+                raise InvalidValueError(
+                    "csv_encoding", value=None, field=args.file, encoding=shown, choices=("cp1252",)
+                ) from None
+            except (OSError, EOFError) as error:  # the disk failed, or a gzip file is cut short
+                raise cannot_read(args.file, error) from None
     finally:
         release(handle, args.file, context.stdin)
     if cohort.skipped:
-        key: ErrorKey = "csv_skipped_one" if cohort.skipped == 1 else "csv_skipped"
-        notice = ERRORS[args.lang][key].format(
-            field=args.file,
-            count=cohort.skipped,
-            rows="; ".join(row.describe(lang=args.lang) for row in cohort.bad_rows),
-        )
-        err.write(f"{PROG}: {notice}\n")
+        _skipped_notice(err, args.file, cohort.skipped, cohort.bad_rows, args.lang)
     context.out.write(simulation(result, args.format, lang=args.lang))
     if draw is not None:
         draw(result, args.lang)
-    return _verdict(args, result, err)
+    return _verdict(args, result.patients, result.skipped, result.incomplete, err)
 
 
-def _verdict(args: argparse.Namespace, result: Simulation, err: TextIO) -> int:
+def _skipped_notice(
+    err: TextIO, file: str, skipped: int, rows: Sequence[Describable], lang: Lang
+) -> None:
+    key: ErrorKey = "csv_skipped_one" if skipped == 1 else "csv_skipped"
+    notice = ERRORS[lang][key].format(
+        field=file, count=skipped, rows="; ".join(row.describe(lang=lang) for row in rows)
+    )
+    err.write(f"{PROG}: {notice}\n")
+
+
+def _verdict(
+    args: argparse.Namespace, counted: int, skipped: int, incomplete: int, err: TextIO
+) -> int:
     """Return 1 (and say why) if the figures leave out too many rows to be trusted."""
-    read = result.patients + result.skipped + result.incomplete
+    read = counted + skipped + incomplete
     say = SIMULATE[args.lang]
-    if not result.patients and (result.skipped or result.incomplete):
+    if not counted and (skipped or incomplete):
         err.write(f"{PROG}: {say['skipped_all'].format(file=args.file)}\n")
         return 1
-    if result.skipped > _max_skipped(args.max_skipped, read):
+    if skipped > _max_skipped(args.max_skipped, read):
         notice = say["skipped_too_many"].format(
-            file=args.file, skipped=result.skipped, rows=read, limit=args.max_skipped
+            file=args.file, skipped=skipped, rows=read, limit=args.max_skipped
         )
         err.write(f"{PROG}: {notice}\n")
         return 1
@@ -157,21 +172,64 @@ def _verdict(args: argparse.Namespace, result: Simulation, err: TextIO) -> int:
 
 
 def _audit(args: argparse.Namespace, context: Context) -> int:
+    fmt = "json" if args.json else args.format
+    _max_skipped(args.max_skipped, 0)  # a bad value fails before the file is read
+    draw = audit_plot_writer(args.plot) if args.plot is not None else None
     name = mask_personal(args.file)
     excel = args.file.lower().endswith(_EXCEL)
+    unreadable: list[AuditAnomaly] = []
     with contextlib.ExitStack() as stack:
+        if not excel and args.sheet is not None:
+            raise InvalidValueError("sheet_not_excel", value=args.sheet, field="--sheet")
         if excel:
             table, total = sheet(args.file, args.sheet, stack)
+            bar = stack.enter_context(row_bar(total, context.err))
         else:
-            if args.sheet is not None:
-                raise InvalidValueError("sheet_not_excel", value=args.sheet, field="--sheet")
             handle = stack.enter_context(open_text(args.file, args.encoding))
-            table, total = csv_table(handle, args.file, args.delimiter), size(handle)
-        if context.err.isatty():
-            table = drawn(table, bar(total, context.err), by_bytes=total > 0 and not excel)
-        result = audit(datadump_rows(table, name=name), name=name)
-    if args.json:
-        context.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        context.out.write(explain_audit(result, lang=args.lang) + "\n")
-    return 1 if result.needs_attention else 0
+            table = csv_table(handle, args.file, args.delimiter)
+            bar = stack.enter_context(file_bar(handle, context.err))
+        found = _anomalies(args.anomalies_csv, unreadable, stack)
+        result = audit(
+            datadump_rows(table if bar is None else ticking(table, bar), name=name, by=args.by),
+            name=name,
+            by=args.by,
+            on_anomaly=found,
+        )
+    if result.skipped and not args.skip_bad:
+        raise InvalidValueError(
+            "csv_bad_rows_one" if result.skipped == 1 else "csv_bad_rows",
+            value=None,
+            field=name,
+            count=result.skipped,
+            rows=tuple(unreadable),
+        )
+    if result.skipped:
+        _skipped_notice(context.err, name, result.skipped, unreadable, args.lang)
+    context.out.write(audit_report(result, fmt, lang=args.lang))
+    if draw is not None:
+        draw(result, args.lang)
+    judged = sum(n for kind, n in result.attention if kind is not AuditKind.UNREADABLE)
+    return max(_verdict(args, result.rows, result.skipped, 0, context.err), int(judged > 0))
+
+
+def _anomalies(
+    path: str | None, unreadable: list[AuditAnomaly], stack: contextlib.ExitStack
+) -> Callable[[AuditAnomaly], None]:
+    """Return what takes each anomaly as found; *path* is opened now, before reading.
+
+    It keeps the first unreadable rows, to name them, and writes every anomaly to *path* as
+    CSV, if given.
+    """
+    writer = None
+    if path is not None:
+        out = stack.enter_context(Path(path).open("w", encoding="utf-8", newline=""))  # noqa: SIM115  # closed with the stack
+        writer = csv.DictWriter(out, ANOMALY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+
+    def found(anomaly: AuditAnomaly) -> None:
+        if anomaly.kind is AuditKind.UNREADABLE and len(unreadable) < _REPORTED:
+            unreadable.append(anomaly)
+        if writer is not None:
+            writer.writerow(anomaly.to_dict())
+
+    return found

@@ -1,7 +1,7 @@
 """Reading files for the commands: text and standard input, JSON lines, CSV and Excel tables.
 
 One reason to change: how the command line opens and reads what it is given (a new kind of
-file, an encoding, a progress bar on a terminal). Whatever goes wrong while reading is bad input
+file, an encoding). Whatever goes wrong while reading is bad input
 that names the file and says why in either language, never a traceback.
 """
 
@@ -12,7 +12,6 @@ import gzip
 import importlib
 import io
 import itertools
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -22,12 +21,11 @@ from distribution.cli._texts import FILE_PROBLEMS
 
 if TYPE_CHECKING:
     import contextlib
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from distribution._texts import Lang
 
 _ENCODINGS: Final = ("utf-8", "cp1252", "latin-1")  # offered when --encoding is unknown
-_PROGRESS_EVERY: Final = 4096  # rows between two redraws of the bar
 MAX_LINE: Final = MAX_JSON_SIZE
 """The longest line read, in characters without its line break: 2 MiB, one JSON document.
 
@@ -219,11 +217,6 @@ def lines(handle: TextIO, path: str) -> Iterator[str]:
         raise cannot_read(path, error) from None
 
 
-def size(handle: TextIO) -> int:
-    """Return the size in bytes of the file *handle* reads."""
-    return os.fstat(handle.fileno()).st_size
-
-
 def csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list[str]]:
     """Yield the CSV file's rows; the delimiter, unless given, is found from the header line."""
     rows = lines(handle, path)
@@ -274,37 +267,3 @@ def _guarded(rows: Iterator[Sequence[object]], path: str) -> Iterator[Sequence[o
         yield from rows
     except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
         raise cannot_read(path, error) from None
-
-
-# --- the progress bar, drawn on standard error when it is a terminal ------------------------------
-
-
-def progress_bar(handle: TextIO, err: TextIO) -> Callable[[int], None]:
-    """Return a callback that draws how much of *handle* is read as a bar on *err*."""
-    return bar(size(handle), err)
-
-
-def bar(total: int, err: TextIO) -> Callable[[int], None]:
-    """Return a callback that draws *done* of *total* (bytes or rows) as a bar on *err*."""
-    whole = max(total, 1)
-
-    def draw(done: int) -> None:
-        share = min(done / whole, 1.0)
-        err.write(f"\r[{'#' * int(share * 30):<30}] {share:4.0%}")
-        if share >= 1.0:
-            err.write("\r" + " " * 40 + "\r")  # wiped when done
-
-    return draw
-
-
-def drawn(
-    table: Iterator[Sequence[object]], draw: Callable[[int], None], *, by_bytes: bool
-) -> Iterator[Sequence[object]]:
-    """Yield *table*'s rows, drawing the bar every few thousand rows (by bytes or by rows)."""
-    done = 0
-    for number, row in enumerate(table, start=1):
-        done += sum(len(str(cell)) + 1 for cell in row) if by_bytes else 1
-        if number % _PROGRESS_EVERY == 0:
-            draw(done)
-        yield row
-    draw(1 << 62)  # done: the bar is full, then wiped

@@ -23,6 +23,7 @@ AUDIT_ANOMALY: Final[dict[Lang, dict[str, str]]] = {
         "case_failed_without_error": "status {status} med feilkode {error}: en bestilling som feilet, skal ha en feilkode som sier hvorfor.",
         "case_error_without_failure": "status {status} med feilkode {error}: bare en bestilling som ikke kom fram, har feilkode.",
         "case_should_not_happen": "feilkode {error}, som MRS sier ikke bør skje; meld fra til Hemit.",
+        "case_bad_value": "kolonnen {column} har {value}, som ikke er en av kodene MRS bruker der ({choices}).",
     },
     "en": {
         "anomaly": "row {row}: {kind} – {text}",
@@ -33,6 +34,7 @@ AUDIT_ANOMALY: Final[dict[Lang, dict[str, str]]] = {
         "case_failed_without_error": "status {status} with error code {error}: an order that failed should have an error code that says why.",
         "case_error_without_failure": "status {status} with error code {error}: only an order that did not get through has an error code.",
         "case_should_not_happen": "error code {error}, which MRS says should not happen; report it to Hemit.",
+        "case_bad_value": "column {column} holds {value}, which is not one of the codes MRS uses there ({choices}).",
     },
 }
 

@@ -7,9 +7,12 @@ the report in words is :func:`~distribution.explain_audit`.
 
 MRS, Hemit's register platform, keeps its own list of PROMS orders and lets a register download
 it as an Excel "datadump" (``docs/sources.md`` §9). :func:`audit` reads its columns
-``DistributionRule``, ``NotificationChannel``, ``OrderStatus`` and ``ErrorCode`` and nothing else
-(never the one-time ``Code``). A row is flagged, in this order:
+``DistributionRule``, ``NotificationChannel``, ``OrderStatus`` and ``ErrorCode`` (and the
+columns it is asked to group by) and nothing else (never the one-time ``Code``). A row is
+flagged, in this order:
 
+- ``UNREADABLE``: a cell that is not one of MRS's codes (``bad_value``). The row is skipped:
+  counted in :attr:`Audit.skipped`, in no other count.
 - ``NOT_PERMITTED``: a channel other than 0 that the row's rule never uses (``routes.ROUTES``;
   under NoDistribution, any channel).
 - ``INCONSISTENT``: a status that contradicts the channel or error code. MRS says channel 0 is
@@ -28,22 +31,20 @@ it as an Excel "datadump" (``docs/sources.md`` §9). :func:`audit` reads its col
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, TypedDict, TypeVar, final
-
-import attrs
+from typing import TYPE_CHECKING, Final
 
 from distribution._errors import (
+    HIDDEN,
     DistributionError,
     InvalidValueError,
-    check_lang,
-    exactly,
+    looks_personal,
     nearest,
     wrong_type,
 )
+from distribution._flags import MAX_GROUPS
 from distribution._nested import found_at
 from distribution.codes import (
     Code,
@@ -52,36 +53,39 @@ from distribution.codes import (
     MrsOrderStatus,
     NotificationChannel,
 )
-from distribution.mrs._texts import AUDIT_ANOMALY
+from distribution.mrs._findings import (
+    _PARSERS,
+    ANOMALY_COLUMNS,
+    COLUMNS,
+    RECORD_COLUMNS,
+    Audit,
+    AuditAnomaly,
+    AuditGroup,
+    AuditKind,
+    Key,
+)
 from distribution.mrs.statuses import FAILED, WENT_OUT
 from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-    from distribution._texts import Lang
-
-__all__ = ["COLUMNS", "Audit", "AuditAnomaly", "AuditKind", "audit", "datadump_rows"]
+__all__ = [
+    "ANOMALY_COLUMNS",
+    "COLUMNS",
+    "RECORD_COLUMNS",
+    "Audit",
+    "AuditAnomaly",
+    "AuditGroup",
+    "AuditKind",
+    "audit",
+    "datadump_rows",
+]
 
 _M = MrsOrderStatus
 _E = MrsErrorCode
 _NONE = NotificationChannel.NONE
-
-C = TypeVar("C", bound=Code)
-COLUMNS: Final = ("DistributionRule", "NotificationChannel", "OrderStatus", "ErrorCode")
-"""The datadump's columns the audit reads; every other column is ignored."""
-
-
-class AuditKind(enum.Enum):
-    """Why a datadump row needs attention. Values are stable identifiers."""
-
-    NOT_PERMITTED = "NOT_PERMITTED"
-    """The row's channel is one its rule never uses."""
-    INCONSISTENT = "INCONSISTENT"
-    """The row's status contradicts its channel or its error code."""
-    SHOULD_NOT_HAPPEN = "SHOULD_NOT_HAPPEN"
-    """The row's error code is one MRS marks "bør ikke skje": report it to Hemit."""
-
+_SHOWN: Final = 20  # the longest unreadable cell shown whole
 
 _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
     {
@@ -92,6 +96,7 @@ _CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
         "failed_without_error": AuditKind.INCONSISTENT,
         "error_without_failure": AuditKind.INCONSISTENT,
         "should_not_happen": AuditKind.SHOULD_NOT_HAPPEN,
+        "bad_value": AuditKind.UNREADABLE,
     }
 )
 """Every case a row can be flagged for, and its kind; the texts are ``AUDIT_ANOMALY["case_…"]``."""
@@ -117,139 +122,54 @@ def _judge(row: Row) -> str | None:
     return next((case for case, holds in _CHECKS if holds(row)), None)
 
 
-class AuditAnomalyDict(TypedDict):
-    """An anomaly on the wire (``audit --json``): the row's codes as the datadump has them."""
-
-    row: int
-    kind: str
-    case: str
-    rule: int
-    channel: int
-    status: int
-    error: int
-
-
-@final
-@attrs.frozen(kw_only=True)
-class AuditAnomaly:
-    """One datadump row that needs attention.
-
-    Attributes:
-        row: the row number as a spreadsheet shows it (the header is row 1).
-        kind: the :class:`AuditKind`.
-        case: the finer case, a stable identifier (``"outside_route"``, ``"silent"``, …).
-        rule, channel, status, error_code: the row's codes.
-    """
-
-    row: int = attrs.field(validator=exactly(int))
-    kind: AuditKind = attrs.field(validator=exactly(AuditKind))
-    case: str = attrs.field(validator=exactly(str))
-    rule: DistributionRule = attrs.field(validator=exactly(DistributionRule))
-    channel: NotificationChannel = attrs.field(validator=exactly(NotificationChannel))
-    status: MrsOrderStatus = attrs.field(validator=exactly(MrsOrderStatus))
-    error_code: MrsErrorCode = attrs.field(validator=exactly(MrsErrorCode))
-
-    def to_dict(self) -> AuditAnomalyDict:
-        """Return the anomaly as JSON-ready data, the codes as numbers."""
-        return {
-            "row": self.row,
-            "kind": self.kind.value,
-            "case": self.case,
-            "rule": self.rule.value,
-            "channel": self.channel.value,
-            "status": self.status.value,
-            "error": self.error_code.value,
-        }
-
-    def describe(self, *, lang: Lang = "en") -> str:
-        """Return the row, its kind and why, in one line in *lang*."""
-        say = AUDIT_ANOMALY[check_lang(lang)]
-        text = say[f"case_{self.case}"].format(
-            rule=f"{self.rule.value} {self.rule.api_name}",
-            channel=f"{self.channel.value} {self.channel.api_name}",
-            status=f"{self.status.value} {self.status.api_name}",
-            error=f"{self.error_code.value} {self.error_code.api_name}",
-        )
-        return say["anomaly"].format(row=self.row, kind=self.kind.value, text=text)
-
-
-Key = tuple[DistributionRule, NotificationChannel, MrsOrderStatus]
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Audit:
-    """What :func:`audit` found in a datadump: counts, the error codes behind failures, anomalies.
-
-    Attributes:
-        rows: the number of rows read (blank rows are not counted).
-        counts: ``((rule, channel, status), n)`` for every combination that occurs, in code order.
-        errors: ``((status, error_code), n)`` for every Feilet and Mottaker ikke nådd row.
-        anomalies: the first rows that need attention (at most the audit's limit).
-        attention: ``(kind, n)`` for every :class:`AuditKind`: all such rows, shown or not.
-    """
-
-    rows: int = attrs.field(validator=exactly(int))
-    counts: tuple[tuple[Key, int], ...] = attrs.field(validator=exactly(tuple))
-    errors: tuple[tuple[tuple[MrsOrderStatus, MrsErrorCode], int], ...] = attrs.field(
-        validator=exactly(tuple)
-    )
-    anomalies: tuple[AuditAnomaly, ...] = attrs.field(
-        validator=attrs.validators.deep_iterable(exactly(AuditAnomaly), exactly(tuple))
-    )
-    attention: tuple[tuple[AuditKind, int], ...] = attrs.field(validator=exactly(tuple))
-
-    @property
-    def needs_attention(self) -> bool:
-        """Whether any row needs attention."""
-        return any(n for _, n in self.attention)
-
-    @property
-    def not_shown(self) -> int:
-        """How many rows that need attention are counted but not in :attr:`anomalies`."""
-        return sum(n for _, n in self.attention) - len(self.anomalies)
-
-    def count(
-        self,
-        *,
-        rule: DistributionRule | int | str | None = None,
-        channel: NotificationChannel | int | str | None = None,
-        status: MrsOrderStatus | int | str | None = None,
-    ) -> int:
-        """Return the number of rows with *rule*, *channel* and *status* (``None``: any).
-
-        Each is anything its enum's ``parse`` takes.
-        """
-        want = (
-            None if rule is None else DistributionRule.parse(rule),
-            None if channel is None else NotificationChannel.parse(channel),
-            None if status is None else MrsOrderStatus.parse(status),
-        )
-        return sum(
-            n
-            for key, n in self.counts
-            if all(w is None or w is k for w, k in zip(want, key, strict=True))
-        )
-
-    def to_dict(self) -> dict[str, object]:
-        """Return the audit as JSON-ready data; codes as the datadump's numbers."""
-        return {
-            "rows": self.rows,
-            "counts": [
-                {"rule": r.value, "channel": c.value, "status": s.value, "rows": n}
-                for (r, c, s), n in self.counts
-            ],
-            "errors": [
-                {"status": s.value, "error": e.value, "rows": n} for (s, e), n in self.errors
-            ],
-            "attention": {kind.value: n for kind, n in self.attention},
-            "anomalies": [anomaly.to_dict() for anomaly in self.anomalies],
-            "anomalies_not_shown": self.not_shown,
-        }
-
-
-_PARSERS: Final = (DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode)
 _MEMO_SIZE: Final = 4096
+
+
+class _Bad(tuple[str, str]):
+    """An unreadable row: the column of its first bad cell, and that cell as shown."""
+
+    __slots__ = ()
+
+
+Read = tuple[Key, MrsErrorCode, str | None] | _Bad
+
+
+class _Tally:
+    """The counters of one audit (the whole datadump, or a group), kept while reading."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.read = 0
+        self.counts: Counter[Key] = Counter()
+        self.errors: Counter[tuple[MrsOrderStatus, MrsErrorCode]] = Counter()
+        self.attention: Counter[AuditKind] = Counter()
+        self.anomalies: list[AuditAnomaly] = []
+
+    def add(self, key: Key, error: MrsErrorCode) -> None:
+        self.read += 1
+        self.counts[key] += 1
+        if key[2] in FAILED:
+            self.errors[key[2], error] += 1
+
+    def flag(self, anomaly: AuditAnomaly) -> None:
+        self.attention[anomaly.kind] += 1
+        if len(self.anomalies) < self.limit:
+            self.anomalies.append(anomaly)
+
+    def audit(self, by: tuple[str, ...] = (), groups: tuple[AuditGroup, ...] = ()) -> Audit:
+        return Audit(
+            rows=self.read,
+            counts=tuple(sorted(self.counts.items(), key=lambda item: _codes(item[0]))),
+            errors=tuple(sorted(self.errors.items(), key=lambda item: _codes(item[0]))),
+            anomalies=tuple(self.anomalies),
+            attention=tuple((kind, self.attention[kind]) for kind in AuditKind),
+            by=by,
+            groups=groups,
+        )
+
+
+def _codes(key: tuple[Code, ...]) -> tuple[int, ...]:
+    return tuple(code.value for code in key)
 
 
 def _cell(value: object) -> object:
@@ -266,30 +186,37 @@ def _blank(row: Mapping[str, object]) -> bool:
     )
 
 
-def audit(
+def _group_value(value: object) -> str:
+    return "" if value is None else str(_cell(value)).strip()
+
+
+def audit(  # noqa: PLR0913  # the options are keyword-only
     rows: Iterable[Mapping[str, object]],
     *,
     name: str = "datadump",
     first_row: int = 2,
     limit: int = 100,
+    by: Iterable[str] = (),
+    on_anomaly: Callable[[AuditAnomaly], object] | None = None,
 ) -> Audit:
     """Audit MRS's datadump of PROMS orders (``docs/sources.md`` §9); see the module docstring.
 
     *rows* holds one mapping per row, column name to cell value as read from the file (a code
-    as an ``int``, a whole ``float`` or text; MRS's word also does). Only :data:`COLUMNS` are
-    read. Rows are numbered from *first_row* (2: the header is row 1), blank rows are skipped
-    but counted in the numbering. It streams: it keeps only counters and the first *limit*
-    anomalies, counting the rest. A bad row raises the library's error naming *name*, the row
-    and the column.
+    as an ``int``, a whole ``float`` or text; MRS's word also does). Only :data:`COLUMNS` and
+    the columns *by* names are read. Rows are numbered from *first_row* (2: the header is row
+    1); blank rows are skipped but counted in the numbering. A row with a cell that is not a
+    code is an ``UNREADABLE`` anomaly, skipped (:attr:`Audit.skipped`), and the audit goes on.
+
+    It streams: it keeps only counters and the first *limit* anomalies, counting the rest;
+    *on_anomaly*, if given, is called with every anomaly, in row order, as it is found. *by*
+    names columns to audit each group of their values apart as well (:attr:`Audit.groups`),
+    at most 1,000 groups.
     """
     if type(limit) is not int:
         raise wrong_type(limit, field="limit", expected="an integer")
-    counts: Counter[Key] = Counter()
-    errors: Counter[tuple[MrsOrderStatus, MrsErrorCode]] = Counter()
-    attention: Counter[AuditKind] = Counter()
-    anomalies: list[AuditAnomaly] = []
-    memo: dict[tuple[object, ...], tuple[Key, MrsErrorCode, str | None]] = {}
-    read = 0
+    if isinstance(by, str):
+        raise wrong_type(by, field="by", expected="a list")
+    auditor = _Auditor(name, limit, tuple(by), on_anomaly)
     for number, row in enumerate(rows, start=first_row):
         if not isinstance(row, Mapping):
             raise found_at(
@@ -299,92 +226,156 @@ def audit(
                 row=number,
                 column="",
             )
-        if _blank(row):
-            continue
+        if not _blank(row):
+            auditor.take(number, row)
+    return auditor.audit()
+
+
+class _Auditor:
+    """What :func:`audit` keeps while it reads: the tallies, and the rows already judged."""
+
+    def __init__(
+        self,
+        name: str,
+        limit: int,
+        by: tuple[str, ...],
+        on_anomaly: Callable[[AuditAnomaly], object] | None,
+    ) -> None:
+        self.name, self.limit, self.by, self.on_anomaly = name, limit, by, on_anomaly
+        self.whole = _Tally(limit)
+        self.groups: dict[tuple[str, ...], _Tally] = {}
+        self.memo: dict[tuple[object, ...], Read] = {}
+
+    def take(self, number: int, row: Mapping[str, object]) -> None:
+        """Count and judge one row that is not blank."""
+        tallies = [self.whole]
+        if self.by:
+            tallies.append(self._group(_values(row, self.by, self.name)))
         cells = tuple(_cell(row.get(column)) for column in COLUMNS)
-        known = memo.get(cells) if all(type(c) in {int, str} for c in cells) else None
+        plain = all(type(c) in {int, str} for c in cells)
+        known = self.memo.get(cells) if plain else None
         if known is None:
-            known = _read(cells, name, number)
-            if len(memo) < _MEMO_SIZE and all(type(c) in {int, str} for c in cells):
-                memo[cells] = known
-        key, error, case = known
-        read += 1
-        counts[key] += 1
-        if key[2] in FAILED:
-            errors[key[2], error] += 1
-        if case is not None:
-            kind = _CASES[case]
-            attention[kind] += 1
-            if len(anomalies) < limit:
-                rule, channel, status = key
-                anomalies.append(
-                    AuditAnomaly(
-                        row=number,
-                        kind=kind,
-                        case=case,
-                        rule=rule,
-                        channel=channel,
-                        status=status,
-                        error_code=error,
-                    )
+            known = _read(cells)
+            if plain and len(self.memo) < _MEMO_SIZE:
+                self.memo[cells] = known
+        anomaly = _anomaly(number, known)
+        for tally in tallies:
+            if not isinstance(known, _Bad):
+                tally.add(known[0], known[1])
+            if anomaly is not None:
+                tally.flag(anomaly)
+        if anomaly is not None and self.on_anomaly is not None:
+            self.on_anomaly(anomaly)
+
+    def _group(self, values: tuple[str, ...]) -> _Tally:
+        tally = self.groups.get(values)
+        if tally is None:
+            if len(self.groups) >= MAX_GROUPS:
+                raise InvalidValueError(
+                    "csv_too_many_groups", value=self.by, field=self.name, limit=MAX_GROUPS
                 )
-    return Audit(
-        rows=read,
-        counts=tuple(sorted(counts.items(), key=lambda item: tuple(k.value for k in item[0]))),
-        errors=tuple(sorted(errors.items(), key=lambda item: tuple(k.value for k in item[0]))),
-        anomalies=tuple(anomalies),
-        attention=tuple((kind, attention[kind]) for kind in AuditKind),
+            tally = self.groups[values] = _Tally(self.limit)
+        return tally
+
+    def audit(self) -> Audit:
+        groups = sorted(self.groups.items())
+        return self.whole.audit(
+            self.by, tuple(AuditGroup(values=v, audit=t.audit()) for v, t in groups)
+        )
+
+
+def _values(row: Mapping[str, object], columns: tuple[str, ...], name: str) -> tuple[str, ...]:
+    missing = next((column for column in columns if column not in row), None)
+    if missing is not None:
+        raise InvalidValueError(
+            "csv_no_column", value=missing, field=name, choices=tuple(map(str, row))
+        )
+    return tuple(_group_value(row[column]) for column in columns)
+
+
+def _anomaly(number: int, known: Read) -> AuditAnomaly | None:
+    """Return the anomaly a row read as *known* is, or ``None`` if it needs no attention."""
+    if isinstance(known, _Bad):
+        column, value = known
+        return AuditAnomaly(
+            row=number,
+            kind=AuditKind.UNREADABLE,
+            case="bad_value",
+            rule=None,
+            channel=None,
+            status=None,
+            error_code=None,
+            column=column,
+            value=value,
+        )
+    (rule, channel, status), error, case = known
+    if case is None:
+        return None
+    return AuditAnomaly(
+        row=number,
+        kind=_CASES[case],
+        case=case,
+        rule=rule,
+        channel=channel,
+        status=status,
+        error_code=error,
     )
 
 
-def _read(
-    cells: tuple[object, ...], name: str, number: int
-) -> tuple[Key, MrsErrorCode, str | None]:
-    row = (
-        _parse(DistributionRule, cells[0], name, number, COLUMNS[0]),
-        _parse(NotificationChannel, cells[1], name, number, COLUMNS[1]),
-        _parse(MrsOrderStatus, cells[2], name, number, COLUMNS[2]),
-        _parse(MrsErrorCode, cells[3], name, number, COLUMNS[3]),
-    )
+def _read(cells: tuple[object, ...]) -> Read:
+    """Return a row's codes and case, or the first cell that is not a code."""
+    codes = []
+    for parser, cell, column in zip(_PARSERS, cells, COLUMNS, strict=True):
+        try:
+            codes.append(parser.parse(cell))
+        except DistributionError:
+            return _Bad((column, _shown(cell)))
+    row: Row = tuple(codes)  # type: ignore[assignment]  # the four parsers' codes, in order
     return row[:3], row[3], _judge(row)
 
 
-def _parse(cls: type[C], cell: object, name: str, number: int, column: str) -> C:
-    try:
-        return cls.parse(cell)
-    except DistributionError as error:
-        raise found_at(error, "bad_row", field=name, row=number, column=column) from None
+def _shown(cell: object) -> str:
+    """Return an unreadable cell as it may be shown: shortened, personal data hidden."""
+    text = "" if cell is None else cell if isinstance(cell, str) else str(cell)
+    if looks_personal(text):  # a national ID or an e-mail address in the wrong column
+        return HIDDEN
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
 def datadump_rows(
-    table: Iterable[Sequence[object]], *, name: str = "datadump"
+    table: Iterable[Sequence[object]], *, name: str = "datadump", by: Iterable[str] = ()
 ) -> Iterator[dict[str, object]]:
     """Yield the rows of a table whose first row is the header, as mappings of :data:`COLUMNS`.
 
     The header's names are matched ignoring letter case, spaces and a byte-order mark; the
-    other columns (``Id``, ``Code``, …) are dropped here, so their cells never go further. A
-    header without one of :data:`COLUMNS` raises the library's error naming the column and
-    the nearest name the header has.
+    other columns (``Id``, ``Code``, …) are dropped here, so their cells never go further,
+    except those *by* names (to group by), which are kept under the names given. A header
+    without one of them raises the library's error naming the column and the nearest name
+    the header has.
     """
+    if isinstance(by, str):
+        raise wrong_type(by, field="by", expected="a list")
     rows = iter(table)
     header = next(rows, None)
     if header is None:
         raise InvalidValueError("csv_no_header", value=None, field=name, choices=COLUMNS)
     names = ["" if cell is None else str(cell).lstrip("\ufeff").strip() for cell in header]
     folded = ["".join(n.split()).lower() for n in names]
+    wanted = (*COLUMNS, *by)
     positions = []
-    for column in COLUMNS:
-        if column.lower() not in folded:
+    for column in wanted:
+        key = "".join(column.split()).lower()
+        if key not in folded:
             raise InvalidValueError(
-                "missing_column",
+                "missing_column" if column in COLUMNS else "csv_no_column",
                 value=column,
                 field=name,
-                choices=COLUMNS,
+                choices=COLUMNS if column in COLUMNS else tuple(n for n in names if n),
                 suggestion=nearest(column, [n for n in names if n]),
             )
-        positions.append(folded.index(column.lower()))
+        positions.append(folded.index(key))
     for row in rows:
         yield {
             column: row[position] if position < len(row) else None
-            for column, position in zip(COLUMNS, positions, strict=True)
+            for column, position in zip(wanted, positions, strict=True)
         }

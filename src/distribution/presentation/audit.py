@@ -15,42 +15,72 @@ The datadump has one order.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
-from distribution._errors import check_lang, wrong_type
+from distribution._errors import UnknownCodeError, check_lang, wrong_type
 from distribution._texts import Lang, join_list
 from distribution.codes import MrsErrorCode, MrsOrderStatus, NotificationChannel
-from distribution.mrs.audit import Audit
+from distribution.mrs.audit import RECORD_COLUMNS, Audit
 from distribution.mrs.statuses import WENT_OUT
 from distribution.presentation._texts import AUDIT
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["explain_audit"]
+__all__ = ["AUDIT_FORMATS", "audit_report", "explain_audit"]
 
 _M = MrsOrderStatus
 _E = MrsErrorCode
+AUDIT_FORMATS: Final = ("text", "json", "csv")
+
+
+def audit_report(result: Audit, fmt: str = "text", *, lang: Lang = "en") -> str:
+    """Return an audit as ``text`` (:func:`explain_audit`), ``json`` or ``csv``.
+
+    JSON is :meth:`Audit.to_dict`, CSV the rows of :meth:`Audit.to_records` under a header of
+    stable English snake_case names, the same in every language.
+    """
+    lang = check_lang(lang)
+    if type(result) is not Audit:
+        raise wrong_type(result, field="audit", expected="an Audit")
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, (*result.by, *RECORD_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(result.to_records())
+        return out.getvalue()
+    if fmt != "text":
+        raise UnknownCodeError("unknown_code", value=fmt, field="format", choices=AUDIT_FORMATS)
+    return explain_audit(result, lang=lang) + "\n"
 
 
 def explain_audit(audit: Audit, *, lang: Lang = "en") -> str:
     """Return *audit* in words a register uses, in *lang* (``"nb"`` or ``"en"``).
 
-    What became of the orders, their statuses, why patients did not get the form, the counts per
-    rule, channel and status, the rows that need attention, and what to look up.
+    What became of the orders, their statuses, why patients did not get the form, the share
+    answered per channel and per rule, the counts per rule, channel and status (each with its
+    share of the orders), the rows that need attention, what to look up, and the same for each
+    group when the audit was grouped.
     """
     lang = check_lang(lang)
     if type(audit) is not Audit:
         raise wrong_type(audit, field="audit", expected="an Audit")
     say = AUDIT[lang]
-    lines = [_counted(say, "rows", audit.rows)]
+    lines = [_counted(say, "rows", audit.rows), say["skipped"].format(n=audit.skipped)]
     outcomes = _outcomes(audit, lang)
     if outcomes:
         lines.append(say["outcomes"])
         lines += [f"  - {text}" for text in outcomes]
     statuses = [
-        f"{n} {say['status_' + s.name]}" for s in MrsOrderStatus if (n := audit.count(status=s))
+        f"{n} {say['status_' + s.name]} ({_share(n, audit.rows, lang)})"
+        for s in MrsOrderStatus
+        if (n := audit.count(status=s))
     ]
     if statuses:
         lines.append(say["statuses"].format(statuses=join_list(statuses, lang)))
@@ -61,6 +91,55 @@ def explain_audit(audit: Audit, *, lang: Lang = "en") -> str:
             for (s, e), n in audit.errors
         ]
     if audit.counts:
+        lines.append(say["response_note"])
+    lines += _tables(audit, lang)
+    if audit.anomalies:
+        lines.append(say["anomalies"])
+        lines += [f"  {anomaly.describe(lang=lang)}" for anomaly in audit.anomalies]
+        if audit.not_shown:
+            lines.append("  " + _counted(say, "not_shown", audit.not_shown))
+    lines += _what_if(audit, lang)
+    for group in audit.groups:
+        values = ", ".join(
+            f"{column} = {value}" for column, value in zip(audit.by, group.values, strict=True)
+        )
+        lines += ["", _counted(say, "group", group.audit.rows, values=values)]
+        lines += _tables(group.audit, lang)
+    total = sum(n for _, n in audit.attention)
+    if audit.groups:
+        lines.append("")
+    lines.append(_counted(say, "attention", total) if total else say["all_well"])
+    return "\n".join(lines)
+
+
+def _share(count: int, whole: int, lang: Lang) -> str:
+    """Return *count* as a share of *whole* in per cent, as *lang* writes it (``12,5 %``)."""
+    share = f"{100 * count / whole if whole else 0.0:.1f}"
+    return f"{share.replace('.', ',') if lang == 'nb' else share} %"
+
+
+def _tables(audit: Audit, lang: Lang) -> list[str]:
+    """Return the share answered per channel and per rule, and the counts, each with its share.
+
+    The counts are per rule, channel and status; their shares are of all the orders.
+    """
+    say = AUDIT[lang]
+    lines = []
+    rates = audit.response_rates()
+    for kind in ("channel", "rule"):
+        if rates[f"{kind}s"]:
+            lines.append(say[f"response_{kind}s"])
+        lines += [
+            "  "
+            + say[f"response_{kind}"].format(
+                name=f"{rate[kind + '_code']} {rate[kind + '_name']}",
+                answered=rate["completed"],
+                orders=rate["orders"],
+                share=_share(int(rate["completed"]), int(rate["orders"]), lang),  # type: ignore[call-overload]
+            )
+            for rate in rates[f"{kind}s"]
+        ]
+    if audit.counts:
         lines.append(say["table"])
         lines += [
             "  "
@@ -69,22 +148,19 @@ def explain_audit(audit: Audit, *, lang: Lang = "en") -> str:
                 channel=f"{c.value} {c.api_name}",
                 status=f"{s.value} {s.api_name}",
                 n=n,
+                share=_share(n, audit.rows, lang),
             )
             for (r, c, s), n in audit.counts
         ]
-    if audit.anomalies:
-        lines.append(say["anomalies"])
-        lines += [f"  {anomaly.describe(lang=lang)}" for anomaly in audit.anomalies]
-        if audit.not_shown:
-            lines.append("  " + _counted(say, "not_shown", audit.not_shown))
-    lines += _what_if(audit, lang)
-    total = sum(n for _, n in audit.attention)
-    lines.append(_counted(say, "attention", total) if total else say["all_well"])
-    return "\n".join(lines)
+    return lines
 
 
-def _counted(say: Mapping[str, str], key: str, n: int, **params: str) -> str:
-    return say[f"{key}_{'one' if n == 1 else 'many'}"].format(n=n, **params)
+def _counted(
+    say: Mapping[str, str], key: str, n: int, *, of: tuple[int, Lang] | None = None, **params: str
+) -> str:
+    """Return the text *key* for *n* (one or many); *of* (whole, lang) adds n's share of it."""
+    shown = str(n) if of is None else f"{n} ({_share(n, *of)})"
+    return say[f"{key}_{'one' if n == 1 else 'many'}"].format(n=shown, **params)
 
 
 def _reason(say: Mapping[str, str], error: MrsErrorCode, n: int) -> str:
@@ -101,8 +177,13 @@ def _outcomes(result: Audit, lang: Lang) -> list[str]:
             reached[channel] += n
         else:
             others[_OTHER_OUTCOME[status]] += n
-    lines = [_counted(say, f"got_{c.name}", reached[c]) for c in NotificationChannel if reached[c]]
-    return lines + [_counted(say, key, others[key]) for key in _OTHERS if others[key]]
+    whole = (result.rows, lang)
+    lines = [
+        _counted(say, f"got_{c.name}", reached[c], of=whole)
+        for c in NotificationChannel
+        if reached[c]
+    ]
+    return lines + [_counted(say, key, others[key], of=whole) for key in _OTHERS if others[key]]
 
 
 _OTHERS: Final = ("failed", "not_ordered", "processing")
