@@ -56,26 +56,30 @@ def _check_availability(
         raise wrong_type(value, field="Eligibility.availability", expected="an Availability")
 
 
-def _check_reasons(
-    _instance: object, _attribute: attrs.Attribute[ReasonsByChannel], value: object
-) -> None:
-    # One (channel, reasons) pair per reachable channel, in code order, each with at least one
-    # Reason: what assess() builds, and what reasons() relies on.
-    expected = "one (channel, reasons) pair per channel"
-    field = "Eligibility.reasons_by_channel"
+def _pairs(value: object, field: str, expected: str) -> list[tuple[NotificationChannel, object]]:
+    """Return *value*'s (channel, second) pairs, checked: one per channel, in code order."""
     if type(value) is not tuple or len(value) != len(CHANNEL_FIELDS):
         raise wrong_type(value, field=field, expected=expected)
     for channel, pair in zip(CHANNEL_FIELDS, value, strict=True):
         if type(pair) is not tuple or len(pair) != 2 or pair[0] is not channel:  # a pair
             raise wrong_type(pair, field=field, expected=expected)
-        reasons = pair[1]
+    return list(value)
+
+
+def _check_reasons(
+    _instance: object, _attribute: attrs.Attribute[ReasonsByChannel], value: object
+) -> None:
+    # One (channel, reasons) pair per reachable channel, in code order, each with at least one
+    # Reason: what assess() builds, and what reasons() relies on.
+    field = "Eligibility.reasons_by_channel"
+    for channel, given in _pairs(value, field, "one (channel, reasons) pair per channel"):
         if (
-            type(reasons) is not tuple
-            or not reasons
-            or any(type(reason) is not Reason for reason in reasons)
+            type(given) is not tuple
+            or not given
+            or any(type(reason) is not Reason for reason in given)
         ):
             raise wrong_type(
-                reasons,
+                given,
                 field=f"{field}[{channel.api_name}]",
                 expected="a non-empty tuple of Reason",
             )
@@ -86,14 +90,8 @@ def _check_missing(
 ) -> None:
     # One (channel, facts) pair per channel, in code order; facts only for a channel that is
     # not available, each a name the rules give, once.
-    expected = "one (channel, facts) pair per channel"
     field = "Eligibility.missing_by_channel"
-    if type(value) is not tuple or len(value) != len(CHANNEL_FIELDS):
-        raise wrong_type(value, field=field, expected=expected)
-    for channel, pair in zip(CHANNEL_FIELDS, value, strict=True):
-        if type(pair) is not tuple or len(pair) != 2 or pair[0] is not channel:  # a pair
-            raise wrong_type(pair, field=field, expected=expected)
-        facts = pair[1]
+    for channel, facts in _pairs(value, field, "one (channel, facts) pair per channel"):
         if (
             type(facts) is not tuple
             or any(fact not in FACTS for fact in facts)
