@@ -69,9 +69,7 @@ if TYPE_CHECKING:
     from distribution.eprom.bodies import FormOrderRequest, MessageToCitizenRequest, PhysicalAddress
     from distribution.eprom.callbacks import (
         Callback,
-        FilledOutBy,
         FormOrderStatusCallback,
-        FormReturnCallback,
         MessageStatusCallback,
         read_callback,
     )
@@ -81,10 +79,18 @@ if TYPE_CHECKING:
         ExpectedCallbacks,
         Reconciliation,
         Verdict,
+        VerdictCase,
         expected_callbacks,
         reconcile,
     )
     from distribution.eprom.responses import FormOrderResponse, MessageResponse
+    from distribution.eprom.returned import (
+        FilledOutBy,
+        FilledOutByActType,
+        FormDataWarning,
+        FormReturnCallback,
+        PatientInitiatedValues,
+    )
     from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
     from distribution.mrs.audit import Audit, AuditAnomaly, AuditKind, audit, datadump_rows
     from distribution.mrs.statuses import eprom_status, mrs_statuses
@@ -141,6 +147,8 @@ __all__ = [
     "ExpectedCallbacks",
     "FactsDiagnosis",
     "FilledOutBy",
+    "FilledOutByActType",
+    "FormDataWarning",
     "FormEvent",
     "FormOrderEvent",
     "FormOrderEventLogType",
@@ -168,6 +176,7 @@ __all__ = [
     "Outcome",
     "PartialAvailability",
     "PatientFacts",
+    "PatientInitiatedValues",
     "PhysicalAddress",
     "PossibleDecisions",
     "Problem",
@@ -180,6 +189,7 @@ __all__ = [
     "SimulationGroup",
     "UnknownCodeError",
     "Verdict",
+    "VerdictCase",
     "Verification",
     "__version__",
     "assess",
@@ -273,11 +283,16 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     ),
     "eprom.callbacks": (
         "Callback",
-        "FilledOutBy",
         "FormOrderStatusCallback",
-        "FormReturnCallback",
         "MessageStatusCallback",
         "read_callback",
+    ),
+    "eprom.returned": (
+        "FilledOutBy",
+        "FilledOutByActType",
+        "FormDataWarning",
+        "FormReturnCallback",
+        "PatientInitiatedValues",
     ),
     "eprom.events": ("FormEvent", "FormOrderEvent"),
     "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
@@ -285,6 +300,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "ExpectedCallbacks",
         "Reconciliation",
         "Verdict",
+        "VerdictCase",
         "expected_callbacks",
         "reconcile",
     ),

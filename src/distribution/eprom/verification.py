@@ -36,6 +36,7 @@ from distribution.eprom.reconciliation import (
     CASES,
     Status,
     Verdict,
+    VerdictCase,
     error_code_of,
     expected_callbacks,
     judge,
@@ -96,7 +97,9 @@ class Anomaly:
 
     id: str = attrs.field(validator=exactly(str))
     kind: Verdict | AnomalyKind = attrs.field(validator=exactly(Verdict, AnomalyKind))
-    case: str | None = attrs.field(default=None, validator=exactly(str, optional=True))
+    case: VerdictCase | None = attrs.field(
+        default=None, validator=exactly(VerdictCase, optional=True)
+    )
     line: int | None = attrs.field(default=None, validator=exactly(int, optional=True))
     status: Status | None = attrs.field(
         default=None, validator=exactly(FormOrderStatus, SentStatus, optional=True)
@@ -116,7 +119,7 @@ class Anomaly:
         return {
             "id": self.id,
             "kind": self.kind.value,
-            "case": self.case,
+            "case": None if self.case is None else self.case.value,
             "line": self.line,
             "status": _name(self.status),
             "channel": _name(self.channel),
@@ -178,7 +181,7 @@ class Verification:
         self._decisions = decisions
         self._state = state
         self._counts: dict[Verdict | AnomalyKind, int] = dict.fromkeys([*Verdict, *AnomalyKind], 0)
-        self._cases: dict[tuple[int, object, object, object], str] = {}
+        self._cases: dict[tuple[int, object, object, object], VerdictCase] = {}
         self._run = self._anomalies(callbacks, name)
         self._done = False
 
@@ -270,7 +273,7 @@ class Verification:
         callback: Callback,
         line: int,
         decision: Decision | None = None,
-        case: str | None = None,
+        case: VerdictCase | None = None,
     ) -> Anomaly:
         self._counts[kind] += 1
         return Anomaly(
