@@ -66,7 +66,12 @@ if TYPE_CHECKING:
         SimulationGroup,
         simulate,
     )
-    from distribution.eprom.bodies import FormOrderRequest, MessageToCitizenRequest, PhysicalAddress
+    from distribution.eprom.bodies import (
+        FormOrderRequest,
+        MessageToCitizenRequest,
+        PhysicalAddress,
+        authorization_header,
+    )
     from distribution.eprom.callbacks import (
         Callback,
         FormOrderStatusCallback,
@@ -194,6 +199,7 @@ __all__ = [
     "__version__",
     "assess",
     "audit",
+    "authorization_header",
     "channel_case_sql",
     "channels_many",
     "datadump_rows",
@@ -280,6 +286,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "FormOrderRequest",
         "MessageToCitizenRequest",
         "PhysicalAddress",
+        "authorization_header",
     ),
     "eprom.callbacks": (
         "Callback",
