@@ -79,7 +79,14 @@ if TYPE_CHECKING:
         read_callback,
     )
     from distribution.eprom.events import FormEvent, FormOrderEvent
-    from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
+    from distribution.eprom.ledger import CallbackFinding, CallbackLedger, Receipt, order_line
+    from distribution.eprom.preflight import (
+        Problem,
+        ProblemCode,
+        national_id_problem,
+        parse_bad_request,
+        preflight,
+    )
     from distribution.eprom.reconciliation import (
         ExpectedCallbacks,
         Reconciliation,
@@ -138,6 +145,8 @@ __all__ = [
     "AvailabilityDict",
     "BadRow",
     "Callback",
+    "CallbackFinding",
+    "CallbackLedger",
     "Case",
     "ChannelStatus",
     "CodeDict",
@@ -187,6 +196,7 @@ __all__ = [
     "Problem",
     "ProblemCode",
     "Reason",
+    "Receipt",
     "Reconciliation",
     "RuleTally",
     "SentStatus",
@@ -222,6 +232,8 @@ __all__ = [
     "mrs_statuses",
     "national_id_kind",
     "national_id_problem",
+    "order_line",
+    "parse_bad_request",
     "possible_decisions",
     "preflight",
     "read_callback",
@@ -302,7 +314,13 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "PatientInitiatedValues",
     ),
     "eprom.events": ("FormEvent", "FormOrderEvent"),
-    "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
+    "eprom.preflight": (
+        "Problem",
+        "ProblemCode",
+        "national_id_problem",
+        "parse_bad_request",
+        "preflight",
+    ),
     "eprom.reconciliation": (
         "ExpectedCallbacks",
         "Reconciliation",
@@ -311,6 +329,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "expected_callbacks",
         "reconcile",
     ),
+    "eprom.ledger": ("CallbackFinding", "CallbackLedger", "Receipt", "order_line"),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
     "presentation.audit": ("explain_audit",),
     "eprom.responses": ("FormOrderResponse", "MessageResponse"),
