@@ -23,7 +23,7 @@ from distribution import (
     decide_each,
     route,
 )
-from distribution._errors import HIDDEN, looks_personal
+from distribution._errors import HIDDEN, Expected, TypeName, looks_personal, without_secret
 
 R = DistributionRule
 A = Availability(paper=True)
@@ -260,3 +260,26 @@ def test_no_test_builds_a_bare_object_whose_repr_is_an_address() -> None:
     bare = re.compile(r"(?<![`'\"\w])object\(\)(?![`'\"])")
     for path in Path(__file__).parent.rglob("*.py"):
         assert not bare.search(path.read_text(encoding="utf-8")), path
+
+
+def test_without_secret_hides_the_secret_wherever_the_error_would_show_it() -> None:
+    key = "s3cret-Key"
+    plain = InvalidValueError("contradiction", value="x", field="f", other="y")
+    assert without_secret(plain, key) is plain
+    assert without_secret(plain, "") is plain
+    other = InvalidValueError("contradiction", value="x", field="f", other=f"status {key}")
+    assert str(without_secret(other, key)) == "f is <hidden>, which contradicts <hidden>"
+    typed = InvalidTypeError(
+        "wrong_type", value=key, field="f", expected=Expected("a string"), type=TypeName(key)
+    )
+    hidden = without_secret(typed, key)
+    assert key not in str(hidden)
+    assert str(hidden) == "f must be a string, not text"
+    typo = UnknownCodeError(
+        "unknown_code",
+        value="Orderd",
+        field="formOrderStatus",
+        choices=["Ordered"],
+        suggestion="Ordered",
+    )
+    assert without_secret(typo, "Orderd").suggestion is None

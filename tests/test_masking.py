@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import io
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from distribution import DistributionError, KrrRecord, PatientFacts, read_callback, verify
+from distribution import (
+    Anomaly,
+    DistributionError,
+    KrrRecord,
+    PatientFacts,
+    read_callback,
+    verify,
+)
 from distribution._errors import InvalidValueError, Stand, looks_personal, mask_personal
 from distribution.cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 FNR = 15108695088
 
@@ -68,6 +79,15 @@ def test_every_message_is_masked_whatever_param_holds_the_id() -> None:
     assert "<hidden>" in error.message("nb")
 
 
+def _unreadable(run: Iterable[Anomaly]) -> None:
+    # verify reports an unreadable callback line and goes on: its error is the anomaly's problem.
+    (anomaly,) = list(run)
+    assert anomaly.problem is not None
+    assert "5108695" not in anomaly.describe(lang="nb")
+    assert "5108695" not in json.dumps(anomaly.to_dict())
+    raise anomaly.problem
+
+
 @pytest.mark.parametrize(
     "call",
     [
@@ -77,7 +97,7 @@ def test_every_message_is_masked_whatever_param_holds_the_id() -> None:
         lambda: read_callback(json.dumps([FNR])),
         lambda: read_callback(json.dumps({"formOrderId": [FNR], "formOrderStatus": {"x": FNR}})),
         lambda: list(verify([f"{FNR}\n"], [])),
-        lambda: list(verify([], [f"{FNR}\n"])),
+        lambda: _unreadable(verify([], [f"{FNR}\n"])),
         lambda: list(verify([json.dumps({"formOrderId": FNR})], [])),
         lambda: list(verify([f'"{FNR}"'], [])),
         lambda: KrrRecord.from_json(json.dumps({"personidentifikator": FNR})),

@@ -66,25 +66,43 @@ if TYPE_CHECKING:
         SimulationGroup,
         simulate,
     )
-    from distribution.eprom.bodies import FormOrderRequest, MessageToCitizenRequest, PhysicalAddress
+    from distribution.eprom.bodies import (
+        FormOrderRequest,
+        MessageToCitizenRequest,
+        PhysicalAddress,
+        authorization_header,
+    )
     from distribution.eprom.callbacks import (
         Callback,
-        FilledOutBy,
         FormOrderStatusCallback,
-        FormReturnCallback,
         MessageStatusCallback,
         read_callback,
     )
     from distribution.eprom.events import FormEvent, FormOrderEvent
-    from distribution.eprom.preflight import Problem, ProblemCode, national_id_problem, preflight
+    from distribution.eprom.ledger import CallbackFinding, CallbackLedger, Receipt, order_line
+    from distribution.eprom.preflight import (
+        Problem,
+        ProblemCode,
+        national_id_problem,
+        parse_bad_request,
+        preflight,
+    )
     from distribution.eprom.reconciliation import (
         ExpectedCallbacks,
         Reconciliation,
         Verdict,
+        VerdictCase,
         expected_callbacks,
         reconcile,
     )
     from distribution.eprom.responses import FormOrderResponse, MessageResponse
+    from distribution.eprom.returned import (
+        FilledOutBy,
+        FilledOutByActType,
+        FormDataWarning,
+        FormReturnCallback,
+        PatientInitiatedValues,
+    )
     from distribution.eprom.verification import Anomaly, AnomalyKind, Verification, verify
     from distribution.mrs.audit import (
         Audit,
@@ -135,6 +153,8 @@ __all__ = [
     "AvailabilityDict",
     "BadRow",
     "Callback",
+    "CallbackFinding",
+    "CallbackLedger",
     "Case",
     "ChannelStatus",
     "CodeDict",
@@ -149,6 +169,8 @@ __all__ = [
     "ExpectedCallbacks",
     "FactsDiagnosis",
     "FilledOutBy",
+    "FilledOutByActType",
+    "FormDataWarning",
     "FormEvent",
     "FormOrderEvent",
     "FormOrderEventLogType",
@@ -176,11 +198,13 @@ __all__ = [
     "Outcome",
     "PartialAvailability",
     "PatientFacts",
+    "PatientInitiatedValues",
     "PhysicalAddress",
     "PossibleDecisions",
     "Problem",
     "ProblemCode",
     "Reason",
+    "Receipt",
     "Reconciliation",
     "RuleTally",
     "SentStatus",
@@ -188,11 +212,13 @@ __all__ = [
     "SimulationGroup",
     "UnknownCodeError",
     "Verdict",
+    "VerdictCase",
     "Verification",
     "__version__",
     "assess",
     "audit",
     "audit_report",
+    "authorization_header",
     "channel_case_sql",
     "channels_many",
     "datadump_rows",
@@ -215,6 +241,8 @@ __all__ = [
     "mrs_statuses",
     "national_id_kind",
     "national_id_problem",
+    "order_line",
+    "parse_bad_request",
     "possible_decisions",
     "preflight",
     "read_callback",
@@ -279,24 +307,38 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
         "FormOrderRequest",
         "MessageToCitizenRequest",
         "PhysicalAddress",
+        "authorization_header",
     ),
     "eprom.callbacks": (
         "Callback",
-        "FilledOutBy",
         "FormOrderStatusCallback",
-        "FormReturnCallback",
         "MessageStatusCallback",
         "read_callback",
     ),
+    "eprom.returned": (
+        "FilledOutBy",
+        "FilledOutByActType",
+        "FormDataWarning",
+        "FormReturnCallback",
+        "PatientInitiatedValues",
+    ),
     "eprom.events": ("FormEvent", "FormOrderEvent"),
-    "eprom.preflight": ("Problem", "ProblemCode", "national_id_problem", "preflight"),
+    "eprom.preflight": (
+        "Problem",
+        "ProblemCode",
+        "national_id_problem",
+        "parse_bad_request",
+        "preflight",
+    ),
     "eprom.reconciliation": (
         "ExpectedCallbacks",
         "Reconciliation",
         "Verdict",
+        "VerdictCase",
         "expected_callbacks",
         "reconcile",
     ),
+    "eprom.ledger": ("CallbackFinding", "CallbackLedger", "Receipt", "order_line"),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
     "presentation.audit": ("audit_report", "explain_audit"),
     "eprom.responses": ("FormOrderResponse", "MessageResponse"),

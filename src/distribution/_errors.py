@@ -49,6 +49,7 @@ __all__ = [
     "nearest",
     "show",
     "shown_safely",
+    "without_secret",
     "wrong_type",
 ]
 
@@ -258,6 +259,12 @@ class TypeName:
         self.shown = "" if secret else shown
         self.bare = value is None or isinstance(value, bool)
 
+    def hidden(self) -> TypeName:
+        """Return the same type name without the value (a ``secret`` one)."""
+        copy = TypeName(None)
+        copy.name, copy.shown, copy.bare = self.name, "", False
+        return copy
+
     def describe(self, *, lang: Lang) -> str:
         """Return the value with its type in *lang*; a type without a word keeps its name."""
         if self.bare:
@@ -325,6 +332,35 @@ class OrderRefusedError(DistributionError, ValueError):
         whose :attr:`~distribution.eprom.preflight.Problem.field` names the body field.
         """
         return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
+
+
+def without_secret(error: DistributionError, secret: str) -> DistributionError:
+    """Return *error*, or a copy of it that shows nothing of *secret* (a received apiKey).
+
+    A sender may put the key's text in any field (``{"formOrderStatus": "<the key>"}``), where
+    the error would show it. Then the bad value is hidden, every parameter whose words hold the
+    key too, and a type-and-value parameter keeps only the type. The check is on the raw value,
+    not the message, because a long value is shown shortened, and a shortened key still leaks.
+    """
+    if not secret:
+        return error
+    raw = error.value
+    leaks_raw = isinstance(raw, str) and secret in raw
+    if not leaks_raw and not any(secret in error.message(lang) for lang in LANGUAGES):
+        return error
+    params: dict[str, object] = {}
+    for name, param in error._params.items():  # noqa: SLF001  # this module's own error
+        if name in {"value", "field"}:
+            continue
+        words = [_render(param, lang) for lang in LANGUAGES]
+        if isinstance(param, TypeName) and (leaks_raw or any(secret in w for w in words)):
+            param = param.hidden()  # noqa: PLW2901  # the same parameter, without its value
+        elif name == "suggestion" and leaks_raw:
+            param = None  # noqa: PLW2901  # the nearest choice to a key says something of it
+        elif any(secret in w for w in words):
+            param = Stand(HIDDEN)  # noqa: PLW2901
+        params[name] = param
+    return type(error)(error.key, value=HIDDEN, field=error.field, **params)
 
 
 def wrong_type(

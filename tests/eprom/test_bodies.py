@@ -25,6 +25,7 @@ from distribution.eprom.bodies import (
     FormOrderRequest,
     MessageToCitizenRequest,
     PhysicalAddress,
+    authorization_header,
 )
 from distribution.errors import OrderRefusedError
 from tests.eprom.test_preflight import D_NUMBER, FH_NUMBER, FNR, H_NUMBER
@@ -381,3 +382,57 @@ def test_a_message_ePROM_would_refuse_cannot_be_built() -> None:  # noqa: N802  
     assert FNR not in repr_
     assert "JVBERi0" not in repr_
     assert "document_collection=<" in repr_
+
+
+# --- the Authorization header and the national ID's one form ----------------------------------
+
+
+def test_the_authorization_header_is_the_guides_basic_and_the_key_as_it_is() -> None:
+    # The guide: headers: {"Authorization": "Basic " + apiKey}; not RFC 7617's base64.
+    assert authorization_header("abc:def") == {"Authorization": "Basic abc:def"}
+    assert authorization_header("6f1c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6") == {
+        "Authorization": "Basic 6f1c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6"
+    }
+
+
+@pytest.mark.parametrize(
+    "key", ["s3cret\r\nX-Evil: 1", " s3cret", "s3cret ", "s3crét", "s3cr\x00et", "s3\tcret"]
+)
+def test_a_key_that_cannot_go_in_a_header_is_refused_without_showing_it(key: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        authorization_header(key)
+    assert "s3cr" not in str(caught.value)
+    assert "s3cr" not in caught.value.message("nb")
+    assert "cannot go in an HTTP header" in str(caught.value)
+
+
+def test_an_empty_or_non_text_key_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="is empty"):
+        authorization_header("")
+    with pytest.raises(InvalidTypeError) as caught:
+        authorization_header(b"s3cret")  # type: ignore[arg-type]
+    assert "s3cret" not in str(caught.value)
+
+
+def test_a_national_id_with_spaces_is_sent_as_eleven_digits() -> None:
+    order = FormOrderRequest(
+        form_id=FORM,
+        national_id="151086 95088",
+        expiry_date=EXPIRY,
+        on_behalf_of_national_id=" 15108695088 ",
+    )
+    assert order.national_id == "15108695088"
+    assert order.to_dict()["nationalId"] == "15108695088"
+    assert order.to_dict()["onBehalfOfNationalId"] == "15108695088"
+    message = MessageToCitizenRequest(
+        national_id="1510 8695 088",
+        sender_info={},
+        message_info={},
+        document_collection=[],
+        notification_priority_list=["helsenorge"],
+    )
+    assert message.to_dict()["nationalId"] == "15108695088"
+    # Any other separator is refused, as every check refuses it.
+    for other in ("151086-95088", "151086\t95088", "151086\u00a095088"):
+        with pytest.raises(OrderRefusedError):
+            FormOrderRequest(form_id=FORM, national_id=other, expiry_date=EXPIRY)

@@ -114,7 +114,10 @@ def test_the_guides_return_example_is_not_json_and_its_nearest_valid_json_reads(
     assert not callback.signed
     assert not callback.on_paper
     assert callback.timestamp == "2019-05-03T00:00:00+02:00"
-    assert callback.form_data_warnings == 2
+    assert [(w.field_name, w.warning) for w in callback.form_data_warnings] == [
+        ("Key", "Value"),
+        ("Key2", "Value2"),
+    ]
     assert callback.is_patient_initiated is False
     assert callback.events == (
         FormOrderEvent(
@@ -462,8 +465,11 @@ def test_the_rest_of_a_returned_form() -> None:
     assert callback.signed_form_id == signed.lower()
     assert callback.signed
     assert callback.form_data is None
-    assert callback.form_data_warnings == 0
+    assert callback.form_data_warnings == ()
     assert callback.is_patient_initiated
+    assert callback.patient_initiated_values is not None
+    assert callback.patient_initiated_values.form_id == ID
+    assert callback.patient_initiated_values.national_id == FNR
     assert callback.events == ()
     assert callback.filled_out_by == FilledOutBy(act_type="Foreldrerepresentasjon", national_id=FNR)
     assert FNR not in repr(callback)

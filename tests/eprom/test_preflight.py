@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -16,6 +17,7 @@ from distribution import (
     ProblemCode,
     national_id_kind,
     national_id_problem,
+    parse_bad_request,
     preflight,
 )
 from distribution.patient.national_id import classify_national_id
@@ -223,3 +225,102 @@ def test_any_digit_string_gets_an_answer(number: str) -> None:
     assert problem is None or isinstance(problem, ProblemCode)
     if len(number.replace(" ", "")) != 11:
         assert problem is ProblemCode.NATIONAL_ID_FORMAT
+
+
+# --- ePROM's BadRequest texts --------------------------------------------------------------------
+
+# BestillingAvSkjemaV2.md, "Feilsituasjoner", with the C# interpolations filled in.
+GUIDE_BAD_REQUESTS = [
+    ("The ordered form is not Published", "form_not_published", "formId"),
+    ("No form with id='1bc5f9f0-2607-49eb-94f0-6af955bbd79a' exists", "form_not_found", "formId"),
+    (
+        (
+            "The ordered form needs to be signed. This is not possible when using"
+            " DistributionRule = 'NoDistribution'."
+        ),
+        "signing_without_distribution",
+        "mustBeSigned",
+    ),
+    (
+        (
+            "The ordered form needs to be signed. This is not possible when the form is ordered on"
+            " behalf of someone."
+        ),
+        "signing_on_behalf",
+        "onBehalfOfNationalId",
+    ),
+    (
+        "Form with id='1bc5f9f0-2607-49eb-94f0-6af955bbd79a' is not paper enabled",
+        "paper_not_enabled",
+        "distributionRule",
+    ),
+    (
+        "JSON in metadata is not valid: 'a' is an invalid start of a value.\nLineNumber: 0",
+        "metadata_not_json",
+        "metadata",
+    ),
+    (
+        (
+            "nationalId: FH-nummer is not supported as national ID. The national ID must be either"
+            " Norsk fødselsnummer or D-nummer."
+        ),
+        "national_id_fh_number",
+        "nationalId",
+    ),
+    (
+        (
+            "nationalId: H-nummer is not supported as national ID. The national ID must be either"
+            " Norsk fødselsnummer or D-nummer."
+        ),
+        "national_id_h_number",
+        "nationalId",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "field"), GUIDE_BAD_REQUESTS)
+def test_each_bad_request_text_of_the_guide_maps_to_its_problem(
+    text: str, code: str, field: str
+) -> None:
+    for body in (text, f"  {text}\n", json.dumps(text)):
+        problem = parse_bad_request(body)
+        assert problem is not None
+        assert (problem.code.value, problem.field, problem.rule) == (code, field, None)
+        assert problem.describe(lang="nb")
+
+
+def test_a_bad_request_says_the_rule_when_given_and_reads_without_one() -> None:
+    text = "Form with id='x' is not paper enabled"
+    with_rule = parse_bad_request(text, rule="PaperOnly")
+    assert with_rule is not None
+    assert with_rule.describe().startswith("distributionRule: Rule PaperOnly may send paper")
+    without = parse_bad_request(text)
+    assert without is not None
+    assert without.describe() == (
+        "distributionRule: The rule may send paper, but the form is not paper enabled; choose a"
+        " rule without paper or enable paper for the form."
+    )
+    assert without.describe(lang="nb").startswith("distributionRule: Regelen kan sende papirbrev")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Internal Server Error",
+        "The ordered form is not Published!",  # a changed wording is not guessed
+        "Main document in MessageToCitizen is missing",  # the message page's, not an order's
+        "nationalId: The national ID must be either Norsk fødselsnummer or D-nummer.",
+        '"unterminated',
+        '"The ordered form is not Published" and more',
+        "[1, 2]",
+        "JSON in metadata is not valid: " + "x" * 70_000,  # longer than any of ePROM's texts
+    ],
+)
+def test_a_text_the_guide_does_not_list_gives_none(text: str) -> None:
+    assert parse_bad_request(text) is None
+
+
+def test_parse_bad_request_takes_text() -> None:
+    with pytest.raises(InvalidTypeError):
+        parse_bad_request(b"The ordered form is not Published")  # type: ignore[arg-type]

@@ -23,7 +23,8 @@ from distribution import (
     expected_callbacks,
     verify,
 )
-from distribution.eprom import verification
+from distribution.eprom import ledger as verification
+from distribution.eprom.callbacks import MAX_JSON_SIZE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -95,6 +96,9 @@ def test_verify_reports_what_needs_attention() -> None:
         "channel": "Helsenorge",
         "expected_status": "Error",
         "expected_channel": "None",
+        "ref": None,
+        "earlier": [],
+        "problem": None,
     }
     assert anomalies[2].expected_status is None
     assert anomalies[4].to_dict()["expected_status"] == "Ordered"
@@ -157,10 +161,10 @@ def test_verify_streams_and_keeps_little_per_order() -> None:
     assert len(consumed) == count
     assert sum(run.counts.values()) == count
     assert not run.needs_attention
-    state = run._state
+    state = run.ledger._state
     assert len(state) == count
     assert all(type(k) is int and type(v) is int for k, v in state.items())
-    assert len(run._decisions) == 9 * 16  # each distinct decision is kept once
+    assert len(run.ledger._decisions) == 9 * 16  # each distinct decision is kept once
 
 
 @pytest.mark.parametrize(
@@ -200,16 +204,47 @@ def test_verify_refuses_bad_orders_naming_the_line(orders: list[Any], message: s
     assert caught.value.message("nb").startswith("orders linje")
 
 
-def test_verify_refuses_a_bad_callback_naming_the_line() -> None:
+def test_verify_records_an_unreadable_callback_with_its_line_and_goes_on() -> None:
+    key = "s3cret-key-of-the-system"
     run = verify(
         [order_line(GUIDS[0], decide("Basic", BOTH))],
-        ["", '{"formOrderId": 5}'],
+        [
+            "",
+            '{"formOrderId": 5}',
+            "{" * 3,
+            "x" * (MAX_JSON_SIZE + 1),
+            json.dumps({"apiKey": key, "formOrderId": GUIDS[0], "formOrderStatus": key}),
+            status_line(GUIDS[0], "Ordered", "Helsenorge"),
+        ],
         callbacks_name="cb.jsonl",
     )
-    with pytest.raises(DistributionError) as caught:
+    anomalies = list(run)
+    assert [(a.kind, a.line, a.id) for a in anomalies] == [
+        (AnomalyKind.UNREADABLE, 2, None),
+        (AnomalyKind.UNREADABLE, 3, None),
+        (AnomalyKind.UNREADABLE, 4, None),
+        (AnomalyKind.UNREADABLE, 5, None),
+    ]
+    assert run.counts[Verdict.AS_PREDICTED] == 1  # the run went on after them
+    assert run.counts[AnomalyKind.UNREADABLE] == 4
+    assert run.needs_attention
+    first = anomalies[0]
+    assert first.problem is not None
+    assert str(first.problem).startswith("cb.jsonl line 2: ")
+    assert first.describe() == f"UNREADABLE, {first.problem}"
+    assert first.describe(lang="nb").startswith("UNREADABLE, cb.jsonl linje 2: ")
+    assert first.to_dict()["problem"] == str(first.problem)
+    for anomaly in anomalies:
+        assert key not in json.dumps(anomaly.to_dict())
+        assert key not in anomaly.describe(lang="nb")
+    again = pickle.loads(pickle.dumps(first))  # noqa: S301  # our own value
+    assert again == first
+
+
+def test_a_line_that_is_no_text_is_the_callers_mistake() -> None:
+    run = verify([order_line(GUIDS[0], decide("Basic", BOTH))], [5])
+    with pytest.raises(InvalidTypeError):
         list(run)
-    assert str(caught.value).startswith("cb.jsonl line 2: ")
-    assert pickle.loads(pickle.dumps(caught.value)).message("nb").startswith("cb.jsonl linje 2: ")  # noqa: S301  # our own value
 
 
 def test_verify_reads_each_distinct_decision_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,7 +263,7 @@ def test_verify_reads_each_distinct_decision_once(monkeypatch: pytest.MonkeyPatc
     spaced = json.dumps({"formOrderId": GUIDS[3], "decision": decision.to_dict()}, indent=1)
     run = verify([*lines, {"formOrderId": GUIDS[4], "decision": decision.to_dict()}, spaced], [])
     assert len(calls) == 3  # the first line, the mapping, the other spacing
-    assert len(run._decisions) == 1
+    assert len(run.ledger._decisions) == 1
     assert [a.kind for a in run] == [AnomalyKind.NO_CALLBACK] * 5
     not_a_guid = order_line("-" * 36, decision)
     with pytest.raises(InvalidValueError, match="orders line 2: formOrderId is"):

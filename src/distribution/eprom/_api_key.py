@@ -12,7 +12,7 @@ from typing import final
 
 from distribution._errors import Expected, InvalidValueError, wrong_type
 
-__all__ = ["ApiKey", "key_of", "matches"]
+__all__ = ["ApiKey", "key_of", "matches", "reveal"]
 
 
 @final
@@ -60,3 +60,8 @@ def matches(key: ApiKey | None, expected: object) -> bool:
     if not expected:
         raise InvalidValueError("empty_key", value=None, field="expected")
     return key is not None and key.matches(expected)
+
+
+def reveal(key: ApiKey | None) -> str | None:
+    """Return the key's text, for ``to_dict`` alone: the one way out of an :class:`ApiKey`."""
+    return None if key is None else key._text  # noqa: SLF001  # this module's own class

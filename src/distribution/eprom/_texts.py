@@ -19,12 +19,18 @@ VERIFY_ANOMALY: Final[dict[Lang, dict[str, str]]] = {
         "DUPLICATE": "{kind} {id}, linje {line}: {status} kom mer enn én gang",
         "UNKNOWN_ORDER": "{kind} {id}, linje {line}: {status}, kanal {channel}, men ingen bestilling eller melding av det slaget har denne id-en",
         "NO_CALLBACK": "{kind} {id}: ingen statuskall kom; forventet {expected_status}, kanal {expected_channel}",
+        "CONTRADICTS": "{kind} {id}, linje {line}: {status}, kanal {channel}, strider mot et tidligere statuskall for samme bestilling ({earlier})",
+        "UNREADABLE": "{kind}, {problem}",
+        "ref": " (ref {ref})",
     },
     "en": {
         "verdict": "{kind} {id}, line {line}: ePROM reported {status}, channel {channel}; the decision expected {expected_status}, channel {expected_channel} ({case})",
         "DUPLICATE": "{kind} {id}, line {line}: {status} arrived more than once",
         "UNKNOWN_ORDER": "{kind} {id}, line {line}: {status}, channel {channel}, but no order or message of that kind has this id",
         "NO_CALLBACK": "{kind} {id}: no status callback arrived; expected {expected_status}, channel {expected_channel}",
+        "CONTRADICTS": "{kind} {id}, line {line}: {status}, channel {channel}, contradicts an earlier callback for the same order ({earlier})",
+        "UNREADABLE": "{kind}, {problem}",
+        "ref": " (ref {ref})",
     },
 }
 

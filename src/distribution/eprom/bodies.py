@@ -4,11 +4,14 @@ Rule 1: the body of a request and what ePROM would refuse in it live here; sendi
 (the library is sans-IO). Fields are snake_case keyword arguments; :meth:`FormOrderRequest.to_dict`
 gives ePROM's JSON field names (BestillingAvSkjemaV2.md, SendeMeldingTilInnbyggerV2.md,
 ``docs/sources.md`` §3 and §8). The ``apiKey`` is not a field: ePROM's v2 API takes it in the
-``Authorization`` header, which the caller's HTTP client sets.
+``Authorization`` header, which :func:`authorization_header` builds for the caller's HTTP client.
 
 Building runs the pre-flight: an order ePROM would answer with ``BadRequest`` cannot be built,
 and :class:`~distribution.errors.OrderRefusedError` lists every reason, naming ePROM's field.
-National IDs (the patient's and the on-behalf-of one) are checked alike and never shown.
+National IDs (the patient's and the on-behalf-of one) are checked alike and never shown. Their
+one normal form is 11 digits: spaces are removed (``"151086 95088"`` is sent as
+``"15108695088"``), as every check of a national ID ignores them; anything else that is not a
+digit is refused.
 
 >>> from datetime import datetime, timezone
 >>> order = FormOrderRequest(
@@ -59,7 +62,41 @@ __all__ = [
     "FormOrderRequest",
     "MessageToCitizenRequest",
     "PhysicalAddress",
+    "authorization_header",
 ]
+
+
+def authorization_header(api_key: str) -> dict[str, str]:
+    """Return the header ePROM's v2 API takes the ordering system's apiKey in.
+
+    Exactly as the guide shows it: ``headers: {"Authorization": "Basic " + apiKey}``: the key
+    as it is after ``Basic``, *not* the base64 of ``user:password`` that RFC 7617 makes of
+    Basic (BestillingAvSkjemaV2.md, SendeMeldingTilInnbyggerV2.md; ``docs/sources.md`` §10).
+
+    The key must be visible ASCII without a space first or last, so that no client changes it
+    and no line break can add a header; an empty key, or one that is not, raises
+    :class:`~distribution.errors.InvalidValueError`, a key that is not a ``str``
+    :class:`~distribution.errors.InvalidTypeError`. No error shows the key.
+
+    >>> authorization_header("6f1c2a9e-key")
+    {'Authorization': 'Basic 6f1c2a9e-key'}
+    """
+    if type(api_key) is not str:
+        raise wrong_kind(api_key, "api_key", "a string", secret=True)
+    if not api_key:
+        raise InvalidValueError("empty_key", value=None, field="api_key")
+    if not (api_key.isascii() and api_key.isprintable()) or api_key.strip() != api_key:
+        raise InvalidValueError("header_key", value=HIDDEN, field="api_key")
+    return {"Authorization": f"Basic {api_key}"}
+
+
+def _national_id(value: object) -> object:
+    """Return a national ID in its one normal form, 11 digits: spaces removed (not a str: kept)."""
+    return value.replace(" ", "") if isinstance(value, str) else value
+
+
+def _optional_national_id(value: object) -> object:
+    return None if value is None else _national_id(value)
 
 
 # The body field each pre-flight problem concerns; the others are about "nationalId".
@@ -187,7 +224,9 @@ class FormOrderRequest:
 
     # The shape of a GUID; whether the form exists only ePROM knows.
     form_id: str = attrs.field(validator=guid_field)
-    national_id: str = attrs.field(repr=_hidden, validator=exactly(str, secret=True))
+    national_id: str = attrs.field(
+        repr=_hidden, converter=_national_id, validator=exactly(str, secret=True)
+    )
     expiry_date: datetime = attrs.field(validator=[exactly(datetime), aware])
     distribution_rule: DistributionRule = attrs.field(
         default=DistributionRule.BASIC, converter=_rule
@@ -201,7 +240,10 @@ class FormOrderRequest:
     )
     test_mode: bool = attrs.field(default=False, validator=exactly(bool))
     on_behalf_of_national_id: str | None = attrs.field(
-        default=None, repr=_hidden, validator=exactly(str, optional=True, secret=True)
+        default=None,
+        repr=_hidden,
+        converter=_optional_national_id,
+        validator=exactly(str, optional=True, secret=True),
     )
     form_paper_enabled: bool = attrs.field(default=True, validator=exactly(bool))
 
@@ -274,7 +316,9 @@ class MessageToCitizenRequest:
     :class:`~distribution.errors.OrderRefusedError`.
     """
 
-    national_id: str = attrs.field(repr=_hidden, validator=exactly(str, secret=True))
+    national_id: str = attrs.field(
+        repr=_hidden, converter=_national_id, validator=exactly(str, secret=True)
+    )
     sender_info: str = attrs.field(converter=_sender_info, repr=_json_repr)
     message_info: str = attrs.field(converter=_message_info, repr=_json_repr)
     document_collection: str = attrs.field(converter=_documents, repr=_json_repr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING, Final, final
+from typing import TYPE_CHECKING, Final, Self, TypedDict, final
 
 import attrs
 
@@ -23,12 +23,14 @@ from distribution._errors import (
     show,
 )
 from distribution._evidence import evidence
+from distribution._reading import check_keys, code, given_mapping
 from distribution.codes import FormOrderEventLogType
+from distribution.eprom._fields import text, utc, utc_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["FormEvent", "FormOrderEvent"]
+__all__ = ["FormEvent", "FormOrderEvent", "FormOrderEventDict"]
 
 
 def _masked_repr(value: str | None) -> str:
@@ -122,10 +124,25 @@ _EVENT_NAMES: Final[Mapping[object, FormEvent]] = {
 }
 
 
+class FormOrderEventDict(TypedDict):
+    """One entry of ``formOrderEventLog`` on the wire."""
+
+    eventType: str
+    questionId: str | None
+    timestampUtc: str | None
+
+
+_EVENT_KEYS: Final = ("eventType", "questionId", "timestampUtc")
+
+
 @final
 @attrs.frozen(kw_only=True)
 class FormOrderEvent:
-    """One entry of ``formOrderEventLog``: what happened, to which question, when (UTC)."""
+    """One entry of ``formOrderEventLog``: what happened, to which question, when (UTC).
+
+    A question's id is the form's name for a question (``"HealthGeneral"``), not an answer, so a
+    redacted body keeps it.
+    """
 
     type: FormEvent = attrs.field(validator=exactly(FormEvent))
     question_id: str | None = attrs.field(
@@ -134,3 +151,22 @@ class FormOrderEvent:
     timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object], field: str = "formOrderEvent") -> Self:
+        """Read one entry of the log; *field* names it in an error (``formOrderEventLog[3]``)."""
+        data = given_mapping(data, field)
+        check_keys(data, field, required=("eventType",), listed=_EVENT_KEYS)
+        return cls(
+            type=code(FormEvent, data["eventType"], f"{field}.eventType"),
+            question_id=text(data.get("questionId"), f"{field}.questionId"),
+            timestamp_utc=utc(data.get("timestampUtc"), f"{field}.timestampUtc"),
+        )
+
+    def to_dict(self) -> FormOrderEventDict:
+        """Return the entry as ePROM sends it, the event by name; :meth:`from_dict` reads it."""
+        return {
+            "eventType": self.type.api_name,
+            "questionId": self.question_id,
+            "timestampUtc": utc_text(self.timestamp_utc),
+        }

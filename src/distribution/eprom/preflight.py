@@ -15,12 +15,17 @@ apart there.
 >>> problems = preflight("BasicOrPaper", paper_enabled=False, national_id="15108695088")
 >>> [p.code.value for p in problems]
 ['paper_not_enabled']
+
+When ePROM refuses an order after all, :func:`parse_bad_request` maps its ``BadRequest`` text
+back to the same codes.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, final
+import json
+import re
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
@@ -33,7 +38,7 @@ from distribution.routes import ROUTES
 if TYPE_CHECKING:
     from distribution._texts import Lang
 
-__all__ = ["Problem", "ProblemCode", "national_id_problem", "preflight"]
+__all__ = ["Problem", "ProblemCode", "national_id_problem", "parse_bad_request", "preflight"]
 
 
 class ProblemCode(enum.Enum):
@@ -47,6 +52,10 @@ class ProblemCode(enum.Enum):
     NATIONAL_ID_DATE = "national_id_date"
     NATIONAL_ID_H_NUMBER = "national_id_h_number"
     NATIONAL_ID_FH_NUMBER = "national_id_fh_number"
+    # Only ePROM can tell these; they come from its BadRequest texts (parse_bad_request).
+    FORM_NOT_PUBLISHED = "form_not_published"
+    FORM_NOT_FOUND = "form_not_found"
+    METADATA_NOT_JSON = "metadata_not_json"
 
 
 @final
@@ -79,8 +88,12 @@ class Problem:
         The field comes first where it is known: ``"nationalId: The national ID must be 11
         digits."``.
         """
+        say = PROBLEMS[check_lang(lang)]
+        key = self.code.value
+        if self.rule is None and f"{key}_no_rule" in say:
+            key = f"{key}_no_rule"  # said without a rule, as a BadRequest text names none
         rule = "" if self.rule is None else self.rule.api_name
-        text = PROBLEMS[check_lang(lang)][self.code.value].format(rule=rule)
+        text = say[key].format(rule=rule)
         return text if self.field is None else f"{self.field}: {text}"
 
 
@@ -141,3 +154,93 @@ def preflight(
         if id_problem is not None:
             codes.append(id_problem)
     return tuple(Problem(code, parsed) for code in codes)
+
+
+_BAD_REQUESTS: Final[tuple[tuple[re.Pattern[str], ProblemCode, str], ...]] = tuple(
+    (re.compile(pattern, re.DOTALL), code, field)
+    for pattern, code, field in (
+        # BestillingAvSkjemaV2.md, "Feilsituasjoner", word for word: ePROM's BadRequest text
+        # (the C# interpolations as wildcards), the problem, and the body field it concerns.
+        (r"The ordered form is not Published", ProblemCode.FORM_NOT_PUBLISHED, "formId"),
+        (r"No form with id='[^']*' exists", ProblemCode.FORM_NOT_FOUND, "formId"),
+        (
+            (
+                r"The ordered form needs to be signed\. This is not possible when using "
+                r"DistributionRule = 'NoDistribution'\."
+            ),
+            ProblemCode.SIGNING_WITHOUT_DISTRIBUTION,
+            "mustBeSigned",
+        ),
+        (
+            (
+                r"The ordered form needs to be signed\. This is not possible when the form is "
+                r"ordered on behalf of someone\."
+            ),
+            ProblemCode.SIGNING_ON_BEHALF,
+            "onBehalfOfNationalId",
+        ),
+        (
+            r"Form with id='[^']*' is not paper enabled",
+            ProblemCode.PAPER_NOT_ENABLED,
+            "distributionRule",
+        ),
+        (r"JSON in metadata is not valid: .*", ProblemCode.METADATA_NOT_JSON, "metadata"),
+        (
+            (
+                r"nationalId: FH-nummer is not supported as national ID\. The national ID must be "
+                r"either Norsk fødselsnummer or D-nummer\."
+            ),
+            ProblemCode.NATIONAL_ID_FH_NUMBER,
+            "nationalId",
+        ),
+        (
+            (
+                r"nationalId: H-nummer is not supported as national ID\. The national ID must be "
+                r"either Norsk fødselsnummer or D-nummer\."
+            ),
+            ProblemCode.NATIONAL_ID_H_NUMBER,
+            "nationalId",
+        ),
+    )
+)
+_LONGEST_TEXT: Final = 64 * 1024  # "JSON in metadata is not valid: …" quotes a parser's message
+
+
+def parse_bad_request(
+    text: str, *, rule: DistributionRule | int | str | None = None
+) -> Problem | None:
+    """Return the :class:`Problem` an order's ``BadRequest`` text from ePROM names, or ``None``.
+
+    *text* is the response body as ePROM sends it: the text itself, or the text as a JSON
+    string, in double quotes, as ASP.NET writes it. The texts are the guide's
+    (BestillingAvSkjemaV2.md, "Feilsituasjoner", ``docs/sources.md`` §3), matched whole after
+    surrounding space is stripped, whatever form id or parser message they quote. A text the
+    guide does not list (another page's, a changed wording) gives ``None``: the caller shows
+    ePROM's own text then. *rule* is the order's rule, for the problem's words.
+
+    >>> problem = parse_bad_request("Form with id='1bc5f9f0' is not paper enabled", rule=3)
+    >>> problem.code, problem.field, problem.rule
+    (<ProblemCode.PAPER_NOT_ENABLED: 'paper_not_enabled'>, 'distributionRule',
+     <DistributionRule.BASIC_OR_PAPER: 3>)
+    >>> parse_bad_request('"The ordered form is not Published"').describe()
+    'formId: The form is not published in ePROM; publish it before ordering it.'
+    >>> parse_bad_request("Internal Server Error") is None
+    True
+    """
+    if not isinstance(text, str):
+        raise wrong_type(text, field="text", expected="a string")
+    parsed = None if rule is None else DistributionRule.parse(rule)
+    body = text.strip()
+    if len(body) > _LONGEST_TEXT:
+        return None
+    if body.startswith('"'):
+        try:
+            decoded = json.loads(body)
+        except ValueError:
+            decoded = None
+        if isinstance(decoded, str):
+            body = decoded.strip()
+    for pattern, code, field in _BAD_REQUESTS:
+        if pattern.fullmatch(body):
+            return Problem(code, parsed, field=field)
+    return None

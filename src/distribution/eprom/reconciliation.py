@@ -67,6 +67,7 @@ __all__ = [
     "Reconciliation",
     "Status",
     "Verdict",
+    "VerdictCase",
     "error_code_of",
     "expected_callbacks",
     "judge",
@@ -103,39 +104,65 @@ class Verdict(enum.Enum):
         return self in _EXPECTED
 
 
+class VerdictCase(enum.StrEnum):
+    """The finer case behind a :class:`Verdict` (:func:`judge`); values are stable identifiers.
+
+    A ``StrEnum``, so that a member still equals the text it was before it was an enum
+    (``result.case == "lost_since"``). ``docs/callbacks.md`` has the table of cases.
+    """
+
+    AS_PREDICTED = "as_predicted"
+    NO_DISTRIBUTION = "no_distribution"
+    FALLBACK = "fallback"
+    UNREACHABLE = "unreachable"
+    REACHED_ELSEWHERE = "reached_elsewhere"
+    LOST_SINCE = "lost_since"
+    OUTSIDE_ROUTE = "outside_route"
+    SILENT = "silent"
+    SENT_WITHOUT_DISTRIBUTION = "sent_without_distribution"
+    ERROR_WITH_CHANNEL = "error_with_channel"
+    ORDERED_WITH_ERROR_CODE = "ordered_with_error_code"
+    DIGIPOST_ELSEWHERE = "digipost_elsewhere"
+    RETURNED_ELSEWHERE = "returned_elsewhere"
+    ERROR_WITHOUT_DISTRIBUTION = "error_without_distribution"
+    DELIVERY_FAILED = "delivery_failed"
+
+
 _EXPECTED: Final = frozenset(
     {Verdict.AS_PREDICTED, Verdict.FALLBACK, Verdict.UNREACHABLE_AS_PREDICTED}
 )
 _V = Verdict
 
-CASES: Final[Mapping[str, Verdict]] = MappingProxyType(
+_K = VerdictCase
+
+CASES: Final[Mapping[VerdictCase, Verdict]] = MappingProxyType(
     {
         # case: verdict. What each case means and what to do about it are words, said by
         # distribution.presentation.reconciliation.
-        "as_predicted": _V.AS_PREDICTED,
-        "no_distribution": _V.AS_PREDICTED,
-        "fallback": _V.FALLBACK,
-        "unreachable": _V.UNREACHABLE_AS_PREDICTED,
-        "reached_elsewhere": _V.AVAILABILITY_CHANGED,
-        "lost_since": _V.AVAILABILITY_CHANGED,
-        "outside_route": _V.NOT_PERMITTED,
-        "silent": _V.NOT_PERMITTED,
-        "sent_without_distribution": _V.NOT_PERMITTED,
-        "error_with_channel": _V.INCONSISTENT,
-        "ordered_with_error_code": _V.INCONSISTENT,
-        "digipost_elsewhere": _V.INCONSISTENT,
-        "returned_elsewhere": _V.INCONSISTENT,
-        "error_without_distribution": _V.INCONSISTENT,
-        "delivery_failed": _V.DELIVERY_FAILED,
+        _K.AS_PREDICTED: _V.AS_PREDICTED,
+        _K.NO_DISTRIBUTION: _V.AS_PREDICTED,
+        _K.FALLBACK: _V.FALLBACK,
+        _K.UNREACHABLE: _V.UNREACHABLE_AS_PREDICTED,
+        _K.REACHED_ELSEWHERE: _V.AVAILABILITY_CHANGED,
+        _K.LOST_SINCE: _V.AVAILABILITY_CHANGED,
+        _K.OUTSIDE_ROUTE: _V.NOT_PERMITTED,
+        _K.SILENT: _V.NOT_PERMITTED,
+        _K.SENT_WITHOUT_DISTRIBUTION: _V.NOT_PERMITTED,
+        _K.ERROR_WITH_CHANNEL: _V.INCONSISTENT,
+        _K.ORDERED_WITH_ERROR_CODE: _V.INCONSISTENT,
+        _K.DIGIPOST_ELSEWHERE: _V.INCONSISTENT,
+        _K.RETURNED_ELSEWHERE: _V.INCONSISTENT,
+        _K.ERROR_WITHOUT_DISTRIBUTION: _V.INCONSISTENT,
+        _K.DELIVERY_FAILED: _V.DELIVERY_FAILED,
     }
 )
 """Every finer case a callback can fall in (:func:`judge`), and its verdict."""
 
 # A status that may only come with one channel (the table's DigipostDelivered and
 # PhysicalMailReturned rows), and the case when it comes with another.
-_CHANNEL_OF_STATUS: Final[Mapping[object, tuple[NotificationChannel, str]]] = {
-    _S.DIGIPOST_DELIVERED: (_C.DIGITAL_MAILBOX, "digipost_elsewhere"),
-    _S.PHYSICAL_MAIL_RETURNED: (_C.PHYSICAL_MAILBOX, "returned_elsewhere"),
+_CHANNEL_OF_STATUS: Final[Mapping[object, tuple[NotificationChannel, VerdictCase]]] = {
+    _S.DIGIPOST_DELIVERED: (_C.DIGITAL_MAILBOX, _K.DIGIPOST_ELSEWHERE),
+    _S.PHYSICAL_MAIL_RETURNED: (_C.PHYSICAL_MAILBOX, _K.RETURNED_ELSEWHERE),
 }
 _FAILED: Final = frozenset({FormOrderStatus.ERROR, SentStatus.ERROR})
 
@@ -148,8 +175,8 @@ def judge(
     status: Status,
     error_code: FormOrderStatusErrorCode | None,
     channel: NotificationChannel,
-) -> str:
-    """Return the case (a key of :data:`CASES`) of a callback that answers *decision*.
+) -> VerdictCase:
+    """Return the :class:`VerdictCase` (a key of :data:`CASES`) of a callback for *decision*.
 
     *status*, *error_code* and *channel* (x) are the callback's; the judge asks the table at the
     top of this module row by row.
@@ -157,7 +184,7 @@ def judge(
     if status in _FAILED:
         return _failed_case(decision, error_code, channel)
     if error_code is not None and error_code is not FormOrderStatusErrorCode.NONE:
-        return "ordered_with_error_code"
+        return _K.ORDERED_WITH_ERROR_CODE
     only = _CHANNEL_OF_STATUS.get(status)
     if only is not None and channel is not only[0]:
         return only[1]
@@ -166,29 +193,29 @@ def judge(
 
 def _failed_case(
     decision: Decision, error_code: FormOrderStatusErrorCode | None, channel: NotificationChannel
-) -> str:
+) -> VerdictCase:
     if not decision.route:
-        return "error_without_distribution"  # choice: NoDistribution sends nothing to fail
+        return _K.ERROR_WITHOUT_DISTRIBUTION  # choice: NoDistribution sends nothing to fail
     if error_code is _SDP_ERROR:
-        return "delivery_failed"  # choice: a failure in the sending, whatever x says
+        return _K.DELIVERY_FAILED  # choice: a failure in the sending, whatever x says
     if channel is not _NONE:
-        return "error_with_channel"
+        return _K.ERROR_WITH_CHANNEL
     # PatientUnreachable, or no code at all (the guide: "the only reason" for Error).
-    return "unreachable" if decision.outcome is Outcome.UNREACHABLE else "lost_since"
+    return _K.UNREACHABLE if decision.outcome is Outcome.UNREACHABLE else _K.LOST_SINCE
 
 
-def _by_channel(decision: Decision, channel: NotificationChannel) -> str:
+def _by_channel(decision: Decision, channel: NotificationChannel) -> VerdictCase:
     if not decision.route:
-        return "no_distribution" if channel is _NONE else "sent_without_distribution"
+        return _K.NO_DISTRIBUTION if channel is _NONE else _K.SENT_WITHOUT_DISTRIBUTION
     if channel is _NONE:
-        return "silent"
+        return _K.SILENT
     if channel is decision.channel:
-        return "as_predicted"
+        return _K.AS_PREDICTED
     if channel in decision.fallbacks:
-        return "fallback"
+        return _K.FALLBACK
     if channel in decision.route:
-        return "reached_elsewhere"
-    return "outside_route"
+        return _K.REACHED_ELSEWHERE
+    return _K.OUTSIDE_ROUTE
 
 
 # --- what a decision expects ------------------------------------------------------------------
@@ -277,8 +304,9 @@ class Reconciliation:
         decision: the :class:`~distribution.engine.Decision`.
         callback: the callback (:data:`~distribution.eprom.callbacks.Callback`).
         verdict: the :class:`Verdict`.
-        case: the finer case behind the verdict, a stable identifier (``"fallback"``,
-            ``"lost_since"``, ``"delivery_failed"``, …; ``docs/callbacks.md`` lists them).
+        case: the finer :class:`VerdictCase` behind the verdict (``VerdictCase.FALLBACK``,
+            ``VerdictCase.LOST_SINCE``, …; ``docs/callbacks.md`` lists them). It was a ``str``; as a
+            ``StrEnum`` it still equals that text.
     """
 
     decision: Decision = attrs.field(validator=exactly(Decision))
@@ -286,7 +314,7 @@ class Reconciliation:
         validator=exactly(FormOrderStatusCallback, FormReturnCallback, MessageStatusCallback)
     )
     verdict: Verdict = attrs.field(init=False)
-    case: str = attrs.field(init=False)
+    case: VerdictCase = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         callback, decision = self.callback, self.decision
@@ -311,6 +339,6 @@ def reconcile(decision: Decision, callback: Callback) -> Reconciliation:
     >>> result = reconcile(message, read_callback({"messageToCitizenId":
     ...     "184738d0-3c39-e611-9c2a-34e6d72e03c7", "notificationChannel": 0, "sentStatus": 1}))
     >>> result.verdict, result.case
-    (<Verdict.AVAILABILITY_CHANGED: 'AVAILABILITY_CHANGED'>, 'lost_since')
+    (<Verdict.AVAILABILITY_CHANGED: 'AVAILABILITY_CHANGED'>, <VerdictCase.LOST_SINCE: 'lost_since'>)
     """
     return Reconciliation(decision, callback)

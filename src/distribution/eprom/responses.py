@@ -15,7 +15,7 @@ False
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, Self, final
+from typing import TYPE_CHECKING, Final, NotRequired, Self, TypedDict, final
 
 import attrs
 
@@ -40,7 +40,7 @@ from distribution.codes import NotificationChannel
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["FormOrderResponse", "MessageResponse"]
+__all__ = ["FormOrderResponse", "FormOrderResponseDict", "MessageResponse", "MessageResponseDict"]
 
 _FIELD: Final = "response"  # what a body is called in an error: "response.id is missing"
 _ORDER_KEYS: Final = ("id", "singleUseCode", "loginUrl", "notificationChannel")
@@ -49,6 +49,15 @@ _MESSAGE_KEYS: Final = ("notificationChannel", "messageToCitizenId")
 
 def _code_repr(value: str | None) -> str:
     return "None" if value is None else "<hidden>"
+
+
+class FormOrderResponseDict(TypedDict):
+    """The four fields of the order response this library keeps; a redacted one lacks the code."""
+
+    id: str
+    singleUseCode: NotRequired[str | None]
+    loginUrl: str | None
+    notificationChannel: str
 
 
 @final
@@ -101,6 +110,28 @@ class FormOrderResponse:
         """Read the response body as JSON text."""
         return cls.from_dict(read_object(text, _FIELD, "a JSON object"))
 
+    def to_dict(self) -> FormOrderResponseDict:
+        """Return the four fields with ePROM's names; :meth:`from_dict` reads them back.
+
+        It holds the one-time code: store or log :meth:`to_redacted_dict`.
+        """
+        return {**self.to_redacted_dict(), "singleUseCode": self.single_use_code}
+
+    def to_redacted_dict(self) -> FormOrderResponseDict:
+        """Return the fields without ``singleUseCode``, which logs the patient in to the form."""
+        return {
+            "id": self.id,
+            "loginUrl": self.login_url,
+            "notificationChannel": self.channel.api_name,
+        }
+
+
+class MessageResponseDict(TypedDict):
+    """The message response as ePROM sends it."""
+
+    notificationChannel: str
+    messageToCitizenId: str | None
+
 
 @final
 @attrs.frozen(kw_only=True)
@@ -138,3 +169,14 @@ class MessageResponse:
     def from_json(cls, text: str | bytes) -> Self:
         """Read the response body as JSON text."""
         return cls.from_dict(read_object(text, _FIELD, "a JSON object"))
+
+    def to_dict(self) -> MessageResponseDict:
+        """Return the body with ePROM's names, the channel by name; :meth:`from_dict` reads it."""
+        return {
+            "notificationChannel": self.channel.api_name,
+            "messageToCitizenId": self.message_to_citizen_id,
+        }
+
+    def to_redacted_dict(self) -> MessageResponseDict:
+        """Return :meth:`to_dict`: a message response holds nothing secret or personal."""
+        return self.to_dict()

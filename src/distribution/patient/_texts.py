@@ -115,6 +115,10 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "national_id_format": "Fødselsnummeret må ha 11 siffer.",
         "national_id_checksum": "Kontrollsifrene i fødselsnummeret stemmer ikke; sjekk for skrivefeil.",
         "national_id_date": "Fødselsnummeret inneholder ikke en gyldig fødselsdato.",
+        "paper_not_enabled_no_rule": "Regelen kan sende papirbrev, men skjemaet er ikke satt opp for papir; velg en regel uten papir eller slå på papir for skjemaet.",
+        "form_not_published": "Skjemaet er ikke publisert i ePROM; publiser det før det bestilles.",
+        "form_not_found": "ePROM har ikke noe skjema med denne id-en (formId); sjekk skjemaets id.",
+        "metadata_not_json": "Metadata (metadata) er ikke gyldig JSON.",
     },
     "en": {
         "signing_without_distribution": "A form that must be signed cannot be ordered with NoDistribution: signing needs a level-4 login, which a one-time code does not give.",
@@ -125,6 +129,10 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "national_id_format": "The national ID must be 11 digits.",
         "national_id_checksum": "The national ID's check digits are wrong; check for a typo.",
         "national_id_date": "The national ID does not contain a valid birth date.",
+        "paper_not_enabled_no_rule": "The rule may send paper, but the form is not paper enabled; choose a rule without paper or enable paper for the form.",
+        "form_not_published": "The form is not published in ePROM; publish it before ordering it.",
+        "form_not_found": "ePROM has no form with this id (formId); check the form's id.",
+        "metadata_not_json": "The metadata (metadata) is not valid JSON.",
     },
 }
 

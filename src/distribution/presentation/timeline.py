@@ -118,10 +118,14 @@ def _shown(text: str | None) -> str:
 
 def _who(filled_out_by: FilledOutBy | None, lang: Lang) -> str:
     say = TIMELINE[lang]
-    if filled_out_by is None or filled_out_by.act_type is None:
+    if filled_out_by is None or filled_out_by.act_type_name is None:
         return say["filled_out_by_none"]
-    key = f"who_{filled_out_by.act_type}"
-    who = say[key] if key in say else say["who_other"].format(value=_shown(filled_out_by.act_type))
+    key = f"who_{filled_out_by.act_type_name}"
+    who = (
+        say[key]
+        if key in say
+        else say["who_other"].format(value=_shown(filled_out_by.act_type_name))
+    )
     return say["filled_out_by"].format(who=who)
 
 
