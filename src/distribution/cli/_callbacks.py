@@ -30,18 +30,23 @@ def add_check(add: Adder, say: Mapping[str, str]) -> None:
     """Add ``check``."""
     sub = add(
         "check",
-        "check BasicOrPaper --available digipost,papir --callback statuskall.json --lang nb",
+        "check BasicOrPaper --available digipost,papir --callback tilbakemelding.json --lang nb",
         _check,
     )
     add_decision_arguments(sub, say, available_required=True)
     sub.add_argument(
-        "--callback", "--statuskall", required=True, metavar=say["mv_file"], help=say["callback"]
+        "--callback",
+        "--statuskall",
+        "--tilbakemelding",
+        required=True,
+        metavar=say["mv_file"],
+        help=say["callback"],
     )
 
 
 def add_verify(add: Adder, say: Mapping[str, str]) -> None:
     """Add ``verify``."""
-    sub = add("verify", "verify bestillinger.jsonl statuskall.jsonl --json", _verify)
+    sub = add("verify", "verify bestillinger.jsonl tilbakemeldinger.jsonl --json", _verify)
     sub.add_argument("orders", metavar=say["mv_orders"], help=say["orders"])
     sub.add_argument("callbacks", metavar=say["mv_callbacks"], help=say["callbacks"])
     sub.add_argument("--json", action="store_true", help=say["json"])

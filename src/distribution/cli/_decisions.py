@@ -14,7 +14,7 @@ from distribution._texts import LABELS
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.cli._facts import FACT_FLAGS, facts_from_flags
 from distribution.cli._files import read
-from distribution.cli._values import OSLO, availability, items
+from distribution.cli._values import availability, items
 from distribution.codes import (
     CODE_ENUMS,
     Code,
@@ -28,10 +28,12 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import Decision, decide, decide_priority_list
-from distribution.partial import PartialAvailability, diagnose, possible_decisions
-from distribution.patient.diagnosis import diagnose_facts
+from distribution.partial import Diagnosis, PartialAvailability, diagnose, possible_decisions
+from distribution.patient.completions import possible_availabilities
+from distribution.patient.diagnosis import FactsDiagnosis, diagnose_facts
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
+from distribution.presentation._dates import spoken_time
 from distribution.presentation._undecided import explain_diagnosis, explain_undecided
 from distribution.presentation.decision import describe, explain_decision
 from distribution.presentation.tables import (
@@ -198,14 +200,16 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         else facts_from_flags(args, context.now)
     )
     known: PartialAvailability | None = None
+    can_have: frozenset[Availability] | None = None
     if facts is not None:
         for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
         eligibility = assess(facts, research=args.research)
         known = eligibility.partial
+        can_have = possible_availabilities(facts, research=args.research)
         if not args.json:
-            moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+            moment = spoken_time(facts.reference_time, args.lang)
             context.out.write(LABELS[args.lang]["reference_time"].format(time=moment) + "\n")
             context.out.write(eligibility_text(eligibility, args.lang) + "\n\n")
     elif args.available is not None or args.unknown is not None:
@@ -216,13 +220,16 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         )
     route = _route(args)
     if args.json:
-        context.out.write(json.dumps(_possible_json(route, known, eligibility)) + "\n")
+        context.out.write(json.dumps(_possible_json(route, known, eligibility, can_have)) + "\n")
     elif known.unknown:
-        text = explain_undecided(route, known, eligibility, args.lang)
+        # The reasons were said once, above the explanation.
+        text = explain_undecided(
+            route, known, eligibility, args.lang, because=False, can_have=can_have
+        )
         context.out.write(text + "\n")
     else:
         made = decision(args, known.completions()[0])
-        context.out.write(explain_decision(made, lang=args.lang, eligibility=eligibility) + "\n")
+        context.out.write(explain_decision(made, lang=args.lang) + "\n")
     return 0
 
 
@@ -230,42 +237,45 @@ def _diagnose(args: argparse.Namespace, context: Context) -> int:
     rule = DistributionRule.default() if args.rule is None else DistributionRule.parse(args.rule)
     got = None if args.got.strip().lower() in _NONE else args.got
     facts = facts_from_flags(args, context.now)
+    found: FactsDiagnosis | None = None
     if facts is not None:
         for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
-        eligibility: Eligibility | None = assess(facts, research=args.research)
-        found = diagnose_facts(rule, got=got, eligibility=eligibility)  # type: ignore[arg-type]
+        found = diagnose_facts(rule, got=got, facts=facts, research=args.research)
         diagnosis = found.diagnosis
-        check = {CHANNEL_FIELDS[ch]: facts_ for ch, facts_ in found.check}
     else:
-        eligibility = None
         known = (
             _partial(args.available, args.unknown)
             if args.available is not None or args.unknown is not None
             else PartialAvailability()
         )
         diagnosis = diagnose(rule, got=got, known=known)
-        check = {}
     if args.json:
-        names = _api_names
-        out: dict[str, object] = {
-            "consistent": diagnosis.consistent,
-            "must_be_unavailable": names(diagnosis.must_be_unavailable),
-            "must_be_available": names(diagnosis.must_be_available),
-            "irrelevant": names(diagnosis.irrelevant),
-            "check": {
-                CHANNEL_FIELDS[ch]: [
-                    {"fact": fact, "known": False} for fact in check.get(CHANNEL_FIELDS[ch], ())
-                ]
-                for ch in diagnosis.inferred
-            },
-        }
-        context.out.write(json.dumps(out) + "\n")
+        context.out.write(json.dumps(_diagnosis_json(diagnosis, found)) + "\n")
     else:
-        text = explain_diagnosis(diagnosis, eligibility, check, args.lang)
-        context.out.write(text + "\n")
+        context.out.write(explain_diagnosis(diagnosis, args.lang, found) + "\n")
     return 0
+
+
+def _diagnosis_json(diagnosis: Diagnosis, found: FactsDiagnosis | None) -> dict[str, object]:
+    names = _api_names
+    check = {} if found is None else {CHANNEL_FIELDS[ch]: facts for ch, facts in found.check}
+    must = {} if found is None else {CHANNEL_FIELDS[ch]: why for ch, why in found.must}
+    return {
+        "consistent": diagnosis.consistent,
+        "must_be_unavailable": names(diagnosis.must_be_unavailable),
+        "must_be_available": names(diagnosis.must_be_available),
+        "irrelevant": names(diagnosis.irrelevant),
+        "check": {
+            CHANNEL_FIELDS[ch]: [
+                {"fact": fact, "known": False} for fact in check.get(CHANNEL_FIELDS[ch], ())
+            ]
+            for ch in diagnosis.inferred
+        },
+        "must": {field: [reason.value for reason in why] for field, why in must.items()},
+        "suspects": [] if found is None else list(found.suspects),
+    }
 
 
 def _api_names(channels: tuple[NotificationChannel, ...]) -> list[str]:
@@ -308,8 +318,11 @@ def _possible_json(
     route: DistributionRule | tuple[NotificationChannel, ...],
     known: PartialAvailability,
     eligibility: Eligibility | None,
+    can_have: frozenset[Availability] | None,
 ) -> dict[str, object]:
     possible = possible_decisions(route, known)
+    if can_have is not None:
+        possible = possible.within(can_have)
     cases = [
         {
             "channel": case.decision.channel.api_name,

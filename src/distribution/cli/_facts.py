@@ -68,7 +68,11 @@ def facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts | 
             # Left out, these would say "no mailbox" and "no contact details": facts nobody gave.
             for name, dest, choices in (
                 ("--digital-mailbox", "digital_mailbox", ("ja", "nei", "yes", "no")),
-                ("--contact-updated", "contact_updated", ("ÅÅÅÅ-MM-DD", *_NO_CONTACT)),
+                (
+                    "--contact-updated",
+                    "contact_updated",
+                    ("ÅÅÅÅ-MM-DD", "DD.MM.ÅÅÅÅ", *_NO_CONTACT),
+                ),
             ):
                 if given[dest] is None:
                     raise InvalidValueError(
