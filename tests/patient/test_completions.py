@@ -38,21 +38,20 @@ OLD = datetime(2023, 1, 1, tzinfo=UTC)
 
 
 def _records() -> list[KrrRecord]:
-    records = [KrrRecord(status=KrrStatus.SLETTET)]
-    for reserved, notify in ((False, True), (False, False), (True, False)):
-        for updated in (CURRENT, OLD, None):
-            for mailbox in ("kari#1", None):
-                records.append(
-                    KrrRecord(
-                        status=KrrStatus.AKTIV,
-                        reserved=reserved,
-                        can_notify=notify,
-                        email=None if updated is None else "kari@example.no",
-                        email_updated=updated,
-                        mailbox_address=mailbox,
-                    )
-                )
-    return records
+    active = [
+        KrrRecord(
+            status=KrrStatus.AKTIV,
+            reserved=reserved,
+            can_notify=notify,
+            email=None if updated is None else "kari@example.no",
+            email_updated=updated,
+            mailbox_address=mailbox,
+        )
+        for reserved, notify in ((False, True), (False, False), (True, False))
+        for updated in (CURRENT, OLD, None)
+        for mailbox in ("kari#1", None)
+    ]
+    return [KrrRecord(status=KrrStatus.SLETTET), *active]
 
 
 SLOTS: dict[str, tuple[Any, ...]] = {

@@ -62,6 +62,8 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "available": "kanalene pasienten kan nås på, skilt med komma: helsenorge, digipost (sikker digital postkasse), sms (SMS eller e-post fra KRR), papir; eller ingen",
         "priority_list": "kanalene i en meldings prioritetsliste, i rekkefølge, i stedet for en REGEL",
         "json": "skriv ut JSON",
+        "rest_ok": "hva om: det du ikke oppgir om pasienten, regnes som oppfylt (svaret sier hva som er antatt)",
+        "reply": "skriv bare ett kort avsnitt med vanlige ord, som kan limes inn i svaret til en sykepleier eller pasient",
         "unknown": "kanalene det ikke er kjent om pasienten kan nås på, skilt med komma (samme ord som --available); resten er som --available sier",
         "format": "utdataformat",
         "kind": "hva slags kode: regel, kanal, status (skjemastatus), feilkode, sendestatus eller hendelse; fra registerplattformen MRS: mrs-status eller mrs-feilkode",
@@ -165,6 +167,8 @@ HELP: Final[dict[Lang, dict[str, str]]] = {
         "available": "the channels the patient can be reached on, comma-separated: helsenorge, digipost (secure digital mailbox), sms (SMS or e-mail from KRR), paper; or none",
         "priority_list": "the channels of a message's priority list, in order, instead of a RULE",
         "json": "print JSON",
+        "rest_ok": "what if: the facts about the patient you do not give are taken as met (the answer says which)",
+        "reply": "print only one short paragraph in plain words, to paste into a reply to a nurse or a patient",
         "unknown": "the channels not known, comma-separated (the words of --available); the rest are as --available says",
         "format": "output format",
         "kind": "the kind of code: rule, channel, status, error, sent or event; from the register platform MRS: mrs-status or mrs-error",
@@ -301,11 +305,47 @@ FAKE_EPROM: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
+# What --rest-ok took as met, fact by fact (cli._facts.assume_the_rest), and the line that says so.
+REST_OK: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "head": "Hva om (--resten-ok): dette er ikke oppgitt, men regnet som oppfylt: {facts}. Svaret under gjelder bare hvis det stemmer.",
+        "none": "Hva om (--resten-ok): alt som trengs, er oppgitt; ingenting er antatt.",
+        "age": "pasienten er 18 år eller eldre",
+        "level4_eid": "pasienten har BankID eller annen elektronisk ID på nivå 4",
+        "helsenorge_consent": "pasienten har gitt fullt samtykke på Helsenorge",
+        "helsenorge_representable": "noen (for eksempel en forelder) kan åpne Helsenorge på vegne av pasienten",
+        "helsenorge_representable_not": "ingen åpner Helsenorge på vegne av pasienten (det trengs ikke fra 16 år)",
+        "research_reserved": "pasienten har ikke reservert seg mot forskning på Helsenorge",
+        "krr_record": "pasienten er aktiv i KRR, ikke reservert, kan varsles, har e-post eller mobilnummer oppdatert nå og har sikker digital postkasse",
+        "krr_reserved": "pasienten er ikke reservert mot digital kommunikasjon i KRR",
+        "krr_can_notify": "KRR sier at pasienten kan varsles",
+        "digital_activity": "kontaktinformasjonen i KRR er oppdatert de siste 18 månedene",
+        "postal_address": "pasienten har postadresse",
+    },
+    "en": {
+        "head": "What if (--rest-ok): these were not given, but are taken as met: {facts}. The answer below holds only if they are.",
+        "none": "What if (--rest-ok): everything needed was given; nothing is assumed.",
+        "age": "the patient is 18 or older",
+        "level4_eid": "the patient has BankID or another electronic ID at level 4",
+        "helsenorge_consent": "the patient has given full consent on Helsenorge",
+        "helsenorge_representable": "someone (a parent, say) can open Helsenorge on the patient's behalf",
+        "helsenorge_representable_not": "nobody opens Helsenorge on the patient's behalf (not needed from 16)",
+        "research_reserved": "the patient has not opted out of research on Helsenorge",
+        "krr_record": "the patient is active in KRR, not reserved, can be notified, has an e-mail address or mobile number updated now and has a secure digital mailbox",
+        "krr_reserved": "the patient is not reserved against digital communication in KRR",
+        "krr_can_notify": "KRR says the patient can be notified",
+        "digital_activity": "the contact details in KRR were updated within the last 18 months",
+        "postal_address": "the patient has a postal address",
+    },
+}
+
+
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "HELP": HELP,
     "SIMULATE": SIMULATE,
     "ARGPARSE": ARGPARSE,
     "FILE_PROBLEMS": FILE_PROBLEMS,
     "FAKE_EPROM": FAKE_EPROM,
+    "REST_OK": REST_OK,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""

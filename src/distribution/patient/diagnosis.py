@@ -47,6 +47,7 @@ from distribution.patient.completions import completions
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
 from distribution.patient.reasons import Reason
+from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
     from distribution.availability import Availability
@@ -125,6 +126,7 @@ class FactsDiagnosis:
             hold in some of the completions but not all, the likeliest cause first.
         suspects: when no completion makes ePROM's choice, the facts given one of which must
             be wrong (or have changed): each, were it not known, would allow it. Likeliest first.
+        route: the channels the rule tries, in order (a reply names only these).
     """
 
     diagnosis: Diagnosis
@@ -132,6 +134,7 @@ class FactsDiagnosis:
     check: tuple[tuple[NotificationChannel, tuple[str, ...]], ...]
     must: tuple[tuple[NotificationChannel, tuple[Reason, ...]], ...] = ()
     suspects: tuple[str, ...] = ()
+    route: tuple[NotificationChannel, ...] = ()
 
 
 def diagnose_facts(
@@ -164,7 +167,11 @@ def diagnose_facts(
     chosen = _choosing(rule, channel, facts, research)
     if not chosen:
         return FactsDiagnosis(
-            _inconsistent(channel), (), (), suspects=_suspects(rule, channel, facts, research)
+            _inconsistent(channel),
+            (),
+            (),
+            suspects=_suspects(rule, channel, facts, research),
+            route=ROUTES[rule],
         )
     seen = {availability for availability, _ in chosen}
     by_flag = {
@@ -201,7 +208,7 @@ def diagnose_facts(
             must.append((ch, certain))
         if facts_:
             check.append((ch, tuple(sorted(facts_, key=_RANK.__getitem__))))
-    return FactsDiagnosis(found, explained, tuple(check), tuple(must))
+    return FactsDiagnosis(found, explained, tuple(check), tuple(must), route=ROUTES[rule])
 
 
 _IN_KRR: Final = frozenset({"digital_activity", "krr_reserved", "krr_can_notify", "krr_mailbox"})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from distribution.presentation._reply_texts import REPLY
 from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
 
 if TYPE_CHECKING:
@@ -586,5 +587,6 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "UNDECIDED": UNDECIDED,
     "FACT_WORDS": FACT_WORDS,
     "DATES": DATES,
+    "REPLY": REPLY,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""
