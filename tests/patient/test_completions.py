@@ -64,7 +64,7 @@ SLOTS: dict[str, tuple[Any, ...]] = {
 }
 
 
-def _by_hand(facts: PatientFacts) -> Iterator[PatientFacts]:
+def by_hand(facts: PatientFacts) -> Iterator[PatientFacts]:
     unknown = [name for name in SLOTS if getattr(facts, name) is None]
     for values in itertools.product(*(SLOTS[name] for name in unknown)):
         yield attrs.evolve(facts, **dict(zip(unknown, values, strict=True)))
@@ -93,7 +93,7 @@ def test_the_cases_told_are_exactly_those_some_completion_gives(
     eligibility = assess(facts)
     told = possible_decisions(rule, eligibility.partial).within(possible_availabilities(facts))
     chosen = {case.decision.channel for case in told.cases}
-    brute = {decide(rule, assess(complete).availability).channel for complete in _by_hand(facts)}
+    brute = {decide(rule, assess(complete).availability).channel for complete in by_hand(facts)}
     assert chosen == brute
 
 
