@@ -93,7 +93,10 @@ def test_a_what_if_reply_says_what_it_rests_on() -> None:
         "Hvis dette stemmer: pasienten har gitt fullt samtykke på Helsenorge, ingen åpner"
         " Helsenorge på vegne av pasienten (det trengs ikke fra 16 år) og pasienten er aktiv i"
         " KRR, ikke reservert, kan varsles, har e-post eller mobilnummer oppdatert nå og har"
-        " sikker digital postkasse, sendes skjemaet til pasienten som brev i posten.\n"
+        " sikker digital postkasse, sendes skjemaet til pasienten som brev i posten. Skjemaet"
+        " kan ikke sendes på Helsenorge eller i den digitale postkassen (Digipost eller e-Boks):"
+        " pasienten har ikke elektronisk ID på nivå 4 (BankID eller lignende); ingen (for"
+        " eksempel en forelder) kan åpne Helsenorge på vegne av pasienten.\n"
     )
     _code, out, _ = run(
         "explain", "HelsenorgeOnly", "--alder", "17", "--bankid", "nei", "--rest-ok", "--reply"
@@ -103,7 +106,9 @@ def test_a_what_if_reply_says_what_it_rests_on() -> None:
         " Helsenorge on the patient's behalf (not needed from 16), the patient is active in KRR,"
         " not reserved, can be notified, has an e-mail address or mobile number updated now and"
         " has a secure digital mailbox and the patient has a postal address, the form is not"
-        " sent, because the patient cannot be reached in any of the ways the order allows.\n"
+        " sent, because the patient cannot be reached in any of the ways the order allows. The"
+        " form cannot be sent on Helsenorge: the patient has no electronic ID at level 4 (BankID"
+        " or similar); nobody (a parent, say) can open Helsenorge on the patient's behalf.\n"
     )
 
 

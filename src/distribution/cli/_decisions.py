@@ -224,7 +224,9 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
         if args.rest_ok:
-            facts, assumed = assume_the_rest(facts, research=args.research)
+            facts, assumed = assume_the_rest(
+                facts, research=args.research, filled=getattr(args, "filled", ())
+            )
         eligibility = assess(facts, research=args.research)
         known = eligibility.partial
         can_have = possible_availabilities(facts, research=args.research)
@@ -294,7 +296,9 @@ def _diagnose(args: argparse.Namespace, context: Context) -> int:
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
         if args.rest_ok:
-            facts, assumed = assume_the_rest(facts, research=args.research)
+            facts, assumed = assume_the_rest(
+                facts, research=args.research, filled=getattr(args, "filled", ())
+            )
         found = diagnose_facts(rule, got=got, facts=facts, research=args.research)
         diagnosis = found.diagnosis
     else:

@@ -69,11 +69,7 @@ def facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts | 
     if all(value is None for value in given.values()) and args.reference_time is None:
         return PatientFacts(reference_time=now) if rest_ok else None
     when = now if args.reference_time is None else moment(args.reference_time)
-    if rest_ok and given["krr_status"] is not None:
-        given["digital_mailbox"] = given["digital_mailbox"] or "ja"
-        given["contact_updated"] = (
-            given["contact_updated"] or when.astimezone(OSLO).date().isoformat()
-        )
+    args.filled = _fill_active_record(given, when) if rest_ok else ()
     krr = None
     if given["krr_status"] is not None:
         status = KrrStatus(choice(given["krr_status"], "--krr-status", _KRR_STATUS))
@@ -133,6 +129,24 @@ def facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts | 
     )
 
 
+def _fill_active_record(given: dict[str, str | None], when: datetime) -> tuple[str, ...]:
+    """For --rest-ok: take an active KRR record's mailbox and contact date as there and current.
+
+    Returns the facts so taken, to be said with the rest of what was assumed.
+    """
+    filled = []
+    status = given["krr_status"]
+    if status is not None and _KRR_STATUS.get(status.strip().lower()) == "AKTIV":
+        for dest, fact, value in (
+            ("digital_mailbox", "krr_mailbox", "ja"),
+            ("contact_updated", "digital_activity", when.astimezone(OSLO).date().isoformat()),
+        ):
+            if given[dest] is None:
+                given[dest] = value
+                filled.append(fact)
+    return tuple(filled)
+
+
 # What --rest-ok takes as so, for each fact not given, in the order a person checks them.
 _ASSUMED: Final = (
     "age",
@@ -143,22 +157,26 @@ _ASSUMED: Final = (
     "krr_record",
     "krr_reserved",
     "krr_can_notify",
+    "krr_mailbox",
     "digital_activity",
     "postal_address",
 )
 
 
-def assume_the_rest(facts: PatientFacts, *, research: bool) -> tuple[PatientFacts, tuple[str, ...]]:
+def assume_the_rest(
+    facts: PatientFacts, *, research: bool, filled: tuple[str, ...] = ()
+) -> tuple[PatientFacts, tuple[str, ...]]:
     """Return *facts* with every fact not known taken as met, and which were (for --rest-ok).
 
     Met means the way a patient reaches every channel directly: 18 or older, BankID, full
     consent on Helsenorge, no reservation against research, active in KRR with current contact
     details, not reserved, can be notified and with a digital mailbox, and a postal address.
     Representation on Helsenorge is taken as there only for a patient under 16 (the only way it
-    counts); otherwise as not there, and the answer says which. Facts given are kept.
+    counts); otherwise as not there, and the answer says which. Facts given are kept; *filled*
+    are those :func:`facts_from_flags` already took as met, named with the rest.
     """
     changes: dict[str, Any] = {}
-    assumed: list[str] = []
+    assumed: list[str] = list(filled)
     age = facts.age_at_reference
     if age is None:
         changes["age"], age = 18, 18

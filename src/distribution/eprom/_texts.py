@@ -18,7 +18,7 @@ VERIFY_ANOMALY: Final[dict[Lang, dict[str, str]]] = {
         "verdict": "{kind} {id}, linje {line}: ePROM meldte {status}, kanal {channel}; beslutningen ventet {expected_status}, kanal {expected_channel} ({case})",
         "DUPLICATE": "{kind} {id}, linje {line}: {status} kom mer enn én gang",
         "UNKNOWN_ORDER": "{kind} {id}, linje {line}: {status}, kanal {channel}, men ingen bestilling eller melding av det slaget har denne id-en",
-        "NO_CALLBACK": "{kind} {id}: ingen statuskall kom; forventet {expected_status}, kanal {expected_channel}",
+        "NO_CALLBACK": "{kind} {id}: ingen tilbakemelding kom; forventet {expected_status}, kanal {expected_channel}",
     },
     "en": {
         "verdict": "{kind} {id}, line {line}: ePROM reported {status}, channel {channel}; the decision expected {expected_status}, channel {expected_channel} ({case})",

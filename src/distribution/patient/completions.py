@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from distribution._errors import DistributionError, wrong_type
+from distribution.patient._rules import FRESH_MONTHS, months_before
 from distribution.patient.eligibility import assess
 from distribution.patient.facts import HelsenorgeConsent, PatientFacts
 from distribution.patient.krr import KrrRecord, KrrStatus
@@ -93,7 +94,13 @@ def _records(facts: PatientFacts) -> tuple[KrrRecord | None, ...]:
     """Return every KRR record the patient may have: the one given, completed, or any kind."""
     record = facts.krr
     current = facts.reference_time
-    stale = current - _STALE
+    try:
+        months_before(facts.reference_date, FRESH_MONTHS)
+        dates: tuple[datetime, ...] = (current, current - _STALE)
+    except (OverflowError, ValueError):  # too near year 1 to judge a date 18 months back,
+        dates = ()  # and so an active record (whose dates are read); only a deleted one is
+    if record is None and not dates:
+        return (KrrRecord(status=KrrStatus.SLETTET),)
     if record is None:
         return (
             KrrRecord(status=KrrStatus.SLETTET),
@@ -107,7 +114,7 @@ def _records(facts: PatientFacts) -> tuple[KrrRecord | None, ...]:
                     mailbox_address=_GIVEN if mailbox else None,
                 )
                 for (reserved, notify), updated, mailbox in itertools.product(
-                    _NOTICES, (current, stale, None), _YES_NO
+                    _NOTICES, (*dates, None), _YES_NO
                 )
             ),
         )
@@ -123,22 +130,23 @@ def _records(facts: PatientFacts) -> tuple[KrrRecord | None, ...]:
     for detail in ("email", "mobile"):
         value, updated = getattr(record, detail), getattr(record, f"{detail}_updated")
         dated = updated is not None or getattr(record, f"{detail}_verified") is not None
-        if value is not None and not dated:
-            details[detail] = (current, stale)
+        if value is not None and not dated and dates:
+            details[detail] = dates
         elif value is None and hidden:
-            details[detail] = (current, stale, None)
+            details[detail] = (*dates, None)  # None: no such detail
     mailboxes = (
         (record.mailbox_address, _GIVEN)
         if hidden and record.mailbox_address is None
         else (record.mailbox_address,)
     )
     found = []
-    for notice, mailbox, dates in itertools.product(
+    for notice, mailbox, stamps in itertools.product(
         notices, mailboxes, itertools.product(*details.values())
     ):
         changes: dict[str, Any] = {"reserved": notice[0], "can_notify": notice[1]}
-        for detail, updated in zip(details, dates, strict=True):
-            changes[detail] = getattr(record, detail) or _GIVEN
+        for detail, updated in zip(details, stamps, strict=True):
+            value = getattr(record, detail)
+            changes[detail] = value if updated is None else value or _GIVEN
             changes[f"{detail}_updated"] = updated
         changes["mailbox_address"] = mailbox
         changes["unrecognised"] = ()

@@ -18,6 +18,8 @@ from distribution._texts import join_list
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Outcome
 from distribution.partial import possible_decisions
+from distribution.patient._rules import REQUIREMENTS
+from distribution.patient.reasons import Reason
 from distribution.presentation._reply_texts import REPLY
 from distribution.presentation._undecided_texts import FACT_WORDS
 
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
     from distribution.partial import Diagnosis, PartialAvailability
     from distribution.patient.diagnosis import FactsDiagnosis
     from distribution.patient.eligibility import Eligibility
-    from distribution.patient.reasons import Reason
 
 __all__ = ["reply_check", "reply_diagnosis", "reply_explain"]
 
@@ -89,8 +90,10 @@ def reply_explain(  # noqa: PLR0913  # what the explanation takes, and the what-
         how = say[f"how_{decision.channel.name}"] if decision.channel.name != "NONE" else ""
         key = "sent" if decision.outcome is Outcome.NOTIFIED else "not_sent"
         if assumed_:
-            return say[f"{key}_if"].format(assumed=assumed_, how=how, **words)
-        return say[key].format(how=how, **words)
+            text = say[f"{key}_if"].format(assumed=assumed_, how=how, **words)
+        else:
+            text = say[key].format(how=how, **words)
+        return text + _closed(decision.route, decision.channel, eligibility, words, lang)
     channels = [c.decision.channel for c in possible.cases]
     hows = [say[f"how_{ch.name}"] for ch in channels if ch is not NotificationChannel.NONE]
     outcomes = say[
@@ -112,6 +115,35 @@ def reply_explain(  # noqa: PLR0913  # what the explanation takes, and the what-
             Outcomes=outcomes, channels=join_list(reach, lang, "or"), **words
         )
     return text + (say["assumed_note"].format(assumed=assumed_) if assumed_ else "")
+
+
+def _closed(
+    route: tuple[NotificationChannel, ...],
+    chosen: NotificationChannel,
+    eligibility: Eligibility | None,
+    words: dict[str, str],
+    lang: Lang,
+) -> str:
+    """Say why the channels before *chosen* on *route* are closed: each closing reason once.
+
+    Only the facts known that close a channel count (no BankID, under 18, old KRR data); a
+    channel before the chosen one is never open, and never merely not known, in a settled
+    answer.
+    """
+    if eligibility is None:
+        return ""
+    before = route[: route.index(chosen)] if chosen in route else route
+    if not before:
+        return ""
+    reasons = dict.fromkeys(
+        reason
+        for channel in before
+        for reason in eligibility.reasons(channel)
+        if reason in REQUIREMENTS[channel] or reason is Reason.KRR_CONTRADICTORY
+    )
+    hows = join_list([REPLY[lang][f"how_{channel.name}"] for channel in before], lang, "or")
+    said = "; ".join(plain(reason.describe(lang=lang)) for reason in reasons)
+    return " " + REPLY[lang]["closed"].format(hows=hows, reasons=said, **words)
 
 
 def reply_diagnosis(found: Diagnosis, lang: Lang, facts: FactsDiagnosis | None = None) -> str:
