@@ -347,3 +347,38 @@ def test_a_diagnosis_reply_shows_no_code() -> None:
             assert code == 0
             _no_code(out)
     assert attrs.has(PatientFacts)
+
+
+def test_diagnose_says_the_facts_to_check_once() -> None:
+    """Nothing known but the time: paper under BasicOrPaper means nobody represents the patient
+    on Helsenorge; the rest is open, and the mailbox turns on the same facts."""
+    code, out, _ = run(
+        "hvorfor", "BasicOrPaper", "--fikk", "papir", "--tidspunkt", "28.11.2026", "--lang", "nb"
+    )
+    assert code == 0
+    assert out == (
+        "For at ePROM skulle velge papirbrev, må dette ha vært tilfelle:\n"
+        "- Helsenorge: ikke tilgjengelig. Da må dette stemme: ingen (for eksempel en forelder) kan"
+        " åpne Helsenorge på vegne av pasienten. Sjekk om pasienten har gitt fullt samtykke på"
+        " Helsenorge, om pasienten har BankID eller annen elektronisk ID på høyeste nivå, hva"
+        " Kontakt- og reservasjonsregisteret (KRR) har om pasienten og pasientens alder.\n"
+        "- Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig. Det avgjøres av det samme"
+        " som over.\n"
+        "- Papirbrev (PhysicalMailbox): tilgjengelig.\n"
+    )
+
+
+def test_check_a_message_sent_by_a_later_channel(tmp_path: Path) -> None:
+    path = tmp_path / "message.json"
+    body = {"apiKey": "", "messageToCitizenId": GUID, "notificationChannel": 4, "sentStatus": 0}
+    path.write_text(json.dumps(body), encoding="utf-8")
+    argv = ["--priority-list", "helsenorge,papir", "--available", "helsenorge,papir"]
+    code, out, _ = run("check", *argv, "--callback", str(path), "--svar", "--lang", "nb")
+    assert (code, out) == (
+        0,
+        ("Meldingen ble sendt til pasienten som brev i posten og ikke på Helsenorge, fordi"
+        " pasienten ikke kunne nås på Helsenorge da det ble sendt.\n"),
+    )
+    code, out, _ = run("check", *argv, "--callback", str(path))
+    assert code == 0
+    assert "What decides whether" not in out  # a message has no rule to diagnose by

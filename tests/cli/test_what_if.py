@@ -129,3 +129,38 @@ def test_diagnose_what_if() -> None:
     )  # fmt: skip
     assert json.loads(out)["assumed"][0] == "level4_eid"
     assert json.loads(out)["consistent"] is True
+
+
+def test_a_research_what_if_and_a_krr_record_with_its_flags_given(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "explain", "HelsenorgeOnly", "--forskning", "--alder", "40", "--rest-ok", "--json"
+    )  # fmt: skip
+    assert code == 0
+    assert "research_reserved" in json.loads(out)["assumed"]
+    assert json.loads(out)["cases"][0]["channel"] == "Helsenorge"
+    path = tmp_path / "facts.json"
+    facts = {
+        "reference_time": "2026-11-28T10:00:00+01:00",
+        "krr": {
+            "personidentifikator": "26670271527",
+            "status": "AKTIV",
+            "reservasjon": "NEI",
+            "varslingsstatus": "KAN_VARSLES",
+            "kontaktinformasjon": {
+                "epostadresse": "navn@example.no",
+                "mobiltelefonnummer": "+4799999999",
+            },
+        },
+    }
+    path.write_text(json.dumps(facts), encoding="utf-8")
+    code, out, _ = run("explain", "UnsecureOnly", "--facts", str(path), "--rest-ok", "--json")
+    assert code == 0
+    # Both contact details undated: one fact taken as met, said once.
+    assert json.loads(out)["assumed"] == [
+        "age",
+        "level4_eid",
+        "helsenorge_consent",
+        "helsenorge_representable_not",
+        "digital_activity",
+        "postal_address",
+    ]

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from distribution._errors import DistributionError, wrong_type
+from distribution._errors import wrong_type
 from distribution.patient._rules import FRESH_MONTHS, months_before
 from distribution.patient.eligibility import assess
 from distribution.patient.facts import HelsenorgeConsent, PatientFacts
@@ -74,10 +74,7 @@ def completions(facts: PatientFacts, *, research: bool = False) -> Iterator[Pati
     for values in itertools.product(*(person[name] for name in names)):
         chosen: dict[str, Any] = dict(zip(names, values, strict=True))
         for record in records:
-            try:
-                yield attrs.evolve(facts, **chosen, krr=record)
-            except DistributionError:  # an age beside a national ID that gives none
-                continue
+            yield attrs.evolve(facts, **chosen, krr=record)
 
 
 def possible_availabilities(

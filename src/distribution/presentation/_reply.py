@@ -218,11 +218,11 @@ def reply_check(
         return say["check_as_predicted"].format(how=how, **words) + status
     if case == "fallback":
         text = say["check_fallback"].format(how=how, predicted=predicted, **words)
-        if diagnosis is not None:
-            facts = dict.fromkeys(f for _, found in diagnosis.check for f in found)
-            if facts:
-                named = join_list([plain(FACT_WORDS[lang][f"check_{f}"]) for f in facts], lang)
-                text += say["check_fallback_why"].format(facts=named)
+        checks = () if diagnosis is None else diagnosis.check  # none for a message's list
+        facts = dict.fromkeys(f for _, found in checks for f in found)
+        if facts:
+            named = join_list([plain(FACT_WORDS[lang][f"check_{f}"]) for f in facts], lang)
+            text += say["check_fallback_why"].format(facts=named)
         return text + status
     key = _CHECK.get(case, "check_unclear")
     return say[key].format(how=how, predicted=predicted, **words)
