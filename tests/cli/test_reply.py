@@ -376,8 +376,10 @@ def test_check_a_message_sent_by_a_later_channel(tmp_path: Path) -> None:
     code, out, _ = run("check", *argv, "--callback", str(path), "--svar", "--lang", "nb")
     assert (code, out) == (
         0,
-        ("Meldingen ble sendt til pasienten som brev i posten og ikke på Helsenorge, fordi"
-        " pasienten ikke kunne nås på Helsenorge da det ble sendt.\n"),
+        (
+            "Meldingen ble sendt til pasienten som brev i posten og ikke på Helsenorge, fordi"
+            " pasienten ikke kunne nås på Helsenorge da det ble sendt.\n"
+        ),
     )
     code, out, _ = run("check", *argv, "--callback", str(path))
     assert code == 0
