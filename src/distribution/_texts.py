@@ -248,7 +248,7 @@ LABELS: Final[dict[Lang, dict[LabelKey, str]]] = {
         "skipped": "bad rows skipped",
         "incomplete": "rows left out for a missing value",
         "patients": "patients",
-        "reference_time": "The facts hold at {time} (Norwegian time).",
+        "reference_time": "These facts are as of {time} (Norwegian time).",
         "national_id_prompt": "Fødselsnummer or D-nummer (not shown): ",
         "cannot_write": "cannot write the output: the disk is full or cannot be written to",
         "available_header": "available",

@@ -208,6 +208,36 @@ class PossibleDecisions:
         """Whether ePROM's choice is the same whatever the unknown channels are."""
         return len(self.cases) == 1
 
+    def within(self, possible: Iterable[Availability]) -> PossibleDecisions:
+        """Return only the cases that some availability in *possible* falls in.
+
+        The channels are not independent: the facts that open one often open another, so a
+        patient may be unable to have some of the combinations :attr:`known` admits. Give the
+        ones the patient can have (for facts,
+        :func:`~distribution.patient.completions.possible_availabilities`) and the cases no
+        such combination falls in are left out. When none is left, the cases are kept as
+        they are: *possible* and :attr:`known` contradict each other.
+
+        >>> known = PartialAvailability(helsenorge=None, digital_mailbox=False,
+        ...                             krr_contact=None, paper=False)
+        >>> possible = possible_decisions("AllowUnsecure", known)
+        >>> len(possible.cases)
+        3
+        >>> can = [Availability(helsenorge=True, krr_contact=True), Availability()]
+        >>> [case.decision.channel.api_name for case in possible.within(can).cases]
+        ['Helsenorge', 'None']
+        """
+        chosen = tuple(
+            case
+            for case in self.cases
+            if any(
+                self.known.admits(a)
+                and all(getattr(a, name) is flag for name, flag in case.assuming.items())
+                for a in possible
+            )
+        )
+        return PossibleDecisions(self.known, chosen or self.cases)
+
 
 @final
 @attrs.frozen

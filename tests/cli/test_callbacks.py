@@ -65,7 +65,7 @@ def test_check_a_message_and_a_returned_form_with_its_timeline(tmp_path: Path) -
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Verdict: as predicted (AS_PREDICTED)."
-    assert lines[7] == f"Form {GUID}: FormOrderStatus 1 Expired; channel: Helsenorge."
+    assert lines[7] == f"Form {GUID}: Expired (FormOrderStatus 1 Expired); channel: Helsenorge."
     assert lines[-1].startswith("What it means: the patient opened the form but did not")
 
 

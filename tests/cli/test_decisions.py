@@ -223,45 +223,81 @@ def test_explain_refuses_a_channel_both_available_and_unknown_and_facts_with_unk
 
 
 def test_hvorfor_a_17_year_old_with_consent_got_an_sms() -> None:
+    """An SMS needs BankID and current KRR data, which with full consent at 17 open Helsenorge
+    too: what was given cannot all be right, and the answer names consent and age to check."""
     code, out, _ = run(
         "hvorfor", "AllowUnsecure", "--fikk", "sms", "--alder", "17", "--samtykke", "full",
         "--lang", "nb",
     )  # fmt: skip
     assert code == 0
-    lines = out.splitlines()
-    assert lines[0] == (
-        "For at ePROM skulle velge SMS eller e-post (kontaktinformasjon fra KRR), må dette ha"
-        " vært tilfelle:"
+    assert out == (
+        "Dette stemmer ikke med det som er oppgitt: med disse opplysningene kunne ePROM ikke"
+        " velge SMS eller e-post (kontaktinformasjon fra KRR). Noe av det som er oppgitt, er feil"
+        " eller har endret seg. Sjekk om pasienten har gitt fullt samtykke på Helsenorge og"
+        " pasientens alder.\n"
     )
-    assert lines[1] == (
-        "- Helsenorge: ikke tilgjengelig. Sjekk om noen (for eksempel en forelder) kan åpne"
-        " Helsenorge på vegne av pasienten, om pasienten har BankID eller annen elektronisk ID"
-        " på høyeste nivå og hva Kontakt- og reservasjonsregisteret (KRR) har om pasienten."
-    )
-    assert lines[2].startswith(
-        "- Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig, og det stemmer med det"
-        " som er oppgitt: "
-    )
-    assert "pasienten er under 18 år" in lines[2]
-    assert lines[3] == "- SMS eller e-post (Unsecure): tilgjengelig."
     code, out, _ = run(
         "diagnose", "AllowUnsecure", "--got", "Unsecure", "--age", "17", "--consent", "full",
         "--json",
     )  # fmt: skip
     assert code == 0
     assert json.loads(out) == {
+        "consistent": False,
+        "must_be_unavailable": [],
+        "must_be_available": [],
+        "irrelevant": [],
+        "check": {},
+        "must": {},
+        "suspects": ["helsenorge_consent", "age"],
+    }
+
+
+def test_hvorfor_a_17_year_old_without_consent_given_got_an_sms() -> None:
+    """Consent not given: the SMS shows BankID and current KRR data, so Helsenorge was closed
+    by consent and by nobody representing the patient, both for certain."""
+    code, out, _ = run(
+        "hvorfor", "AllowUnsecure", "--fikk", "sms", "--alder", "17", "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    assert out == (
+        "For at ePROM skulle velge SMS eller e-post (kontaktinformasjon fra KRR), må dette ha"
+        " vært tilfelle:\n"
+        "- Helsenorge: ikke tilgjengelig. Da må dette stemme: pasienten har ikke gitt fullt"
+        " samtykke på Helsenorge; ingen (for eksempel en forelder) kan åpne Helsenorge på vegne"
+        " av pasienten.\n"
+        "- Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig, og det stemmer med det"
+        " som er oppgitt: pasienten er under 18 år.\n"
+        "- SMS eller e-post (Unsecure): tilgjengelig.\n"
+    )
+    code, out, _ = run("diagnose", "AllowUnsecure", "--got", "sms", "--age", "17", "--json")
+    assert json.loads(out) == {
         "consistent": True,
         "must_be_unavailable": ["Helsenorge", "DigitalMailbox"],
         "must_be_available": ["Unsecure"],
         "irrelevant": ["PhysicalMailbox"],
-        "check": {
-            "helsenorge": [
-                {"fact": "helsenorge_representable", "known": False},
-                {"fact": "level4_eid", "known": False},
-                {"fact": "krr_record", "known": False},
-            ]
-        },
+        "check": {"helsenorge": []},
+        "must": {"helsenorge": ["no_helsenorge_consent", "not_representable"]},
+        "suspects": [],
     }
+
+
+def test_hvorfor_paper_for_an_80_year_old_without_bankid() -> None:
+    """No BankID closes every digital channel but Helsenorge, which a representative could
+    open: paper means nobody represents her. Each reason is said once."""
+    code, out, _ = run(
+        "hvorfor", "BasicOrPaper", "--fikk", "papir", "--alder", "80", "--bankid", "nei",
+        "--lang", "nb",
+    )  # fmt: skip
+    assert code == 0
+    assert out == (
+        "For at ePROM skulle velge papirbrev, må dette ha vært tilfelle:\n"
+        "- Helsenorge: ikke tilgjengelig. Da må dette stemme: ingen (for eksempel en forelder)"
+        " kan åpne Helsenorge på vegne av pasienten.\n"
+        "- Sikker digital postkasse (DigitalMailbox): ikke tilgjengelig, og det stemmer med det"
+        " som er oppgitt: pasienten har ikke elektronisk ID på nivå 4 (BankID eller lignende).\n"
+        "- SMS eller e-post (Unsecure): ikke tilgjengelig, av samme grunn som over.\n"
+        "- Papirbrev (PhysicalMailbox): tilgjengelig.\n"
+    )
 
 
 def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
@@ -273,6 +309,8 @@ def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
         "must_be_available": ["PhysicalMailbox"],
         "irrelevant": ["Unsecure"],
         "check": {"helsenorge": [], "digital_mailbox": []},
+        "must": {},
+        "suspects": [],
     }
     code, out, _ = run(
         "diagnose", "BasicOrPaper", "--got", "papir", "--available", "papir", "--unknown",
@@ -321,4 +359,8 @@ def test_research_makes_the_research_reservation_matter() -> None:
     code, out, _ = run(
         "hvorfor", "HelsenorgeOnly", "--fikk", "ingen", "--forskning", *facts
     )  # fmt: skip
-    assert "Sjekk om pasienten har reservert seg mot å bli kontaktet om forskning" in out
+    assert (
+        "- Helsenorge: ikke tilgjengelig. Da må dette stemme: pasienten har reservert seg på"
+        " Helsenorge mot henvendelser til andre formål enn helsehjelp, og bestillersystemet er"
+        " merket som forskning.\n"
+    ) in out

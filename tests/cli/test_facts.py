@@ -20,9 +20,13 @@ def test_the_fifteen_year_old_is_answered_by_one_command_with_flags() -> None:
     )  # fmt: skip
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Opplysningene gjelder 2026-11-28 10:00 (norsk tid)."
+    assert lines[0] == "Opplysningene gjelder 28. november 2026 kl. 10.00 (norsk tid)."
+    assert "- Helsenorge: ikke tilgjengelig" in lines
     assert "  1. Helsenorge: ikke tilgjengelig." in lines
-    assert "under 16 år" in lines[lines.index("  1. Helsenorge: ikke tilgjengelig.") + 1]
+    # Each reason once, in the list above the explanation, not again under each step.
+    assert out.count("pasienten er under 16 år") == 1
+    assert "(hvorfor:" not in out
+    assert "- Helsenorge: pasienten er under 16 år; ingen (for eksempel en forelder)" in out
     assert "Resultat: pasienten får papirbrev i posten." in lines
 
 
@@ -34,7 +38,7 @@ def test_facts_as_flags_in_english_with_a_krr_record_and_a_reference_time() -> N
         "--reference-time", "2026-06-01T12:00",
     )  # fmt: skip
     assert code == 0
-    assert out.startswith("The facts hold at 2026-06-01 12:00 (Norwegian time).\n")
+    assert out.startswith("These facts are as of 1 June 2026 at 12:00 (Norwegian time).\n")
     assert "Result: the patient is notified by SMS or e-mail (contact details from KRR)." in out
     assert "(oppgitt)" not in out
     # Whether someone can represent them on Helsenorge not given: that alone decides it.
@@ -93,7 +97,9 @@ def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
         (["--bankid", "kanskje"], ["'kanskje'", "--level4-eid", "ja, nei"]),
         (["--samtykke", "fult"], ["'fult'", "did you mean full?"]),
         (["--alder", "femten"], ["'femten'", "--age", "must be an integer"]),
-        (["--fodselsdato", "15.03.2011"], ["'15.03.2011'", "--birth-date"]),
+        (["--fodselsdato", "15/03/2011"], ["'15/03/2011'", "--birth-date", "DD.MM.YYYY"]),
+        (["--fodselsdato", "31.02.2011"], ["'31.02.2011'", "YYYY-MM-DD", "DD.MM.YYYY"]),
+        (["--tidspunkt", "32.01.2026"], ["'32.01.2026'", "YYYY-MM-DD", "DD.MM.YYYY"]),
         (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
         (["--reservert", "nei"], ["--krr-status", "aktiv"]),
         (["--krr-status", "aktivt"], ["'aktivt'", "did you mean aktiv?"]),

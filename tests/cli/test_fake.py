@@ -167,7 +167,7 @@ def test_the_fake_puts_callbacks_to_the_callback_base_and_stops_on_sigterm(
     assert code == 0
     assert json.loads(receiver.taken[0])["notificationChannel"] == 0
     assert err.splitlines()[-1] == (
-        "stoppet: 1 bestillinger og meldinger, 1 statuskall levert, 0 ikke levert"
+        "stoppet: 1 bestillinger og meldinger, 1 tilbakemeldinger levert, 0 ikke levert"
     )
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
 

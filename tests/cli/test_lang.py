@@ -116,7 +116,7 @@ def test_argparse_errors_are_said_in_bokmal_with_a_suggestion() -> None:
             "oppgi også --kontakt-oppdatert",
             "--contact-updated",
         ),
-        (["--fodselsdato", "15.03.2011"], "--fødselsdato", "--birth-date"),
+        (["--fodselsdato", "15/03/2011"], "--fødselsdato", "--birth-date"),
         (["--postadresse", "ja", "--available", "papir"], "--tilgjengelig", "--available"),
     ],
 )

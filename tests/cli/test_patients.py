@@ -50,7 +50,25 @@ def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
     code, out, _ = run("assess", str(path), "--rule", "BasicOrPaper", "--lang", "nb")
     assert code == 0
     assert "pasienten er reservert mot digital kommunikasjon i KRR" in out
+    # Nobody said whether someone can represent the patient on Helsenorge: that alone decides
+    # it, and no result is stated.
+    assert "- Helsenorge: ikke kjent ennå\n" in out
+    assert "Resultat" not in out
+    assert out.endswith(
+        "Kan ikke avgjøres ennå.\n"
+        "Hvis noen (for eksempel en forelder) kan åpne Helsenorge på vegne av pasienten:"
+        " Helsenorge.\n"
+        "Ellers: papirbrev.\n"
+        "Dette avgjør det: om noen (for eksempel en forelder) kan åpne Helsenorge på vegne av"
+        " pasienten.\n"
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.\n"
+    )
+    facts["helsenorge_representable"] = False
+    code, out, _ = run(
+        "assess", "-", "--rule", "BasicOrPaper", "--lang", "nb", stdin=json.dumps(facts)
+    )
     assert "Papirbrev (PhysicalMailbox): tilgjengelig, valgt" in out
+    assert out.count("KRR sier at pasienten ikke kan varsles") == 1
     assert "15108695088" not in out
     code, out, _ = run("assess", "-", "--json", stdin=json.dumps(facts))
     payload = json.loads(out)

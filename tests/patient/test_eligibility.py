@@ -252,7 +252,7 @@ def test_a_record_without_reservasjon_is_not_said_to_be_reserved() -> None:
     facts = with_krr(reserved=None)
     assert reasons(facts, "digital_mailbox") == ["krr_reservation_unknown"]
     assert assess(facts).reasons("digital_mailbox")[0].describe() == (
-        "the KRR record does not say whether the patient is reserved against digital communication"
+        "it is not given whether the patient is reserved against digital communication in KRR"
     )
     assert reasons(facts, "krr_contact") == ["email_current"]  # the reservation alone: §7
 

@@ -37,17 +37,17 @@ def test_an_explanation_in_english_word_for_word() -> None:
     assert explain_reconciliation(reconcile(decision, callback)) == (
         "Verdict: a fallback channel was used (the rule allows it) (FALLBACK).\n"
         "Predicted: ePROM uses Helsenorge, or else secure digital mailbox (Digipost/e-Boks); the"
-        " status callback should say FormOrderStatus 2 Ordered with NotificationChannel 1"
-        " Helsenorge.\n"
-        "ePROM reported: FormOrderStatus 2 Ordered; channel: secure digital mailbox"
+        " callback from ePROM should say Ordered (FormOrderStatus 2 Ordered) with"
+        " NotificationChannel 1 Helsenorge.\n"
+        "ePROM reported: Ordered (FormOrderStatus 2 Ordered); channel: secure digital mailbox"
         " (Digipost/e-Boks) (NotificationChannel 2 DigitalMailbox).\n"
         "What it means: ePROM used secure digital mailbox (Digipost/e-Boks), a later channel of"
         " the fallback chain: the decision's channel, Helsenorge, must have failed when ePROM"
         " tried it.\n"
         "About the status: Ordered: the form is ordered and waits for the patient's answer"
         " (with NoDistribution the patient opens it with a one-time code).\n"
-        "What to do: Nothing to do; if it happens often, find out why Helsenorge fails for these"
-        " patients."
+        "What to do: Find out why Helsenorge could not be used: check what decides whether the"
+        " patient can be reached there. If it happens often, ask the same for the other patients."
     )
 
 
@@ -57,9 +57,9 @@ def test_an_explanation_in_bokmal_word_for_word() -> None:
     assert explain_reconciliation(reconcile(decision, callback), lang="nb") == (
         "Vurdering: pasientens kanaler ser ut til å ha endret seg (AVAILABILITY_CHANGED)"
         " – må følges opp.\n"
-        "Forventet: ePROM bruker Helsenorge; statuskallet skal si FormOrderStatus 2 Ordered"
-        " (Bestilt) med NotificationChannel 1 Helsenorge.\n"
-        "ePROM meldte: FormOrderStatus 3 Error (Feilet) med FormOrderStatusErrorCode 1"
+        "Forventet: ePROM bruker Helsenorge; tilbakemeldingen fra ePROM skal si Bestilt"
+        " (FormOrderStatus 2 Ordered) med NotificationChannel 1 Helsenorge.\n"
+        "ePROM meldte: Feilet (FormOrderStatus 3 Error) med FormOrderStatusErrorCode 1"
         " PatientUnreachable; kanal: ingen (NotificationChannel 0 None).\n"
         "Hva det betyr: ePROM kunne ikke nå pasienten, selv om beslutningen valgte Helsenorge:"
         " pasienten ser ut til å ha mistet den kanalen etter at beslutningen ble tatt (eller"

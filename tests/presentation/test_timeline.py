@@ -62,12 +62,12 @@ def test_the_timeline_of_a_failed_signing_in_bokmal_word_for_word() -> None:
         filledOutBy={"filledOutByActType": "Foreldrerepresentasjon"},
     )
     assert explain_timeline(callback, lang="nb") == (
-        "Skjema 184738d0-3c39-e611-9c2a-34e6d72e03c7: FormOrderStatus 1 Expired (Utgått); kanal:"
+        "Skjema 184738d0-3c39-e611-9c2a-34e6d72e03c7: Utgått (FormOrderStatus 1 Expired); kanal:"
         " Helsenorge.\n"
-        "  2025-03-01 10:00:00 UTC  åpnet skjemaet\n"
-        "  2025-03-02 10:00:00 UTC  så på 3 spørsmål (HealthGeneral … LastFourWeeksSocial)\n"
-        "  2025-03-05 10:00:00 UTC  begynte å signere\n"
-        "  2025-03-06 10:00:00 UTC  signeringen feilet\n"
+        "  1. mars 2025 kl. 11.00  åpnet skjemaet\n"
+        "  2. mars 2025 kl. 11.00  så på 3 spørsmål (HealthGeneral … LastFourWeeksSocial)\n"
+        "  5. mars 2025 kl. 11.00  begynte å signere\n"
+        "  6. mars 2025 kl. 11.00  signeringen feilet\n"
         "Fylt ut av: en forelder på vegne av pasienten (Foreldrerepresentasjon).\n"
         "Hva det betyr: pasienten begynte å signere, men signeringen feilet, så skjemaet ble"
         " aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten"
@@ -99,7 +99,22 @@ def test_the_timeline_says_what_the_log_means(
 ) -> None:
     callback = returned(*events, formOrderStatus=status)
     for lang in ("nb", "en"):
-        assert explain_timeline(callback, lang=lang).splitlines()[-1] == TIMELINE[lang][conclusion]
+        channel = "Helsenorge"  # the callback's channel, named where the conclusion needs it
+        expected = TIMELINE[lang][conclusion].format(channel=channel)
+        assert explain_timeline(callback, lang=lang).splitlines()[-1] == expected
+
+
+def test_a_form_never_opened_names_the_channel_to_check() -> None:
+    callback = returned(formOrderStatus="Expired")
+    assert explain_timeline(callback, lang="nb").splitlines()[-1] == (
+        "Hva det betyr: pasienten åpnet aldri skjemaet. Sjekk at pasienten fikk varselet"
+        " (Helsenorge), og bestill på nytt om svaret fortsatt trengs."
+    )
+    silent = FormReturnCallback(form_order_id=ID, status=S.EXPIRED)
+    assert explain_timeline(silent, lang="en").splitlines()[-1] == (
+        "What it means: the patient never opened the form. Check that the patient got the notice"
+        " (the channel ePROM used), and order again if the answer is still needed."
+    )
 
 
 def test_the_timeline_tells_the_rest_and_shows_no_personal_data() -> None:
@@ -118,8 +133,8 @@ def test_the_timeline_tells_the_rest_and_shows_no_personal_data() -> None:
     text = explain_timeline(callback)
     assert text.splitlines() == [
         (
-            "Form 184738d0-3c39-e611-9c2a-34e6d72e03c7: FormOrderStatus 0 Completed; the body"
-            " does not say which channel ePROM used."
+            "Form 184738d0-3c39-e611-9c2a-34e6d72e03c7: Completed (FormOrderStatus 0 Completed);"
+            " the body does not say which channel ePROM used."
         ),
         "The form is signed (signedFormId).",
         "The answer came on paper and was scanned (scannedPaperId).",
@@ -183,6 +198,7 @@ def test_every_timeline_text_is_used() -> None:
         "on_paper",
         "no_events",
         "no_time",
+        "no_channel",
         "QUESTION_ACCESSED_unnamed",
         "questions",
         "who_other",

@@ -9,12 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from distribution._errors import mask_personal
-from distribution.cli._decisions import add_decision_arguments, decision
+from distribution._texts import CHANNEL_LABELS, join_list
+from distribution.cli._decisions import add_decision_arguments, add_reply, decision
 from distribution.cli._files import lines, open_utf8, read
 from distribution.cli._values import availability
 from distribution.eprom.callbacks import FormReturnCallback, read_callback
-from distribution.eprom.reconciliation import reconcile
+from distribution.eprom.reconciliation import Reconciliation, Verdict, reconcile
 from distribution.eprom.verification import verify
+from distribution.patient.diagnosis import LIKELY, FactsDiagnosis, diagnose_facts
+from distribution.patient.eligibility import assess
+from distribution.patient.facts import PatientFacts
+from distribution.presentation._reply import reply_check
+from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
 from distribution.presentation.reconciliation import explain_reconciliation
 from distribution.presentation.tables import verification_json, verification_text
 from distribution.presentation.timeline import explain_timeline
@@ -22,7 +28,9 @@ from distribution.presentation.timeline import explain_timeline
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping
+    from datetime import datetime
 
+    from distribution._texts import Lang
     from distribution.cli._context import Adder, Context
 
 
@@ -30,18 +38,24 @@ def add_check(add: Adder, say: Mapping[str, str]) -> None:
     """Add ``check``."""
     sub = add(
         "check",
-        "check BasicOrPaper --available digipost,papir --callback statuskall.json --lang nb",
+        "check BasicOrPaper --available digipost,papir --callback tilbakemelding.json --lang nb",
         _check,
     )
     add_decision_arguments(sub, say, available_required=True)
+    add_reply(sub, say)
     sub.add_argument(
-        "--callback", "--statuskall", required=True, metavar=say["mv_file"], help=say["callback"]
+        "--callback",
+        "--statuskall",
+        "--tilbakemelding",
+        required=True,
+        metavar=say["mv_file"],
+        help=say["callback"],
     )
 
 
 def add_verify(add: Adder, say: Mapping[str, str]) -> None:
     """Add ``verify``."""
-    sub = add("verify", "verify bestillinger.jsonl statuskall.jsonl --json", _verify)
+    sub = add("verify", "verify bestillinger.jsonl tilbakemeldinger.jsonl --json", _verify)
     sub.add_argument("orders", metavar=say["mv_orders"], help=say["orders"])
     sub.add_argument("callbacks", metavar=say["mv_callbacks"], help=say["callbacks"])
     sub.add_argument("--json", action="store_true", help=say["json"])
@@ -51,11 +65,52 @@ def _check(args: argparse.Namespace, context: Context) -> int:
     made = decision(args, availability(args.available))
     callback = read_callback(read(args.callback, context.stdin))
     result = reconcile(made, callback)
+    found = _fallback_diagnosis(result, context)
+    if args.reply:
+        context.out.write(reply_check(result, args.lang, found) + "\n")
+        return 0 if result.verdict.expected else 1
     text = explain_reconciliation(result, lang=args.lang)
+    if found is not None:
+        text += "\n" + _what_to_check(result, found, args.lang, context.now)
     if isinstance(callback, FormReturnCallback):
         text += "\n\n" + explain_timeline(callback, lang=args.lang)
     context.out.write(text + "\n")
     return 0 if result.verdict.expected else 1
+
+
+def _fallback_diagnosis(result: Reconciliation, context: Context) -> FactsDiagnosis | None:
+    """For a fallback under a rule: what explains the channels ePROM passed over.
+
+    Nothing is known of the patient's facts here, so it names every fact that could have
+    closed them, the likeliest first.
+    """
+    rule, got = result.decision.rule, result.callback.channel
+    if result.verdict is not Verdict.FALLBACK or rule is None or got is None:
+        return None  # a message's priority list: no rule to diagnose by
+    return diagnose_facts(rule, got=got, facts=PatientFacts(reference_time=context.now))
+
+
+def _what_to_check(result: Reconciliation, found: FactsDiagnosis, lang: Lang, now: datetime) -> str:
+    """Name, for each channel the decision held available but ePROM passed over, what to check.
+
+    Nothing is known of the patient here, so every fact that could close the channel is named,
+    the likeliest first, and each once.
+    """
+    say, labels = UNDECIDED[lang], CHANNEL_LABELS[lang]
+    nothing_known = assess(PatientFacts(reference_time=now))
+    lines = [say["fallback_head"]]
+    said: set[str] = set()
+    for channel in found.diagnosis.must_be_unavailable:
+        if not result.decision.availability.has(channel):
+            continue  # known to be closed when the decision was made: no surprise
+        facts = sorted(nothing_known.missing(channel), key=LIKELY.index)
+        fresh = [fact for fact in facts if fact not in said]
+        said.update(fresh)
+        label = labels[channel.name][0].upper() + labels[channel.name][1:]
+        named = join_list([FACT_WORDS[lang][f"check_{fact}"] for fact in fresh], lang)
+        key = "fallback_check" if fresh else "fallback_same"
+        lines.append(say[key].format(channel=label, facts=named))
+    return "\n".join(lines)
 
 
 def _verify(args: argparse.Namespace, context: Context) -> int:

@@ -10,11 +10,12 @@ import json
 from typing import TYPE_CHECKING, Final
 
 from distribution._errors import InvalidValueError, UnknownCodeError, nearest
-from distribution._texts import LABELS
+from distribution._texts import LABELS, join_list
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
-from distribution.cli._facts import FACT_FLAGS, facts_from_flags
+from distribution.cli._facts import FACT_FLAGS, assume_the_rest, facts_from_flags
 from distribution.cli._files import read
-from distribution.cli._values import OSLO, availability, items
+from distribution.cli._texts import REST_OK
+from distribution.cli._values import availability, items
 from distribution.codes import (
     CODE_ENUMS,
     Code,
@@ -28,10 +29,14 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import Decision, decide, decide_priority_list
-from distribution.partial import PartialAvailability, diagnose, possible_decisions
-from distribution.patient.diagnosis import diagnose_facts
+from distribution.partial import Diagnosis, PartialAvailability, diagnose, possible_decisions
+from distribution.patient.completions import possible_availabilities
+from distribution.patient.diagnosis import FactsDiagnosis, diagnose_facts
 from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
+from distribution.presentation._dates import spoken_time
+from distribution.presentation._reply import reply_diagnosis, reply_explain
+from distribution.presentation._reply_texts import REPLY as REPLY_WORDS
 from distribution.presentation._undecided import explain_diagnosis, explain_undecided
 from distribution.presentation.decision import describe, explain_decision
 from distribution.presentation.tables import (
@@ -48,6 +53,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping
 
+    from distribution._texts import Lang
     from distribution.cli._context import Adder, Context
 
 # describe KIND CODE: the words for each kind of code, in both languages, or the enum's name.
@@ -120,6 +126,7 @@ def add_explain(add: Adder, say: Mapping[str, str]) -> None:
         sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
     sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
     sub.add_argument("--unknown", "--ukjent", metavar=say["mv_list"], help=say["unknown"])
+    add_what_if_and_reply(sub, say)
     sub.add_argument("--json", action="store_true", help=say["json"])
 
 
@@ -139,7 +146,19 @@ def add_diagnose(add: Adder, say: Mapping[str, str]) -> None:
     for spellings, dest in FACT_FLAGS:
         sub.add_argument(*spellings, dest=dest, metavar=say["mv_value"], help=say[dest])
     sub.add_argument("--research", "--forskning", action="store_true", help=say["research"])
+    add_what_if_and_reply(sub, say)
     sub.add_argument("--json", action="store_true", help=say["json"])
+
+
+def add_what_if_and_reply(sub: argparse.ArgumentParser, say: Mapping[str, str]) -> None:
+    """Add --rest-ok (a what-if: facts not given are met) and --reply (one plain paragraph)."""
+    sub.add_argument("--rest-ok", "--resten-ok", action="store_true", help=say["rest_ok"])
+    add_reply(sub, say)
+
+
+def add_reply(sub: argparse.ArgumentParser, say: Mapping[str, str]) -> None:
+    """Add --reply (``--svar``): print only a paragraph to paste to a nurse or a patient."""
+    sub.add_argument("--reply", "--svar", action="store_true", help=say["reply"])
 
 
 def add_rules(add: Adder, say: Mapping[str, str]) -> None:
@@ -198,15 +217,24 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         else facts_from_flags(args, context.now)
     )
     known: PartialAvailability | None = None
+    can_have: frozenset[Availability] | None = None
+    assumed: tuple[str, ...] = ()
     if facts is not None:
         for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
+        if args.rest_ok:
+            facts, assumed = assume_the_rest(
+                facts, research=args.research, filled=getattr(args, "filled", ())
+            )
         eligibility = assess(facts, research=args.research)
         known = eligibility.partial
-        if not args.json:
-            moment = facts.reference_time.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
+        can_have = possible_availabilities(facts, research=args.research)
+        if not args.json and not args.reply:
+            moment = spoken_time(facts.reference_time, args.lang)
             context.out.write(LABELS[args.lang]["reference_time"].format(time=moment) + "\n")
+            if args.rest_ok:
+                context.out.write(_assumed_line(assumed, args.lang) + "\n")
             context.out.write(eligibility_text(eligibility, args.lang) + "\n\n")
     elif args.available is not None or args.unknown is not None:
         known = _partial(args.available, args.unknown)
@@ -214,58 +242,108 @@ def _explain(args: argparse.Namespace, context: Context) -> int:
         raise InvalidValueError(
             "missing_value", value=None, field="--available", choices=("--available", "--facts")
         )
+    _write_explanation(args, context, known, eligibility, (can_have, assumed))
+    return 0
+
+
+def _write_explanation(
+    args: argparse.Namespace,
+    context: Context,
+    known: PartialAvailability,
+    eligibility: Eligibility | None,
+    what_if: tuple[frozenset[Availability] | None, tuple[str, ...]],
+) -> None:
+    """Write explain's answer: JSON, a reply, or the explanation, settled or not."""
+    can_have, assumed = what_if
     route = _route(args)
     if args.json:
-        context.out.write(json.dumps(_possible_json(route, known, eligibility)) + "\n")
+        out = _possible_json(route, known, eligibility, can_have)
+        if args.rest_ok:
+            out["assumed"] = list(assumed)
+        context.out.write(json.dumps(out) + "\n")
+    elif args.reply:
+        said = [REST_OK[args.lang][name] for name in assumed]
+        text = reply_explain(
+            route, known, args.lang, eligibility=eligibility, can_have=can_have, assumed=said
+        )
+        context.out.write(text + "\n")
     elif known.unknown:
-        text = explain_undecided(route, known, eligibility, args.lang)
+        # The reasons were said once, above the explanation.
+        text = explain_undecided(
+            route, known, eligibility, args.lang, because=False, can_have=can_have
+        )
         context.out.write(text + "\n")
     else:
         made = decision(args, known.completions()[0])
-        context.out.write(explain_decision(made, lang=args.lang, eligibility=eligibility) + "\n")
-    return 0
+        context.out.write(explain_decision(made, lang=args.lang) + "\n")
+
+
+def _assumed_line(assumed: tuple[str, ...], lang: Lang) -> str:
+    say = REST_OK[lang]
+    if not assumed:
+        return say["none"]
+    return say["head"].format(facts=join_list([say[name] for name in assumed], lang))
 
 
 def _diagnose(args: argparse.Namespace, context: Context) -> int:
     rule = DistributionRule.default() if args.rule is None else DistributionRule.parse(args.rule)
     got = None if args.got.strip().lower() in _NONE else args.got
     facts = facts_from_flags(args, context.now)
+    found: FactsDiagnosis | None = None
+    assumed: tuple[str, ...] = ()
     if facts is not None:
         for given, field in ((args.available, "--available"), (args.unknown, "--unknown")):
             if given is not None:
                 raise InvalidValueError("facts_and_available", value=given, field=field)
-        eligibility: Eligibility | None = assess(facts, research=args.research)
-        found = diagnose_facts(rule, got=got, eligibility=eligibility)  # type: ignore[arg-type]
+        if args.rest_ok:
+            facts, assumed = assume_the_rest(
+                facts, research=args.research, filled=getattr(args, "filled", ())
+            )
+        found = diagnose_facts(rule, got=got, facts=facts, research=args.research)
         diagnosis = found.diagnosis
-        check = {CHANNEL_FIELDS[ch]: facts_ for ch, facts_ in found.check}
     else:
-        eligibility = None
         known = (
             _partial(args.available, args.unknown)
             if args.available is not None or args.unknown is not None
             else PartialAvailability()
         )
         diagnosis = diagnose(rule, got=got, known=known)
-        check = {}
     if args.json:
-        names = _api_names
-        out: dict[str, object] = {
-            "consistent": diagnosis.consistent,
-            "must_be_unavailable": names(diagnosis.must_be_unavailable),
-            "must_be_available": names(diagnosis.must_be_available),
-            "irrelevant": names(diagnosis.irrelevant),
-            "check": {
-                CHANNEL_FIELDS[ch]: [
-                    {"fact": fact, "known": False} for fact in check.get(CHANNEL_FIELDS[ch], ())
-                ]
-                for ch in diagnosis.inferred
-            },
-        }
+        out = _diagnosis_json(diagnosis, found)
+        if args.rest_ok:
+            out["assumed"] = list(assumed)
         context.out.write(json.dumps(out) + "\n")
-    else:
-        text = explain_diagnosis(diagnosis, eligibility, check, args.lang)
+    elif args.reply:
+        text = reply_diagnosis(diagnosis, args.lang, found)
+        if args.rest_ok and assumed:
+            said = join_list([REST_OK[args.lang][name] for name in assumed], args.lang)
+            text += REPLY_WORDS[args.lang]["assumed_note"].format(assumed=said)
         context.out.write(text + "\n")
+    else:
+        if args.rest_ok:
+            context.out.write(_assumed_line(assumed, args.lang) + "\n")
+        context.out.write(explain_diagnosis(diagnosis, args.lang, found) + "\n")
     return 0
+
+
+def _diagnosis_json(diagnosis: Diagnosis, found: FactsDiagnosis | None) -> dict[str, object]:
+    names = _api_names
+    check = {} if found is None else {CHANNEL_FIELDS[ch]: facts for ch, facts in found.check}
+    must = {} if found is None else {CHANNEL_FIELDS[ch]: why for ch, why in found.must}
+    return {
+        "consistent": diagnosis.consistent,
+        "must_be_unavailable": names(diagnosis.must_be_unavailable),
+        "must_be_available": names(diagnosis.must_be_available),
+        "irrelevant": names(diagnosis.irrelevant),
+        "check": {
+            CHANNEL_FIELDS[ch]: [
+                {"fact": fact, "known": False} for fact in check.get(CHANNEL_FIELDS[ch], ())
+            ]
+            for ch in diagnosis.inferred
+        },
+        "must": {field: [reason.value for reason in why] for field, why in must.items()},
+        "suspects": [] if found is None else list(found.suspects),
+    }
 
 
 def _api_names(channels: tuple[NotificationChannel, ...]) -> list[str]:
@@ -308,8 +386,11 @@ def _possible_json(
     route: DistributionRule | tuple[NotificationChannel, ...],
     known: PartialAvailability,
     eligibility: Eligibility | None,
+    can_have: frozenset[Availability] | None,
 ) -> dict[str, object]:
     possible = possible_decisions(route, known)
+    if can_have is not None:
+        possible = possible.within(can_have)
     cases = [
         {
             "channel": case.decision.channel.api_name,

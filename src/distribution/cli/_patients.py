@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from distribution._errors import DistributionError
 from distribution._texts import LABELS
 from distribution.cli._files import first_line, read
+from distribution.codes import DistributionRule
 from distribution.engine import decide
 from distribution.eprom.preflight import preflight
 from distribution.patient.eligibility import assess
 from distribution.patient.facts import PatientFacts
+from distribution.presentation._undecided import explain_undecided
 from distribution.presentation.decision import explain_decision
 from distribution.presentation.tables import eligibility_text
 
@@ -60,7 +62,16 @@ def _assess(args: argparse.Namespace, context: Context) -> int:
         payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
         context.out.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
-        explanation = explain_decision(decision, lang=args.lang, eligibility=eligibility)
+        # The reasons are said once, above; an unknown fact that could change the result
+        # leaves it unsettled rather than decided on the channels known.
+        known = eligibility.partial
+        explanation = (
+            explain_undecided(
+                DistributionRule.parse(args.rule), known, eligibility, args.lang, because=False
+            )
+            if known.unknown
+            else explain_decision(decision, lang=args.lang)
+        )
         context.out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
     return 0
 

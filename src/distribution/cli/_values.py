@@ -6,6 +6,7 @@ One reason to change: the command line takes a new spelling of a value (a Norweg
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
@@ -70,20 +71,49 @@ def choice(text: str, field: str, words: Mapping[str, str]) -> str:
     return key
 
 
-def day(text: str, field: str) -> date:
-    """Read an ISO 8601 date (``2026-06-01``)."""
+# A Norwegian date, as people type it (05.12.2026, 5.12.2026), and perhaps a time of day after
+# it (19:20 or 19.20, as bokmål writes it).
+_NORWEGIAN: Final = re.compile(
+    r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](?:kl\.? ?)?(\d{1,2})[:.](\d{2}))?", re.ASCII
+)
+
+
+def _norwegian(text: str) -> datetime | None:
+    """Read ``DD.MM.YYYY`` (and perhaps ``HH:MM``) in Norwegian time; ``None`` if not one."""
+    found = _NORWEGIAN.fullmatch(text)
+    if found is None:
+        return None
+    day_, month, year, hour, minute = found.groups()
     try:
-        return date.fromisoformat(text.strip())
+        return datetime(
+            int(year), int(month), int(day_), int(hour or 0), int(minute or 0), tzinfo=OSLO
+        )
+    except ValueError:  # 31.02.2026, 25:00
+        return None
+
+
+def day(text: str, field: str) -> date:
+    """Read a date as ``YYYY-MM-DD`` (ISO 8601) or ``DD.MM.YYYY`` (as Norwegians write it)."""
+    text = text.strip()
+    norwegian = _norwegian(text)
+    if norwegian is not None and ":" not in text and " " not in text:  # a date, no time of day
+        return norwegian.date()
+    try:
+        return date.fromisoformat(text)
     except ValueError:
-        raise InvalidValueError("bad_date", value=text, field=field) from None
+        raise InvalidValueError("bad_typed_date", value=text, field=field) from None
 
 
 def moment(text: str) -> datetime:
-    """Read --reference-time: a date (midnight in Norway) or an ISO 8601 time."""
+    """Read --reference-time: a date (midnight in Norway) or a time, ISO 8601 or Norwegian."""
     text = text.strip()
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidValueError("bad_timestamp", value=text, field="--reference-time") from None
+    when = _norwegian(text)
+    if when is None:
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidValueError(
+                "bad_typed_time", value=text, field="--reference-time"
+            ) from None
     # A date alone is its midnight; a time without an offset is Norwegian time.
     return when if when.utcoffset() is not None else when.replace(tzinfo=OSLO)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from distribution.presentation._reply_texts import REPLY
 from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
 
 if TYPE_CHECKING:
@@ -119,24 +120,24 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
         "fallbacks": "Fallbacks left: {channels}.",
         "fallbacks_none": "Fallbacks left: none.",
         "callback_order_NOTIFIED": (
-            "What ePROM reports back (callback): FormOrderStatus 2 Ordered, then 0 Completed"
-            " when the patient has answered."
+            "What ePROM reports back (callback): Ordered (FormOrderStatus 2 Ordered), then"
+            " Completed (0 Completed) when the patient has answered."
         ),
         "callback_order_NOT_DISTRIBUTED": (
             "What ePROM answers the order with: the one-time code to give the patient"
-            " (singleUseCode), and FormOrderStatus 2 Ordered."
+            " (singleUseCode), and the status Ordered (FormOrderStatus 2 Ordered)."
         ),
         "callback_order_UNREACHABLE": (
-            "What ePROM reports back (callback): FormOrderStatus 3 Error, because the patient"
-            " could not be reached (FormOrderStatusErrorCode 1 PatientUnreachable)."
+            "What ePROM reports back (callback): Failed (FormOrderStatus 3 Error), because the"
+            " patient could not be reached (FormOrderStatusErrorCode 1 PatientUnreachable)."
         ),
         "callback_message_NOTIFIED": (
-            "What ePROM reports back (callback): SentStatus 0 Sent on NotificationChannel"
-            " {code} {name}."
+            "What ePROM reports back (callback): Sent (SentStatus 0 Sent) with"
+            " NotificationChannel {code} {name}."
         ),
         "callback_message_UNREACHABLE": (
-            "What ePROM reports back (callback): SentStatus 1 Error with NotificationChannel"
-            " 0 None."
+            "What ePROM reports back (callback): Failed (SentStatus 1 Error) with"
+            " NotificationChannel 0 None."
         ),
         "unused_rule_one": "Note: the patient can also be reached {channels}, but the rule does not use that channel.",
         "unused_rule_many": "Note: the patient can also be reached {channels}, but the rule does not use those channels.",
@@ -199,6 +200,7 @@ TIMELINE: Final[dict[Lang, dict[str, str]]] = {
         "signed": "Skjemaet er signert (signedFormId).",
         "on_paper": "Svaret kom på papir og ble skannet (scannedPaperId).",
         "no_time": "(uten tidspunkt)",
+        "no_channel": "kanalen ePROM brukte",
         "FORM_OPENED": "åpnet skjemaet",
         "QUESTION_ACCESSED": "så på spørsmålet {question}",
         "QUESTION_ACCESSED_unnamed": "så på et spørsmål",
@@ -222,7 +224,7 @@ TIMELINE: Final[dict[Lang, dict[str, str]]] = {
         "signing_failed": "Hva det betyr: pasienten begynte å signere, men signeringen feilet, så skjemaet ble aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten fullføre signeringen.",
         "signing_cancelled": "Hva det betyr: pasienten begynte å signere, men avbrøt, så skjemaet ble aldri levert. Pasienten kan tro at skjemaet er sendt. Bestill på nytt og be pasienten fullføre signeringen.",
         "opened_not_delivered": "Hva det betyr: pasienten åpnet skjemaet, men leverte det ikke før fristen. Bestill på nytt om svaret fortsatt trengs.",
-        "never_opened": "Hva det betyr: pasienten åpnet aldri skjemaet. Sjekk at pasienten fikk varselet (kanalen over), og bestill på nytt om svaret fortsatt trengs.",
+        "never_opened": "Hva det betyr: pasienten åpnet aldri skjemaet. Sjekk at pasienten fikk varselet ({channel}), og bestill på nytt om svaret fortsatt trengs.",
     },
     "en": {
         "header": "Form {id}: {status}; channel: {channel}.",
@@ -230,6 +232,7 @@ TIMELINE: Final[dict[Lang, dict[str, str]]] = {
         "signed": "The form is signed (signedFormId).",
         "on_paper": "The answer came on paper and was scanned (scannedPaperId).",
         "no_time": "(no time)",
+        "no_channel": "the channel ePROM used",
         "FORM_OPENED": "opened the form",
         "QUESTION_ACCESSED": "looked at question {question}",
         "QUESTION_ACCESSED_unnamed": "looked at a question",
@@ -253,7 +256,7 @@ TIMELINE: Final[dict[Lang, dict[str, str]]] = {
         "signing_failed": "What it means: the patient started signing, but the signing failed, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
         "signing_cancelled": "What it means: the patient started signing but cancelled, so the form was never delivered. The patient may believe it was sent. Order again and ask the patient to finish signing.",
         "opened_not_delivered": "What it means: the patient opened the form but did not deliver it before the deadline. Order again if the answer is still needed.",
-        "never_opened": "What it means: the patient never opened the form. Check that the patient got the notice (the channel above), and order again if the answer is still needed.",
+        "never_opened": "What it means: the patient never opened the form. Check that the patient got the notice ({channel}), and order again if the answer is still needed.",
     },
 }
 
@@ -271,19 +274,19 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning": "Hva det betyr: {text}",
         "about_status": "Om statusen: {text}",
         "todo": "Hva du gjør: {text}",
-        "predicted_NOTIFIED": "ePROM bruker {channel}{fallbacks}; statuskallet skal si {status} med NotificationChannel {code} {name}.",
+        "predicted_NOTIFIED": "ePROM bruker {channel}{fallbacks}; tilbakemeldingen fra ePROM skal si {status} med NotificationChannel {code} {name}.",
         "predicted_fallbacks": ", ellers {channels}",
         "and_then": "{first} og deretter {second}",
         "then": "{first}, deretter {second}",
         "and_last": "{first} og til sist {second}",
-        "predicted_NOT_DISTRIBUTED": "ingenting sendes (NoDistribution, pasienten får en engangskode); statuskallet skal si {status} med NotificationChannel 0 None.",
-        "predicted_UNREACHABLE": "pasienten kan ikke nås på noen kanal regelen tillater; statuskallet skal si {status}{error} og NotificationChannel 0 None.",
+        "predicted_NOT_DISTRIBUTED": "ingenting sendes (NoDistribution, pasienten får en engangskode); tilbakemeldingen fra ePROM skal si {status} med NotificationChannel 0 None.",
+        "predicted_UNREACHABLE": "pasienten kan ikke nås på noen kanal regelen tillater; tilbakemeldingen fra ePROM skal si {status}{error} og NotificationChannel 0 None.",
         "meaning_as_predicted": "ePROM brukte kanalen beslutningen valgte, {channel}.",
         "todo_as_predicted": "Ingenting å gjøre med kanalen.",
         "meaning_no_distribution": "ePROM sendte ikke varsel, slik NoDistribution sier: pasienten åpner skjemaet med engangskoden.",
         "todo_no_distribution": "Sørg for at pasienten har fått engangskoden (singleUseCode i svaret på bestillingen).",
         "meaning_fallback": "ePROM brukte {channel}, en senere kanal i reservekjeden: beslutningens kanal, {predicted}, må ha feilet da ePROM prøvde den.",
-        "todo_fallback": "Ingenting å gjøre; skjer det ofte, finn ut hvorfor {predicted} feiler for disse pasientene.",
+        "todo_fallback": "Finn ut hvorfor {predicted} ikke kunne brukes: sjekk det som avgjør om pasienten kan nås der. Skjer det ofte, spør det samme for de andre pasientene.",
         "meaning_unreachable": "ePROM kunne ikke nå pasienten, slik beslutningen forutså: regelen tillater ingen kanal pasienten har.",
         "todo_unreachable": "Bestill på nytt med en regel som når pasienten (se explain), eller bruk NoDistribution og gi pasienten en engangskode.",
         "meaning_reached_elsewhere": "ePROM brukte {channel}, som beslutningen regnet som ikke tilgjengelig: pasientens kanaler har endret seg siden beslutningen (for eksempel nytt samtykke på Helsenorge eller ny kontaktinformasjon i KRR).",
@@ -300,7 +303,7 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning_digipost_elsewhere": "ePROM melder at skjemaet er levert i digital postkasse (DigipostDelivered), men oppgir {channel} som kanal.",
         "meaning_returned_elsewhere": "ePROM melder at brevet kom i retur (PhysicalMailReturned), men oppgir {channel} som kanal.",
         "meaning_error_without_distribution": "ePROM melder {status}, men med NoDistribution sender ePROM ingenting, og da er det ingenting som kan feile.",
-        "todo_report": "Statuskallet motsier seg selv eller beslutningen: ta vare på det, og meld fra til Hemit med bestillingens id.",
+        "todo_report": "Tilbakemeldingen fra ePROM motsier seg selv eller beslutningen: ta vare på det, og meld fra til Hemit med bestillingens id.",
         "meaning_delivery_failed": "Noe feilet da ePROM sendte skjemaet med sikker digital post (SikkerDigitalPostError): en feil i utsendingen, ikke noe ved pasienten.",
         "todo_delivery_failed": "Bestill skjemaet på nytt senere; feiler det igjen, meld fra til Hemit og oppgi bestillingens id.",
     },
@@ -314,19 +317,19 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning": "What it means: {text}",
         "about_status": "About the status: {text}",
         "todo": "What to do: {text}",
-        "predicted_NOTIFIED": "ePROM uses {channel}{fallbacks}; the status callback should say {status} with NotificationChannel {code} {name}.",
+        "predicted_NOTIFIED": "ePROM uses {channel}{fallbacks}; the callback from ePROM should say {status} with NotificationChannel {code} {name}.",
         "predicted_fallbacks": ", or else {channels}",
         "and_then": "{first} and then {second}",
         "then": "{first}, then {second}",
         "and_last": "{first} and last {second}",
-        "predicted_NOT_DISTRIBUTED": "nothing is sent (NoDistribution, the patient gets a one-time code); the status callback should say {status} with NotificationChannel 0 None.",
-        "predicted_UNREACHABLE": "the patient cannot be reached on any channel the rule permits; the status callback should say {status}{error} and NotificationChannel 0 None.",
+        "predicted_NOT_DISTRIBUTED": "nothing is sent (NoDistribution, the patient gets a one-time code); the callback from ePROM should say {status} with NotificationChannel 0 None.",
+        "predicted_UNREACHABLE": "the patient cannot be reached on any channel the rule permits; the callback from ePROM should say {status}{error} and NotificationChannel 0 None.",
         "meaning_as_predicted": "ePROM used the channel the decision chose, {channel}.",
         "todo_as_predicted": "Nothing to do about the channel.",
         "meaning_no_distribution": "ePROM sent no notice, as NoDistribution says: the patient opens the form with the one-time code.",
         "todo_no_distribution": "Make sure the patient has been given the one-time code (singleUseCode in the order response).",
         "meaning_fallback": "ePROM used {channel}, a later channel of the fallback chain: the decision's channel, {predicted}, must have failed when ePROM tried it.",
-        "todo_fallback": "Nothing to do; if it happens often, find out why {predicted} fails for these patients.",
+        "todo_fallback": "Find out why {predicted} could not be used: check what decides whether the patient can be reached there. If it happens often, ask the same for the other patients.",
         "meaning_unreachable": "ePROM could not reach the patient, as the decision foresaw: the rule permits no channel the patient has.",
         "todo_unreachable": "Order again with a rule that reaches the patient (see explain), or use NoDistribution and give the patient a one-time code.",
         "meaning_reached_elsewhere": "ePROM used {channel}, which the decision took to be unavailable: the patient's channels have changed since the decision (for example a new consent on Helsenorge or new contact details in KRR).",
@@ -358,7 +361,7 @@ VERDICT_NAMES: Final[dict[Lang, dict[str, str]]] = {
         "UNREACHABLE_AS_PREDICTED": "pasienten kunne ikke nås, som forventet",
         "AVAILABILITY_CHANGED": "pasientens kanaler ser ut til å ha endret seg",
         "NOT_PERMITTED": "ePROM brukte en kanal regelen ikke tillater",
-        "INCONSISTENT": "statuskallet henger ikke sammen",
+        "INCONSISTENT": "tilbakemeldingen fra ePROM henger ikke sammen",
         "DELIVERY_FAILED": "leveringen feilet",
     },
     "en": {
@@ -367,33 +370,33 @@ VERDICT_NAMES: Final[dict[Lang, dict[str, str]]] = {
         "UNREACHABLE_AS_PREDICTED": "the patient could not be reached, as predicted",
         "AVAILABILITY_CHANGED": "the patient's channels seem to have changed",
         "NOT_PERMITTED": "ePROM used a channel the rule does not permit",
-        "INCONSISTENT": "the callback does not add up",
+        "INCONSISTENT": "ePROM's callback does not add up",
         "DELIVERY_FAILED": "delivery failed",
     },
 }
 
 
-# A status as a code and, where bokmål has its own word, that word (``docs/sources.md`` §6).
+# A status as the word a support desk says, then its code (``docs/sources.md`` §6).
 STATUS_WORDS: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
-        "FormOrderStatus.COMPLETED": "FormOrderStatus 0 Completed (Besvart)",
-        "FormOrderStatus.EXPIRED": "FormOrderStatus 1 Expired (Utgått)",
-        "FormOrderStatus.ORDERED": "FormOrderStatus 2 Ordered (Bestilt)",
-        "FormOrderStatus.ERROR": "FormOrderStatus 3 Error (Feilet)",
-        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "FormOrderStatus 4 PhysicalMailReturned (Brev i retur)",
-        "FormOrderStatus.DIGIPOST_DELIVERED": "FormOrderStatus 5 DigipostDelivered (Levert i digital postkasse)",
-        "SentStatus.SENT": "SentStatus 0 Sent (Sendt)",
-        "SentStatus.ERROR": "SentStatus 1 Error (Feilet)",
+        "FormOrderStatus.COMPLETED": "Besvart (FormOrderStatus 0 Completed)",
+        "FormOrderStatus.EXPIRED": "Utgått (FormOrderStatus 1 Expired)",
+        "FormOrderStatus.ORDERED": "Bestilt (FormOrderStatus 2 Ordered)",
+        "FormOrderStatus.ERROR": "Feilet (FormOrderStatus 3 Error)",
+        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "Brev i retur (FormOrderStatus 4 PhysicalMailReturned)",
+        "FormOrderStatus.DIGIPOST_DELIVERED": "Levert i digital postkasse (FormOrderStatus 5 DigipostDelivered)",
+        "SentStatus.SENT": "Sendt (SentStatus 0 Sent)",
+        "SentStatus.ERROR": "Feilet (SentStatus 1 Error)",
     },
     "en": {
-        "FormOrderStatus.COMPLETED": "FormOrderStatus 0 Completed",
-        "FormOrderStatus.EXPIRED": "FormOrderStatus 1 Expired",
-        "FormOrderStatus.ORDERED": "FormOrderStatus 2 Ordered",
-        "FormOrderStatus.ERROR": "FormOrderStatus 3 Error",
-        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "FormOrderStatus 4 PhysicalMailReturned",
-        "FormOrderStatus.DIGIPOST_DELIVERED": "FormOrderStatus 5 DigipostDelivered",
-        "SentStatus.SENT": "SentStatus 0 Sent",
-        "SentStatus.ERROR": "SentStatus 1 Error",
+        "FormOrderStatus.COMPLETED": "Completed (FormOrderStatus 0 Completed)",
+        "FormOrderStatus.EXPIRED": "Expired (FormOrderStatus 1 Expired)",
+        "FormOrderStatus.ORDERED": "Ordered (FormOrderStatus 2 Ordered)",
+        "FormOrderStatus.ERROR": "Failed (FormOrderStatus 3 Error)",
+        "FormOrderStatus.PHYSICAL_MAIL_RETURNED": "Letter returned (FormOrderStatus 4 PhysicalMailReturned)",
+        "FormOrderStatus.DIGIPOST_DELIVERED": "Delivered to the digital mailbox (FormOrderStatus 5 DigipostDelivered)",
+        "SentStatus.SENT": "Sent (SentStatus 0 Sent)",
+        "SentStatus.ERROR": "Failed (SentStatus 1 Error)",
     },
 }
 
@@ -549,6 +552,44 @@ AUDIT: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
+# A moment as people read it (``_dates.spoken_time``): the months, and where day, month, year and
+# the time of day go.
+DATES: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "moment": "{day}. {month} {year} kl. {hour:02d}.{minute:02d}",
+        "day": "{day}. {month} {year}",
+        "month_1": "januar",
+        "month_2": "februar",
+        "month_3": "mars",
+        "month_4": "april",
+        "month_5": "mai",
+        "month_6": "juni",
+        "month_7": "juli",
+        "month_8": "august",
+        "month_9": "september",
+        "month_10": "oktober",
+        "month_11": "november",
+        "month_12": "desember",
+    },
+    "en": {
+        "moment": "{day} {month} {year} at {hour:02d}:{minute:02d}",
+        "day": "{day} {month} {year}",
+        "month_1": "January",
+        "month_2": "February",
+        "month_3": "March",
+        "month_4": "April",
+        "month_5": "May",
+        "month_6": "June",
+        "month_7": "July",
+        "month_8": "August",
+        "month_9": "September",
+        "month_10": "October",
+        "month_11": "November",
+        "month_12": "December",
+    },
+}
+
+
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "CHANNEL_REACH": CHANNEL_REACH,
     "RESULTS": RESULTS,
@@ -563,5 +604,7 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "AUDIT": AUDIT,
     "UNDECIDED": UNDECIDED,
     "FACT_WORDS": FACT_WORDS,
+    "DATES": DATES,
+    "REPLY": REPLY,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""

@@ -19,10 +19,10 @@ from distribution.presentation._texts import CHANNEL_REACH, PHRASES, RESULTS
 from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from distribution._texts import Lang
+    from distribution.availability import Availability
     from distribution.partial import Case, Diagnosis
+    from distribution.patient.diagnosis import FactsDiagnosis
     from distribution.patient.eligibility import Eligibility
 
 __all__ = ["explain_diagnosis", "explain_undecided"]
@@ -35,20 +35,27 @@ _STEPS: Final = {
 }
 
 
-def explain_undecided(
+def explain_undecided(  # noqa: PLR0913  # two keyword-only options, each with a default
     rule: DistributionRule | tuple[NotificationChannel, ...],
     known: PartialAvailability,
     eligibility: Eligibility | None,
     lang: Lang,
+    *,
+    because: bool = True,
+    can_have: frozenset[Availability] | None = None,
 ) -> str:
     """Return the explanation of *rule* (or a message's priority list) for what is *known*.
 
     Some channel is not known.
-    With *eligibility* (whose :attr:`~Eligibility.partial` is *known*) each step says why, and
-    what settles it is said in facts.
+    With *eligibility* (whose :attr:`~Eligibility.partial` is *known*) what settles it is said
+    in facts, and each step says why unless *because* is false (the reasons were said already).
+    *can_have* are the availabilities the patient can have: only the cases they fall in are
+    told (:meth:`~distribution.partial.PossibleDecisions.within`).
     """
     say, words, labels = UNDECIDED[lang], PHRASES[lang], CHANNEL_LABELS[lang]
     possible = possible_decisions(rule, known)
+    if can_have is not None:
+        possible = possible.within(can_have)
     if isinstance(rule, DistributionRule):
         meaning = MEANINGS[lang][f"DistributionRule.{rule.name}"]
         lines = [words["rule"].format(code=rule.value, name=rule.api_name, meaning=meaning)]
@@ -62,7 +69,7 @@ def explain_undecided(
         label = labels[channel.name]
         step = "step_chosen" if channel is chosen else _STEPS[known.status(channel)]
         lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
-        if eligibility is not None:
+        if eligibility is not None and because:
             reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
             lines.append(words["because"].format(reasons=reasons))
     if possible.settled:
@@ -128,16 +135,14 @@ def _decides(cases: tuple[Case, ...], eligibility: Eligibility | None, lang: Lan
     return UNDECIDED[lang]["decides"].format(facts=said)
 
 
-def explain_diagnosis(
-    found: Diagnosis,
-    eligibility: Eligibility | None,
-    check: Mapping[str, tuple[str, ...]],
-    lang: Lang,
-) -> str:
+def explain_diagnosis(found: Diagnosis, lang: Lang, facts: FactsDiagnosis | None = None) -> str:
     """Return what *found* says, in words: each channel that must have been (un)available.
 
-    For each channel not known it says what to check (*check*: channel field → facts,
-    likeliest first).
+    With *facts* (what it says about the patient's facts, whose :attr:`~FactsDiagnosis.diagnosis`
+    is *found*), a channel the facts close says why, and one they leave open says what must
+    hold and what to check, likeliest first; and when what was given cannot all be right, it
+    names the facts to check. Each reason and each fact is said once: a later channel that
+    turns on the same ones says so.
     """
     say, labels = UNDECIDED[lang], CHANNEL_LABELS[lang]
     got = (
@@ -146,18 +151,38 @@ def explain_diagnosis(
         else say["none"]
     )
     if not found.consistent:
+        if facts is not None and facts.suspects:
+            named = join_list([FACT_WORDS[lang][f"check_{f}"] for f in facts.suspects], lang)
+            return say["diag_suspects"].format(got=got, facts=named)
         return say["diag_inconsistent"].format(got=got)
     head = "diag_head_none" if found.got is NotificationChannel.NONE else "diag_head"
     lines = [say[head].format(got=got)]
+    explained = {} if facts is None else dict(facts.explained)
+    must = {} if facts is None else dict(facts.must)
+    check = {} if facts is None else dict(facts.check)
+    said: set[object] = set()  # the reasons and facts said already
     for channel in found.must_be_unavailable:
         label = labels[channel.name][0].upper() + labels[channel.name][1:]
-        facts = check.get(CHANNEL_FIELDS[channel])
-        if channel in found.already_known and eligibility is not None:
-            reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
-            lines.append(say["diag_explained"].format(channel=label, reasons=reasons))
-        elif facts:
-            said = join_list([FACT_WORDS[lang][f"check_{fact}"] for fact in facts], lang)
-            lines.append(say["diag_check"].format(channel=label, facts=said))
+        if channel in explained:
+            new = [r.describe(lang=lang) for r in explained[channel] if r not in said]
+            said.update(explained[channel])
+            key = "diag_explained" if new else "diag_explained_above"
+            lines.append(say[key].format(channel=label, reasons="; ".join(new)))
+        elif channel in must or channel in check:
+            parts = [say["diag_not_available"].format(channel=label)]
+            certain = [r.describe(lang=lang) for r in must.get(channel, ()) if r not in said]
+            said.update(must.get(channel, ()))
+            if certain:
+                parts.append(say["diag_must"].format(reasons="; ".join(certain)))
+            fresh = [
+                FACT_WORDS[lang][f"check_{f}"] for f in check.get(channel, ()) if f not in said
+            ]
+            said.update(check.get(channel, ()))
+            if fresh:
+                parts.append(say["diag_check"].format(facts=join_list(fresh, lang)))
+            if len(parts) == 1:
+                parts.append(say["diag_above"])
+            lines.append(" ".join(parts))
         elif channel in found.already_known:
             lines.append(say["diag_known"].format(channel=label))
         else:

@@ -10,8 +10,8 @@ Channels tried, in order: Helsenorge → secure digital mailbox (DigitalMailbox)
   3. Paper letter (PhysicalMailbox): available, chosen.
 Result: the patient gets a paper letter in the post.
 Fallbacks left: none.
-What ePROM reports back (callback): FormOrderStatus 2 Ordered, then 0 Completed when the patient
-has answered.
+What ePROM reports back (callback): Ordered (FormOrderStatus 2 Ordered), then Completed (0
+Completed) when the patient has answered.
 Note: the patient can also be reached by SMS or e-mail (contact details from KRR), but the rule
 does not use that channel.
 Rules that would reach this patient digitally instead of by paper letter:

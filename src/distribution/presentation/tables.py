@@ -17,15 +17,18 @@ from distribution._texts import (
     CHANNEL_LABELS,
     LABELS,
     Lang,
+    join_list,
 )
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import Decision, Outcome, decide
+from distribution.partial import ChannelStatus
 from distribution.presentation._texts import (
     LEGEND,
     OUTCOMES,
     VERIFY,
 )
+from distribution.presentation._undecided_texts import UNDECIDED
 from distribution.presentation.decision import meaning
 from distribution.routes import ROUTES
 from distribution.sql import FlagType, channel_case_sql, decision_table_sql
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 
     from distribution.eprom.verification import Anomaly, Verification
     from distribution.patient.eligibility import Eligibility
+    from distribution.patient.reasons import Reason
 
 __all__ = [
     "MATRIX_FORMATS",
@@ -253,14 +257,31 @@ def _labels(channels: tuple[NotificationChannel, ...], lang: Lang, separator: st
 
 
 def eligibility_text(eligibility: Eligibility, lang: Lang) -> str:
-    """Return one line per channel: available or not, and why."""
-    label = LABELS[lang]
+    """Return one line per channel (available, not available or not known yet), then why.
+
+    Each reason is said once, for every channel it holds for: "we do not know whether the
+    patient has BankID" closes three channels, and reads better once than three times.
+    """
+    label, say = LABELS[lang], UNDECIDED[lang]
+    words = {
+        ChannelStatus.AVAILABLE: label["yes"],
+        ChannelStatus.UNAVAILABLE: label["no"],
+        ChannelStatus.UNKNOWN: say["not_known_yet"],
+    }
     lines = [f"{label['eligibility']}:"]
+    holds: dict[Reason, list[NotificationChannel]] = {}
     for channel in CHANNEL_FIELDS:
-        state = label["yes"] if eligibility.availability.has(channel) else label["no"]
-        reasons = "; ".join(reason.describe(lang=lang) for reason in eligibility.reasons(channel))
         name = CHANNEL_LABELS[lang][channel.name]
-        lines.append(f"- {name[0].upper()}{name[1:]}: {state} ({reasons})")
+        lines.append(f"- {name[0].upper()}{name[1:]}: {words[eligibility.status(channel)]}")
+        for reason in eligibility.reasons(channel):
+            holds.setdefault(reason, []).append(channel)
+    groups: dict[tuple[NotificationChannel, ...], list[str]] = {}
+    for reason, holding in holds.items():
+        groups.setdefault(tuple(holding), []).append(reason.describe(lang=lang))
+    lines.append(say["why"])
+    for channels, reasons in groups.items():
+        named = join_list([CHANNEL_LABELS[lang][channel.name] for channel in channels], lang)
+        lines.append(f"- {named[0].upper()}{named[1:]}: {'; '.join(reasons)}.")
     return "\n".join(lines)
 
 

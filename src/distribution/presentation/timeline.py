@@ -10,8 +10,8 @@ something else.
 ...     "formOrderStatus": "Expired", "notificationChannel": "Helsenorge",
 ...     "formOrderEventLog": [{"eventType": "FormOpened", "timestampUtc": "2025-03-01 10:00"}]})
 >>> print(explain_timeline(returned))  # doctest: +NORMALIZE_WHITESPACE
-Form 184738d0-3c39-e611-9c2a-34e6d72e03c7: FormOrderStatus 1 Expired; channel: Helsenorge.
-  2025-03-01 10:00:00 UTC  opened the form
+Form 184738d0-3c39-e611-9c2a-34e6d72e03c7: Expired (FormOrderStatus 1 Expired); channel: Helsenorge.
+  1 March 2025 at 11:00  opened the form
 Filled out by: not stated (ePROM states it for Helsenorge only).
 What it means: the patient opened the form but did not deliver it before the deadline. Order
 again if the answer is still needed.
@@ -19,15 +19,15 @@ again if the answer is still needed.
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Final
 
 from distribution._errors import check_lang, mask_personal, wrong_type
 from distribution._evidence import evidence
 from distribution._texts import CHANNEL_NAMES, Lang
-from distribution.codes import FormOrderStatus
+from distribution.codes import FormOrderStatus, NotificationChannel
 from distribution.eprom.callbacks import FilledOutBy, FormReturnCallback
 from distribution.eprom.events import FormEvent, FormOrderEvent
+from distribution.presentation._dates import spoken_time
 from distribution.presentation._texts import STATUS_WORDS, TIMELINE
 
 __all__ = ["explain_timeline"]
@@ -45,7 +45,7 @@ def explain_timeline(callback: FormReturnCallback, *, lang: Lang = "en") -> str:
     For the ticket "she says she sent it, we got nothing": the log shows whether the patient
     opened the form, which questions she looked at, whether signing started, failed, was
     cancelled or completed, whether the form was delivered, and who filled it out. Times are
-    UTC, as ePROM sends them; consecutive questions are told as one line.
+    Norwegian time, as people read them; consecutive questions are told as one line.
     """
     lang = check_lang(lang)
     if type(callback) is not FormReturnCallback:
@@ -64,7 +64,12 @@ def explain_timeline(callback: FormReturnCallback, *, lang: Lang = "en") -> str:
         lines.append(say["on_paper"])
     lines.extend(_events(callback, lang) or [say["no_events"]])
     lines.append(_who(callback.filled_out_by, lang))
-    lines.append(say[_conclusion(callback)])
+    channel = (
+        CHANNEL_NAMES[lang][callback.channel.name]
+        if callback.channel is not None and callback.channel is not NotificationChannel.NONE
+        else say["no_channel"]
+    )
+    lines.append(say[_conclusion(callback)].format(channel=channel))
     return "\n".join(lines)
 
 
@@ -76,8 +81,7 @@ def _when(event: FormOrderEvent, lang: Lang) -> str:
     moment = event.timestamp_utc
     if moment is None:
         return TIMELINE[lang]["no_time"]
-    # isoformat, not strftime: the latter goes through the C library's time functions.
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "seconds") + " UTC"
+    return spoken_time(moment, lang)
 
 
 def _events(callback: FormReturnCallback, lang: Lang) -> list[str]:
