@@ -56,6 +56,7 @@ def test_importing_the_package_loads_the_core_and_no_layer_above_it() -> None:
     assert ours == {
         "distribution",
         "distribution._describable",
+        "distribution._error_texts",
         "distribution._errors",
         "distribution._evidence",
         "distribution._reading",

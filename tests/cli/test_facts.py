@@ -87,12 +87,23 @@ def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
     assert "Result: the patient gets a paper letter in the post." in out
 
 
+def test_an_age_with_leading_zeros_is_its_number() -> None:
+    code, out, _ = run("explain", "Basic", "--age", "0" * 4998 + "15", "--lang", "en")
+    assert code == 0
+    assert "the patient is under 16" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "needles"),
     [
         (["--bankid", "kanskje"], ["'kanskje'", "--level4-eid", "ja, nei"]),
         (["--samtykke", "fult"], ["'fult'", "did you mean full?"]),
         (["--alder", "femten"], ["'femten'", "--age", "must be an integer"]),
+        (["--age", "151"], ["--age is '151', outside 0-150"]),
+        (["--age", "00151"], ["--age is '00151', outside 0-150"]),
+        # int() refuses 4,300 digits and more with a bare ValueError; shown by its size, as
+        # eight digits and more would be hidden as a possible ID number.
+        (["--age", "9" * 5000], ["--age is <5000 characters>, outside 0-150"]),
         (["--fodselsdato", "15.03.2011"], ["'15.03.2011'", "--birth-date"]),
         (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
         (["--reservert", "nei"], ["--krr-status", "aktiv"]),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 from distribution._error_texts import ERRORS
 from distribution._errors import InvalidValueError, mask_personal
 from distribution.cli._context import PROG
+from distribution.cli._excel import sheet
 from distribution.cli._files import (
     bar,
     cannot_read,
@@ -22,7 +23,6 @@ from distribution.cli._files import (
     open_text,
     progress_bar,
     release,
-    sheet,
     size,
 )
 from distribution.cli._plot import plot_writer
@@ -117,7 +117,7 @@ def _simulate(args: argparse.Namespace, context: Context) -> int:
         )
         try:
             result = simulate(cohort, rules)
-        except UnicodeDecodeError:
+        except UnicodeError:  # also UTF-16 without its byte-order mark, inside a gzip file
             shown = "UTF-8" if args.encoding == "utf-8-sig" else args.encoding
             raise InvalidValueError(
                 "csv_encoding", value=None, field=args.file, encoding=shown, choices=("cp1252",)
