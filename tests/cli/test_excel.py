@@ -248,6 +248,14 @@ def test_a_part_longer_than_its_claim_is_never_unpacked_past_it(tmp_path: Path) 
             ),
         ),
         (
+            # A prefix hides nothing: calamine matches elements by their local names.
+            f'<x:row xmlns:x="{MAIN}" r="3"><x:c r="XFD3"><x:v>2</x:v></x:c></x:row>',
+            (
+                "{path} row 3 has a cell in column 'XFD', past the limit of 64 cells per row; "
+                "it is not read"
+            ),
+        ),
+        (
             '<row r="9"><c r="bm9"><v>2</v></c></row>',  # letters in either case
             (
                 "{path} row 9 has a cell in column 'BM', past the limit of 64 cells per row; it "

@@ -8,11 +8,12 @@ process, which no ``except`` can catch) when two cells of a 2 KB file lie far ap
 sees a workbook only after it has been checked here, in a stream, in memory bounded by the
 limits below:
 
-- every part is unpacked and counted (the ZIP directory's sizes are a claim, not a fact): at
-  most :data:`MAX_UNPACKED` bytes in all, and no large part packed tighter than
-  :data:`MAX_RATIO` to one, as a ZIP bomb is;
-- its XML is parsed without DTDs: a ``<!DOCTYPE>`` (entities, XXE) is refused, as Excel never
-  writes one;
+- the sizes the ZIP directory claims: at most :data:`MAX_UNPACKED` bytes in all, and no large
+  part packed tighter than :data:`MAX_RATIO` to one, as a ZIP bomb is. Nothing is unpacked
+  past its claim (zipfile stops there and checks the CRC; calamine's ZIP reader refuses a part
+  larger than it claims), so the claims bound what can be unpacked;
+- the XML calamine reads is parsed here first, in chunks, without DTDs: a ``<!DOCTYPE>``
+  (entities, XXE) is refused, as Excel never writes one;
 - the chosen sheet's cells are counted: at most :data:`MAX_ROWS` rows, :data:`MAX_COLUMNS`
   cells per row, :data:`MAX_CELLS` in the grid calamine builds, :data:`MAX_CELL` characters in
   a cell and :data:`MAX_TEXT` in the sheet (a shared text counted wherever it is used);
@@ -57,7 +58,7 @@ __all__ = [
 ]
 
 MAX_UNPACKED: Final = 256 * 1024 * 1024
-"""Bytes of all the workbook's parts unpacked, counted as they are unpacked (256 MiB)."""
+"""Bytes of all the workbook's parts unpacked, as the ZIP directory claims them (256 MiB)."""
 MAX_RATIO: Final = 100
 """How much tighter than this a part of over 1 MiB may not be packed (a sheet packs 10 to 20)."""
 MAX_ROWS: Final = 1_048_576
@@ -102,18 +103,20 @@ def sheet(
     except ImportError:
         raise InvalidValueError("needs_excel", value=None, field=path) from None
     try:
-        handle: BinaryIO = stack.enter_context(Path(path).open("rb"))  # noqa: SIM115  # the stack closes it
+        handle: BinaryIO = stack.enter_context(Path(path).open("rb"))  # noqa: SIM115  # stack
         head = handle.read(_SNIFF)
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         raise cannot_read(path, error) from None
     if not head.startswith(_ZIP):
         raise cannot_read(path, _kind(head))
     handle.seek(0)
-    part = _check(handle, path, name)
+    chosen = _check(handle, path, name)
     try:
+        # By its path: calamine reads a file-like object whole into memory first. The file was
+        # checked through the handle still open; one swapped in between is the user's own.
         book = calamine.CalamineWorkbook.from_path(path)
         stack.callback(book.close)
-        grid = book.get_sheet_by_name(part)
+        grid = book.get_sheet_by_name(chosen)
         rows = grid.iter_rows()
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -219,9 +222,13 @@ def _feed(
         raise InvalidValueError("xlsx_xml", value=part, field=path, line=error.lineno) from None
 
 
-def _parser(path: str, part: str) -> pyexpat.XMLParserType:
-    """Return an XML parser that refuses a DTD, with namespaces as ``uri name``."""
-    parser = pyexpat.ParserCreate(namespace_separator=" ")
+def _parser(path: str, part: str, *, namespaces: bool = False) -> pyexpat.XMLParserType:
+    """Return an XML parser that refuses a DTD; with *namespaces*, tags are ``uri name``.
+
+    Without, a tag is as written (``c``, or ``x:c`` with a prefix): the cells and shared texts
+    are matched by their local names, as calamine matches them, whatever the namespace.
+    """
+    parser = pyexpat.ParserCreate(namespace_separator=" ") if namespaces else pyexpat.ParserCreate()
     parser.buffer_text = True
 
     def refuse(*_: object) -> None:
@@ -251,25 +258,13 @@ def _sheets(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
             targets[attributes.get("Id", "")] = part.replace("xl/xl/", "xl/", 1)
 
     for part, handler in ((_WORKBOOK, sheet_found), (_RELATIONS, relation_found)):
-        parser = _parser(path, part)
+        parser = _parser(path, part, namespaces=True)
         parser.StartElementHandler = handler
         _read(archive, archive.getinfo(part), parser, path)
     names = {name: targets[identity] for name, identity in ids.items() if identity in targets}
     if not names:
         raise cannot_read(path, "bad_workbook")
     return names
-
-
-def _local(tag: str, names: dict[str, str]) -> str:
-    """Return the local name of *tag* (``uri c`` is ``c``), as calamine matches elements.
-
-    By the local name, whatever the namespace: a sheet in another namespace (strict Open XML)
-    is checked as calamine reads it. Cached in *names*: a part has a handful of tags.
-    """
-    local = names.get(tag)
-    if local is None:
-        local = names[tag] = tag.rpartition(" ")[2]
-    return local
 
 
 def _listen_shared(parser: pyexpat.XMLParserType) -> array.array[int]:
@@ -280,12 +275,11 @@ def _listen_shared(parser: pyexpat.XMLParserType) -> array.array[int]:
     does not show) comes last in its item, so its flag is cleared at the next.
     """
     lengths = array.array("L")
-    names: dict[str, str] = {}
     text = phonetic = False
 
     def start(tag: str, _: dict[str, str]) -> None:
         nonlocal text, phonetic
-        local = _local(tag, names)
+        local = tag.rpartition(":")[2]
         if local == "si":
             lengths.append(0)
             text = phonetic = False
@@ -315,7 +309,6 @@ def _listen_cells(  # noqa: C901, PLR0915  # the hot path: a cell's steps inline
     :class:`_Sheet`.
     """
     sheet = _Sheet(path)
-    names: dict[str, str] = {}
     row = column = highest = widest = length = text = 0
     kind = "n"
     open_cell = formula = saved = inside = False  # inside: a <v>, or the <t> of an inline text
@@ -340,7 +333,7 @@ def _listen_cells(  # noqa: C901, PLR0915  # the hot path: a cell's steps inline
 
     def start(tag: str, attributes: dict[str, str]) -> None:  # noqa: C901, PLR0912
         nonlocal row, column, highest, widest, length, kind, open_cell, formula, saved, inside
-        local = _local(tag, names)
+        local = tag.rpartition(":")[2] if ":" in tag else tag  # "x:c" is "c", as for calamine
         if local == "c":
             if open_cell:
                 judge()
