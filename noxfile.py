@@ -103,8 +103,9 @@ def mutation(session: nox.Session) -> None:
 @nox.session(default=False)
 def benchmarks(session: nox.Session) -> None:
     """Run the benchmarks in quick mode and print them (docs/performance.md is left alone)."""
-    _install(session, "test")
+    _install(session, "test", "benchmark")
     session.run("python", "-m", "benchmarks.run", "--quick", "--no-write", *session.posargs)
+    session.run("python", "-m", "benchmarks.excel", "--quick")
 
 
 @nox.session

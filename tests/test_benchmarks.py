@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
-from benchmarks import make_cohort, run
+import pytest
+from benchmarks import excel, make_cohort, run
 
 from distribution import Availability, DistributionRule, assess, decide
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
 
 def test_quick_benchmark_writes_every_row(
@@ -73,3 +73,26 @@ def test_make_cohort_is_repeatable(tmp_path: Path) -> None:
     lines = a.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "patient,helsenorge,digital_mailbox,krr_contact,paper"
     assert len(lines) == 201
+
+
+def test_the_excel_benchmark_times_the_audit_and_its_steps(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as where the benchmark group is not
+    assert excel.main(["--rows", "200"]) == 0
+    out, err = capsys.readouterr()
+    assert "| `audit` of a 200-row .xlsx datadump" in out
+    assert "| … its checks (expat, every cell) |" in out
+    assert "| … calamine's read of the values |" in out
+    assert "openpyxl, read-only" not in out
+    assert err == "openpyxl is not installed: its row is left out\n"
+
+
+def test_the_excel_benchmark_compares_with_openpyxl_where_it_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("openpyxl", reason="the benchmark dependency group is not installed")
+    assert excel.main(["--rows", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "| openpyxl, read-only, values only |" in out
+    assert "openpyxl, read-only, values only | " in out.splitlines()[2]  # the audit's baseline

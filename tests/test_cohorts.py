@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,6 +22,7 @@ from distribution import (
     UnknownCodeError,
     _records,
     decide,
+    decide_many,
     simulate,
 )
 from distribution.cli import main
@@ -89,6 +90,54 @@ def test_simulate_reads_any_iterable_once() -> None:
 def test_simulate_refuses_non_availabilities(item: object) -> None:
     with pytest.raises(InvalidTypeError, match="cohort item"):
         simulate([Availability(), item])  # type: ignore[list-item]
+
+
+# The calls below break the annotations on purpose; these names tell mypy so.
+untyped_simulate: Any = simulate
+untyped_decide_many: Any = decide_many
+untyped_csv_cohort: Any = CsvCohort
+_COHORT = (
+    "cohort must be a cohort: Availability or PartialAvailability values (a list, a generator) "
+    "or a CsvCohort, not "
+)
+_RULES = "rules must be a list of rules (codes or names), not "
+_LINES = "lines must be text, line by line (str): a file opened as text, or a list of lines, not "
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: untyped_simulate(5), _COHORT + "integer 5"),
+        (lambda: untyped_simulate("1,0,0,1"), _COHORT + "text '1,0,0,1'"),
+        (lambda: untyped_simulate(b"1,0,0,1"), _COHORT + "bytes b'1,0,0,1'"),
+        (lambda: untyped_simulate([], 5), _RULES + "integer 5"),
+        (lambda: untyped_simulate([], "Basic"), _RULES + "text 'Basic'"),
+        (
+            lambda: untyped_decide_many("Basic", 5),
+            "availabilities must be an iterable (a list, a tuple, a generator), not integer 5",
+        ),
+        (lambda: untyped_csv_cohort(b"helsenorge\n1\n"), _LINES + "bytes b'helsenorge\\n1\\n'"),
+        (lambda: untyped_csv_cohort("paper\n1\n"), _LINES + "text 'paper\\n1\\n'"),
+        (lambda: untyped_csv_cohort(5), _LINES + "integer 5"),
+        # A file opened in binary mode is iterable; its first line says what it is.
+        (lambda: list(untyped_csv_cohort(io.BytesIO(b"paper\n1\n"))), _LINES + "bytes b'paper\\n'"),
+        (lambda: untyped_simulate(untyped_csv_cohort([b"paper\n"])), _LINES + "bytes b'paper\\n'"),
+    ],
+)
+def test_a_wrong_python_type_is_the_librarys_type_error(call: Any, message: str) -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        call()
+    assert str(caught.value) == message
+    assert isinstance(caught.value, TypeError)
+
+
+def test_a_wrong_python_type_is_named_in_bokmal_too() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        simulate(5)  # type: ignore[arg-type]
+    assert caught.value.message("nb") == (
+        "cohort må være en kohort: Availability- eller PartialAvailability-verdier (en liste, "
+        "en generator) eller en CsvCohort, ikke heltall 5"
+    )
 
 
 def test_simulation_formats() -> None:

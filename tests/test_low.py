@@ -3,6 +3,8 @@ Ctrl-C while loading, and reprs of hostile records."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import pickle
 import runpy
@@ -23,6 +25,7 @@ from distribution import (
     read_callback,
     verify,
 )
+from distribution.cli import main
 from distribution.eprom._api_key import ApiKey, key_of
 from tests.helpers.cli import run
 
@@ -50,14 +53,82 @@ def test_an_abbreviated_lang_flag_is_read_as_the_flag(flag: str) -> None:
     assert run("rules", flag, "nb")[0] == 0
 
 
-def test_a_file_in_utf16_without_its_bom_is_bad_input(
+_NO_BOM = (
+    "eprom-distribution: error: dump.csv does not start with a byte-order mark (BOM), which "
+    "--encoding {value} needs to know the order of the bytes; give the order yourself: "
+    "--encoding {choices} (Windows writes -le)\n"
+)
+_COHORT = "helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n"
+
+
+@pytest.mark.parametrize("command", ["audit", "simulate"])
+@pytest.mark.parametrize(
+    ("encoding", "choices"),
+    [
+        ("utf-16", "utf-16-le, utf-16-be"),
+        ("UTF16", "utf-16-le, utf-16-be"),
+        ("utf_32", "utf-32-le, utf-32-be"),
+    ],
+)
+def test_a_file_in_utf16_without_its_bom_is_bad_input_with_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, encoding: str, choices: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dump.csv").write_bytes(_COHORT.encode("utf-16-le"))
+    code, out, err = run(command, "dump.csv", "--encoding", encoding)
+    assert (code, out) == (2, "")
+    assert err == _NO_BOM.format(value=f"'{encoding}'", choices=choices)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_with_its_bom_or_its_order_named_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = _COHORT.encode("utf-16") if encoding == "utf-16" else _COHORT.encode("utf-16-le")
+    (tmp_path / "c.csv").write_bytes(text)
+    code, out, _ = run("simulate", "c.csv", "--encoding", encoding, "--format", "csv")
+    assert code == 0
+    assert "5,PaperOnly,1,0,0.0,0,0.0,0,0.0,1,100.0," in out
+
+
+@pytest.mark.parametrize("peeks", [True, False])
+def test_utf16_without_its_bom_on_standard_input_is_bad_input(peeks: bool) -> None:
+    raw = io.BytesIO(_COHORT.encode("utf-16-le"))
+    stdin = io.TextIOWrapper(io.BufferedReader(raw) if peeks else raw, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["simulate", "-", "--encoding", "utf-16"], environ={}, stdout=out, stderr=err, stdin=stdin
+    )
+    assert (code, out.getvalue()) == (2, "")
+    assert err.getvalue() == _NO_BOM.replace("dump.csv", "-").format(
+        value="'utf-16'", choices="utf-16-le, utf-16-be"
+    )
+    assert not stdin.closed  # standard input is left open
+
+
+def test_gzipped_utf16_without_its_bom_is_bad_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "dump.csv").write_bytes(b"a,b\n1,2\n")
+    (tmp_path / "c.csv.gz").write_bytes(gzip.compress(_COHORT.encode("utf-16-le")))
+    code, out, err = run("simulate", "c.csv.gz", "--encoding", "utf-16")
+    assert (code, out) == (2, "")
+    assert err == (
+        "eprom-distribution: error: c.csv.gz is not saved as utf-16; try --encoding cp1252 "
+        "(common from Excel on Norwegian Windows)\n"
+    )
+
+
+def test_an_empty_file_in_utf16_has_no_header(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dump.csv").write_bytes(b"")
     code, _, err = run("audit", "dump.csv", "--encoding", "utf-16")
     assert code == 2
-    assert err == "eprom-distribution: error: cannot read 'dump.csv': not a UTF-8 text file\n"
+    assert "dump.csv" in err
+    assert "byte-order mark" not in err
 
 
 @pytest.mark.parametrize("key", [["KEY-s3cret"], b"KEY-s3cret", 15108695088, {"k": "KEY-s3cret"}])

@@ -17,7 +17,8 @@ cohort whatever the number of rules. Reading a cohort from CSV is
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Final, final
+from collections.abc import Iterable
+from typing import Final, final
 
 import attrs
 
@@ -28,13 +29,11 @@ from distribution.csv_cohort import MISSING_CHOICES, BadRow, CsvCohort, Missing,
 from distribution.engine import Decision, Outcome, decide
 from distribution.partial import PartialAvailability, possible_decisions
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 __all__ = ["BadRow", "CsvCohort", "RuleTally", "Simulation", "SimulationGroup", "simulate"]
 
 _PAPER = NotificationChannel.PHYSICAL_MAILBOX
 _REACHABLE: Final = tuple(CHANNEL_FIELDS)
+_TEXTS: Final = (str, bytes, bytearray, memoryview)  # iterable, but never a cohort or rules
 _FIELDS: Final = tuple(CHANNEL_FIELDS.values())
 # The channels as record columns: the API names in snake_case, stable in every language.
 _CHANNEL_COLUMNS: Final = ("helsenorge", "digital_mailbox", "unsecure", "physical_mailbox")
@@ -267,6 +266,12 @@ def _tallies(rules: tuple[DistributionRule, ...], counts: Counter[int]) -> tuple
     return tuple(tallies)
 
 
+def _check_iterable(value: object, field: str, expected: str) -> None:
+    """Refuse a value that is not the iterable expected (text and bytes iterate, but are not)."""
+    if not isinstance(value, Iterable) or isinstance(value, _TEXTS):
+        raise wrong_type(value, field=field, expected=expected)
+
+
 def simulate(
     cohort: Iterable[Availability | PartialAvailability],
     rules: Iterable[DistributionRule | int | str] | None = None,
@@ -296,6 +301,9 @@ def simulate(
     >>> [(t.rule.api_name, t.not_settled) for t in result.tallies]
     [('AllowUnsecureOrPaper', 1), ('PaperOnly', 0)]
     """
+    _check_iterable(cohort, "cohort", "a cohort")
+    if rules is not None:
+        _check_iterable(rules, "rules", "a list of rules")
     if missing is not None and missing not in MISSING_CHOICES:
         raise UnknownCodeError(
             "unknown_code", value=missing, field="missing", choices=MISSING_CHOICES

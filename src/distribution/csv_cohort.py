@@ -22,6 +22,7 @@ import io
 import itertools
 import operator
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, Literal, final, get_args
 
 import attrs
@@ -52,7 +53,7 @@ from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.partial import PartialAvailability
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterator
 
     from distribution._texts import Lang
 
@@ -66,6 +67,7 @@ MISSING_CHOICES: Final[tuple[Missing, ...]] = get_args(Missing)
 _FIELDS: Final = tuple(CHANNEL_FIELDS.values())  # in Availability.index bit order
 _ALL: Final = Availability.all()
 _SHOWN: Final = 20
+_TEXTS: Final = (str, bytes, bytearray, memoryview)  # iterable, but not lines of text
 _DELIMITERS: Final = (None, ",", ";", "\t")
 _MAX_CACHED: Final = 4096  # distinct spellings remembered per reader
 _SPARSE: Final = 16  # a chunk with fewer quotes than a sixteenth of its lines is mostly plain
@@ -152,6 +154,9 @@ class CsvCohort:
             raise UnknownCodeError(
                 "unknown_code", value=missing, field="missing", choices=MISSING_CHOICES
             )
+        given: object = lines  # the annotation is a promise the caller may not keep
+        if not isinstance(given, Iterable) or isinstance(given, _TEXTS):
+            raise wrong_type(lines, field="lines", expected="lines of text")
         if isinstance(by, str):
             raise wrong_type(by, field="by", expected="a list")
         self.by: tuple[str, ...] = tuple(by)
@@ -542,9 +547,11 @@ class CsvCohort:
 
     # --- the header --------------------------------------------------------------------------
 
-    def _header(self, head: str | None) -> None:
+    def _header(self, head: object) -> None:
         if not head:
             raise InvalidValueError("csv_no_header", value=None, field=self.name, choices=_FIELDS)
+        if not isinstance(head, str):  # a file opened in binary mode gives bytes
+            raise wrong_type(head, field="lines", expected="lines of text")
         if len(head) > _records.RECORD_LIMIT:
             raise self._too_long(1)
         delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")

@@ -91,6 +91,12 @@ def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
     assert "Result: the patient gets a paper letter in the post." in out
 
 
+def test_an_age_with_leading_zeros_is_its_number() -> None:
+    code, out, _ = run("explain", "Basic", "--age", "0" * 4998 + "15", "--lang", "en")
+    assert code == 0
+    assert "the patient is under 16" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "needles"),
     [
@@ -100,6 +106,11 @@ def test_facts_from_a_file_for_explain(tmp_path: Path) -> None:
         (["--fodselsdato", "15/03/2011"], ["'15/03/2011'", "--birth-date", "DD.MM.YYYY"]),
         (["--fodselsdato", "31.02.2011"], ["'31.02.2011'", "YYYY-MM-DD", "DD.MM.YYYY"]),
         (["--tidspunkt", "32.01.2026"], ["'32.01.2026'", "YYYY-MM-DD", "DD.MM.YYYY"]),
+        (["--age", "151"], ["--age is '151', outside 0-150"]),
+        (["--age", "00151"], ["--age is '00151', outside 0-150"]),
+        # int() refuses 4,300 digits and more with a bare ValueError; shown by its size, as
+        # eight digits and more would be hidden as a possible ID number.
+        (["--age", "9" * 5000], ["--age is <5000 characters>, outside 0-150"]),
         (["--tidspunkt", "i går"], ["'i går'", "--reference-time"]),
         (["--reservert", "nei"], ["--krr-status", "aktiv"]),
         (["--krr-status", "aktivt"], ["'aktivt'", "did you mean aktiv?"]),

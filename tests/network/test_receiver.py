@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from distribution.eprom.callbacks import MAX_JSON_SIZE
 from distribution.http.receiver import CallbackReceiver
 from tests.helpers.fake import API_KEY
 from tests.network.test_server import request
@@ -40,3 +41,16 @@ def test_the_receiver_answers_as_the_guide_says_an_ordering_system_does() -> Non
         assert not receiver.wait_for(4, timeout=0.05)
     assert receiver.taken == [good]
     assert receiver.refused == [wrong, "not json"]
+
+
+def test_the_receiver_reads_no_body_longer_than_a_callback_may_be() -> None:
+    with CallbackReceiver(API_KEY) as receiver:
+        big = "x" * (MAX_JSON_SIZE + 1)
+        assert request(receiver.url, "PUT", "/api/PromsFormOrder", big) == (
+            413,
+            '{"success": false}',
+        )
+        assert request(
+            receiver.url, "PUT", "/api/PromsFormOrder", "{}", **{"Content-Length": "-1"}
+        ) == (411, '{"success": false}')
+    assert receiver.taken == receiver.refused == []

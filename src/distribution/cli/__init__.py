@@ -16,7 +16,8 @@ them at the current time unless ``--reference-time`` is given, and prints which 
 
 The only public name is :func:`main`. Its parts are private modules, one concept each:
 ``_main`` (exit codes), ``_parser``, ``_lang`` (the language and argparse's messages), ``_values``
-and ``_facts`` (what flags say), ``_files`` (reading files), ``_context``, ``_texts``, and one
+and ``_facts`` (what flags say), ``_files`` (reading files), ``_excel`` (reading a workbook,
+within its limits), ``_context``, ``_texts``, and one
 module per group of commands: ``_decisions``, ``_patients``, ``_cohorts``, ``_callbacks``,
 ``_fake`` (``fake-eprom``, which serves :mod:`distribution.http.server` until Ctrl-C).
 """

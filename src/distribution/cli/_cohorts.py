@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Final
 from distribution._error_texts import ERRORS
 from distribution._errors import InvalidValueError, mask_personal
 from distribution.cli._context import PROG
+from distribution.cli._excel import sheet
 from distribution.cli._files import (
     cannot_read,
     csv_table,
     open_table,
     open_text,
     release,
-    sheet,
 )
 from distribution.cli._plot import audit_plot_writer, plot_writer
 from distribution.cli._progress import file_bar, row_bar, ticking
@@ -126,7 +126,7 @@ def _simulate(args: argparse.Namespace, context: Context) -> int:
             )
             try:
                 result = simulate(cohort, rules)
-            except UnicodeDecodeError:
+            except UnicodeError:  # also UTF-16 without its byte-order mark, inside a gzip file
                 shown = "UTF-8" if args.encoding == "utf-8-sig" else args.encoding
                 raise InvalidValueError(
                     "csv_encoding", value=None, field=args.file, encoding=shown, choices=("cp1252",)

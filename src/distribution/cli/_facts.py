@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from distribution._errors import InvalidValueError, wrong_type
+from distribution._errors import InvalidValueError, Stand, wrong_type
 from distribution.cli._values import OSLO, choice, day, flag, moment
 from distribution.patient.facts import HelsenorgeConsent, PatientFacts
 from distribution.patient.krr import KrrRecord, KrrStatus
@@ -35,6 +35,8 @@ _KRR_STATUS: Final = {
     "ikke-registrert": "IKKE_REGISTRERT",
     "not-registered": "IKKE_REGISTRERT",
 }
+_OLDEST: Final = 150  # the oldest age PatientFacts takes
+_SHORT: Final = 8  # digits; a longer number is shown by its size
 #: The flags that describe the patient, in English and bokmål spellings, and where they go.
 FACT_FLAGS: Final = (
     (("--age", "--alder"), "age"),
@@ -107,12 +109,9 @@ def facts_from_flags(args: argparse.Namespace, now: datetime) -> PatientFacts | 
         raise InvalidValueError(
             "krr_status_needed", value=None, field="--krr-status", choices=tuple(_KRR_STATUS)
         )
-    age = given["age"]
-    if age is not None and not (age.strip().isascii() and age.strip().isdigit()):
-        raise wrong_type(age, field="--age", expected="an integer")
     return PatientFacts(
         reference_time=when,
-        age=None if age is None else int(age),
+        age=_age(given["age"]),
         birth_date=None
         if given["birth_date"] is None
         else day(given["birth_date"], "--birth-date"),
@@ -231,3 +230,19 @@ def _assume_krr(facts: PatientFacts, assumed: list[str]) -> KrrRecord | None:
             if "digital_activity" not in assumed:
                 assumed.append("digital_activity")
     return attrs.evolve(record, **fixes) if fixes else record
+
+
+def _age(given: str | None) -> int | None:
+    """Return ``--age`` as a number of years, checked before ``int`` would see 5,000 digits."""
+    if given is None:
+        return None
+    digits = given.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise wrong_type(given, field="--age", expected="an integer")
+    # int() refuses more than 4,300 digits with a bare ValueError; no age has more than three.
+    years = digits.lstrip("0") or "0"
+    if len(years) > len(str(_OLDEST)) or int(years) > _OLDEST:
+        # Eight digits and more would be hidden as a possible ID number: the size says more.
+        shown = digits if len(digits) < _SHORT else Stand(f"<{len(digits)} characters>")
+        raise InvalidValueError("out_of_range", value=shown, field="--age", choices=f"0-{_OLDEST}")
+    return int(years)

@@ -1,4 +1,4 @@
-"""Reading files for the commands: text and standard input, JSON lines, CSV and Excel tables.
+"""Reading files for the commands: text and standard input, JSON lines and CSV tables.
 
 One reason to change: how the command line opens and reads what it is given (a new kind of
 file, an encoding). Whatever goes wrong while reading is bad input
@@ -7,9 +7,9 @@ that names the file and says why in either language, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
-import importlib
 import io
 import itertools
 from pathlib import Path
@@ -20,8 +20,7 @@ from distribution._reading import MAX_JSON_SIZE
 from distribution.cli._texts import FILE_PROBLEMS
 
 if TYPE_CHECKING:
-    import contextlib
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
 
     from distribution._texts import Lang
 
@@ -42,6 +41,11 @@ _MAGIC: Final = (
     (b"7z\xbc\xaf\x27\x1c", "7z"),
 )
 _GZIP: Final = b"\x1f\x8b"
+# The codecs that need a byte-order mark to read, and the marks they take.
+_BYTE_ORDER_MARKS: Final = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
 
 
 class FileProblem:
@@ -129,8 +133,25 @@ def open_utf8(path: str) -> TextIO:
 
 def open_text(path: str, encoding: str) -> TextIO:
     """Open *path* as text in *encoding* for the csv module (``newline=""``)."""
+    codec = _codec(encoding)
     try:
-        return Path(path).open(encoding=encoding, newline="")
+        raw = Path(path).open("rb")  # noqa: SIM115  # closed with the stream returned
+        head = raw.peek(4)[:4]
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise cannot_read(path, error) from None
+    try:
+        _check_bom(head, encoding, codec, path)
+    except InvalidValueError:
+        raw.close()
+        raise
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+
+
+def _codec(encoding: str) -> str:
+    """Return the codec's own name for *encoding*; an unknown one is bad input with choices."""
+    try:
+        "".encode(encoding)  # a text encoding (not rot13, not base64), or LookupError
+        return codecs.lookup(encoding).name
     except LookupError:
         raise UnknownCodeError(
             "unknown_encoding",
@@ -139,8 +160,33 @@ def open_text(path: str, encoding: str) -> TextIO:
             choices=_ENCODINGS,
             suggestion=nearest(encoding, _ENCODINGS),
         ) from None
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        raise cannot_read(path, error) from None
+
+
+def _check_bom(head: bytes, encoding: str, codec: str, path: str) -> None:
+    """Refuse UTF-16 or UTF-32 text without its byte-order mark before it is decoded.
+
+    Python's ``utf-16`` codec needs the mark to know the byte order, and fails on the first
+    read without it; ``utf-16-le`` and ``utf-16-be`` say the order themselves.
+    """
+    marks = _BYTE_ORDER_MARKS.get(codec)
+    if marks is not None and head and not head.startswith(marks):
+        raise InvalidValueError(
+            "no_byte_order_mark", value=encoding, field=path, choices=(f"{codec}-le", f"{codec}-be")
+        )
+
+
+def _check_head(  # noqa: PLR0913, PLR0917  # one caller, which has them all at hand
+    raw: io.BufferedReader, head: bytes, encoding: str, codec: str, path: str, stdin: TextIO
+) -> None:
+    """Check *head* with :func:`_check_bom`; on failure let go of *raw*, never of stdin."""
+    try:
+        _check_bom(head, encoding, codec, path)
+    except InvalidValueError:
+        if path != "-":
+            raw.close()
+        elif raw is not getattr(stdin, "buffer", None):  # the look-ahead buffer given to it
+            raw.detach()
+        raise
 
 
 def open_table(path: str, encoding: str, stdin: TextIO) -> TextIO:
@@ -149,16 +195,7 @@ def open_table(path: str, encoding: str, stdin: TextIO) -> TextIO:
     A gzip file is known by its first bytes, whatever its name; a file compressed another way
     (or a ZIP archive, such as an Excel workbook) is refused with what to do instead.
     """
-    try:
-        "".encode(encoding)  # a text encoding, or LookupError
-    except LookupError:
-        raise UnknownCodeError(
-            "unknown_encoding",
-            value=encoding,
-            field="--encoding",
-            choices=_ENCODINGS,
-            suggestion=nearest(encoding, _ENCODINGS),
-        ) from None
+    codec = _codec(encoding)
     if path == "-":
         buffer = getattr(stdin, "buffer", None)
         if buffer is None:  # a text stream with no bytes under it (the tests' StringIO)
@@ -180,6 +217,7 @@ def open_table(path: str, encoding: str, stdin: TextIO) -> TextIO:
         raw.close()
         raise cannot_read(path, kind)
     if not head.startswith(_GZIP):
+        _check_head(raw, head, encoding, codec, path, stdin)
         return io.TextIOWrapper(raw, encoding=encoding, newline="")
     if path != "-":  # opened again by gzip, which then closes the file with itself
         raw.close()
@@ -228,42 +266,4 @@ def csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list
     try:
         yield from csv.reader(itertools.chain((head,), rows), delimiter=delimiter)
     except csv.Error as error:  # a NUL character, or a field longer than the csv module takes
-        raise cannot_read(path, error) from None
-
-
-def sheet(
-    path: str, name: str | None, stack: contextlib.ExitStack
-) -> tuple[Iterator[Sequence[object]], int]:
-    """Return the rows of sheet *name* (default: the first) of an Excel file, and how many.
-
-    The rows are read as a stream; the workbook is closed when *stack* is.
-    """
-    try:
-        # Loaded only here: CSV and every other command run without the optional extra.
-        openpyxl = importlib.import_module("openpyxl")
-    except ImportError:
-        raise InvalidValueError("needs_excel", value=None, field=path) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
-        raise cannot_read(path, error) from None
-    stack.callback(book.close)
-    names = list(book.sheetnames)
-    if name is not None and name not in names:
-        raise UnknownCodeError(
-            "unknown_sheet",
-            value=name,
-            field=path,
-            choices=tuple(names),
-            suggestion=nearest(name, names),
-        )
-    worksheet = book[names[0] if name is None else name]
-    return _guarded(worksheet.iter_rows(values_only=True), path), worksheet.max_row or 0
-
-
-def _guarded(rows: Iterator[Sequence[object]], path: str) -> Iterator[Sequence[object]]:
-    """Yield *rows*; a damaged file found on the way is bad input naming *path*."""
-    try:
-        yield from rows
-    except Exception as error:  # noqa: BLE001  # openpyxl raises many kinds for a bad file
         raise cannot_read(path, error) from None

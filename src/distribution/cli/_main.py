@@ -44,7 +44,9 @@ _FALLBACK: Final = {
     "Æ": "Ae",
     "Ø": "Oe",
     "Å": "Aa",
+    "\u00a0": " ",  # a no-break space, between the digits of a large number
 }
+_NBSP: Final = "\u00a0"
 _ERRORS: Final = "eprom-distribution-fallback"
 
 
@@ -78,8 +80,11 @@ def _say(err: TextIO, text: str) -> None:
 
 
 def _one_line(text: str) -> str:
-    """Return *text* as one line: control characters a user typed are shown escaped."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text) + "\n"
+    """Return *text* as one line: control characters a user typed are shown escaped.
+
+    A no-break space is kept: bokmål groups the digits of a large number with it (1 048 576).
+    """
+    return "".join(ch if ch.isprintable() or ch == _NBSP else repr(ch)[1:-1] for ch in text) + "\n"
 
 
 def main(  # noqa: PLR0913  # the streams and the clock come in as arguments, for the tests

@@ -272,6 +272,12 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "zip": "det er et ZIP-arkiv eller en Excel-arbeidsbok; pakk ut CSV-filen, eller lagre arket som CSV",
         "7z": "det er et 7z-arkiv; pakk ut CSV-filen først (7z x)",
         "bad_gzip": "gzip-filen er skadet eller avkortet",
+        "old_excel": "det er en gammel Excel-fil (.xls) eller en passordbeskyttet arbeidsbok; lagre den i Excel som Excel-arbeidsbok (.xlsx) uten passord, eller som CSV",
+        "not_xlsx": "det er verken en Excel-arbeidsbok (.xlsx) eller tekst",
+        "csv_as_xlsx": "det er en CSV-fil med et Excel-navn; gi den navnet .csv, så leses den som CSV",
+        "text_as_xlsx": "det er en tekstfil, ikke en Excel-arbeidsbok (.xlsx)",
+        "bad_zip": "ZIP-beholderen til arbeidsboken er skadet eller avkortet",
+        "bad_workbook": "arbeidsboken er skadet: en del mangler eller har noe Excel ikke skriver",
     },
     "en": {
         "missing": "no such file",
@@ -285,6 +291,12 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "zip": "it is a ZIP archive or an Excel workbook; unpack the CSV file, or save the sheet as CSV",
         "7z": "it is a 7z archive; unpack the CSV file first (7z x)",
         "bad_gzip": "the gzip file is damaged or cut short",
+        "old_excel": "it is an old Excel file (.xls) or a password-protected workbook; save it in Excel as an Excel Workbook (.xlsx) without a password, or as CSV",
+        "not_xlsx": "it is neither an Excel workbook (.xlsx) nor text",
+        "csv_as_xlsx": "it is a CSV file with an Excel name; rename it to .csv and it is read as CSV",
+        "text_as_xlsx": "it is a text file, not an Excel workbook (.xlsx)",
+        "bad_zip": "the workbook's ZIP container is damaged or cut short",
+        "bad_workbook": "the workbook is damaged: a part is missing or holds what Excel does not write",
     },
 }
 

@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Final, final
 
 from distribution import DistributionError, read_callback
+from distribution.eprom.callbacks import MAX_JSON_SIZE
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -112,10 +113,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_PUT(self) -> None:  # the name http.server calls
         owner: CallbackReceiver = self.server.owner  # type: ignore[attr-defined]
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        if self.path.rstrip("/").lower() in _PATHS:
+        length = self.headers.get("Content-Length", "0")
+        # A body is read only as far as a callback may be long: the size read_callback takes.
+        if not length.isdigit() or int(length) > MAX_JSON_SIZE:
+            self.close_connection = True
+            status, text = (413 if length.isdigit() else 411), '{"success": false}'
+        elif self.path.rstrip("/").lower() in _PATHS:
+            body = self.rfile.read(int(length))
             status, text = owner.receive(body.decode("utf-8", "replace"))
         else:
+            self.rfile.read(int(length))
             status, text = 404, '{"success": false}'
         data = text.encode()
         self.send_response(status)
