@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from distribution import DistributionError
 from distribution.http.receiver import CallbackReceiver
 from tests.helpers.fake import API_KEY
 from tests.network.test_server import request
@@ -40,3 +43,18 @@ def test_the_receiver_answers_as_the_guide_says_an_ordering_system_does() -> Non
         assert not receiver.wait_for(4, timeout=0.05)
     assert receiver.taken == [good]
     assert receiver.refused == [wrong, "not json"]
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ([API_KEY], "api_key must be a string, not list"),
+        (API_KEY.encode(), "api_key must be a string, not bytes"),
+        ("  ", "api_key is empty; an empty apiKey would match anyone, so it is not compared"),
+    ],
+)
+def test_a_key_of_the_wrong_type_or_blank_is_refused_unshown(key: object, message: str) -> None:
+    # Taken as it was, every callback would be refused later, with no word why.
+    with pytest.raises(DistributionError) as raised:
+        CallbackReceiver(key)  # type: ignore[arg-type]
+    assert str(raised.value) == message
