@@ -14,7 +14,9 @@ from distribution import (
     InvalidValueError,
     KrrRecord,
     PatientFacts,
+    Reason,
     UnknownCodeError,
+    assess,
     channels_many,
     decide,
     decide_many,
@@ -98,7 +100,7 @@ def test_deep_huge_or_unprintable_values_raise_the_librarys_error(
     assert message in str(raised.value)
 
 
-@pytest.mark.parametrize("levels", [960, 975, 985, 990, 999, 1495])
+@pytest.mark.parametrize("levels", [960, 975, 985, 990, 999, 1495, 9990, 9996])
 @pytest.mark.parametrize(
     ("argv", "body"),
     [
@@ -185,3 +187,32 @@ def test_a_time_a_day_inside_the_ends_is_read_and_explained(moment: str) -> None
         }
     )
     assert callback.status.value == 4
+
+
+@pytest.mark.parametrize(
+    ("reference", "stale"),
+    [
+        ("0001-01-02T00:00:00+14:00", False),
+        ("0002-07-01T00:00:00+02:00", False),  # 0001-01-01 in Oslo begins in year 0 in UTC
+        ("0003-01-01T00:00:00Z", True),
+    ],
+)
+def test_an_active_record_near_year_1_is_judged_not_a_crash(reference: str, stale: bool) -> None:
+    # Eighteen months before a day in year 1 or 2 lies before the calendar: every date counts.
+    record = {
+        "personidentifikator": "15108695088",
+        "reservasjon": "NEI",
+        "status": "AKTIV",
+        "kontaktinformasjon": {
+            "epostadresse": "kari@example.no",
+            "epostadresse_oppdatert": "0001-01-02T00:00:00+14:00",
+        },
+    }
+    facts = PatientFacts.from_json(
+        json.dumps({"reference_time": reference, "age": 40, "krr": record})
+    )
+    assert (Reason.EMAIL_STALE in assess(facts).reasons("helsenorge")) is stale
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.StringIO(json.dumps({"reference_time": reference, "age": 40, "krr": record}))
+    assert main(["explain", "--facts", "-"], stdout=out, stderr=err, stdin=stdin, environ={}) == 0
+    assert err.getvalue() == ""

@@ -247,6 +247,35 @@ def test_cli_output_never_shows_it(tmp_path: Path) -> None:
     assert "cannot read <hidden>" in outputs[-1]  # even a file name that holds an ID is masked
 
 
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["simulate", "{file}"], "{dir}/<hidden>.csv line 1: the header lacks"),
+        (["simulate", "{file}", "--format", "json"], "{dir}/<hidden>.csv line 1: the header"),
+        (["audit", "{file}"], "{dir}/<hidden>.csv has no column 'DistributionRule'"),
+        (["verify", "{file}", "{file}"], "{dir}/<hidden>.csv line 1: order is not valid JSON"),
+        (["simulate", "{file}", "--skip-bad"], "{dir}/<hidden>.csv: skipped every row"),
+        (["audit", "{file}", "--skip-bad"], "{dir}/<hidden>.csv: skipped 1 of 2 rows, more than"),
+        (["audit", "{file}", "--skip-bad"], "{dir}/<hidden>.csv: skipped one bad row: row 2"),
+    ],
+)
+def test_a_file_name_that_holds_an_id_is_masked_in_every_command(
+    tmp_path: Path, argv: list[str], shown: str
+) -> None:
+    named = tmp_path / f"{FNR}.csv"  # a registry export named after the patient
+    text = (
+        "a,b\n"  # a bad header: the error names the file
+        if "--skip-bad" not in argv
+        else "DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,x\n0,1,1,0\n"
+        if argv[0] == "audit"
+        else "helsenorge,digital_mailbox,krr_contact,paper\n1,0,0\n"
+    )
+    named.write_text(text, encoding="utf-8")
+    output = run(*(arg.format(file=named) for arg in argv))
+    assert_clean(output)
+    assert shown.format(dir=tmp_path) in output
+
+
 # --- callbacks, requests, verdicts ----------------------------------------------------------------
 
 GUID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from distribution.cli import main
+from distribution.cli import _files, main
 from tests.helpers.cli import run
 
 if TYPE_CHECKING:
@@ -183,4 +183,36 @@ def test_a_national_id_line_over_its_limit_is_refused_not_cut() -> None:
             "eprom-distribution: error: - line 1 is longer than the limit of 100 characters;"
             " it is not read\n"
         ),
+    )
+
+
+def test_a_row_of_many_short_lines_is_refused_by_the_same_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A quoted cell may hold line breaks: each line is short, the row is not.
+    monkeypatch.setattr(_files, "MAX_LINE", 100)
+    header = "DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n"
+    dump = tmp_path / "dump.csv"
+    dump.write_text(header + "0,1,1,0\n" * 30 + '0,1,1,"' + 'a\n","a' * 30 + '"\n', "utf-8")
+    code, _, err = run("audit", str(dump))
+    assert code == 2
+    assert err == (
+        f"eprom-distribution: error: {dump}: the row that begins on line 32 is longer than the"
+        " limit of 100 characters; it is not read\n"
+    )
+    dump.write_text(header + "0,1,1,0\n" * 30, "utf-8")  # many rows, each under the limit
+    assert run("audit", str(dump))[0] == 0
+
+
+def test_a_row_of_many_short_lines_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.csv"
+    with dump.open("w", encoding="utf-8") as handle:
+        handle.write('DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,"')
+        handle.writelines('a\n","a' * 100_000 for _ in range(60))  # 36 MB, 6 million cells
+        handle.write('"\n')
+    done = _shell(f"cli audit {dump}")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        f"eprom-distribution: error: {dump}: the row that begins on line 2 is longer than the"
+        " limit of 2097152 characters; it is not read\n"
     )

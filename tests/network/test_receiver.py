@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from distribution import DistributionError
 from distribution.eprom.callbacks import MAX_JSON_SIZE
 from distribution.http.receiver import CallbackReceiver
 from tests.helpers.fake import API_KEY
@@ -54,3 +57,18 @@ def test_the_receiver_reads_no_body_longer_than_a_callback_may_be() -> None:
             receiver.url, "PUT", "/api/PromsFormOrder", "{}", **{"Content-Length": "-1"}
         ) == (411, '{"success": false}')
     assert receiver.taken == receiver.refused == []
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ([API_KEY], "api_key must be a string, not list"),
+        (API_KEY.encode(), "api_key must be a string, not bytes"),
+        ("  ", "api_key is empty; an empty apiKey would match anyone, so it is not compared"),
+    ],
+)
+def test_a_key_of_the_wrong_type_or_blank_is_refused_unshown(key: object, message: str) -> None:
+    # Taken as it was, every callback would be refused later, with no word why.
+    with pytest.raises(DistributionError) as raised:
+        CallbackReceiver(key)  # type: ignore[arg-type]
+    assert str(raised.value) == message

@@ -150,7 +150,7 @@ def _skipped_notice(
     notice = ERRORS[lang][key].format(
         field=file, count=skipped, rows="; ".join(row.describe(lang=lang) for row in rows)
     )
-    err.write(f"{PROG}: {notice}\n")
+    err.write(f"{PROG}: {mask_personal(notice)}\n")  # a file may be named by a national ID
 
 
 def _verdict(
@@ -160,13 +160,13 @@ def _verdict(
     read = counted + skipped + incomplete
     say = SIMULATE[args.lang]
     if not counted and (skipped or incomplete):
-        err.write(f"{PROG}: {say['skipped_all'].format(file=args.file)}\n")
+        err.write(f"{PROG}: {mask_personal(say['skipped_all'].format(file=args.file))}\n")
         return 1
     if skipped > _max_skipped(args.max_skipped, read):
         notice = say["skipped_too_many"].format(
             file=args.file, skipped=skipped, rows=read, limit=args.max_skipped
         )
-        err.write(f"{PROG}: {notice}\n")
+        err.write(f"{PROG}: {mask_personal(notice)}\n")
         return 1
     return 0
 

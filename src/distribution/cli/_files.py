@@ -263,7 +263,24 @@ def csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list
         return
     if delimiter is None:
         delimiter = ";" if head.count(";") > head.count(",") else ","
+    # A row may run over many lines (a quoted field holds line breaks): it too is refused past
+    # MAX_LINE characters, or a row of short lines could fill memory with its cells.
+    size, first, number = 0, 1, 0
+
+    def counted() -> Iterator[str]:
+        nonlocal size, number
+        for line in itertools.chain((head,), rows):
+            number += 1
+            size += len(line)
+            if size > MAX_LINE:
+                raise InvalidValueError(
+                    "row_too_long", value=None, field=path, line=first, limit=MAX_LINE
+                )
+            yield line
+
     try:
-        yield from csv.reader(itertools.chain((head,), rows), delimiter=delimiter)
+        for row in csv.reader(counted(), delimiter=delimiter):
+            size, first = 0, number + 1
+            yield row
     except csv.Error as error:  # a NUL character, or a field longer than the csv module takes
         raise cannot_read(path, error) from None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final, final
 
 from distribution import DistributionError, read_callback
 from distribution.eprom.callbacks import MAX_JSON_SIZE
+from distribution.http import _exchange
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -45,7 +46,7 @@ class CallbackReceiver:
         fail_first: int = 0,
         delay: float = 0.0,
     ) -> None:
-        self._key = api_key
+        self._key = _exchange.api_key(api_key)  # a key of the wrong type is refused unshown
         self._fail = fail_first
         self.delay = delay
         self.taken: list[str] = []

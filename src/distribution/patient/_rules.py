@@ -225,8 +225,11 @@ def activity_of(facts: PatientFacts) -> Activity:
     # A stamp is current when its date in Norway is on or after `since`: when it is at or after
     # that day's first moment in Norway. One comparison of instants, no date per stamp; the
     # moment is given in UTC, so that comparing reads no time zone rules (the same instant).
-    since = months_before(facts.reference_date, FRESH_MONTHS)
-    start = datetime(since.year, since.month, since.day, tzinfo=OSLO).astimezone(UTC)
+    try:
+        since = months_before(facts.reference_date, FRESH_MONTHS)
+        start = datetime(since.year, since.month, since.day, tzinfo=OSLO).astimezone(UTC)
+    except (OverflowError, ValueError):  # the 18 months reach back past year 1: every date is
+        start = datetime.min.replace(tzinfo=UTC)  # within them
     return (
         _detail(record.email, record.email_updated, record.email_verified, start),
         _detail(record.mobile, record.mobile_updated, record.mobile_verified, start),
