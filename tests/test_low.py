@@ -138,7 +138,7 @@ def test_an_api_key_of_the_wrong_type_is_never_shown(key: object) -> None:
             form_order_id=GUID,
             channel=NotificationChannel.NONE,
             status=FormOrderStatus.ORDERED,
-            api_key=key,
+            api_key=key,  # type: ignore[arg-type]
         )
     message = str(raised.value)
     assert message.startswith("api_key must be text or null, not ")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, assert_type
 
 import pytest
@@ -22,6 +23,7 @@ from distribution import (
     Decision,
     DistributionError,
     DistributionRule,
+    FilledOutBy,
     FormOrderRequest,
     FormOrderResponse,
     FormOrderStatusCallback,
@@ -61,6 +63,17 @@ def test_a_rule_is_a_rule_its_code_or_its_name_and_no_float() -> None:
         )
     with pytest.raises(InvalidTypeError):
         route(3.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"national_id must be"):
+        FormOrderRequest(form_id=ID, national_id=15108695088, expiry_date=EXPIRY)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"on_behalf_of_national_id must be"):
+        FormOrderRequest(
+            form_id=ID,
+            national_id=FNR,
+            expiry_date=EXPIRY,
+            on_behalf_of_national_id=15508695088,  # type: ignore[arg-type]
+        )
+    with pytest.raises(InvalidTypeError, match=r"act_type must be"):
+        FilledOutBy(act_type=1)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError):
         simulate([Availability()], rules=[None])  # type: ignore[list-item]
     assert_type(route("Basic"), tuple[NotificationChannel, ...])
@@ -76,6 +89,24 @@ def test_a_channel_is_a_channel_its_code_or_its_name() -> None:
             message_info={},
             document_collection=[],
             notification_priority_list=[None],  # type: ignore[list-item]
+        )
+    documents: list[dict[str, str]] = [{"title": "Brev"}]  # a list of documents of any mapping type
+    sent = MessageToCitizenRequest(
+        national_id="151086 95088",
+        sender_info={},
+        message_info={},
+        document_collection=(*documents, {"title": "Vedlegg"}),
+        notification_priority_list=["Helsenorge"],
+    ).to_dict()
+    assert sent["documentCollection"] == [{"title": "Brev"}, {"title": "Vedlegg"}]
+    assert sent["nationalId"] == FNR
+    with pytest.raises(InvalidTypeError, match=r"document_collection must be"):
+        MessageToCitizenRequest(
+            national_id=FNR,
+            sender_info={},
+            message_info={},
+            document_collection=b"[]",  # type: ignore[arg-type]
+            notification_priority_list=["Helsenorge"],
         )
     with pytest.raises(InvalidTypeError):
         Availability.of(None)  # type: ignore[arg-type]
@@ -148,3 +179,33 @@ def test_each_reader_returns_its_own_type() -> None:
     assert_type(KrrResponse.from_dict({"personer": []}).records_or_raise(), tuple[KrrRecord, ...])
     with pytest.raises(DistributionError):
         FormOrderStatusCallback.from_json(b"[]")
+
+
+def _handler_example() -> str:
+    """The worked handler of docs/callbacks.md, as the Python file it is."""
+    docs = Path(__file__).parent.parent / "docs" / "callbacks.md"
+    text = docs.read_text(encoding="utf-8")
+    block = text[text.index("A handler without a web framework") :].split("```python", 1)[1]
+    lines = block.split("```", 1)[0].splitlines()
+    return "\n".join(line[4:] for line in lines if line[:4] in {">>> ", "... "}) + "\n"
+
+
+@pytest.mark.reads_source  # mypy reads the package to check the example against it
+def test_the_worked_handler_passes_mypy_strict_and_a_float_rule_fails_it(tmp_path: Path) -> None:
+    from mypy import api  # noqa: PLC0415 (slow to import; only this test needs it)
+
+    example = _handler_example()
+    assert "ledger.feed(body, api_key=API_KEY)" in example  # the block was found
+    (tmp_path / "handler.py").write_text(example, encoding="utf-8")
+    floated = example + (
+        "from distribution import FormOrderRequest\n"
+        f"FormOrderRequest(form_id={ID!r}, national_id={FNR!r}, expiry_date=datetime.now(),\n"
+        "    distribution_rule=3.5)\n"
+    )
+    (tmp_path / "floated.py").write_text("from datetime import datetime\n" + floated, "utf-8")
+    out, _, status = api.run(["--strict", "--no-incremental", str(tmp_path)])
+    assert status == 1
+    where = f"{tmp_path / 'floated.py'}:{len(floated.splitlines()) + 1}"
+    wrong = 'Argument "distribution_rule" to "FormOrderRequest" has incompatible type "float"'
+    expected = 'expected "DistributionRule | int | str"  [arg-type]'
+    assert out.splitlines()[:-1] == [f"{where}: error: {wrong}; {expected}"]

@@ -116,6 +116,30 @@ def test_verify_reports_what_needs_attention() -> None:
     assert list(run) == []  # an iterator, used up
 
 
+def test_needs_attention_is_right_before_and_during_the_iteration() -> None:
+    orders = [order_line(guid, decide("Basic", BOTH)) for guid in GUIDS[:3]]
+    callbacks = [
+        status_line(GUIDS[0], "Ordered", "Helsenorge"),
+        status_line(GUIDS[0], "Ordered", "Helsenorge"),
+        status_line(GUIDS[1], "Error", "Helsenorge"),
+    ]
+    found = [(a.kind, a.line) for a in verify(orders, callbacks)]
+    assert found == [
+        (AnomalyKind.DUPLICATE, 2),
+        (Verdict.INCONSISTENT, 3),
+        (AnomalyKind.NO_CALLBACK, None),
+    ]
+    before = verify(orders, callbacks)
+    assert before.needs_attention  # nothing iterated yet: the rest is read at once
+    assert before.done
+    assert [(a.kind, a.line) for a in before] == found  # and still yielded, in order
+    during = verify(orders, callbacks)
+    first = next(during)
+    assert (during.done, during.needs_attention, during.done) == (False, True, True)
+    assert [(a.kind, a.line) for a in [first, *during]] == found
+    assert not verify(orders[:1], callbacks[:1]).needs_attention
+
+
 def test_verify_with_nothing_amiss_needs_no_attention() -> None:
     run = verify(
         [{"formOrderId": GUIDS[0], "decision": decide("Basic", BOTH).to_dict()}],

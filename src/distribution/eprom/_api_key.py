@@ -37,10 +37,11 @@ class ApiKey:
         )
 
 
-def key_of(value: object) -> ApiKey | None:
+def key_of(value: str | ApiKey | None) -> ApiKey | None:
     """Return a callback's ``api_key`` as an :class:`ApiKey` (``None`` for none or ``""``).
 
-    A value of another type is refused showing only its type, whatever it holds.
+    Typed for the caller's type checker; a value of another type is refused at run time showing
+    only its type, whatever it holds.
     """
     if value is None or isinstance(value, ApiKey):
         return value

@@ -28,7 +28,7 @@ False
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Final, TypedDict, final
 
@@ -90,12 +90,16 @@ def authorization_header(api_key: str) -> dict[str, str]:
     return {"Authorization": f"Basic {api_key}"}
 
 
-def _national_id(value: object) -> object:
-    """Return a national ID in its one normal form, 11 digits: spaces removed (not a str: kept)."""
-    return value.replace(" ", "") if isinstance(value, str) else value
+def _national_id(value: str) -> str:
+    """Return a national ID in its one normal form, 11 digits: spaces removed.
+
+    Typed ``str`` for the caller's type checker; anything else is kept, for the validator to
+    refuse as the caller's wrong type.
+    """
+    return value.replace(" ", "") if type(value) is str else value
 
 
-def _optional_national_id(value: object) -> object:
+def _optional_national_id(value: str | None) -> str | None:
     return None if value is None else _national_id(value)
 
 
@@ -118,12 +122,14 @@ def _json_text(value: object, field: str, *, object_only: bool) -> str:
         if object_only:
             json_object(parsed, field, "a JSON object")
         return value
-    kinds = (Mapping,) if object_only else (Mapping, list, tuple)
-    if not isinstance(value, kinds):
+    data: object = value
+    if not object_only and isinstance(value, Sequence) and type(value) not in (bytes, bytearray):
+        data = list(value)  # any sequence of documents, a tuple included, goes out as a list
+    elif not isinstance(value, Mapping):
         expected = "a mapping or its JSON text" if object_only else "a mapping, a list or JSON text"
         raise wrong_kind(value, field, expected)
     try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        return json.dumps(data, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError, RecursionError):
         raise InvalidValueError("not_json", value=HIDDEN, field=field) from None
 
@@ -202,7 +208,7 @@ def _message_info(value: Mapping[str, object] | str) -> str:
     return _json_text(value, "MessageToCitizenRequest.message_info", object_only=True)
 
 
-def _documents(value: Mapping[str, object] | list[object] | str) -> str:
+def _documents(value: Mapping[str, object] | Sequence[Mapping[str, object]] | str) -> str:
     return _json_text(value, "MessageToCitizenRequest.document_collection", object_only=False)
 
 

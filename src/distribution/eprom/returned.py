@@ -145,7 +145,7 @@ _ACT_TYPES: Final = {
 }
 
 
-def _act_type(value: object) -> object:
+def _act_type(value: FilledOutByActType | str | None) -> FilledOutByActType | str | None:
     """Return a known act type as its member; an unknown text stays the text ePROM sent."""
     if type(value) is str:
         return _ACT_TYPES.get(value.strip().lower(), value)

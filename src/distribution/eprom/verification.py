@@ -18,6 +18,7 @@ ledger's receipts into a report: which :class:`Anomaly` each one is, a line that
 from __future__ import annotations
 
 import enum
+from collections import deque
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypedDict, final
 
@@ -185,13 +186,14 @@ class Verification:
         self._orders = len(ledger)
         self._counts: dict[Verdict | AnomalyKind, int] = dict.fromkeys([*Verdict, *AnomalyKind], 0)
         self._run = self._anomalies(callbacks, name)
+        self._pending: deque[Anomaly] = deque()  # read ahead by needs_attention, not yet yielded
         self._done = False
 
     def __iter__(self) -> Verification:
         return self
 
     def __next__(self) -> Anomaly:
-        return next(self._run)
+        return self._pending.popleft() if self._pending else next(self._run)
 
     @property
     def ledger(self) -> CallbackLedger:
@@ -220,7 +222,12 @@ class Verification:
 
     @property
     def needs_attention(self) -> bool:
-        """Whether anything found so far needs attention."""
+        """Whether anything in the run needs attention, asked before, during or after iterating.
+
+        Asked before the run is done, it reads the rest of the callbacks at once and keeps their
+        anomalies for the iteration, which still yields every one, in order.
+        """
+        self._pending.extend(self._run)
         return self.attention > 0
 
     def _anomalies(self, callbacks: Iterable[object], name: str) -> Iterator[Anomaly]:
