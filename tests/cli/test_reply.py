@@ -272,6 +272,28 @@ def test_check_a_fallback_lists_what_to_check_instead_of_nothing_to_do(tmp_path:
     )
 
 
+def test_check_a_messages_fallback_lists_what_to_check_too(tmp_path: Path) -> None:
+    # A message has no rule, but its priority list is the chain ePROM went down: the channels
+    # before the one it used were closed when it sent.
+    path = tmp_path / "message.json"
+    path.write_text(
+        json.dumps({"messageToCitizenId": GUID, "notificationChannel": 4, "sentStatus": 0}),
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        "check", "--priority-list", "digipost,helsenorge,papir",
+        "--available", "helsenorge,papir", "--callback", str(path), "--lang", "en",
+    )  # fmt: skip
+    assert code == 0
+    assert out.endswith(
+        "What decides whether the patient could be reached there when ePROM sent it:\n"
+        "- Helsenorge: check whether the patient has given full consent on Helsenorge, whether"
+        " someone (a parent, say) can open Helsenorge on the patient's behalf, whether the"
+        " patient has BankID or another electronic ID at the highest level, what the contact"
+        " register (KRR) holds on the patient and the patient's age.\n"
+    )  # the mailbox was known closed when the decision was made: not listed
+
+
 # --- never a code, never a guess ------------------------------------------------------------
 
 _NAMES = {m.api_name for enum in CODE_ENUMS for m in enum} | {
@@ -383,4 +405,4 @@ def test_check_a_message_sent_by_a_later_channel(tmp_path: Path) -> None:
     )
     code, out, _ = run("check", *argv, "--callback", str(path))
     assert code == 0
-    assert "What decides whether" not in out  # a message has no rule to diagnose by
+    assert out.count("- Helsenorge: check whether") == 1  # the chain names what was passed over

@@ -27,11 +27,12 @@ from distribution.presentation.timeline import explain_timeline
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from datetime import datetime
 
     from distribution._texts import Lang
     from distribution.cli._context import Adder, Context
+    from distribution.codes import NotificationChannel
 
 
 def add_check(add: Adder, say: Mapping[str, str]) -> None:
@@ -70,8 +71,9 @@ def _check(args: argparse.Namespace, context: Context) -> int:
         context.out.write(reply_check(result, args.lang, found) + "\n")
         return 0 if result.verdict.expected else 1
     text = explain_reconciliation(result, lang=args.lang)
-    if found is not None:
-        text += "\n" + _what_to_check(result, found, args.lang, context.now)
+    passed = _passed_over(result, found)
+    if passed:
+        text += "\n" + _what_to_check(result, passed, args.lang, context.now)
     if isinstance(callback, FormReturnCallback):
         text += "\n\n" + explain_timeline(callback, lang=args.lang)
     context.out.write(text + "\n")
@@ -90,7 +92,25 @@ def _fallback_diagnosis(result: Reconciliation, context: Context) -> FactsDiagno
     return diagnose_facts(rule, got=got, facts=PatientFacts(reference_time=context.now))
 
 
-def _what_to_check(result: Reconciliation, found: FactsDiagnosis, lang: Lang, now: datetime) -> str:
+def _passed_over(
+    result: Reconciliation, found: FactsDiagnosis | None
+) -> tuple[NotificationChannel, ...]:
+    """Return the channels ePROM must have found closed before the one it used, in a fallback.
+
+    Under a rule, the diagnosis says which; a message's priority list has no rule to diagnose
+    by, but its fallback chain says the same: every channel before the one used.
+    """
+    if found is not None:
+        return found.diagnosis.must_be_unavailable
+    got, chain = result.callback.channel, result.decision.chain
+    if result.verdict is not Verdict.FALLBACK or got not in chain:
+        return ()
+    return chain[: chain.index(got)]
+
+
+def _what_to_check(
+    result: Reconciliation, passed: Sequence[NotificationChannel], lang: Lang, now: datetime
+) -> str:
     """Name, for each channel the decision held available but ePROM passed over, what to check.
 
     Nothing is known of the patient here, so every fact that could close the channel is named,
@@ -100,7 +120,7 @@ def _what_to_check(result: Reconciliation, found: FactsDiagnosis, lang: Lang, no
     nothing_known = assess(PatientFacts(reference_time=now))
     lines = [say["fallback_head"]]
     said: set[str] = set()
-    for channel in found.diagnosis.must_be_unavailable:
+    for channel in passed:
         if not result.decision.availability.has(channel):
             continue  # known to be closed when the decision was made: no surprise
         facts = sorted(nothing_known.missing(channel), key=LIKELY.index)
