@@ -47,6 +47,7 @@ __all__ = [
     "looks_personal",
     "mask_personal",
     "nearest",
+    "shortened",
     "show",
     "show_or_stand",
     "shown_safely",
@@ -153,7 +154,11 @@ def show(value: object) -> str:
     """Return a short repr of *value* for a message; hostile input must not flood a log line."""
     if isinstance(value, str) and value == HIDDEN:
         return HIDDEN
-    text = _repr(value)
+    return shortened(_repr(value))
+
+
+def shortened(text: str) -> str:
+    """Return *text*, cut to 60 characters with ``…`` if longer: how a message shows a value."""
     if len(text) > _MAX_SHOWN:
         return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
     return text
