@@ -216,3 +216,20 @@ def test_a_row_of_many_short_lines_is_refused_in_bounded_memory(tmp_path: Path) 
         f"eprom-distribution: error: {dump}: the row that begins on line 2 is longer than the"
         " limit of 2097152 characters; it is not read\n"
     )
+
+
+def test_a_field_over_the_csv_modules_limit_names_that_limit_and_the_line(tmp_path: Path) -> None:
+    # Under the row limit (2 MiB), over the csv module's own limit of 131,072 characters a field.
+    dump = tmp_path / "dump.csv"
+    big = "x" * 140_000
+    dump.write_text(
+        f'DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,0\n0,1,1,"{big}"\n'
+    )
+    done = _shell(f"cli audit {dump}; echo $?; cli audit --lang nb {dump}")
+    assert done.stdout == "2\n"
+    assert done.stderr == (
+        f"eprom-distribution: error: {dump}: a field of the row that begins on line 3 is longer"
+        " than the CSV reader's limit of 131072 characters a field; the row is not read\n"
+        f"eprom-distribution: feil: {dump}: et felt i raden som begynner på linje 3, er lengre"
+        " enn CSV-leserens grense på 131072 tegn per felt; raden leses ikke\n"
+    )
