@@ -164,3 +164,10 @@ def test_argparse_echoes_what_was_typed_shortened_and_masked(argv: list[str], sh
 def test_an_argparse_message_without_a_pattern_is_shortened_too() -> None:
     message = usage_message(f"odd: {LONG!r} and {'y' * 61!r}", "en")
     assert message.startswith("odd: '" + "x" * 54 + "…xxx' and '" + "y" * 54 + "…yyy'")
+
+
+def test_a_value_argparse_quotes_inside_its_own_words_is_shortened() -> None:
+    message = usage_message(f"argument --port: invalid int value: {LONG!r}", "en")
+    assert message == (
+        "argument --port: invalid int value: '" + "x" * 54 + "…xxx' (see eprom-distribution --help)"
+    )
