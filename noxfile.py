@@ -164,10 +164,11 @@ def _check_wheel(session: nox.Session, wheel_files: list[str], sdist_dir: Path) 
     # Files the package reads at run time; add a line here for any new kind of data file.
     if not has("distribution/data/*.json"):
         session.error("the wheel has no distribution/data/*.json")
+    # The package, the console script's module beside it (src/_eprom_distribution.py says why),
+    # and the metadata; the check below proves each file of src/ is there.
+    allowed = ("distribution/*", "_eprom_distribution.py", "eprom_distribution-*.dist-info/*")
     for name in wheel_files:
-        if not name.startswith("distribution/") and not fnmatch.fnmatchcase(
-            name, "eprom_distribution-*.dist-info/*"
-        ):
+        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in allowed):
             session.error(f"the wheel holds {name}, outside the package and its .dist-info")
     # Every file of the package in the sdist (modules, py.typed, data) is in the wheel too.
     for path in sorted((sdist_dir / "src").rglob("*")):

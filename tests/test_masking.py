@@ -35,15 +35,42 @@ FNR = 15108695088
         ("'kari@example.no'", "'<hidden>'"),
         ("(kari@example.no)", "<hidden>"),
         ("1234567 is short", "1234567 is short"),
-        ("<20000000 characters>", "<20000000 characters>"),
-        ("is <30000000 bytes>, longer", "is <30000000 bytes>, longer"),
-        ("<list of length 123456789>", "<list of length 123456789>"),
+        # Text that looks like a stand-in is text: only a Stand, known by its type, is spared.
+        ("<15108695088 characters>", "<<hidden> characters>"),
+        ("is <30000000 bytes>, longer", "is <<hidden> bytes>, longer"),
+        ("<list of length 123456789>", "<list of length <hidden>>"),
         ("<int of 16610 bits>", "<int of 16610 bits>"),
-        ("<20000000 characters> 15108695088", "<20000000 characters> <hidden>"),
     ],
 )
-def test_mask_personal_hides_ids_and_addresses_but_not_sizes(text: str, masked: str) -> None:
+def test_mask_personal_hides_ids_and_addresses_whatever_surrounds_them(
+    text: str, masked: str
+) -> None:
     assert mask_personal(text) == masked
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["<15108695088 characters>", "<list of length 15108695088>", "<int of 15108695088 bits>"],
+)
+def test_outside_text_that_looks_like_a_stand_in_is_masked(typed: str) -> None:
+    for error in (
+        InvalidValueError("bad_guid", value=typed, field="formOrderId"),
+        InvalidValueError("missing_key", value=None, field=f"personer.{typed}", choices=()),
+    ):
+        for lang in ("en", "nb"):
+            assert "15108695088" not in error.message(lang)
+            assert "<hidden>" in error.message(lang)
+
+
+def test_a_stand_in_keeps_its_digits_and_outside_text_cannot_forge_one() -> None:
+    forged = "a\x00\ue000\x00b 15108695088"
+    error = InvalidValueError(
+        "too_large", value=Stand("<20000001 characters>"), field=forged, limit=2097152
+    )
+    assert str(error) == (
+        "a\\x00\ue000\\x00b <hidden> is <20000001 characters>, longer than the limit of 2097152"
+        " characters or bytes; it is not read"
+    )
 
 
 @pytest.mark.parametrize(

@@ -77,9 +77,9 @@ FORBIDDEN = {
     "listdir",
     "scandir",
 }
-# The command line does I/O (its folder), so does running it (__main__), and so does the
-# network code (the fake server, the client and the pytest plugin).
-IO_PARTS = {"cli", "http", "__main__.py"}
+# The command line does I/O (its folder), so does running it (__main__ and the console script's
+# module), and so does the network code (the fake server, the client and the pytest plugin).
+IO_PARTS = {"cli", "http", "__main__.py", "_eprom_distribution.py"}
 
 
 @pytest.mark.reads_source

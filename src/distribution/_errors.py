@@ -47,7 +47,9 @@ __all__ = [
     "looks_personal",
     "mask_personal",
     "nearest",
+    "shortened",
     "show",
+    "show_or_stand",
     "shown_safely",
     "without_secret",
     "wrong_type",
@@ -62,18 +64,17 @@ _PERSONAL = re.compile(r"@|(?:\d ?){8,}")
 # can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
 # What mask_personal hides: a word holding an "@", or eight or more digits (single spaces between
-# them allowed). A stand-in that says a size ("<20000000 characters>") is kept as it is. Linear in
-# the text: a word is tried only from its first character (the lookbehind), and a digit run only
-# from its first digit, so a long word without an "@" is scanned once, not once per character.
-_MASKED = re.compile(
-    r"(?P<size><(?:\d+ (?:characters|bytes)|int of \d+ bits|[\w.]+ of length \d+)>)"
-    r"|(?<![^\s'\"])[^\s'\"]*@[^\s'\"]*"
-    r"|(?<!\d)(?:\d ?){7,}\d"
-)
-
-
-def _masked(match: re.Match[str]) -> str:
-    return match.group("size") or HIDDEN
+# them allowed). Linear in the text: a word is tried only from its first character (the
+# lookbehind), and a digit run only from its first digit, so a long word without an "@" is scanned
+# once, not once per character. Text is never trusted for what it looks like: outside text typed
+# as "<15108695088 characters>" is masked like any other; only a Stand's own text is spared, and
+# DistributionError.message knows a Stand by its type, not its text.
+_MASKED = re.compile(r"(?<![^\s'\"])[^\s'\"]*@[^\s'\"]*|(?<!\d)(?:\d ?){7,}\d")
+# Where message() puts a Stand while the text is masked: NUL, a private-use character for its
+# index, NUL. Outside text has its NULs escaped first, so it cannot forge one; masking either
+# keeps a mark whole (no digit or "@" in it) or hides it whole with the word around it.
+_MARK = "\x00"
+_FIRST_MARK = 0xE000
 
 
 def mask_personal(text: str) -> str:
@@ -81,7 +82,7 @@ def mask_personal(text: str) -> str:
 
     Every message of the library's errors goes through here, whatever was put into it.
     """
-    return _MASKED.sub(_masked, text)
+    return _MASKED.sub(HIDDEN, text)
 
 
 def looks_personal(value: object) -> bool:
@@ -141,11 +142,23 @@ class Stand:
         return (Stand, (self.text,))
 
 
+def show_or_stand(value: object) -> str | Stand:
+    """Return :func:`show` of *value*, or *value* itself if it is a :class:`Stand`.
+
+    A stand-in stays a Stand up to the message, where the masking step knows it by its type.
+    """
+    return value if type(value) is Stand else show(value)
+
+
 def show(value: object) -> str:
     """Return a short repr of *value* for a message; hostile input must not flood a log line."""
     if isinstance(value, str) and value == HIDDEN:
         return HIDDEN
-    text = _repr(value)
+    return shortened(_repr(value))
+
+
+def shortened(text: str) -> str:
+    """Return *text*, cut to 60 characters with ``…`` if longer: how a message shows a value."""
     if len(text) > _MAX_SHOWN:
         return f"{text[: _MAX_SHOWN - 5]}…{text[-4:]}"
     return text
@@ -166,7 +179,11 @@ class DistributionError(Exception):
         value = shown_safely(value)
         self.value = HIDDEN if looks_personal(value) else value
         self.field = field
-        self._params: dict[str, object] = {"value": show(self.value), "field": field, **params}
+        self._params: dict[str, object] = {
+            "value": show_or_stand(self.value),
+            "field": field,
+            **params,
+        }
         super().__init__(self.message("en"))
 
     @property
@@ -178,7 +195,13 @@ class DistributionError(Exception):
     def message(self, lang: Lang = "en") -> str:
         """Return the message in *lang* (``"nb"`` or ``"en"``)."""
         lang = check_lang(lang)
-        params = {name: _render(param, lang) for name, param in self._params.items()}
+        stands: list[str] = []
+
+        def mark(stand: Stand) -> str:
+            stands.append(stand.text)
+            return f"{_MARK}{chr(_FIRST_MARK + len(stands) - 1)}{_MARK}"
+
+        params = {name: _marked(param, lang, mark) for name, param in self._params.items()}
         text = ERRORS[lang][self.key].format(**params)
         if self.suggestion is not None:
             # Right after the bad value's clause, before the list of every valid choice.
@@ -186,8 +209,12 @@ class DistributionError(Exception):
             head, semicolon, tail = text.partition(";")
             text = head + hint + semicolon + tail
         # The one masking step: whatever a field name, a choice or a nested error holds, no
-        # message shows a national ID, a phone number or an e-mail address.
-        return mask_personal(text)
+        # message shows a national ID, a phone number or an e-mail address. The library's own
+        # stand-ins are put back afterwards, as the marks they were while the text was masked.
+        text = mask_personal(text)
+        for index, stand in enumerate(stands):
+            text = text.replace(f"{_MARK}{chr(_FIRST_MARK + index)}{_MARK}", stand)
+        return text
 
     def within(self, prefix: str) -> DistributionError:
         """Return the same error with its field placed inside *prefix* (``"personer[3]"``)."""
@@ -210,6 +237,15 @@ def _rebuild(
     error.key, error.value, error.field, error._params = key, value, field, params  # noqa: SLF001
     Exception.__init__(error, error.message("en"))
     return error
+
+
+def _marked(param: object, lang: Lang, mark: Callable[[Stand], str]) -> str:
+    """Return *param* in words, a Stand as its mark, and any NUL of outside text escaped."""
+    if type(param) is Stand:
+        return mark(param)
+    if isinstance(param, TypeName) and type(param.shown) is Stand:
+        return param.describe(lang=lang, shown=mark(param.shown))
+    return _render(param, lang).replace(_MARK, "\\x00")
 
 
 def _render(param: object, lang: Lang) -> str:
@@ -252,11 +288,13 @@ class TypeName:
     ``None``, ``True`` and ``False`` say themselves; personal data shows only its type.
     """
 
-    def __init__(self, value: object, *, secret: bool = False, shown: str | None = None) -> None:
+    def __init__(
+        self, value: object, *, secret: bool = False, shown: str | Stand | None = None
+    ) -> None:
         self.name = type(value).__qualname__
         if shown is None:
-            shown = show(HIDDEN if looks_personal(value) else value)
-        self.shown = "" if secret else shown
+            shown = show_or_stand(HIDDEN if looks_personal(value) else value)
+        self.shown: str | Stand = "" if secret else shown
         self.bare = value is None or isinstance(value, bool)
 
     def hidden(self) -> TypeName:
@@ -265,11 +303,15 @@ class TypeName:
         copy.name, copy.shown, copy.bare = self.name, "", False
         return copy
 
-    def describe(self, *, lang: Lang) -> str:
-        """Return the value with its type in *lang*; a type without a word keeps its name."""
+    def describe(self, *, lang: Lang, shown: str | None = None) -> str:
+        """Return the value with its type in *lang*; a type without a word keeps its name.
+
+        *shown*, if given, stands for the value (the mark of a :class:`Stand` being masked).
+        """
+        said = str(self.shown) if shown is None else shown
         if self.bare:
-            return self.shown
-        return f"{TYPE_NAMES[lang].get(self.name, self.name)} {self.shown}".rstrip()
+            return said
+        return f"{TYPE_NAMES[lang].get(self.name, self.name)} {said}".rstrip()
 
 
 class Expected:

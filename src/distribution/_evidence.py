@@ -21,7 +21,7 @@ from distribution._errors import (
     Stand,
     TypeName,
     looks_personal,
-    show,
+    show_or_stand,
 )
 
 __all__ = ["MAX_SHOWN_BITS", "Stand", "evidence", "wrong_json_type", "wrong_kind"]
@@ -58,7 +58,7 @@ def _said(value: object, *, secret: bool) -> tuple[object, TypeName]:
     shown = evidence(value)
     if looks_personal(shown):  # a national ID where a number belongs is still one
         shown = HIDDEN
-    return shown, TypeName(value, shown=show(shown))
+    return shown, TypeName(value, shown=show_or_stand(shown))
 
 
 def wrong_kind(

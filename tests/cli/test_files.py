@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
             b"DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,"
             + b"1" * 200_000
             + b",0\n",
-            "cannot read",
+            "line 2 is longer than the CSV reader's limit of 131072 characters a field",
         ),
         ("d.csv", b"\xff\xfe\xfa", "cannot read"),
         ("d.csv", b"", "is empty"),
@@ -65,3 +66,16 @@ def test_audit_draws_a_progress_bar_on_a_terminal(tmp_path: Path, suffix: str) -
     assert code == 0
     assert "[" in err.getvalue()
     assert "100%" in err.getvalue()
+
+
+def test_audit_says_a_csv_error_without_a_limit_as_a_file_it_cannot_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Python 3.10 refused a NUL so; later versions read it, and no other error is known.
+    def refuses(*_args: object, **_kwargs: object) -> object:
+        raise csv.Error("line contains NUL")
+
+    monkeypatch.setattr(csv, "reader", refuses)
+    path = tmp_path / "d.csv"
+    path.write_text("DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,0\n")
+    assert_one_line_error(*run("audit", str(path)), "cannot read", "could not open it")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -127,3 +130,44 @@ def test_errors_in_bokmal_name_the_options_by_their_bokmal_spelling(
     assert code == 2
     assert bokmal in err
     assert english not in err
+
+
+LONG = "x" * 131_000  # about the most Linux takes in one argument (MAX_ARG_STRLEN, 128 KiB)
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        ([LONG], "'" + "x" * 54 + "…xxx'"),
+        (["rules", LONG], "arguments: " + "x" * 55 + "…xxxx "),
+        (["matrix", "--format", LONG], "'" + "x" * 54 + "…xxx'"),
+        (["fake-eprom", "--port", "1" + LONG], "value: '1" + "x" * 53 + "…xxx'"),
+        (["--la" + LONG, "rules"], "arguments: --la" + "x" * 51 + "…xxxx "),
+        (["15108695088 " + LONG], "'<hidden> " + "x" * 42 + "…xxx'"),
+    ],
+)
+def test_argparse_echoes_what_was_typed_shortened_and_masked(argv: list[str], shown: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "distribution", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LANG": "C"},
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.count("\n") == 1
+    assert shown in done.stderr
+    assert len(done.stderr) < 400
+    assert "15108695088" not in done.stderr
+
+
+def test_an_argparse_message_without_a_pattern_is_shortened_too() -> None:
+    message = usage_message(f"odd: {LONG!r} and {'y' * 61!r}", "en")
+    assert message.startswith("odd: '" + "x" * 54 + "…xxx' and '" + "y" * 54 + "…yyy'")
+
+
+def test_a_value_argparse_quotes_inside_its_own_words_is_shortened() -> None:
+    message = usage_message(f"argument --port: invalid int value: {LONG!r}", "en")
+    assert message == (
+        "argument --port: invalid int value: '" + "x" * 54 + "…xxx' (see eprom-distribution --help)"
+    )

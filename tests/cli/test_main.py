@@ -125,6 +125,44 @@ def test_ctrl_c_is_130_without_a_traceback() -> None:
     assert err.count(b"\n") <= 1
 
 
+SCRIPT = Path(sys.executable).with_name("eprom-distribution")
+
+# Sends this process a real SIGINT at a chosen moment, with no clock: when the package starts to
+# load (a meta path finder sees the first import of distribution), or when the command opens a
+# file named "ctrl-c" (an audit hook), long after it has loaded.
+_CTRL_C = """
+import os, signal, sys
+
+class CtrlC:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "distribution" and os.environ["CTRL_C"] == "loading":
+            sys.meta_path.remove(CtrlC)
+            os.kill(os.getpid(), signal.SIGINT)
+
+def hook(event, args):
+    if event == "open" and str(args[0]).endswith("ctrl-c") and os.environ["CTRL_C"] == "running":
+        os.kill(os.getpid(), signal.SIGINT)
+
+sys.meta_path.insert(0, CtrlC)
+sys.addaudithook(hook)
+"""
+
+
+@pytest.mark.parametrize(("when", "err"), [("loading", ""), ("running", "\n")])
+def test_ctrl_c_in_the_console_script_is_130_and_quiet(tmp_path: Path, when: str, err: str) -> None:
+    """pip's wrapper imports the package before the command line can catch anything."""
+    (tmp_path / "sitecustomize.py").write_text(_CTRL_C, encoding="utf-8")
+    done = subprocess.run(
+        [str(SCRIPT), "assess", str(tmp_path / "ctrl-c")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(tmp_path), "CTRL_C": when, "LANG": "C"},
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", err)
+
+
 def test_a_closed_pipe_after_the_output_is_written_is_caught_too() -> None:
     class Closed(io.StringIO):
         def fileno(self) -> int:

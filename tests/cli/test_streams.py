@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
+import os
+import resource
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from distribution import Availability, decide
 from distribution.cli import _files, main
 from tests.helpers.cli import run
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from typing import Any
 
 LIMIT = 2 * 1024 * 1024  # MAX_JSON_SIZE and the longest line, written out by hand
 TOO_LARGE = (
@@ -215,4 +220,131 @@ def test_a_row_of_many_short_lines_is_refused_in_bounded_memory(tmp_path: Path) 
     assert done.stderr == (
         f"eprom-distribution: error: {dump}: the row that begins on line 2 is longer than the"
         " limit of 2097152 characters; it is not read\n"
+    )
+
+
+def test_a_field_over_the_csv_modules_limit_names_that_limit_and_the_line(tmp_path: Path) -> None:
+    # Under the row limit (2 MiB), over the csv module's own limit of 131,072 characters a field.
+    dump = tmp_path / "dump.csv"
+    big = "x" * 140_000
+    dump.write_text(
+        f'DistributionRule,NotificationChannel,OrderStatus,ErrorCode\n0,1,1,0\n0,1,1,"{big}"\n'
+    )
+    done = _shell(f"cli audit {dump}; echo $?; cli audit --lang nb {dump}")
+    assert done.stdout == "2\n"
+    assert done.stderr == (
+        f"eprom-distribution: error: {dump}: a field of the row that begins on line 3 is longer"
+        " than the CSV reader's limit of 131072 characters a field; the row is not read\n"
+        f"eprom-distribution: feil: {dump}: et felt i raden som begynner på linje 3, er lengre"
+        " enn CSV-leserens grense på 131072 tegn per felt; raden leses ikke\n"
+    )
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+GUID = "284738d0-3c39-e611-9c2a-34e6d72e03c6"
+# Every command, each with what it needs to get as far as writing its output.
+EVERY_COMMAND = [
+    ["decide", "Basic", "--available", "paper"],
+    ["explain", "Basic", "--available", "paper"],
+    ["diagnose", "Basic", "--got", "PhysicalMailbox", "--available", "paper"],
+    ["hvorfor", "Basic", "--got", "PhysicalMailbox", "--available", "paper"],
+    ["rules"],
+    ["matrix"],
+    ["describe", "status", "1"],
+    ["assess", "patient.json"],
+    ["preflight", "Basic"],
+    ["simulate", "cohort.csv"],
+    ["check", "Basic", "--available", "helsenorge", "--callback", "callback.json"],
+    ["verify", "orders.jsonl", "callbacks.jsonl"],
+    ["audit", str(DATA / "datadump.csv")],
+    ["fake-eprom", "--port", "0", "--patients", "patients.json", "--api-key", "k"],
+]
+
+
+def test_every_command_is_in_the_list_for_closed_output() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "distribution", "nope"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"LANG": "C"},
+    )
+    choices = done.stderr.split("choose from ", 1)[1].split(")", 1)[0]
+    assert choices.split(", ") == [f"'{argv[0]}'" for argv in EVERY_COMMAND]
+
+
+def _inputs(folder: Path) -> None:
+    decision = decide("Basic", Availability.of("helsenorge")).to_dict()
+    order = {"formOrderId": GUID, "decision": decision}
+    callback = {
+        "formOrderId": GUID,
+        "notificationChannel": "Helsenorge",
+        "formOrderStatus": "Ordered",
+    }
+    facts = {"reference_time": "2026-11-25T12:00:00+01:00", "age": 40, "postal_address": True}
+    files = {
+        "patient.json": json.dumps(facts),
+        "cohort.csv": "helsenorge,digital_mailbox,krr_contact,paper\n1,0,0,1\n",
+        "callback.json": (DATA / "eprom" / "status-ordered.json").read_text(encoding="utf-8"),
+        "orders.jsonl": json.dumps(order) + "\n",
+        "callbacks.jsonl": json.dumps(callback) + "\n",
+        "patients.json": "{}",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv", EVERY_COMMAND, ids=[argv[0] for argv in EVERY_COMMAND])
+def test_every_command_with_its_output_closed_exits_74(tmp_path: Path, argv: list[str]) -> None:
+    """As `eprom-distribution rules >&-`: the output cannot be written, so 74, one line."""
+    _inputs(tmp_path)
+    if argv[0] != "fake-eprom":  # which serves until Ctrl-C once its URL is written
+        # The inputs are good: with somewhere to write, the command writes.
+        written = _command(argv, tmp_path, stdout=subprocess.PIPE)
+        assert written.returncode in {0, 1}, written.stderr
+        assert written.stdout
+    done = _command(argv, tmp_path, preexec_fn=_close_stdout)
+    assert done.returncode == 74, done.stderr
+    assert done.stderr == (
+        "eprom-distribution: error: cannot write the output: the disk is full or cannot be"
+        " written to\n"
+    )
+
+
+def _command(argv: list[str], folder: Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "distribution", *argv],
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        check=False,
+        cwd=folder,
+        env={"LANG": "C"},
+        timeout=120,
+        **kwargs,
+    )
+
+
+def _close_stdout() -> None:
+    os.close(1)
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (400_000_000, 400_000_000))
+
+
+def test_simulate_on_endless_zeros_in_limited_memory_is_one_line_and_2() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "distribution", "simulate", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"LANG": "C"},
+        preexec_fn=_limit_memory,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "eprom-distribution: error: /dev/zero line 1: the row is longer than 1048576 characters;"
+        " this does not look like a cohort CSV\n"
     )

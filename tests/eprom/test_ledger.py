@@ -158,6 +158,17 @@ def test_a_wrong_key_is_refused_and_not_recorded() -> None:
     assert ledger.feed(status(IDS[0], "Ordered"), api_key=KEY).finding is F.NEW
 
 
+def test_an_api_key_of_the_wrong_type_or_empty_is_named_as_the_caller_knows_it() -> None:
+    ledger = fresh()
+    with pytest.raises(TypeError) as wrong:
+        ledger.feed(status(IDS[0], "Ordered"), api_key=["s3cret"])  # type: ignore[arg-type]
+    assert str(wrong.value) == "api_key must be a string, not list"
+    with pytest.raises(ValueError, match=r"^api_key ") as empty:
+        ledger.feed(status(IDS[0], "Ordered"), api_key="")
+    assert "expected" not in str(empty.value)
+    assert ledger.feed(status(IDS[0], "Ordered"), api_key=KEY).finding is F.NEW
+
+
 def test_a_bad_body_raises_and_changes_nothing() -> None:
     ledger = fresh()
     before = list(ledger.dump())

@@ -283,4 +283,9 @@ def csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list
             size, first = 0, number + 1
             yield row
     except csv.Error as error:  # a NUL character, or a field longer than the csv module takes
+        if str(error).startswith("field larger than field limit"):
+            limit = csv.field_size_limit()
+            raise InvalidValueError(
+                "field_too_long", value=None, field=path, line=first, limit=limit
+            ) from None
         raise cannot_read(path, error) from None

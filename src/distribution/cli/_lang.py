@@ -11,7 +11,7 @@ import argparse
 import re
 from typing import TYPE_CHECKING, Final
 
-from distribution._errors import InvalidValueError, mask_personal, nearest
+from distribution._errors import InvalidValueError, mask_personal, nearest, shortened
 from distribution._texts import LANGUAGES, Lang
 from distribution.cli._context import PROG
 from distribution.cli._texts import ARGPARSE
@@ -78,8 +78,23 @@ _ARGPARSE_PATTERNS: Final = {
 }
 
 
+# The parts of argparse's messages that hold what the user typed (a value, the arguments it did
+# not know, an option); the rest (argument names, the choices) are the command line's own.
+_TYPED: Final = ("value", "names", "option")
+# A value argparse quotes inside a text of its own ("invalid int value: '…'"): its repr.
+_QUOTED: Final = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def _quoted_shortened(text: str) -> str:
+    return _QUOTED.sub(lambda found: shortened(found[0]), text)
+
+
 def usage_message(message: str, lang: Lang) -> str:
-    """Return argparse's *message* in *lang*, with the nearest choice and a pointer to --help."""
+    """Return argparse's *message* in *lang*, with the nearest choice and a pointer to --help.
+
+    Whatever the user typed is shortened as the library shortens a value (a 131 KB argument
+    is not echoed whole), then masked.
+    """
     suggestion = None
     for key, pattern in _ARGPARSE_PATTERNS.items():
         found = pattern.match(message)
@@ -90,8 +105,15 @@ def usage_message(message: str, lang: Lang) -> str:
                     ", "
                 )
                 suggestion = nearest(fields["value"].strip("'"), choices)
+            for name in _TYPED:
+                if name in fields:
+                    fields[name] = shortened(fields[name])
+            if "problem" in fields:
+                fields["problem"] = _quoted_shortened(fields["problem"])
             message = ARGPARSE[lang][key].format(**fields)
             break
+    else:
+        message = _quoted_shortened(message)
     # argparse quotes what the user typed, which may be an ID or an address in the wrong place.
     problem = mask_personal(message)
     return InvalidValueError(

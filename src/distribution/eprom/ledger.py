@@ -264,6 +264,10 @@ class CallbackLedger:
         ``401``. A body that cannot be read raises the library's error, as
         :func:`~distribution.read_callback` does, and is not recorded either.
         """
+        if api_key is not None and type(api_key) is not str:  # named as the caller knows it
+            raise wrong_type(api_key, field="api_key", expected="a string", secret=True)
+        if api_key == "":  # a receiver configured with "" would accept anyone
+            raise InvalidValueError("empty_key", value=None, field="api_key")
         callback = read_callback(body)
         if api_key is not None and not callback.api_key_matches(api_key):
             raise InvalidValueError("wrong_key", value=HIDDEN, field="apiKey")
