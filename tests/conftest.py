@@ -5,8 +5,13 @@ and the 100 % coverage gate cannot flicker. Local runs stay random and keep expl
 """
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, settings
+from playwright.sync_api import Browser, Page
+
+from tests.helpers.browser import launch_browser, open_page
 
 settings.register_profile("default", deadline=None)
 settings.register_profile(
@@ -18,3 +23,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium, one per test module (tests/helpers/browser.py)."""
+    yield from launch_browser()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """The support page, fresh for each test."""
+    yield from open_page(browser)

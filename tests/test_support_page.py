@@ -7,13 +7,9 @@ browser; it never skips these tests (a missing browser fails the run there).
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import sync_playwright
-from tools.docgen import DOCS
 
 from distribution import (
     Availability,
@@ -35,53 +31,13 @@ from distribution.eprom.callbacks import (
     MessageStatusCallback,
 )
 from distribution.patient._rules import REQUIREMENTS
+from tests.helpers.browser import PAGE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from playwright.sync_api import Page
 
-    from playwright.sync_api import Browser, Page
-
-PAGE = DOCS / "support.html"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# As this machine's closed network needs: no background traffic, no first-run chatter.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIELDS = ("helsenorge", "digital_mailbox", "krr_contact", "paper")
 ID = "00000000-0000-0000-0000-000000000001"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not os.path.exists(CHROMIUM):  # noqa: PTH110  # a path string from the environment
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is not installed at {CHROMIUM}; .ci/run installs it")
-        pytest.skip(
-            f"no Chromium at {CHROMIUM} (CI installs it; locally: apt-get install chromium)"
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = browser.new_page()
-    requests: list[str] = []
-    opened.on("request", lambda request: requests.append(request.url))
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    opened.goto(PAGE.as_uri())
-    yield opened
-    assert errors == []
-    assert all(url.startswith("file://") for url in requests), requests  # nothing from a network
-    opened.close()
 
 
 def show(page: Page, fragment: str) -> tuple[str, str]:
@@ -260,11 +216,30 @@ def test_a_deep_link_with_a_callback_opens_with_the_verdict(page: Page) -> None:
     assert page.is_visible("#verdict")
 
 
-def test_a_link_the_page_does_not_understand_is_said_and_skipped(page: Page) -> None:
+def test_a_misspelt_rule_is_named_with_the_nearest_and_no_other_rule_is_answered(
+    page: Page,
+) -> None:
     page.goto(PAGE.as_uri() + "#rule=Basci&available=papir&lang=nb")
     assert page.is_visible("#bad-link")
-    assert "rule" in page.inner_text("#bad-link")
-    assert page.inner_text("#explanation") == explain("Basic", Availability(paper=True), lang="nb")
+    assert page.inner_text("#bad-link") == "Ukjent regel «Basci» i lenken. Mente du Basic?"
+    assert page.inner_text("#explanation") == ""
+    assert page.input_value("#rule") == "-1"
+    page.goto(PAGE.as_uri() + "#rule=Basci&age=17&got=sms&lang=en")
+    assert page.inner_text("#bad-link") == "Unknown rule «Basci» in the link. Did you mean Basic?"
+    assert page.inner_text("#facts-answer") == ""
+    assert not page.is_visible("#facts-diagnosis")
+    page.goto(PAGE.as_uri() + "#rule=Zzzzzzzz&lang=nb")
+    assert (
+        page.inner_text("#bad-link") == "Ukjent regel «Zzzzzzzz» i lenken. Velg regelen i listen."
+    )
+
+
+def test_a_parameter_the_page_does_not_understand_is_said_and_skipped(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=Basic&available=papir&level4-eid=kanskje&colour=red&lang=en")
+    warning = page.inner_text("#bad-link")
+    assert "level4-eid" in warning
+    assert "colour" in warning
+    assert page.evaluate("facts.idx['level4-eid']") == 0  # left unknown
 
 
 def test_the_link_shown_is_the_case_on_the_page(page: Page) -> None:
@@ -293,6 +268,8 @@ def test_the_page_can_be_used_with_the_keyboard_alone(page: Page) -> None:
     )
     # The second tab is reached with the arrow keys on the tab list.
     page.focus("#tab-explain")
+    page.keyboard.press("ArrowRight")
+    assert page.is_visible("#facts-form")
     page.keyboard.press("ArrowRight")
     assert page.is_visible("#matrix")
     assert not page.is_visible("#explanation")

@@ -77,7 +77,7 @@ function renderFacts() {
   heading(out, say.channels_heading);
   const ul = document.createElement("ul"); out.appendChild(ul);
   answer.judged.forEach(([status, why, missing], c) => {
-    const li = document.createElement("li"); li.dataset.status = String(status);
+    const li = document.createElement("li"); li.dataset.status = String(status); li.dataset.channel = String(c + 1); li.dataset.facts = byLikely(missing).map((n) => F.facts[n]).join(",");
     const channel = cap(names[c + 1]);
     li.textContent = status === 0 ? say.ch_available.replace("{channel}", channel).replace("{reasons}", reasons(why))
       : status === UNAVAILABLE ? say.ch_unavailable.replace("{channel}", channel).replace("{reasons}", reasons(why))
@@ -95,7 +95,8 @@ function renderFacts() {
     const turning = [];
     for (const [assuming, channel] of answer.cases) {
       const conditions = assuming.map(([c, on]) => { if (!turning.includes(c)) turning.push(c); return (on ? say.reach_yes : say.reach_no).replace("{reach}", reach[c + 1]); });
-      const li = document.createElement("li");
+      const li = document.createElement("li"); li.dataset.channel = String(channel);
+      li.dataset.assuming = assuming.map(([c, on]) => c + ":" + (on ? 1 : 0)).join(",");
       li.textContent = conditions.length ? say.case_if.replace("{conditions}", joinList(conditions, lang)).replace("{result}", result(channel)) : cap(result(channel)) + ".";
       ol.appendChild(li);
     }
@@ -108,17 +109,20 @@ function renderFacts() {
   if (packed < 0) { para(diag, say.diag_inconsistent.replace("{got}", got), "inconsistent"); return; }
   para(diag, (facts.got === 0 ? say.diag_head_none : say.diag_head).replace("{got}", got));
   const list = document.createElement("ul"); diag.appendChild(list);
-  const add = (text) => { const li = document.createElement("li"); li.textContent = text; list.appendChild(li); };
+  const add = (text, kind, c, numbers) => {
+    const li = document.createElement("li"); li.textContent = text; li.dataset.kind = kind; li.dataset.channel = String(c + 1);
+    li.dataset.facts = (numbers || []).map((n) => F.facts[n]).join(","); list.appendChild(li);
+  };
   for (let c = 0; c < 4; c++) {
     const channel = cap(names[c + 1]);
     if (packed & (1 << c)) {
       const [status, why, missing] = answer.judged[c];
-      if (status === UNAVAILABLE) add(say.diag_explained.replace("{channel}", channel).replace("{reasons}", reasons(why)));
-      else add(say.diag_check.replace("{channel}", channel).replace("{facts}", check(missing)));
+      if (status === UNAVAILABLE) add(say.diag_explained.replace("{channel}", channel).replace("{reasons}", reasons(why)), "explained", c);
+      else add(say.diag_check.replace("{channel}", channel).replace("{facts}", check(missing)), "check", c, byLikely(missing));
     }
   }
-  for (let c = 0; c < 4; c++) if (packed & (1 << (c + 4))) add(say.diag_available.replace("{channel}", cap(names[c + 1])));
-  for (let c = 0; c < 4; c++) if (packed & (1 << (c + 8))) add(say.diag_either.replace("{channel}", cap(names[c + 1])));
+  for (let c = 0; c < 4; c++) if (packed & (1 << (c + 4))) add(say.diag_available.replace("{channel}", cap(names[c + 1])), "available", c);
+  for (let c = 0; c < 4; c++) if (packed & (1 << (c + 8))) add(say.diag_either.replace("{channel}", cap(names[c + 1])), "either", c);
 }
 
 function renderFactsForm() {
@@ -187,6 +191,7 @@ function factsLinkParts() {
 // Reads the facts from the link; returns the parameters it did not understand.
 function parseFacts(params, norm) {
   const bad = [];
+  Object.assign(facts, { idx: Object.fromEntries(F.fields.map(([name]) => [name, 0])), age: "", contact: "", contactDate: "", reference: "", got: -1 });
   for (const [key, raw] of params) {
     const name = F.aliases[key.toLowerCase().replace(/[-_]/g, "")];
     if (name === undefined) continue;
