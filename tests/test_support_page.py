@@ -7,6 +7,7 @@ browser; it never skips these tests (a missing browser fails the run there).
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -298,3 +299,123 @@ def test_the_print_tab_has_the_matrix_the_checklist_and_the_triage(page: Page) -
     assert page.locator("#matrix tr").count() == 17  # the header and the 16 availabilities
     page.emulate_media(media="print")
     assert not page.is_visible("#form")
+
+
+A4_WIDTH = round((210 - 2 * 12) / 25.4 * 96)  # A4 less the print margins, in CSS pixels
+
+
+def test_the_overview_prints_on_a4_without_cutting_the_table(page: Page) -> None:
+    page.set_viewport_size({"width": A4_WIDTH, "height": 1000})
+    page.goto(PAGE.as_uri() + "#tab=print&lang=nb")
+    page.emulate_media(media="print")
+    widths = page.evaluate(
+        """() => [document.documentElement.scrollWidth,
+                  document.getElementById("matrix").getBoundingClientRect().right,
+                  document.getElementById("matrix").scrollWidth]"""
+    )
+    assert max(widths) <= A4_WIDTH, widths
+    assert page.is_visible("#matrix")
+    assert not page.is_visible("#facts-form")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 3, pages
+
+
+def test_a_long_link_never_scrolls_the_page_sideways(page: Page) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    long = (
+        "#rule=AllowUnsecureOrPaper&age=17&level4-eid=yes&consent=limited&representable=no"
+        "&research=yes&research-reserved=no&krr-status=active&reserved=no&can-notify=yes"
+        "&contact-updated=2026-01-10&reference-time=2026-06-01&digital-mailbox=no"
+        "&postal-address=yes&got=papir&lang=nb"
+    )
+    for fragment in (long, "#rule=BasicOrPaper&available=hn,digipost,sms,papir&channel=4"):
+        page.goto(PAGE.as_uri() + fragment)
+        for tab in ("#tab-explain", "#tab-facts", "#tab-print"):
+            page.click(tab)
+            scroll = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert scroll[0] <= scroll[1], (fragment, tab, scroll)
+
+
+def test_the_bokmal_page_shows_api_names_only_in_parentheses(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb")
+    rules = page.eval_on_selector_all("#rule option", "(os) => os.map((o) => o.textContent)")
+    for rule, label in zip(DistributionRule, rules, strict=True):
+        assert label.endswith(f" ({rule.value} {rule.api_name})"), label
+        assert not label.startswith((str(rule.value), rule.api_name)), label
+    statuses = page.evaluate("D.ui.nb.orderStatuses")
+    assert statuses[:2] == ["Bestilt (2 Ordered)", "Besvart (0 Completed)"]
+    shown = page.evaluate(
+        """() => ["facts-fields", "got", "facts-answer", "facts-diagnosis"]
+               .map((id) => document.getElementById(id).textContent).join("\\n")"""
+    )
+    api = [c.api_name for c in NotificationChannel if c.api_name != "Helsenorge"]
+    api += [rule.api_name for rule in DistributionRule]
+    assert [name for name in api if name in shown] == []
+    assert "SMS eller e-post" in shown
+
+
+def test_a_deep_link_opens_the_facts_tab_with_the_facts_and_what_the_patient_got(
+    page: Page,
+) -> None:
+    page.goto(PAGE.as_uri() + "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb")
+    assert page.is_visible("#facts-form")
+    assert not page.is_visible("#form")
+    assert page.input_value("#fact-age") == "17"
+    assert page.input_value("#fact-consent") == "1"
+    assert page.input_value("#got") == "3"
+    assert page.input_value("#facts-rule") == "1"
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb"
+    )
+    diagnosis = page.inner_text("#facts-diagnosis")
+    assert diagnosis.startswith(
+        "For at ePROM skulle velge SMS eller e-post (kontaktinformasjon fra KRR), må dette ha"
+    )
+    # Bokmål spellings and the options without their dashes are the same link.
+    page.goto(PAGE.as_uri() + "#rule=1&alder=17&samtykke=full&fikk=e-post&lang=nb")
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb"
+    )
+    page.goto(PAGE.as_uri() + "#rule=Basic&level4eid=ja&krrstatus=aktiv&lang=en")
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=Basic&level4-eid=yes&krr-status=active&lang=en"
+    )
+
+
+def test_each_tab_can_be_linked_and_the_link_follows_the_form(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#tab=facts&rule=Basic&lang=en")
+    assert page.is_visible("#facts-form")
+    assert page.inner_text("#facts-link").endswith("#tab=facts&rule=Basic&lang=en")
+    page.fill("#fact-age", "15")
+    page.select_option("#fact-level4-eid", "1")
+    page.select_option("#fact-krr-status", "1")
+    page.select_option("#fact-contact-updated", "date")
+    page.fill("#fact-contact-date", "2026-01-31")
+    page.fill("#fact-reference", "2026-06-01")
+    page.dispatch_event("#fact-reference", "change")
+    page.select_option("#got", "0")
+    link = page.inner_text("#facts-link")
+    assert link.endswith(
+        "#rule=Basic&age=15&level4-eid=yes&krr-status=active"
+        "&contact-updated=2026-01-31&reference-time=2026-06-01&got=ingen&lang=en"
+    )
+    shown = page.inner_text("#facts-answer")
+    page.goto("about:blank")
+    page.goto(link)
+    assert page.inner_text("#facts-answer") == shown
+    page.click("#tab-print")
+    assert page.inner_text("#link").split("#")[1].startswith("tab=print&")
+    page.goto(PAGE.as_uri() + "#tab=print&rule=Basic&available=ingen&lang=nb")
+    assert page.is_visible("#matrix")
+
+
+def test_nothing_is_stated_as_settled_while_a_fact_could_change_it(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=BasicOrPaper&lang=nb")
+    text = page.inner_text("#facts-answer")
+    assert "Kan ikke avgjøres ennå." in text
+    assert "Resultat" not in text
+    page.goto(PAGE.as_uri() + "#rule=PaperOnly&postal-address=yes&lang=nb")
+    assert "Resultat: pasienten får papirbrev i posten." in page.inner_text("#facts-answer")

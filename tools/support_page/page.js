@@ -54,7 +54,8 @@ function renderLabels() {
   const table = $("matrix"); table.innerHTML = "";
   ui.matrix.forEach((row, r) => {
     const tr = document.createElement("tr");
-    row.forEach((cell) => { const c = document.createElement(r === 0 ? "th" : "td"); c.textContent = cell; if (r === 0) c.scope = "col"; tr.appendChild(c); });
+    // A header may break inside a rule's name, between its words: AllowUnsecure|OrPaper.
+    row.forEach((cell) => { const c = document.createElement(r === 0 ? "th" : "td"); c.textContent = r === 0 ? cell.replace(/([a-z])([A-Z])/g, "$1\u200b$2") : cell; if (r === 0) c.scope = "col"; tr.appendChild(c); });
     table.appendChild(tr);
   });
   $("legend").textContent = ui.legend;
