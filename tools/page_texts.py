@@ -98,7 +98,7 @@ PAGE: Final[dict[Lang, dict[str, str]]] = {
         "bad_rule_plain": "Ukjent regel «{value}» i lenken. Velg regelen i listen.",
         "rules_heading": "Reglene",
         "legend": "Kolonnen «tilgjengelig» viser kanalene pasienten kan nås på: H = Helsenorge, D = sikker digital postkasse (DigitalMailbox), U = SMS eller e-post fra KRR (Unsecure), P = papirbrev (PhysicalMailbox), . = ikke tilgjengelig. En celle viser kanalene ePROM prøver, med valgt kanal først; ✗ = kan ikke nås (Error, PatientUnreachable); code = ingen varsel, bestillersystemet gir pasienten en engangskode (NoDistribution).",
-        "footer": "Laget av eprom-distribution {version}. Siden virker uten nett, og alle tekstene er laget av biblioteket.",
+        "footer": "Laget av eprom-distribution {version}. Siden virker uten nett, og alle svarene på den er regnet ut av biblioteket.",
     },
     "en": {
         "title": "How does the form reach the patient?",
@@ -184,7 +184,7 @@ PAGE: Final[dict[Lang, dict[str, str]]] = {
         "bad_rule_plain": "Unknown rule «{value}» in the link. Choose the rule in the list.",
         "rules_heading": "The rules",
         "legend": "The column «available» shows the channels the patient can be reached on: H = Helsenorge, D = secure digital mailbox (DigitalMailbox), U = SMS or e-mail from KRR (Unsecure), P = paper letter (PhysicalMailbox), . = not available. A cell shows the channels ePROM tries, the chosen one first; ✗ = cannot be reached (Error, PatientUnreachable); code = no notice, the ordering system gives the patient a one-time code (NoDistribution).",
-        "footer": "Made by eprom-distribution {version}. The page works offline, and every text on it was made by the library.",
+        "footer": "Made by eprom-distribution {version}. The page works offline, and every answer on it was worked out by the library.",
     },
 }
 
