@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 PAGE: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
         "title": "Hvordan når skjemaet pasienten?",
-        "intro": "Velg regelen (eller meldingens prioritetsliste) og kanalene pasienten kan nås på. Har du statuskallet fra ePROM, velg kanalen og statusen det oppgir, så får du vurderingen og hva du gjør.",
+        "intro": "Velg regelen (eller meldingens prioritetsliste) og kanalene pasienten kan nås på; en kanal uten kryss regnes som ikke tilgjengelig. Vet du ikke alt om pasienten, bruk fanen «Pasientopplysninger». Har du statuskallet fra ePROM, velg kanalen og statusen det oppgir, så får du vurderingen og hva du gjør.",
         "language": "Språk",
         "tab_explain": "Forklaring",
         "tab_print": "Oversikt til utskrift",
@@ -102,7 +102,7 @@ PAGE: Final[dict[Lang, dict[str, str]]] = {
     },
     "en": {
         "title": "How does the form reach the patient?",
-        "intro": "Choose the rule (or the message's priority list) and the channels the patient can be reached on. If you have ePROM's callback, choose the channel and status it reports to get the verdict and what to do.",
+        "intro": "Choose the rule (or the message's priority list) and the channels the patient can be reached on; a channel not ticked counts as not available. If you do not know everything about the patient, use the tab «Patient facts». If you have ePROM's callback, choose the channel and status it reports to get the verdict and what to do.",
         "language": "Language",
         "tab_explain": "Explanation",
         "tab_print": "Overview to print",
