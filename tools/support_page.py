@@ -9,9 +9,12 @@ a real browser and compare every text it shows with the library's.
 Texts are stored once: ``lines`` holds every distinct line, ``texts`` every distinct text as line
 numbers, and the tables hold text numbers.
 
-The page's markup, style sheet and script are files in ``tools/support_page/`` (``page.html``,
-``page.css``, ``page.js``); this module fills in the data and the title. It changes when what
-the page shows changes; the look and the behaviour change in those files.
+The facts tab's tables (eligibility per channel, possible decisions, diagnoses) are made by
+:mod:`tools.support_facts`; its script, ``facts.js``, looks them up and fills in words.
+
+The page's markup, style sheet and scripts are files in ``tools/support_page/`` (``page.html``,
+``page.css``, ``page.js``, ``facts.js``); this module fills in the data and the title. It
+changes when what the page shows changes; the look and the behaviour change in those files.
 """
 
 from __future__ import annotations
