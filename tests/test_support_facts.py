@@ -34,6 +34,7 @@ from distribution.patient._rules import FRESH_MONTHS, activity_of, months_before
 from distribution.patient.diagnosis import LIKELY
 from distribution.patient.facts import OSLO
 from distribution.presentation._texts import RESULTS
+from tests.helpers.browser import PAGE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -360,3 +361,29 @@ def test_the_facts_tab_shows_the_librarys_cases_and_diagnosis(page: Page) -> Non
         ):
             expected += [{"kind": kind, "channel": str(ch.value), "facts": ""} for ch in channels_]
         assert shown["diagnosis"] == expected, fragment
+
+
+def test_a_birth_date_gives_the_age_the_library_counts(page: Page) -> None:
+    births = [date(2008, 2, 29), date(2010, 3, 1), date(2013, 12, 31), date(1950, 6, 15)]
+    days = [date(2026, 1, 1) + timedelta(days=n) for n in range(0, 800, 7)]
+    days += [date(2026, 2, 28), date(2026, 3, 1), date(2028, 2, 28), date(2028, 2, 29)]
+    pairs = [(born, day) for born in births for day in days]
+    shown = page.evaluate(
+        "(pairs) => pairs.map(([b, d]) => yearsBetween(b, d))",
+        [[born.isoformat(), day.isoformat()] for born, day in pairs],
+    )
+    for (born, day), years in zip(pairs, shown, strict=True):
+        made = PatientFacts(reference_time=datetime.combine(day, time(12), OSLO), birth_date=born)
+        assert years == made.age_at_reference, (born, day)
+
+
+def test_a_link_with_a_birth_date_is_judged_at_its_reference_time(page: Page) -> None:
+    page.goto(f"{PAGE.as_uri()}#rule=Basic&birth-date=2010-03-01&reference-time=2026-02-28&lang=en")
+    assert page.evaluate("indexes().age") == 2  # 15 years old: 13-15
+    page.goto(
+        f"{PAGE.as_uri()}#rule=Basic&fodselsdato=2010-03-01&reference-time=2026-03-01&lang=en"
+    )
+    assert page.evaluate("indexes().age") == 3  # 16 on the day: 16-17
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=Basic&birth-date=2010-03-01&reference-time=2026-03-01&lang=en"
+    )

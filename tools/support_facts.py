@@ -305,7 +305,7 @@ def spellings() -> dict[str, object]:
     }
     for options, dest in FACT_FLAGS:
         name = dest.replace("_", "-")
-        if name in SIZES or name == "contact-updated":
+        if name in SIZES or name in {"contact-updated", "birth-date"}:
             for option in options:
                 aliases[option.lstrip("-").replace("-", "")] = name
     aliases["research"] = aliases["forskning"] = "research"

@@ -6,7 +6,7 @@ const F = D.facts;
 const SIZE = Object.fromEntries(F.fields.map(([name, values]) => [name, values.length + 1]));
 const UNKNOWN = 2, UNAVAILABLE = 1;
 // What the worker gave: an index per fact (0: not known), and the raw age and dates.
-const facts = { idx: Object.fromEntries(F.fields.map(([name]) => [name, 0])), age: "", contact: "", contactDate: "", reference: "", got: -1 };
+const facts = { idx: Object.fromEntries(F.fields.map(([name]) => [name, 0])), age: "", birth: "", contact: "", contactDate: "", reference: "", got: -1 };
 
 function isDate(text) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
@@ -37,8 +37,20 @@ function today() {  // the date in Norway now, as the command line's default ref
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
   return parts;
 }
+// Whole years from a birth date to a day, as the library counts them: a birthday counts once its
+// month and day are reached, so 29 February is reached on 1 March in a common year.
+function yearsBetween(born, on) {
+  const [by, bm, bd] = born.split("-").map(Number), [y, m, d] = on.split("-").map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+// The age the form gives: the age field, or else the birth date at the reference date.
+function ageText() {
+  if (facts.age.trim() || !isDate(facts.birth)) return facts.age;
+  const on = facts.reference || today();
+  return isDate(on) && facts.birth <= on ? String(yearsBetween(facts.birth, on)) : "";
+}
 function indexes() {
-  return { ...facts.idx, age: ageClass(facts.age), "contact-updated": contactClass(facts.contact, facts.contactDate, facts.reference || today()) };
+  return { ...facts.idx, age: ageClass(ageText()), "contact-updated": contactClass(facts.contact, facts.contactDate, facts.reference || today()) };
 }
 // One channel (0-3): [status 0 available/1 unavailable/2 not known, reason numbers, fact numbers].
 function judge(channel, idx) {
@@ -135,7 +147,10 @@ function renderFactsForm() {
     if (name === "age") {
       const input = document.createElement("input"); input.id = "fact-age"; input.inputMode = "numeric"; input.size = 4; input.value = facts.age; input.placeholder = say.unknown;
       input.addEventListener("input", () => { facts.age = input.value; update(); });
-      div.appendChild(input);
+      const b = document.createElement("input"); b.type = "date"; b.id = "fact-birth-date"; b.value = facts.birth;
+      const bl = document.createElement("label"); bl.htmlFor = b.id; bl.textContent = say.f_birth_date;
+      b.addEventListener("change", () => { facts.birth = b.value; update(); });
+      div.appendChild(input); div.appendChild(document.createTextNode(" ")); div.appendChild(bl); div.appendChild(b);
     } else if (name === "contact-updated") {
       const s = document.createElement("select"); s.id = "fact-contact-updated";
       [["", say.unknown], ["date", say.contact_date], ["none", say.contact_none]].forEach(([v, t]) => { const o = document.createElement("option"); o.value = v; o.textContent = t; s.appendChild(o); });
@@ -178,12 +193,14 @@ function updateFactsForm() {
 function factsLinkParts() {
   const parts = [];
   if (facts.age.trim()) parts.push("age=" + encodeURIComponent(facts.age.trim()));
+  else if (isDate(facts.birth)) parts.push("birth-date=" + facts.birth);
   for (const [name, values] of F.fields) {
     if (name === "age" || name === "contact-updated") continue;
     if (facts.idx[name]) parts.push(name + "=" + values[facts.idx[name] - 1]);
   }
   if (facts.contact === "none") parts.push("contact-updated=none");
-  if (facts.contact === "date" && facts.contactDate) parts.push("contact-updated=" + facts.contactDate, "reference-time=" + (facts.reference || today()));
+  if (facts.contact === "date" && facts.contactDate) parts.push("contact-updated=" + facts.contactDate);
+  if ((facts.contact === "date" && facts.contactDate) || (!facts.age.trim() && isDate(facts.birth))) parts.push("reference-time=" + (facts.reference || today()));
   if (facts.got >= 0) parts.push("got=" + D.facts.gotWords[facts.got]);
   return parts;
 }
@@ -191,12 +208,13 @@ function factsLinkParts() {
 // Reads the facts from the link; returns the parameters it did not understand.
 function parseFacts(params, norm) {
   const bad = [];
-  Object.assign(facts, { idx: Object.fromEntries(F.fields.map(([name]) => [name, 0])), age: "", contact: "", contactDate: "", reference: "", got: -1 });
+  Object.assign(facts, { idx: Object.fromEntries(F.fields.map(([name]) => [name, 0])), age: "", birth: "", contact: "", contactDate: "", reference: "", got: -1 });
   for (const [key, raw] of params) {
     const name = F.aliases[key.toLowerCase().replace(/[-_]/g, "")];
     if (name === undefined) continue;
     const v = norm(raw);
     if (name === "age") { if (ageClass(v) || v === "") facts.age = v; else bad.push(key); }
+    else if (name === "birth-date") { const day = v.slice(0, 10); if (isDate(day)) facts.birth = day; else bad.push(key); }
     else if (name === "reference-time") { const day = v.slice(0, 10); if (isDate(day)) facts.reference = day; else bad.push(key); }
     else if (name === "contact-updated") {
       if (["none", "ingen"].includes(v)) facts.contact = "none";
