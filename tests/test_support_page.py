@@ -371,8 +371,13 @@ def test_a_deep_link_opens_the_facts_tab_with_the_facts_and_what_the_patient_got
         "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb"
     )
     diagnosis = page.inner_text("#facts-diagnosis")
+    # A 17-year-old with full consent who got an SMS: BankID and current KRR data would have
+    # opened Helsenorge, so something given is wrong (the library's diagnose_facts).
     assert diagnosis.startswith(
-        "For at ePROM skulle velge SMS eller e-post (kontaktinformasjon fra KRR), må dette ha"
+        "Dette stemmer ikke: med regelen og opplysningene over kunne ePROM ikke velge SMS eller"
+    )
+    assert diagnosis.endswith(
+        "Sjekk om pasienten har gitt fullt samtykke på Helsenorge og pasientens alder."
     )
     # Bokmål spellings and the options without their dashes are the same link.
     page.goto(PAGE.as_uri() + "#rule=1&alder=17&samtykke=full&fikk=e-post&lang=nb")

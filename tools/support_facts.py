@@ -8,8 +8,11 @@ of table:
   of the form's facts that channel reads, from :func:`distribution.assess` (``channels``);
 - per rule and per partial availability (each channel available, unavailable or not known:
   3**4 = 81), the cases of :func:`distribution.possible_decisions` (``cases``);
-- per rule, partial availability and channel ePROM used, :func:`distribution.diagnose`
-  (``diagnoses``).
+- the values the library's completions try for each fact not known, and the library's reading
+  of a closed channel (which reasons close it, and the fact behind each), from which the
+  script goes through every completion of the form's facts as :func:`distribution.diagnose_facts`
+  and the command line's ``explain`` do (``completions``): the cases the facts allow, and what
+  the channel ePROM used says.
 
 The form holds the facts the command line's ``explain`` takes as flags, each not known until
 given. Two of them a :class:`~distribution.KrrRecord` with status ``AKTIV`` cannot hold as not
@@ -36,7 +39,6 @@ from distribution import (
     PartialAvailability,
     PatientFacts,
     assess,
-    diagnose,
     possible_decisions,
 )
 from distribution._texts import LANGUAGES
@@ -44,14 +46,26 @@ from distribution.availability import CHANNEL_FIELDS, CHANNEL_WORDS
 from distribution.cli._facts import _CONSENT, _KRR_STATUS, FACT_FLAGS
 from distribution.cli._values import _YES_NO
 from distribution.engine import Outcome
-from distribution.patient._rules import AGE_13, AGE_16, AGE_18, FACTS, FRESH_MONTHS, AtLeast
-from distribution.patient.diagnosis import LIKELY
+from distribution.patient._rules import (
+    AGE_13,
+    AGE_16,
+    AGE_18,
+    FACTS,
+    FRESH_MONTHS,
+    REQUIREMENTS,
+    AtLeast,
+)
+from distribution.patient.completions import _AGES as _TRIED_AGES
+from distribution.patient.completions import _CONSENTS as _TRIED_CONSENTS
+from distribution.patient.completions import _NOTICES
+from distribution.patient.completions import _YES_NO as _TRIED_YES_NO
+from distribution.patient.diagnosis import _FACT_OF, _FORGET, _IN_KRR, LIKELY
 from distribution.patient.facts import OSLO
 from distribution.patient.reasons import Reason
 from distribution.presentation._undecided_texts import FACT_WORDS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping
 
     from distribution.patient.eligibility import Eligibility
 
@@ -229,10 +243,6 @@ def partials() -> tuple[PartialAvailability, ...]:
     )
 
 
-def _bits(channels: Sequence[NotificationChannel]) -> int:
-    return sum(1 << REACHABLE.index(channel) for channel in channels)
-
-
 def case_tables() -> list[list[list[object]]]:
     """Return per rule and partial availability the cases: [assumptions, channel, sent].
 
@@ -256,30 +266,56 @@ def case_tables() -> list[list[list[object]]]:
     ]
 
 
-def diagnosis_tables() -> list[list[list[int]]]:
-    """Return per rule, partial availability and channel used (by code) the diagnosis, packed.
+def _class_of_age(years: int) -> int:
+    """Return the form's age class (1-4) of an age in whole years."""
+    return 1 + sum(years >= limit for limit in AGE_LIMITS)
 
-    -1 when it is not consistent; else four bit sets of the reachable channels, 4 bits each:
-    must be unavailable, must be available, either, known unavailable before.
+
+def _flag_index(flag: bool) -> int:  # a yes or no, as the form spells it
+    return 1 if flag else 2
+
+
+# The form's facts behind each fact a person gives, the first one saying whether it is given:
+# the library's _FORGET, read as the form holds it (the KRR record is the status and its fields).
+_FORGET_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "helsenorge_consent": ("consent",),
+    "helsenorge_representable": ("representable",),
+    "level4_eid": ("level4-eid",),
+    "krr_record": ("krr-status", "reserved", "can-notify", "contact-updated", "digital-mailbox"),
+    "age": ("age",),
+    "research_reserved": ("research-reserved",),
+    "postal_address": ("postal-address",),
+}
+
+
+def completion_tables() -> dict[str, object]:
+    """Return what the script needs to go through the completions as the library does.
+
+    The values tried for each fact not known are the library's
+    (:func:`distribution.patient.completions.completions`), as form value indexes; a KRR
+    record not known is a deleted one, or an active one with every notice KRR gives, contact
+    details current, stale or none, and a mailbox or not. The form can leave two facts of an
+    active record unknown that the command line cannot: its contact date (tried as current,
+    stale and none) and its mailbox (tried as there and not).
     """
-    table = []
-    for rule in DistributionRule:
-        per_rule = []
-        for known in partials():
-            per_known = []
-            for got in NotificationChannel:
-                found = diagnose(rule, got=got, known=known)
-                per_known.append(
-                    -1
-                    if not found.consistent
-                    else _bits(found.must_be_unavailable)
-                    | _bits(found.must_be_available) << 4
-                    | _bits(found.irrelevant) << 8
-                    | _bits(found.already_known) << 12
-                )
-            per_rule.append(per_known)
-        table.append(per_rule)
-    return table
+    if set(_FORGET) != set(_FORGET_FIELDS):  # pragma: no cover
+        raise ValueError(sorted(_FORGET))  # a fact added to the library stops the build
+    reasons = list(Reason)
+    return {
+        "ages": [_class_of_age(years) for years in _TRIED_AGES],
+        "yesNo": [_flag_index(flag) for flag in _TRIED_YES_NO],
+        "consents": [_CONSENTS.index(c) for c in _TRIED_CONSENTS],
+        "notices": [[_flag_index(r), _flag_index(n)] for r, n in _NOTICES],
+        "contacts": [1, 2, 3],  # current, stale, none: every reading of the contact date
+        "deleted": 1 + _STATUSES[1:].index(KrrStatus.SLETTET),
+        "closing": [
+            [reasons.index(r) for r in (*REQUIREMENTS[channel], Reason.KRR_CONTRADICTORY)]
+            for channel in REACHABLE
+        ],
+        "factOf": [FACTS.index(_FACT_OF[r]) if r in _FACT_OF else -1 for r in reasons],
+        "inKrr": sorted(FACTS.index(f) for f in _IN_KRR),
+        "forget": [[FACTS.index(fact), list(_FORGET_FIELDS[fact])] for fact in _FORGET],
+    }
 
 
 # The command line's words for each value (any case), as the link takes them.
@@ -334,5 +370,5 @@ def data() -> dict[str, object]:
         **spellings(),
         "freshMonths": FRESH_MONTHS,
         "cases": case_tables(),
-        "diagnoses": diagnosis_tables(),
+        "completions": completion_tables(),
     }

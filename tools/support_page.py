@@ -9,8 +9,9 @@ a real browser and compare every text it shows with the library's.
 Texts are stored once: ``lines`` holds every distinct line, ``texts`` every distinct text as line
 numbers, and the tables hold text numbers.
 
-The facts tab's tables (eligibility per channel, possible decisions, diagnoses) are made by
-:mod:`tools.support_facts`; its script, ``facts.js``, looks them up and fills in words.
+The facts tab's tables (eligibility per channel, possible decisions, the values tried for each
+fact not known) are made by :mod:`tools.support_facts`; its script, ``facts.js``, looks them up,
+goes through the completions of the facts as the library does, and fills in words.
 
 The page's markup, style sheet and scripts are files in ``tools/support_page/`` (``page.html``,
 ``page.css``, ``page.js``, ``facts.js``); this module fills in the data and the title. It

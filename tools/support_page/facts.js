@@ -1,7 +1,8 @@
-// The facts tab. Every answer is a lookup in tables the library made (D.facts); this script
-// only turns the form into table indexes (an age into its age class, a date into "within 18
-// months" or not) and fills in words. tests/test_support_facts.py checks each step against the
-// library over every combination of the facts each channel reads.
+// The facts tab. Each channel's answer is a lookup in tables the library made (D.facts); this
+// script turns the form into table indexes (an age into its age class, a date into "within 18
+// months" or not), goes through every completion of the facts not known as the library's
+// diagnose_facts does (the values tried are the library's), and fills in words.
+// tests/test_support_facts.py checks each step against the library.
 const F = D.facts;
 const SIZE = Object.fromEntries(F.fields.map(([name, values]) => [name, values.length + 1]));
 const UNKNOWN = 2, UNAVAILABLE = 1;
@@ -61,11 +62,90 @@ function judge(channel, idx) {
 function judgeAll(idx) { return [0, 1, 2, 3].map((c) => judge(c, idx)); }
 function partialIndex(judged) { return judged.reduce((acc, [status]) => acc * 3 + status, 0); }
 function byLikely(numbers) { return [...numbers].sort((a, b) => F.likely.indexOf(a) - F.likely.indexOf(b)); }
-// What the page computes, as data: the tests compare it with the library's.
+// The KRR records a completion may have, as the form's fields: the one given, completed, or
+// any kind (a deleted one, or an active one with each notice, contact date and mailbox).
+function krrRecords(idx) {
+  const C = F.completions, status = idx["krr-status"], out = [];
+  const active = (notices, contacts, mailboxes) => {
+    for (const [reserved, notify] of notices) for (const contact of contacts) for (const mailbox of mailboxes)
+      out.push({ "krr-status": 1, reserved, "can-notify": notify, "contact-updated": contact, "digital-mailbox": mailbox });
+  };
+  if (status === 0) {
+    out.push({ "krr-status": C.deleted, reserved: 0, "can-notify": 0, "contact-updated": 0, "digital-mailbox": 0 });
+    active(C.notices, C.contacts, C.yesNo);
+  } else if (status === 1) {
+    const fits = C.notices.filter(([r, n]) => [0, r].includes(idx.reserved) && [0, n].includes(idx["can-notify"]));
+    const given = (name, all) => idx[name] ? [idx[name]] : all;
+    active(fits.length ? fits : [[idx.reserved, idx["can-notify"]]], given("contact-updated", C.contacts), given("digital-mailbox", C.yesNo));
+  } else out.push({ "krr-status": status, reserved: idx.reserved, "can-notify": idx["can-notify"], "contact-updated": idx["contact-updated"], "digital-mailbox": idx["digital-mailbox"] });
+  return out;
+}
+// Every completion of the form's facts, each as its four channels judged (every one settled):
+// at most 4,864 (nothing known, the order marked as research), a few milliseconds.
+function completions(idx) {
+  const C = F.completions, person = [];
+  if (!idx.age) person.push(["age", C.ages]);
+  for (const name of ["level4-eid", "representable", "postal-address"]) if (!idx[name]) person.push([name, C.yesNo]);
+  if (!idx.consent) person.push(["consent", C.consents]);
+  if (idx.research === 1 && !idx["research-reserved"]) person.push(["research-reserved", C.yesNo]);
+  const records = krrRecords(idx), out = [], filled = { ...idx };
+  const fill = (i) => {
+    if (i === person.length) {
+      for (const record of records) out.push(judgeAll(Object.assign(filled, record)));
+      return;
+    }
+    for (const value of person[i][1]) { filled[person[i][0]] = value; fill(i + 1); }
+  };
+  fill(0);
+  return out;
+}
+function decided(rule, judged) { return F.cases[rule][partialIndex(judged)][0][1]; }
+function admits(known, judged) { return known.every(([status], c) => status === UNKNOWN || status === judged[c][0]); }
+// The library's _closing: the reasons that close the channel, or all of them.
+function closing(c, reasons) { const found = reasons.filter((r) => F.completions.closing[c].includes(r)); return found.length ? found : reasons; }
+// The library's _fact: the fact behind a reason, the KRR record itself when it is not known.
+function factOf(reason, open) {
+  const fact = F.completions.factOf[reason], record = F.facts.indexOf("krr_record");
+  return F.completions.inKrr.includes(fact) && open.includes(record) ? record : fact;
+}
+// What the channel ePROM used (got: its code, 0 nothing) says, as diagnose_facts says it.
+function diagnoseFacts(rule, idx, got, judged, all) {
+  const chosen = all.filter((each) => decided(rule, each) === got);
+  if (!chosen.length) return { consistent: false, suspects: suspects(rule, idx, got) };
+  const flags = [0, 1, 2, 3].map((c) => new Set(chosen.map((each) => each[c][0])));
+  const only = (status) => [0, 1, 2, 3].filter((c) => flags[c].size === 1 && flags[c].has(status));
+  const unavailable = only(UNAVAILABLE), available = only(0);
+  const irrelevant = [0, 1, 2, 3].filter((c) => !unavailable.includes(c) && !available.includes(c));
+  const found = { consistent: true, unavailable, available, irrelevant, explained: [], must: [], check: [] };
+  for (const c of unavailable) {
+    if (judged[c][0] === UNAVAILABLE) { found.explained.push([c, closing(c, judged[c][1])]); continue; }
+    const open = judged[c][2];
+    const closed = chosen.map((each) => closing(c, each[c][1]).filter((r) => open.includes(factOf(r, open))));
+    const certain = closed[0].filter((r) => closed.every((why) => why.includes(r)));
+    const maybe = [...new Set(closed.flat())].filter((r) => !certain.includes(r));
+    const facts = byLikely(new Set(maybe.map((r) => factOf(r, open))));
+    if (certain.length) found.must.push([c, certain]);
+    if (facts.length) found.check.push([c, facts]);
+  }
+  return found;
+}
+// The facts given one of which must be wrong: each, were it not known, would let ePROM choose got.
+function suspects(rule, idx, got) {
+  const found = [];
+  for (const [fact, fields] of F.completions.forget) {
+    if (!idx[fields[0]]) continue;  // not given
+    const forgot = { ...idx }; for (const name of fields) forgot[name] = 0;
+    if (completions(forgot).some((each) => decided(rule, each) === got)) found.push(fact);
+  }
+  return byLikely(found);
+}
+// What the page computes, as data: the tests compare it with the library's. The cases are only
+// those some completion of the facts falls in (PossibleDecisions.within), all when none does.
 function factsAnswer(rule, idx, got) {
-  const judged = judgeAll(idx), p = partialIndex(judged);
-  const answer = { judged, partial: p, cases: F.cases[rule][p] };
-  if (got >= 0) answer.diagnosis = F.diagnoses[rule][p][got];
+  const judged = judgeAll(idx), p = partialIndex(judged), all = completions(idx);
+  const cases = F.cases[rule][p].filter(([assuming]) => all.some((each) => admits(judged, each) && assuming.every(([c, on]) => (each[c][0] === 0) === on)));
+  const answer = { judged, partial: p, cases: cases.length ? cases : F.cases[rule][p] };
+  if (got >= 0) answer.diagnosis = diagnoseFacts(rule, idx, got, judged, all);
   return answer;
 }
 
@@ -117,24 +197,31 @@ function renderFacts() {
   }
   if (facts.got < 0) return;
   const got = facts.got === 0 ? say.got_nothing_short : D.ui[lang].channelNames[facts.got];
-  const packed = answer.diagnosis;
-  if (packed < 0) { para(diag, say.diag_inconsistent.replace("{got}", got), "inconsistent"); return; }
+  const found = answer.diagnosis;
+  if (!found.consistent) {
+    const p = para(diag, found.suspects.length ? say.diag_suspects.replace("{got}", got).replace("{facts}", check(found.suspects)) : say.diag_inconsistent.replace("{got}", got), "inconsistent");
+    p.dataset.facts = found.suspects.map((n) => F.facts[n]).join(",");
+    return;
+  }
   para(diag, (facts.got === 0 ? say.diag_head_none : say.diag_head).replace("{got}", got));
   const list = document.createElement("ul"); diag.appendChild(list);
-  const add = (text, kind, c, numbers) => {
+  const add = (text, kind, c, data) => {
     const li = document.createElement("li"); li.textContent = text; li.dataset.kind = kind; li.dataset.channel = String(c + 1);
-    li.dataset.facts = (numbers || []).map((n) => F.facts[n]).join(","); list.appendChild(li);
+    Object.assign(li.dataset, data || {}); list.appendChild(li);
   };
-  for (let c = 0; c < 4; c++) {
+  const explained = new Map(found.explained), must = new Map(found.must), toCheck = new Map(found.check);
+  for (const c of found.unavailable) {
     const channel = cap(names[c + 1]);
-    if (packed & (1 << c)) {
-      const [status, why, missing] = answer.judged[c];
-      if (status === UNAVAILABLE) add(say.diag_explained.replace("{channel}", channel).replace("{reasons}", reasons(why)), "explained", c);
-      else add(say.diag_check.replace("{channel}", channel).replace("{facts}", check(missing)), "check", c, byLikely(missing));
+    if (explained.has(c)) add(say.diag_explained.replace("{channel}", channel).replace("{reasons}", reasons(explained.get(c))), "explained", c, { reasons: explained.get(c).join(",") });
+    else if (!must.has(c) && !toCheck.has(c)) add(say.diag_closed.replace("{channel}", channel).replace("{reach}", reach[c + 1]), "closed", c);
+    if (must.has(c)) add(say.diag_must.replace("{channel}", channel).replace("{reasons}", reasons(must.get(c))), "must", c, { reasons: must.get(c).join(",") });
+    if (toCheck.has(c)) {
+      const text = must.has(c) ? say.diag_check_also : say.diag_check;
+      add(text.replace("{channel}", channel).replace("{facts}", check(toCheck.get(c))), "check", c, { facts: toCheck.get(c).map((n) => F.facts[n]).join(",") });
     }
   }
-  for (let c = 0; c < 4; c++) if (packed & (1 << (c + 4))) add(say.diag_available.replace("{channel}", cap(names[c + 1])), "available", c);
-  for (let c = 0; c < 4; c++) if (packed & (1 << (c + 8))) add(say.diag_either.replace("{channel}", cap(names[c + 1])), "either", c);
+  for (const c of found.available) add(say.diag_available.replace("{channel}", cap(names[c + 1])), "available", c);
+  for (const c of found.irrelevant) add(say.diag_either.replace("{channel}", cap(names[c + 1])), "either", c);
 }
 
 function renderFactsForm() {
