@@ -7,13 +7,10 @@ browser; it never skips these tests (a missing browser fails the run there).
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
+import re
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import sync_playwright
-from tools.docgen import DOCS
 
 from distribution import (
     Availability,
@@ -35,53 +32,13 @@ from distribution.eprom.callbacks import (
     MessageStatusCallback,
 )
 from distribution.patient._rules import REQUIREMENTS
+from tests.helpers.browser import PAGE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from playwright.sync_api import Page
 
-    from playwright.sync_api import Browser, Page
-
-PAGE = DOCS / "support.html"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# As this machine's closed network needs: no background traffic, no first-run chatter.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIELDS = ("helsenorge", "digital_mailbox", "krr_contact", "paper")
 ID = "00000000-0000-0000-0000-000000000001"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not os.path.exists(CHROMIUM):  # noqa: PTH110  # a path string from the environment
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is not installed at {CHROMIUM}; .ci/run installs it")
-        pytest.skip(
-            f"no Chromium at {CHROMIUM} (CI installs it; locally: apt-get install chromium)"
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    opened = browser.new_page()
-    requests: list[str] = []
-    opened.on("request", lambda request: requests.append(request.url))
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    opened.goto(PAGE.as_uri())
-    yield opened
-    assert errors == []
-    assert all(url.startswith("file://") for url in requests), requests  # nothing from a network
-    opened.close()
 
 
 def show(page: Page, fragment: str) -> tuple[str, str]:
@@ -260,11 +217,30 @@ def test_a_deep_link_with_a_callback_opens_with_the_verdict(page: Page) -> None:
     assert page.is_visible("#verdict")
 
 
-def test_a_link_the_page_does_not_understand_is_said_and_skipped(page: Page) -> None:
+def test_a_misspelt_rule_is_named_with_the_nearest_and_no_other_rule_is_answered(
+    page: Page,
+) -> None:
     page.goto(PAGE.as_uri() + "#rule=Basci&available=papir&lang=nb")
     assert page.is_visible("#bad-link")
-    assert "rule" in page.inner_text("#bad-link")
-    assert page.inner_text("#explanation") == explain("Basic", Availability(paper=True), lang="nb")
+    assert page.inner_text("#bad-link") == "Ukjent regel «Basci» i lenken. Mente du Basic?"
+    assert page.inner_text("#explanation") == ""
+    assert page.input_value("#rule") == "-1"
+    page.goto(PAGE.as_uri() + "#rule=Basci&age=17&got=sms&lang=en")
+    assert page.inner_text("#bad-link") == "Unknown rule «Basci» in the link. Did you mean Basic?"
+    assert page.inner_text("#facts-answer") == ""
+    assert not page.is_visible("#facts-diagnosis")
+    page.goto(PAGE.as_uri() + "#rule=Zzzzzzzz&lang=nb")
+    assert (
+        page.inner_text("#bad-link") == "Ukjent regel «Zzzzzzzz» i lenken. Velg regelen i listen."
+    )
+
+
+def test_a_parameter_the_page_does_not_understand_is_said_and_skipped(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=Basic&available=papir&level4-eid=kanskje&colour=red&lang=en")
+    warning = page.inner_text("#bad-link")
+    assert "level4-eid" in warning
+    assert "colour" in warning
+    assert page.evaluate("facts.idx['level4-eid']") == 0  # left unknown
 
 
 def test_the_link_shown_is_the_case_on_the_page(page: Page) -> None:
@@ -294,6 +270,8 @@ def test_the_page_can_be_used_with_the_keyboard_alone(page: Page) -> None:
     # The second tab is reached with the arrow keys on the tab list.
     page.focus("#tab-explain")
     page.keyboard.press("ArrowRight")
+    assert page.is_visible("#facts-form")
+    page.keyboard.press("ArrowRight")
     assert page.is_visible("#matrix")
     assert not page.is_visible("#explanation")
 
@@ -321,3 +299,128 @@ def test_the_print_tab_has_the_matrix_the_checklist_and_the_triage(page: Page) -
     assert page.locator("#matrix tr").count() == 17  # the header and the 16 availabilities
     page.emulate_media(media="print")
     assert not page.is_visible("#form")
+
+
+A4_WIDTH = round((210 - 2 * 12) / 25.4 * 96)  # A4 less the print margins, in CSS pixels
+
+
+def test_the_overview_prints_on_a4_without_cutting_the_table(page: Page) -> None:
+    page.set_viewport_size({"width": A4_WIDTH, "height": 1000})
+    page.goto(PAGE.as_uri() + "#tab=print&lang=nb")
+    page.emulate_media(media="print")
+    widths = page.evaluate(
+        """() => [document.documentElement.scrollWidth,
+                  document.getElementById("matrix").getBoundingClientRect().right,
+                  document.getElementById("matrix").scrollWidth]"""
+    )
+    assert max(widths) <= A4_WIDTH, widths
+    assert page.is_visible("#matrix")
+    assert not page.is_visible("#facts-form")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 3, pages
+
+
+def test_a_long_link_never_scrolls_the_page_sideways(page: Page) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    long = (
+        "#rule=AllowUnsecureOrPaper&age=17&level4-eid=yes&consent=limited&representable=no"
+        "&research=yes&research-reserved=no&krr-status=active&reserved=no&can-notify=yes"
+        "&contact-updated=2026-01-10&reference-time=2026-06-01&digital-mailbox=no"
+        "&postal-address=yes&got=papir&lang=nb"
+    )
+    for fragment in (long, "#rule=BasicOrPaper&available=hn,digipost,sms,papir&channel=4"):
+        page.goto(PAGE.as_uri() + fragment)
+        for tab in ("#tab-explain", "#tab-facts", "#tab-print"):
+            page.click(tab)
+            scroll = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert scroll[0] <= scroll[1], (fragment, tab, scroll)
+
+
+def test_the_bokmal_page_shows_api_names_only_in_parentheses(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb")
+    rules = page.eval_on_selector_all("#rule option", "(os) => os.map((o) => o.textContent)")
+    for rule, label in zip(DistributionRule, rules, strict=True):
+        assert label.endswith(f" ({rule.value} {rule.api_name})"), label
+        assert not label.startswith((str(rule.value), rule.api_name)), label
+    statuses = page.evaluate("D.ui.nb.orderStatuses")
+    assert statuses[:2] == ["Bestilt (2 Ordered)", "Besvart (0 Completed)"]
+    shown = page.evaluate(
+        """() => ["facts-fields", "got", "facts-answer", "facts-diagnosis"]
+               .map((id) => document.getElementById(id).textContent).join("\\n")"""
+    )
+    api = [c.api_name for c in NotificationChannel if c.api_name != "Helsenorge"]
+    api += [rule.api_name for rule in DistributionRule]
+    assert [name for name in api if name in shown] == []
+    assert "SMS eller e-post" in shown
+
+
+def test_a_deep_link_opens_the_facts_tab_with_the_facts_and_what_the_patient_got(
+    page: Page,
+) -> None:
+    page.goto(PAGE.as_uri() + "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb")
+    assert page.is_visible("#facts-form")
+    assert not page.is_visible("#form")
+    assert page.input_value("#fact-age") == "17"
+    assert page.input_value("#fact-consent") == "1"
+    assert page.input_value("#got") == "3"
+    assert page.input_value("#facts-rule") == "1"
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb"
+    )
+    diagnosis = page.inner_text("#facts-diagnosis")
+    # A 17-year-old with full consent who got an SMS: BankID and current KRR data would have
+    # opened Helsenorge, so something given is wrong (the library's diagnose_facts).
+    assert diagnosis.startswith(
+        "Dette stemmer ikke: med regelen og opplysningene over kunne ePROM ikke velge SMS eller"
+    )
+    assert diagnosis.endswith(
+        "Sjekk om pasienten har gitt fullt samtykke på Helsenorge og pasientens alder."
+    )
+    # Bokmål spellings and the options without their dashes are the same link.
+    page.goto(PAGE.as_uri() + "#rule=1&alder=17&samtykke=full&fikk=e-post&lang=nb")
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=AllowUnsecure&age=17&consent=full&got=sms&lang=nb"
+    )
+    page.goto(PAGE.as_uri() + "#rule=Basic&level4eid=ja&krrstatus=aktiv&lang=en")
+    assert page.inner_text("#facts-link").endswith(
+        "#rule=Basic&level4-eid=yes&krr-status=active&lang=en"
+    )
+
+
+def test_each_tab_can_be_linked_and_the_link_follows_the_form(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#tab=facts&rule=Basic&lang=en")
+    assert page.is_visible("#facts-form")
+    assert page.inner_text("#facts-link").endswith("#tab=facts&rule=Basic&lang=en")
+    page.fill("#fact-age", "15")
+    page.select_option("#fact-level4-eid", "1")
+    page.select_option("#fact-krr-status", "1")
+    page.select_option("#fact-contact-updated", "date")
+    page.fill("#fact-contact-date", "2026-01-31")
+    page.fill("#fact-reference", "2026-06-01")
+    page.dispatch_event("#fact-reference", "change")
+    page.select_option("#got", "0")
+    link = page.inner_text("#facts-link")
+    assert link.endswith(
+        "#rule=Basic&age=15&level4-eid=yes&krr-status=active"
+        "&contact-updated=2026-01-31&reference-time=2026-06-01&got=ingen&lang=en"
+    )
+    shown = page.inner_text("#facts-answer")
+    page.goto("about:blank")
+    page.goto(link)
+    assert page.inner_text("#facts-answer") == shown
+    page.click("#tab-print")
+    assert page.inner_text("#link").split("#")[1].startswith("tab=print&")
+    page.goto(PAGE.as_uri() + "#tab=print&rule=Basic&available=ingen&lang=nb")
+    assert page.is_visible("#matrix")
+
+
+def test_nothing_is_stated_as_settled_while_a_fact_could_change_it(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#rule=BasicOrPaper&lang=nb")
+    text = page.inner_text("#facts-answer")
+    assert "Kan ikke avgjøres ennå." in text
+    assert "Resultat" not in text
+    page.goto(PAGE.as_uri() + "#rule=PaperOnly&postal-address=yes&lang=nb")
+    assert "Resultat: pasienten får papirbrev i posten." in page.inner_text("#facts-answer")

@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from playwright.sync_api import sync_playwright
-from tests.test_support_page import CHROMIUM, FLAGS
+from tests.helpers.browser import CHROMIUM, FLAGS
 
 from tools.docgen import DOCS
 

@@ -9,9 +9,13 @@ a real browser and compare every text it shows with the library's.
 Texts are stored once: ``lines`` holds every distinct line, ``texts`` every distinct text as line
 numbers, and the tables hold text numbers.
 
-The page's markup, style sheet and script are files in ``tools/support_page/`` (``page.html``,
-``page.css``, ``page.js``); this module fills in the data and the title. It changes when what
-the page shows changes; the look and the behaviour change in those files.
+The facts tab's tables (eligibility per channel, possible decisions, the values tried for each
+fact not known) are made by :mod:`tools.support_facts`; its script, ``facts.js``, looks them up,
+goes through the completions of the facts as the library does, and fills in words.
+
+The page's markup, style sheet and scripts are files in ``tools/support_page/`` (``page.html``,
+``page.css``, ``page.js``, ``facts.js``); this module fills in the data and the title. It
+changes when what the page shows changes; the look and the behaviour change in those files.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from distribution import (
 )
 from distribution._texts import (
     CHANNEL_LABELS,
+    CHANNEL_NAMES,
     LANGUAGES,
     Lang,
 )
@@ -48,10 +53,11 @@ from distribution.eprom.callbacks import (
     MessageStatusCallback,
 )
 from distribution.patient._rules import REQUIREMENTS
-from distribution.presentation._texts import LEGEND
+from distribution.presentation._texts import CHANNEL_REACH, RESULTS
 from distribution.presentation.decision import meaning
 from distribution.presentation.tables import grid
-from tools.page_texts import PAGE
+from tools import support_facts
+from tools.page_texts import FACT_CHOICES, PAGE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -218,17 +224,29 @@ def _options(lang: Lang) -> dict[str, object]:
     return {
         "page": dict(say),
         "rules": [
-            f"{rule.value} {rule.api_name} – {meaning(rule, lang)}" for rule in DistributionRule
+            f"{_sentence(meaning(rule, lang))} ({rule.value} {rule.api_name})"
+            for rule in DistributionRule
         ],
         "channels": [CHANNEL_LABELS[lang][ch.name] for ch in NotificationChannel],
+        "channelNames": [CHANNEL_NAMES[lang][ch.name] for ch in NotificationChannel],
+        "reach": ["", *(CHANNEL_REACH[lang][ch.name] for ch in support_facts.REACHABLE)],
+        "results": ["", *(RESULTS[lang][ch.name] for ch in support_facts.REACHABLE)],
+        "factChoices": {
+            name: [
+                say[value]
+                if values == support_facts.YES_NO
+                else FACT_CHOICES[lang][f"{name}_{value}"]
+                for value in values
+            ]
+            for name, values in support_facts.FIELDS
+            if name not in {"age", "research", "contact-updated"}
+        },
         "orderStatuses": [
-            f"{status.value} {status.api_name}"
-            + (f" ({error.api_name})" if error and error is not E.NONE else "")
-            for _, status, error in ORDER_STATUSES
+            _status_label(status, error, lang) for _, status, error in ORDER_STATUSES
         ],
-        "messageStatuses": [f"{status.value} {status.api_name}" for _, status in MESSAGE_STATUSES],
+        "messageStatuses": [_status_label(status, None, lang) for _, status in MESSAGE_STATUSES],
         "matrix": grid(lang),
-        "legend": LEGEND[lang]["legend"],
+        "legend": say["legend"],
         "checklist": [
             [
                 say["checklist_channel"].format(
@@ -242,6 +260,11 @@ def _options(lang: Lang) -> dict[str, object]:
     }
 
 
+def _sentence(text: str) -> str:
+    """Return *text* without its last full stop: a label, not a sentence."""
+    return text.removesuffix(".")
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -249,7 +272,7 @@ def _capital(text: str) -> str:
 def template() -> str:
     """Return the page's HTML with its style sheet and script in place, the data still out."""
     page = (TEMPLATES / "page.html").read_text(encoding="utf-8")
-    for name in ("page.css", "page.js"):
+    for name in ("page.css", "page.js", "facts.js"):
         # The placeholder stands alone on its line; the file brings its own last newline.
         page = page.replace(f"@@{name}@@\n", (TEMPLATES / name).read_text(encoding="utf-8"))
     return page
@@ -260,6 +283,8 @@ def build() -> str:
     payload = {
         **data(),
         "ui": {lang: _options(lang) for lang in LANGUAGES},
+        "ruleApi": [rule.api_name for rule in DistributionRule],
+        "facts": support_facts.data(),
         "version": version("eprom-distribution"),
     }
     blob = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
