@@ -108,8 +108,8 @@ def test_a_full_disk_is_one_line_and_74() -> None:
         _, err = process.communicate(timeout=30)
     assert process.returncode == 74
     assert err.decode() == (
-        "eprom-distribution: feil: kan ikke skrive utdata: disken er full eller kan ikke skrives"
-        " til\n"
+        "eprom-distribution: feil: kan ikke skrive utdata: standard utdata er lukket, eller disken"
+        " er full eller skrivebeskyttet\n"
     )
 
 

@@ -306,8 +306,8 @@ def test_every_command_with_its_output_closed_exits_74(tmp_path: Path, argv: lis
     done = _command(argv, tmp_path, preexec_fn=_close_stdout)
     assert done.returncode == 74, done.stderr
     assert done.stderr == (
-        "eprom-distribution: error: cannot write the output: the disk is full or cannot be"
-        " written to\n"
+        "eprom-distribution: error: cannot write the output: standard output is closed, or the"
+        " disk is full or read-only\n"
     )
 
 

@@ -4,8 +4,8 @@ Every command prints to stdout and returns 0; bad input prints one line to stder
 value and the valid choices (and the nearest one) and returns 2, never a traceback. ``preflight``
 returns 1 when it finds problems, ``check`` when the verdict needs attention, ``verify`` when
 anything does, ``audit`` when a row of MRS's datadump does. Output that cannot be written ends
-quietly: 141 when the reader went away (``… | head -1``), 74 when the disk is full; Ctrl-C
-returns 130.
+quietly: 141 when the reader went away (``… | head -1``), 74 when it is closed or the disk is
+full; Ctrl-C returns 130.
 
 Texts follow ``--lang`` (``nb``, ``no``, ``nb-NO``, ``en``, ``en-GB``, any case), which defaults
 from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``nb_NO…``, ``no_NO…`` or ``nn_NO…`` give
