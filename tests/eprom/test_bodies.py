@@ -428,7 +428,7 @@ def test_a_national_id_with_spaces_is_sent_as_eleven_digits() -> None:
         national_id="1510 8695 088",
         sender_info={},
         message_info={},
-        document_collection=[],
+        document_collection=[{"title": "Brev"}],
         notification_priority_list=["helsenorge"],
     )
     assert message.to_dict()["nationalId"] == "15108695088"
@@ -436,3 +436,28 @@ def test_a_national_id_with_spaces_is_sent_as_eleven_digits() -> None:
     for other in ("151086-95088", "151086\t95088", "151086\u00a095088"):
         with pytest.raises(OrderRefusedError):
             FormOrderRequest(form_id=FORM, national_id=other, expiry_date=EXPIRY)
+
+
+@pytest.mark.parametrize("empty", [[], (), {}, "[]", " {} ", "null"])
+def test_a_message_without_documents_is_refused_before_it_is_sent(empty: Any) -> None:
+    with pytest.raises(OrderRefusedError) as caught:
+        message(document_collection=empty)
+    assert caught.value.problems == (
+        Problem(ProblemCode.MAIN_DOCUMENT_MISSING, None, field="documentCollection"),
+    )
+    assert str(caught.value) == (
+        "ePROM would refuse this order (MessageToCitizenRequest): documentCollection: The message"
+        " has no documents; ePROM needs at least the main document."
+    )
+
+
+def test_a_message_lists_every_reason_it_would_be_refused() -> None:
+    with pytest.raises(OrderRefusedError) as caught:
+        message(national_id=H_NUMBER, document_collection=[])
+    assert [(p.code, p.field) for p in caught.value.problems] == [
+        (ProblemCode.NATIONAL_ID_H_NUMBER, "nationalId"),
+        (ProblemCode.MAIN_DOCUMENT_MISSING, "documentCollection"),
+    ]
+    assert caught.value.message("nb").endswith(
+        "documentCollection: Meldingen har ingen dokumenter; ePROM trenger minst hoveddokumentet."
+    )

@@ -318,8 +318,9 @@ class MessageToCitizenRequest:
     ``document_collection`` (the documents, a JSON object or list) are passed through as the
     caller gives them, as a mapping or its JSON text: the guide names their fields only in a C#
     example. They are kept as JSON text, so the request stays immutable, and their repr shows
-    only their length. A national ID that ePROM would refuse raises
-    :class:`~distribution.errors.OrderRefusedError`.
+    only their length. A national ID that ePROM would refuse, or an empty document collection
+    (``[]``, ``{}`` or ``null``: no main document, which ePROM answers with ``BadRequest``),
+    raises :class:`~distribution.errors.OrderRefusedError` listing both.
     """
 
     national_id: str = attrs.field(
@@ -335,13 +336,20 @@ class MessageToCitizenRequest:
     paper_color_print: bool = attrs.field(default=False, validator=exactly(bool))
 
     def __attrs_post_init__(self) -> None:
+        found = []
         code = national_id_problem(self.national_id)
         if code is not None:
+            found.append(Problem(code, field="nationalId"))
+        # ePROM refuses a message whose collection has no main document; the guide names no
+        # document's fields, so an empty collection (or null) is the one case told before sending.
+        if not json.loads(self.document_collection):
+            found.append(Problem(ProblemCode.MAIN_DOCUMENT_MISSING, field="documentCollection"))
+        if found:
             raise OrderRefusedError(
                 "order_refused",
                 value=None,
                 field="MessageToCitizenRequest",
-                problems=(Problem(code, field="nationalId"),),
+                problems=tuple(found),
             )
 
     def to_dict(self) -> MessageDict:
