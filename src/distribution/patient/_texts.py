@@ -118,7 +118,7 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "paper_not_enabled_no_rule": "Regelen kan sende papirbrev, men skjemaet er ikke satt opp for papir; velg en regel uten papir eller slå på papir for skjemaet.",
         "form_not_published": "Skjemaet er ikke publisert i ePROM; publiser det før det bestilles.",
         "form_not_found": "ePROM har ikke noe skjema med denne id-en (formId); sjekk skjemaets id.",
-        "metadata_not_json": "Metadata (metadata) er ikke gyldig JSON.",
+        "metadata_not_json": "Metadata (metadata) er ikke et gyldig JSON-objekt.",
         "main_document_missing": "Meldingen har ingen dokumenter; ePROM trenger minst hoveddokumentet.",
     },
     "en": {
@@ -133,7 +133,7 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "paper_not_enabled_no_rule": "The rule may send paper, but the form is not paper enabled; choose a rule without paper or enable paper for the form.",
         "form_not_published": "The form is not published in ePROM; publish it before ordering it.",
         "form_not_found": "ePROM has no form with this id (formId); check the form's id.",
-        "metadata_not_json": "The metadata (metadata) is not valid JSON.",
+        "metadata_not_json": "The metadata (metadata) is not a valid JSON object.",
         "main_document_missing": "The message has no documents; ePROM needs at least the main document.",
     },
 }
