@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from distribution import (
 )
 from distribution.eprom import ledger as verification
 from distribution.eprom.callbacks import MAX_JSON_SIZE
+from distribution.presentation.tables import verification_json, verification_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -339,3 +341,63 @@ def test_an_anomaly_describes_itself_in_one_line() -> None:
     )
     with pytest.raises(InvalidValueError, match="not a supported language"):
         missing.describe(lang="de")  # type: ignore[arg-type]
+
+
+def returned_line(guid: str, status: str = "Completed", channel: str | None = None) -> str:
+    body: dict[str, object] = {"apiKey": "k", "formOrderId": guid, "formOrderStatus": status}
+    if channel is not None:
+        body["notificationChannel"] = channel
+    return json.dumps(body)
+
+
+def test_a_returned_form_without_a_channel_is_counted_not_lost() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH)), order_line(GUIDS[1], decide("Basic", BOTH))],
+        [
+            status_line(GUIDS[0], "Ordered", "Helsenorge"),
+            returned_line(GUIDS[0]),  # as the guide's own example: no notificationChannel
+            status_line(GUIDS[1], "Ordered", "Helsenorge"),
+            returned_line(GUIDS[1], "Expired", "Helsenorge"),  # names it: judged
+        ],
+    )
+    assert run.unjudged == 0
+    assert list(run) == []
+    assert run.unjudged == 1
+    assert run.counts[Verdict.AS_PREDICTED] == 3
+    assert sum(run.counts.values()) == 3  # the fourth callback is the unjudged one
+    assert not run.needs_attention  # normal: the guide's example has no channel either
+    text = verification_text(run, "en")
+    assert "Returned forms without a channel, not judged (need no attention): 1\n" in text
+    assert text.endswith("Nothing needs attention.\n")
+    assert "Returnerte skjemaer uten kanal, ikke vurdert (trenger ikke oppfølging): 1\n" in (
+        verification_text(run, "nb")
+    )
+
+
+def test_an_unjudged_returned_form_is_still_checked_for_duplicates_and_unknown_ids() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH))],
+        [
+            status_line(GUIDS[0], "Ordered", "Helsenorge"),
+            returned_line(GUIDS[0]),
+            returned_line(GUIDS[0]),
+            returned_line(GUIDS[2]),
+        ],
+    )
+    assert [(a.kind, a.line) for a in run] == [
+        (AnomalyKind.DUPLICATE, 3),
+        (AnomalyKind.UNKNOWN_ORDER, 4),
+    ]
+    assert run.unjudged == 1
+
+
+def test_the_report_leaves_out_the_unjudged_line_when_there_are_none() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH))],
+        [status_line(GUIDS[0], "Ordered", "Helsenorge")],
+    )
+    list(run)
+    assert "not judged" not in verification_text(run, "en")
+    out = io.StringIO()
+    verification_json(run, [], out)
+    assert json.loads(out.getvalue())["unjudged"] == 0

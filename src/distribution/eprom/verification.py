@@ -187,6 +187,7 @@ class Verification:
         self._counts: dict[Verdict | AnomalyKind, int] = dict.fromkeys([*Verdict, *AnomalyKind], 0)
         self._run = self._anomalies(callbacks, name)
         self._pending: deque[Anomaly] = deque()  # read ahead by needs_attention, not yet yielded
+        self._unjudged = 0
         self._done = False
 
     def __iter__(self) -> Verification:
@@ -209,6 +210,16 @@ class Verification:
     def counts(self) -> Mapping[Verdict | AnomalyKind, int]:
         """Callbacks per verdict, and anomalies per kind; complete once :attr:`done`."""
         return MappingProxyType(self._counts)
+
+    @property
+    def unjudged(self) -> int:
+        """The returned forms that named no channel, so got no verdict; complete once :attr:`done`.
+
+        Counted so that none is lost, and no anomaly: the guide's own example of a returned form
+        has no ``notificationChannel``, so one without it is normal. Each is still checked for
+        duplicates, contradictions and unknown ids, and its order's status callback is judged.
+        """
+        return self._unjudged
 
     @property
     def done(self) -> bool:
@@ -266,7 +277,8 @@ class Verification:
         kind: Verdict | AnomalyKind
         if receipt.finding is CallbackFinding.NEW:
             if receipt.verdict is None:
-                return None  # a returned form that does not name its channel cannot be judged
+                self._unjudged += 1  # a returned form that does not name its channel
+                return None
             if receipt.verdict.expected:
                 self._counts[receipt.verdict] += 1
                 return None
