@@ -412,6 +412,8 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "JSON text": "JSON-tekst (str eller bytes)",
         "a mapping of decoded JSON": "et ferdig lest JSON-objekt (dict)",
         "JSON text or a mapping of decoded JSON": "JSON-tekst (str eller bytes) eller et ferdig lest JSON-objekt (dict)",
+        "JSON text, a mapping or an (id, Decision) pair": "JSON-tekst (str eller bytes), et ferdig lest JSON-objekt (dict) med en Decision eller en beslutning i wire-formatet, eller et par (id, Decision)",
+        "JSON text, a mapping or a callback already read": "JSON-tekst (str eller bytes), et ferdig lest JSON-objekt (dict) eller en ferdig lest tilbakemelding (FormOrderStatusCallback, FormReturnCallback eller MessageStatusCallback)",
         "true or false": "true eller false",
     },
     "en": {
@@ -463,6 +465,8 @@ EXPECTED: Final[dict[Lang, dict[str, str]]] = {
         "JSON text": "JSON text (str or bytes)",
         "a mapping of decoded JSON": "a mapping of decoded JSON (dict)",
         "JSON text or a mapping of decoded JSON": "JSON text (str or bytes) or a mapping of decoded JSON (dict)",
+        "JSON text, a mapping or an (id, Decision) pair": "JSON text (str or bytes), a mapping (dict) holding a Decision or a decision in the wire format, or an (id, Decision) pair",
+        "JSON text, a mapping or a callback already read": "JSON text (str or bytes), a mapping of decoded JSON (dict) or a callback already read (FormOrderStatusCallback, FormReturnCallback or MessageStatusCallback)",
         "true or false": "true or false",
     },
 }

@@ -25,7 +25,7 @@ from distribution import (
     verify,
 )
 from distribution.eprom import ledger as verification
-from distribution.eprom.callbacks import MAX_JSON_SIZE
+from distribution.eprom.callbacks import MAX_JSON_SIZE, read_callback
 from distribution.presentation.tables import verification_json, verification_text
 
 if TYPE_CHECKING:
@@ -401,3 +401,59 @@ def test_the_report_leaves_out_the_unjudged_line_when_there_are_none() -> None:
     out = io.StringIO()
     verification_json(run, [], out)
     assert json.loads(out.getvalue())["unjudged"] == 0
+
+
+def test_verify_takes_decisions_and_callbacks_already_read() -> None:
+    basic, message = decide("Basic", BOTH), decide_priority_list(["helsenorge"], BOTH)
+    run = verify(
+        [
+            (GUIDS[0], basic),  # an (id, Decision) pair
+            {"formOrderId": GUIDS[1], "decision": basic, "ref": "visit-2"},  # a Decision inside
+            {"messageToCitizenId": GUIDS[2], "decision": message},
+        ],
+        [
+            read_callback(status_line(GUIDS[0], "Ordered", "Helsenorge")),
+            read_callback(status_line(GUIDS[1], "Ordered", "Unsecure")),
+            json.loads(status_line(GUIDS[1], "Ordered", "Unsecure")),  # a mapping, as before
+            read_callback(
+                {"messageToCitizenId": GUIDS[2], "notificationChannel": 1, "sentStatus": 0}
+            ),
+        ],
+    )
+    assert [(a.kind, a.line, a.ref) for a in run] == [
+        (Verdict.NOT_PERMITTED, 2, "visit-2"),
+        (AnomalyKind.DUPLICATE, 3, "visit-2"),
+    ]
+    assert run.counts[Verdict.AS_PREDICTED] == 2
+    assert GUIDS[0] in run.ledger
+
+
+def test_a_pair_of_the_wrong_kind_or_an_order_of_another_type_is_the_callers_mistake() -> None:
+    basic = decide("Basic", BOTH)
+    for bad in [5, (GUIDS[0], basic.to_dict()), (GUIDS[0],), (GUIDS[0], basic, "ref"), [GUIDS[0]]]:
+        with pytest.raises(InvalidTypeError) as caught:
+            verify([bad], [])
+        assert "orders line 1: order must be JSON text (str or bytes), a mapping (dict)" in str(
+            caught.value
+        )
+        assert "or an (id, Decision) pair" in str(caught.value)
+        assert "eller et par (id, Decision)" in caught.value.message("nb")
+    # A pair's id is read as an order line's, and a repeated one is refused as on a line.
+    with pytest.raises(InvalidValueError, match="orders line 1: id is 'x', not a GUID"):
+        verify([("x", basic)], [])
+    with pytest.raises(InvalidValueError, match=f"orders line 2: id '{ID}' is already on an"):
+        verify([(ID.upper(), basic), {"formOrderId": ID, "decision": basic}], [])
+    # A Decision of the other kind inside a mapping is refused as its wire format is.
+    message = decide_priority_list(["paper"], BOTH)
+    with pytest.raises(InvalidValueError, match="formOrderId does not fit the decision"):
+        verify([{"formOrderId": GUIDS[0], "decision": message}], [])
+
+
+def test_a_callback_of_another_type_is_the_callers_mistake_naming_what_is_taken() -> None:
+    run = verify([(GUIDS[0], decide("Basic", BOTH))], [decide("Basic", BOTH)])
+    with pytest.raises(InvalidTypeError) as caught:
+        list(run)
+    assert str(caught.value).startswith(
+        "callback must be JSON text (str or bytes), a mapping of decoded JSON (dict) or a callback"
+        " already read (FormOrderStatusCallback, FormReturnCallback or MessageStatusCallback)"
+    )
