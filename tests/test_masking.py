@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, overload
 
 import pytest
 from hypothesis import given
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from distribution import (
     Anomaly,
     DistributionError,
+    FormEvent,
     KrrRecord,
     PatientFacts,
     read_callback,
@@ -171,3 +173,24 @@ def test_masking_never_leaves_eight_digits_in_a_row(text: str) -> None:
     # A size stand-in keeps its number; any other run of eight ASCII digits is gone.
     kept = [run for run in digits.split() if len(run) >= 8]
     assert all(f"<{run} " in masked or f" {run}>" in masked for run in kept), masked
+
+
+class _Long(Sequence[int]):
+    """A sequence that says it is long, without holding anything."""
+
+    def __len__(self) -> int:
+        return 12_345_678
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        raise IndexError(index)
+
+
+def test_an_event_type_of_the_wrong_type_keeps_its_size_in_the_message() -> None:
+    # The library's own stand-in for a long value is no personal data: its digits stay.
+    with pytest.raises(DistributionError) as raised:
+        FormEvent.parse(_Long())
+    assert "not _Long <_Long of length 12345678>;" in str(raised.value)

@@ -87,7 +87,7 @@ def test_a_channel_is_a_channel_its_code_or_its_name() -> None:
             national_id=FNR,
             sender_info={},
             message_info={},
-            document_collection=[],
+            document_collection=[{"title": "Brev"}],
             notification_priority_list=[None],  # type: ignore[list-item]
         )
     documents: list[dict[str, str]] = [{"title": "Brev"}]  # a list of documents of any mapping type

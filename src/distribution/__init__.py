@@ -90,10 +90,12 @@ if TYPE_CHECKING:
     from distribution.eprom.reconciliation import (
         ExpectedCallbacks,
         Reconciliation,
+        ResponseReconciliation,
         Verdict,
         VerdictCase,
         expected_callbacks,
         reconcile,
+        reconcile_response,
     )
     from distribution.eprom.responses import FormOrderResponse, MessageResponse
     from distribution.eprom.returned import (
@@ -206,6 +208,7 @@ __all__ = [
     "Reason",
     "Receipt",
     "Reconciliation",
+    "ResponseReconciliation",
     "RuleTally",
     "SentStatus",
     "Simulation",
@@ -248,6 +251,7 @@ __all__ = [
     "read_callback",
     "read_data",
     "reconcile",
+    "reconcile_response",
     "route",
     "rules_reaching",
     "simulate",
@@ -333,10 +337,12 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "eprom.reconciliation": (
         "ExpectedCallbacks",
         "Reconciliation",
+        "ResponseReconciliation",
         "Verdict",
         "VerdictCase",
         "expected_callbacks",
         "reconcile",
+        "reconcile_response",
     ),
     "eprom.ledger": ("CallbackFinding", "CallbackLedger", "Receipt", "order_line"),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),

@@ -357,8 +357,11 @@ class Refusal(Describable, Protocol):
         ...  # pragma: no cover  # a protocol's member has no body
 
 
-class OrderRefusedError(DistributionError, ValueError):
+class OrderRefusedError(InvalidValueError):
     """An order (or message) ePROM would answer with ``BadRequest``, so it was not built.
+
+    An :class:`InvalidValueError` (so a ``ValueError``): a value of the right type that ePROM
+    does not allow, and ``except InvalidValueError`` around a builder keeps catching it.
 
     Raised by the request builders (:class:`~distribution.eprom.bodies.FormOrderRequest`,
     :class:`~distribution.eprom.bodies.MessageToCitizenRequest`), which run the pre-flight

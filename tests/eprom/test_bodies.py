@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -104,24 +105,68 @@ def test_every_field_goes_out_under_its_name() -> None:
 
 def test_metadata_is_json_text_as_ePROM_asks() -> None:  # noqa: N802  # ePROM is a name
     assert order(metadata='{"age": 76}').metadata == '{"age": 76}'
-    with pytest.raises(
-        InvalidValueError, match=r"FormOrderRequest\.metadata is not valid JSON: line 1, column 2"
-    ):
-        order(metadata="{age: 76}")
-    # A text is the right type; JSON in it that is not an object is a bad value.
-    with pytest.raises(InvalidValueError, match="metadata must be a JSON object, not list"):
-        order(metadata="[76]")
     with pytest.raises(InvalidTypeError, match="metadata must be a mapping or its JSON text"):
         order(metadata=76)
-    for bad in ({"age": float("nan")}, {"when": EXPIRY}, {"deep": _deep(100_000)}):
-        with pytest.raises(InvalidValueError, match="cannot be written as JSON"):
-            order(metadata=bad)
+
+
+METADATA_PROBLEM = Problem(ProblemCode.METADATA_NOT_JSON, DistributionRule.BASIC, field="metadata")
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("{age: 76}", r"FormOrderRequest\.metadata is not valid JSON: line 1, column 2"),
+        # A text is the right type; JSON in it that is not an object is a bad value.
+        ("[76]", "metadata must be a JSON object, not list"),
+        ("[" * 100_000, "metadata is nested deeper than the JSON reader"),
+        ('{"a": 1, "a": 2}', "metadata"),
+    ],
+)
+def test_metadata_text_that_is_no_json_object_is_refused_as_ePROM_refuses_it(  # noqa: N802
+    text: str, cause: str
+) -> None:
+    with pytest.raises(OrderRefusedError) as caught:
+        order(metadata=text)
+    assert caught.value.problems == (METADATA_PROBLEM,)
+    assert str(caught.value) == (
+        "ePROM would refuse this order (FormOrderRequest): metadata: The metadata (metadata) is"
+        " not a valid JSON object."
+    )
+    assert caught.value.message("nb").endswith(
+        "metadata: Metadata (metadata) er ikke et gyldig JSON-objekt."
+    )
+    # Where the JSON breaks stays on the error, and callers that caught the old error still do.
+    assert isinstance(caught.value.__cause__, InvalidValueError)
+    assert re.search(cause, str(caught.value.__cause__))
+    assert isinstance(caught.value, InvalidValueError)
+
+
+def test_bad_metadata_is_listed_with_every_other_reason() -> None:
+    with pytest.raises(OrderRefusedError) as caught:
+        order(
+            national_id=H_NUMBER,
+            metadata="[76]",
+            distribution_rule="PaperOnly",
+            form_paper_enabled=False,
+        )
+    assert [(p.code, p.field) for p in caught.value.problems] == [
+        (ProblemCode.PAPER_NOT_ENABLED, "distributionRule"),
+        (ProblemCode.NATIONAL_ID_H_NUMBER, "nationalId"),
+        (ProblemCode.METADATA_NOT_JSON, "metadata"),
+    ]
+
+
+def test_metadata_that_cannot_be_written_as_json_is_refused_at_once() -> None:
     circular: dict[str, object] = {}
     circular["self"] = circular
-    with pytest.raises(InvalidValueError, match="cannot be written as JSON"):
-        order(metadata=circular)
-    with pytest.raises(InvalidValueError, match=r"metadata is nested deeper than the JSON reader"):
-        order(metadata="[" * 100_000)
+    for bad in ({"age": float("nan")}, {"when": EXPIRY}, {"deep": _deep(100_000)}, circular):
+        with pytest.raises(OrderRefusedError) as caught:
+            order(metadata=bad)
+        # Refused while the field is read, before the rule is: the problem names none.
+        assert caught.value.problems == (
+            Problem(ProblemCode.METADATA_NOT_JSON, None, field="metadata"),
+        )
+        assert "cannot be written as JSON" in str(caught.value.__cause__)
 
 
 def _deep(depth: int) -> object:
@@ -428,7 +473,7 @@ def test_a_national_id_with_spaces_is_sent_as_eleven_digits() -> None:
         national_id="1510 8695 088",
         sender_info={},
         message_info={},
-        document_collection=[],
+        document_collection=[{"title": "Brev"}],
         notification_priority_list=["helsenorge"],
     )
     assert message.to_dict()["nationalId"] == "15108695088"
@@ -436,3 +481,28 @@ def test_a_national_id_with_spaces_is_sent_as_eleven_digits() -> None:
     for other in ("151086-95088", "151086\t95088", "151086\u00a095088"):
         with pytest.raises(OrderRefusedError):
             FormOrderRequest(form_id=FORM, national_id=other, expiry_date=EXPIRY)
+
+
+@pytest.mark.parametrize("empty", [[], (), {}, "[]", " {} ", "null"])
+def test_a_message_without_documents_is_refused_before_it_is_sent(empty: Any) -> None:
+    with pytest.raises(OrderRefusedError) as caught:
+        message(document_collection=empty)
+    assert caught.value.problems == (
+        Problem(ProblemCode.MAIN_DOCUMENT_MISSING, None, field="documentCollection"),
+    )
+    assert str(caught.value) == (
+        "ePROM would refuse this order (MessageToCitizenRequest): documentCollection: The message"
+        " has no documents; ePROM needs at least the main document."
+    )
+
+
+def test_a_message_lists_every_reason_it_would_be_refused() -> None:
+    with pytest.raises(OrderRefusedError) as caught:
+        message(national_id=H_NUMBER, document_collection=[])
+    assert [(p.code, p.field) for p in caught.value.problems] == [
+        (ProblemCode.NATIONAL_ID_H_NUMBER, "nationalId"),
+        (ProblemCode.MAIN_DOCUMENT_MISSING, "documentCollection"),
+    ]
+    assert caught.value.message("nb").endswith(
+        "documentCollection: Meldingen har ingen dokumenter; ePROM trenger minst hoveddokumentet."
+    )

@@ -14,6 +14,7 @@ from distribution import (
     InvalidTypeError,
     InvalidValueError,
     NationalIdKind,
+    Problem,
     ProblemCode,
     national_id_kind,
     national_id_problem,
@@ -275,6 +276,8 @@ GUIDE_BAD_REQUESTS = [
         "national_id_h_number",
         "nationalId",
     ),
+    # SendeMeldingTilInnbyggerV2.md, "Feilsituasjoner": the message page's one such text.
+    ("Main document in MessageToCitizen is missing", "main_document_missing", "documentCollection"),
 ]
 
 
@@ -309,7 +312,7 @@ def test_a_bad_request_says_the_rule_when_given_and_reads_without_one() -> None:
         "",
         "Internal Server Error",
         "The ordered form is not Published!",  # a changed wording is not guessed
-        "Main document in MessageToCitizen is missing",  # the message page's, not an order's
+        "Main document in MessageToCitizen is missing.",  # a changed wording is not guessed
         "nationalId: The national ID must be either Norsk fødselsnummer or D-nummer.",
         '"unterminated',
         '"The ordered form is not Published" and more',
@@ -324,3 +327,14 @@ def test_a_text_the_guide_does_not_list_gives_none(text: str) -> None:
 def test_parse_bad_request_takes_text() -> None:
     with pytest.raises(InvalidTypeError):
         parse_bad_request(b"The ordered form is not Published")  # type: ignore[arg-type]
+
+
+def test_a_message_without_documents_is_said_in_both_languages() -> None:
+    problem = parse_bad_request('"Main document in MessageToCitizen is missing"')
+    assert problem == Problem(ProblemCode.MAIN_DOCUMENT_MISSING, None, field="documentCollection")
+    assert problem.describe() == (
+        "documentCollection: The message has no documents; ePROM needs at least the main document."
+    )
+    assert problem.describe(lang="nb") == (
+        "documentCollection: Meldingen har ingen dokumenter; ePROM trenger minst hoveddokumentet."
+    )

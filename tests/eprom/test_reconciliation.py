@@ -18,15 +18,20 @@ from distribution import (
     Decision,
     DistributionError,
     DistributionRule,
+    FormOrderResponse,
     FormOrderStatus,
     FormOrderStatusErrorCode,
     InvalidTypeError,
     InvalidValueError,
+    MessageResponse,
     NotificationChannel,
+    ResponseReconciliation,
     SentStatus,
+    VerdictCase,
     decide,
     decide_priority_list,
     explain_decision,
+    reconcile_response,
 )
 from distribution.eprom.callbacks import (
     Callback,
@@ -356,3 +361,94 @@ def test_a_reconciliation_is_a_value() -> None:
     assert result == Reconciliation(decision, status_callback(S.ORDERED, E.NONE, C.HELSENORGE))
     assert pickle.loads(pickle.dumps(result)) == result  # noqa: S301  # our own value
     assert hash(result) == hash(Reconciliation(decision, result.callback))
+
+
+# --- the answer to the request: the preferred channel, judged before any callback -------------
+# Expected cases written by hand from the response's meaning (the preferred channel; NONE when
+# there is nobody to send to), not computed by the judge under test.
+
+NIL = "00000000-0000-0000-0000-000000000000"
+# BasicOrPaper for a patient on Helsenorge with a postal address: Helsenorge, then paper.
+BASIC_OR_PAPER = decide("BasicOrPaper", Availability(helsenorge=True, paper=True))
+
+
+def order_response(channel: str, order_id: str = ID) -> FormOrderResponse:
+    return FormOrderResponse.from_dict({"id": order_id, "notificationChannel": channel})
+
+
+@pytest.mark.parametrize(
+    ("channel", "verdict", "case"),
+    [
+        ("Helsenorge", Verdict.AS_PREDICTED, VerdictCase.AS_PREDICTED),
+        # A later link of the decision's chain: the fallback the decision allowed for.
+        ("PhysicalMailbox", Verdict.FALLBACK, VerdictCase.FALLBACK),
+        # In the rule's route, not in this patient's chain: ePROM's KRR knows otherwise.
+        ("DigitalMailbox", Verdict.AVAILABILITY_CHANGED, VerdictCase.REACHED_ELSEWHERE),
+        # Nobody to send to, though the decision reached the patient: lost since.
+        ("None", Verdict.AVAILABILITY_CHANGED, VerdictCase.LOST_SINCE),
+        # e-mail/SMS is not in BasicOrPaper's route at all.
+        ("Unsecure", Verdict.NOT_PERMITTED, VerdictCase.OUTSIDE_ROUTE),
+    ],
+)
+def test_the_preferred_channel_is_judged_against_the_decision(
+    channel: str, verdict: Verdict, case: VerdictCase
+) -> None:
+    result = reconcile_response(BASIC_OR_PAPER, order_response(channel))
+    assert (result.verdict, result.case) == (verdict, case)
+    assert result.decision is BASIC_OR_PAPER
+    assert result.response == order_response(channel)
+
+
+def test_no_channel_is_as_predicted_for_a_patient_the_decision_could_not_reach() -> None:
+    unreachable = decide("Basic", Availability())
+    result = reconcile_response(unreachable, order_response("None"))
+    assert (result.verdict, result.case) == (
+        Verdict.UNREACHABLE_AS_PREDICTED,
+        VerdictCase.UNREACHABLE,
+    )
+    # A national ID ePROM does not know: no order, no channel; the same case.
+    assert reconcile_response(unreachable, order_response("None", NIL)).case is (
+        VerdictCase.UNREACHABLE
+    )
+    # Reached on Helsenorge after all: the patient's channels changed since the decision.
+    assert reconcile_response(unreachable, order_response("Helsenorge")).case is (
+        VerdictCase.REACHED_ELSEWHERE
+    )
+
+
+def test_no_distribution_expects_no_channel() -> None:
+    decision = decide("NoDistribution", Availability(helsenorge=True))
+    assert reconcile_response(decision, order_response("None")).verdict is Verdict.AS_PREDICTED
+    assert reconcile_response(decision, order_response("None")).case is (
+        VerdictCase.NO_DISTRIBUTION
+    )
+    sent = reconcile_response(decision, order_response("Helsenorge"))
+    assert (sent.verdict, sent.case) == (
+        Verdict.NOT_PERMITTED,
+        VerdictCase.SENT_WITHOUT_DISTRIBUTION,
+    )
+
+
+def test_a_message_response_is_judged_against_a_priority_lists_decision() -> None:
+    decision = decide_priority_list(["helsenorge", "paper"], Availability(paper=True))
+    sent = MessageResponse.from_dict({"messageToCitizenId": ID, "notificationChannel": 4})
+    assert reconcile_response(decision, sent).verdict is Verdict.AS_PREDICTED
+    nothing = MessageResponse.from_dict({"notificationChannel": "0"})
+    assert reconcile_response(decision, nothing).case is VerdictCase.LOST_SINCE
+
+
+def test_a_response_of_the_other_kind_or_type_is_refused() -> None:
+    message = decide_priority_list(["helsenorge"], Availability(helsenorge=True))
+    with pytest.raises(InvalidValueError) as caught:
+        reconcile_response(message, order_response("Helsenorge"))
+    assert str(caught.value) == (
+        "response is a FormOrderResponse, but a priority list's decision is checked against"
+        " ePROM's answer to a message (MessageResponse)"
+    )
+    answer = MessageResponse.from_dict({"messageToCitizenId": ID, "notificationChannel": 1})
+    with pytest.raises(InvalidValueError, match=r"answer to a form order \(FormOrderResponse\)"):
+        reconcile_response(BASIC_OR_PAPER, answer)
+    with pytest.raises(InvalidTypeError, match="must be FormOrderResponse or MessageResponse"):
+        reconcile_response(BASIC_OR_PAPER, {"id": ID})  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        ResponseReconciliation("Basic", order_response("None"))  # type: ignore[arg-type]

@@ -5,9 +5,11 @@ shows, whatever field the sender put it in (docs/sources.md §8)."""
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import UTC, datetime
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -134,7 +136,7 @@ def test_a_warning_that_is_not_an_object_names_its_place() -> None:
 def test_patient_initiated_values_read_the_utc_time_in_either_spelling() -> None:
     values = PatientInitiatedValues.from_dict({"orderTimestampUtc": "2023-03-29T08:20:10Z"})
     assert values.order_timestamp_utc == datetime(2023, 3, 29, 8, 20, 10, tzinfo=UTC)
-    assert values.to_dict()["orderTimestampUTC"] == "2023-03-29T08:20:10+00:00"
+    assert values.to_dict()["orderTimestampUTC"] == "2023-03-29T08:20:10Z"  # as it came
     assert PatientInitiatedValues.from_dict({}) == PatientInitiatedValues()
 
 
@@ -173,7 +175,7 @@ def test_the_status_callback_is_written_as_the_guide_writes_it() -> None:
         "formOrderId": ID,
         "notificationChannel": "Helsenorge",
         "timestamp": "2023-03-29T10:20:10.1804332",
-        "timestampUtc": "2023-03-29T08:20:10.180433+00:00",
+        "timestampUtc": "2023-03-29T08:20:10.1804332Z",  # as it came, seventh digit included
         "formOrderStatus": "Ordered",
         "formOrderStatusErrorCode": "None",
     }
@@ -367,3 +369,39 @@ def test_an_error_without_the_key_is_left_as_it_is() -> None:
     with pytest.raises(UnknownCodeError) as caught:
         read_callback({**STATUS, "formOrderStatus": "Fax"})
     assert "'Fax' is not a known formOrderStatus" in str(caught.value)
+
+
+# --- times written back as they came ------------------------------------------------------------
+
+
+def test_a_utc_time_is_written_back_as_ePROM_sent_it() -> None:  # noqa: N802  # ePROM is a name
+    callback = FormOrderStatusCallback.from_dict(STATUS)
+    # Seven fractional digits: Python keeps six, the text keeps the seventh.
+    assert callback.timestamp_utc == datetime(2023, 3, 29, 8, 20, 10, 180433, tzinfo=UTC)
+    assert callback.to_dict()["timestampUtc"] == "2023-03-29T08:20:10.1804332Z"
+    assert callback.to_redacted_dict()["timestampUtc"] == "2023-03-29T08:20:10.1804332Z"
+    # Without an offset it is read as UTC, and written back without one.
+    event = FormOrderEvent.from_dict(
+        {"eventType": "FormOpened", "timestampUtc": "2021-05-07 09:17:51.220"}
+    )
+    assert event.timestamp_utc == datetime(2021, 5, 7, 9, 17, 51, 220000, tzinfo=UTC)
+    assert event.to_dict()["timestampUtc"] == "2021-05-07 09:17:51.220"
+    values = PatientInitiatedValues.from_dict({"orderTimestampUtc": "2023-03-29T08:20:10"})
+    assert values.to_dict()["orderTimestampUTC"] == "2023-03-29T08:20:10"
+
+
+def test_a_time_the_caller_sets_is_written_with_its_offset() -> None:
+    built = FormOrderEvent(
+        type=FormEvent.FORM_OPENED, timestamp_utc=datetime(2021, 5, 7, 9, 17, 51, tzinfo=UTC)
+    )
+    assert built.to_dict()["timestampUtc"] == "2021-05-07T09:17:51+00:00"
+    # A time changed with attrs.evolve is written from the new value, not the text it came as.
+    read = FormOrderStatusCallback.from_dict(STATUS)
+    later = attrs.evolve(read, timestamp_utc=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+    assert later.to_dict()["timestampUtc"] == "2024-01-02T03:04:05+00:00"
+    # The text takes no part in equality: the same instant, sent either way, is the same value.
+    other = FormOrderStatusCallback.from_dict(
+        {**STATUS, "timestampUtc": "2023-03-29T08:20:10.180433+00:00"}
+    )
+    assert other == read
+    assert pickle.loads(pickle.dumps(read)).to_dict() == read.to_dict()  # noqa: S301  # ours

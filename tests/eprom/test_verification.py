@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,8 @@ from distribution import (
     verify,
 )
 from distribution.eprom import ledger as verification
-from distribution.eprom.callbacks import MAX_JSON_SIZE
+from distribution.eprom.callbacks import MAX_JSON_SIZE, read_callback
+from distribution.presentation.tables import verification_json, verification_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -339,3 +341,119 @@ def test_an_anomaly_describes_itself_in_one_line() -> None:
     )
     with pytest.raises(InvalidValueError, match="not a supported language"):
         missing.describe(lang="de")  # type: ignore[arg-type]
+
+
+def returned_line(guid: str, status: str = "Completed", channel: str | None = None) -> str:
+    body: dict[str, object] = {"apiKey": "k", "formOrderId": guid, "formOrderStatus": status}
+    if channel is not None:
+        body["notificationChannel"] = channel
+    return json.dumps(body)
+
+
+def test_a_returned_form_without_a_channel_is_counted_not_lost() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH)), order_line(GUIDS[1], decide("Basic", BOTH))],
+        [
+            status_line(GUIDS[0], "Ordered", "Helsenorge"),
+            returned_line(GUIDS[0]),  # as the guide's own example: no notificationChannel
+            status_line(GUIDS[1], "Ordered", "Helsenorge"),
+            returned_line(GUIDS[1], "Expired", "Helsenorge"),  # names it: judged
+        ],
+    )
+    assert run.unjudged == 0
+    assert list(run) == []
+    assert run.unjudged == 1
+    assert run.counts[Verdict.AS_PREDICTED] == 3
+    assert sum(run.counts.values()) == 3  # the fourth callback is the unjudged one
+    assert not run.needs_attention  # normal: the guide's example has no channel either
+    text = verification_text(run, "en")
+    assert "Returned forms without a channel, not judged (need no attention): 1\n" in text
+    assert text.endswith("Nothing needs attention.\n")
+    assert "Returnerte skjemaer uten kanal, ikke vurdert (trenger ikke oppfølging): 1\n" in (
+        verification_text(run, "nb")
+    )
+
+
+def test_an_unjudged_returned_form_is_still_checked_for_duplicates_and_unknown_ids() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH))],
+        [
+            status_line(GUIDS[0], "Ordered", "Helsenorge"),
+            returned_line(GUIDS[0]),
+            returned_line(GUIDS[0]),
+            returned_line(GUIDS[2]),
+        ],
+    )
+    assert [(a.kind, a.line) for a in run] == [
+        (AnomalyKind.DUPLICATE, 3),
+        (AnomalyKind.UNKNOWN_ORDER, 4),
+    ]
+    assert run.unjudged == 1
+
+
+def test_the_report_leaves_out_the_unjudged_line_when_there_are_none() -> None:
+    run = verify(
+        [order_line(GUIDS[0], decide("Basic", BOTH))],
+        [status_line(GUIDS[0], "Ordered", "Helsenorge")],
+    )
+    list(run)
+    assert "not judged" not in verification_text(run, "en")
+    out = io.StringIO()
+    verification_json(run, [], out)
+    assert json.loads(out.getvalue())["unjudged"] == 0
+
+
+def test_verify_takes_decisions_and_callbacks_already_read() -> None:
+    basic, message = decide("Basic", BOTH), decide_priority_list(["helsenorge"], BOTH)
+    run = verify(
+        [
+            (GUIDS[0], basic),  # an (id, Decision) pair
+            {"formOrderId": GUIDS[1], "decision": basic, "ref": "visit-2"},  # a Decision inside
+            {"messageToCitizenId": GUIDS[2], "decision": message},
+        ],
+        [
+            read_callback(status_line(GUIDS[0], "Ordered", "Helsenorge")),
+            read_callback(status_line(GUIDS[1], "Ordered", "Unsecure")),
+            json.loads(status_line(GUIDS[1], "Ordered", "Unsecure")),  # a mapping, as before
+            read_callback(
+                {"messageToCitizenId": GUIDS[2], "notificationChannel": 1, "sentStatus": 0}
+            ),
+        ],
+    )
+    assert [(a.kind, a.line, a.ref) for a in run] == [
+        (Verdict.NOT_PERMITTED, 2, "visit-2"),
+        (AnomalyKind.DUPLICATE, 3, "visit-2"),
+    ]
+    assert run.counts[Verdict.AS_PREDICTED] == 2
+    assert GUIDS[0] in run.ledger
+
+
+def test_a_pair_of_the_wrong_kind_or_an_order_of_another_type_is_the_callers_mistake() -> None:
+    basic = decide("Basic", BOTH)
+    for bad in [5, (GUIDS[0], basic.to_dict()), (GUIDS[0],), (GUIDS[0], basic, "ref"), [GUIDS[0]]]:
+        with pytest.raises(InvalidTypeError) as caught:
+            verify([bad], [])
+        assert "orders line 1: order must be JSON text (str or bytes), a mapping (dict)" in str(
+            caught.value
+        )
+        assert "or an (id, Decision) pair" in str(caught.value)
+        assert "eller et par (id, Decision)" in caught.value.message("nb")
+    # A pair's id is read as an order line's, and a repeated one is refused as on a line.
+    with pytest.raises(InvalidValueError, match="orders line 1: id is 'x', not a GUID"):
+        verify([("x", basic)], [])
+    with pytest.raises(InvalidValueError, match=f"orders line 2: id '{ID}' is already on an"):
+        verify([(ID.upper(), basic), {"formOrderId": ID, "decision": basic}], [])
+    # A Decision of the other kind inside a mapping is refused as its wire format is.
+    message = decide_priority_list(["paper"], BOTH)
+    with pytest.raises(InvalidValueError, match="formOrderId does not fit the decision"):
+        verify([{"formOrderId": GUIDS[0], "decision": message}], [])
+
+
+def test_a_callback_of_another_type_is_the_callers_mistake_naming_what_is_taken() -> None:
+    run = verify([(GUIDS[0], decide("Basic", BOTH))], [decide("Basic", BOTH)])
+    with pytest.raises(InvalidTypeError) as caught:
+        list(run)
+    assert str(caught.value).startswith(
+        "callback must be JSON text (str or bytes), a mapping of decoded JSON (dict) or a callback"
+        " already read (FormOrderStatusCallback, FormReturnCallback or MessageStatusCallback)"
+    )

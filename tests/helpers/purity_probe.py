@@ -180,7 +180,7 @@ def exercise() -> None:
         national_id="15108695088",
         sender_info={},
         message_info={},
-        document_collection=[],
+        document_collection=[{"title": "Brev"}],
         notification_priority_list=["paper"],
     ).to_dict()
     machine = fake.FakeEprom({"15108695088": {"paper": True}}, api_key="k", seed=5)

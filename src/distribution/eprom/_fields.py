@@ -28,11 +28,13 @@ __all__ = [
     "flag",
     "guid_unless_nil",
     "hiding_key",
+    "keep_sent",
     "list_or_empty",
     "local",
     "mask",
     "object_or_none",
     "secret_text",
+    "sent_text",
     "text",
     "tuple_of",
     "utc",
@@ -80,9 +82,32 @@ def utc(value: object, field: str) -> datetime | None:
     return iso_time(value, field, naive="utc", expected="a string or null")
 
 
-def utc_text(value: datetime | None) -> str | None:
-    """Write a ``…Utc`` time as ISO 8601 with its offset, which :func:`utc` reads back."""
+def utc_text(value: datetime | None, as_sent: str | None = None) -> str | None:
+    """Write a ``…Utc`` time: the text ePROM sent, if it was read from one, else ISO 8601.
+
+    *as_sent* is the text :func:`sent_text` kept when the value was read; it keeps what a
+    ``datetime`` cannot: a seventh fractional digit (``"…10.1804332Z"``, where Python keeps
+    microseconds) and the lack of an offset. A time built in Python is written with its offset;
+    :func:`utc` reads either back to the same instant.
+    """
+    if as_sent is not None:
+        return as_sent
     return None if value is None else value.isoformat()
+
+
+def sent_text(value: object) -> str | None:
+    """Return a time's text as it came, for :func:`utc_text`; read by :func:`utc` first."""
+    return value if isinstance(value, str) else None
+
+
+def keep_sent(made: T, name: str, value: object) -> T:
+    """Return *made*, a frozen value just read, holding the text its time came as in *name*.
+
+    The field is ``init=False``, so ``attrs.evolve`` leaves it out: a changed time is written
+    from the ``datetime``, never from a stale text.
+    """
+    object.__setattr__(made, name, sent_text(value))
+    return made
 
 
 def object_or_none(value: object, field: str) -> Mapping[str, object] | None:

@@ -194,10 +194,37 @@ def _rule(value: DistributionRule | int | str) -> DistributionRule:
     return DistributionRule.parse(value)
 
 
+_METADATA: Final = "FormOrderRequest.metadata"
+
+
 def _metadata(value: Mapping[str, object] | str | None) -> str | None:
-    return (
-        None if value is None else _json_text(value, "FormOrderRequest.metadata", object_only=True)
-    )
+    """Return metadata as the JSON text sent; a text is checked with the other problems.
+
+    A mapping that cannot be written as JSON has no text to check later, so it is refused here.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return _json_text(value, _METADATA, object_only=True)
+    except InvalidValueError as error:
+        # No rule yet: a converter sees one field. The cause says what could not be written.
+        raise OrderRefusedError(
+            "order_refused",
+            value=None,
+            field="FormOrderRequest",
+            problems=(Problem(ProblemCode.METADATA_NOT_JSON, field="metadata"),),
+        ) from error
+
+
+def _metadata_error(text: str | None) -> InvalidValueError | None:
+    """Return what makes a metadata text no JSON object, or ``None`` if it is one."""
+    if text is None:
+        return None
+    try:
+        json_object(parse(text, _METADATA), _METADATA, "a JSON object")
+    except InvalidValueError as error:
+        return error
+    return None
 
 
 def _sender_info(value: Mapping[str, object] | str) -> str:
@@ -224,8 +251,12 @@ class FormOrderRequest:
     ``on_behalf_of_national_id``) that is not a valid fødselsnummer or D-nummer.
 
     ``metadata`` is a mapping or its JSON text, sent as the JSON text ePROM asks for; text that is
-    not a JSON object is refused at once. ``reminderDate`` is not offered: ePROM ignores it
-    ("Reminderdate is ignored as helsenorge does not use it").
+    not a JSON object, or a mapping that cannot be written as JSON, is refused as ePROM refuses
+    it: :class:`~distribution.errors.OrderRefusedError` with ``METADATA_NOT_JSON`` on
+    ``metadata``, the parser's finding as its ``__cause__``. (``OrderRefusedError`` is an
+    :class:`~distribution.errors.InvalidValueError`, which was raised here before.)
+    ``reminderDate`` is not offered: ePROM ignores it ("Reminderdate is ignored as helsenorge
+    does not use it").
     """
 
     # The shape of a GUID; whether the form exists only ePROM knows.
@@ -268,10 +299,16 @@ class FormOrderRequest:
             code = national_id_problem(self.on_behalf_of_national_id)
             if code is not None:
                 found.append(Problem(code, self.distribution_rule, field="onBehalfOfNationalId"))
+        # What is wrong in the text (where the JSON breaks) stays on the error as its cause.
+        metadata_error = _metadata_error(self.metadata)
+        if metadata_error is not None:
+            found.append(
+                Problem(ProblemCode.METADATA_NOT_JSON, self.distribution_rule, field="metadata")
+            )
         if found:
             raise OrderRefusedError(
                 "order_refused", value=None, field="FormOrderRequest", problems=tuple(found)
-            )
+            ) from metadata_error
 
     def to_dict(self) -> FormOrderDict:
         """Return the body with ePROM's JSON field names; optional fields left out are ``None``."""
@@ -318,8 +355,9 @@ class MessageToCitizenRequest:
     ``document_collection`` (the documents, a JSON object or list) are passed through as the
     caller gives them, as a mapping or its JSON text: the guide names their fields only in a C#
     example. They are kept as JSON text, so the request stays immutable, and their repr shows
-    only their length. A national ID that ePROM would refuse raises
-    :class:`~distribution.errors.OrderRefusedError`.
+    only their length. A national ID that ePROM would refuse, or an empty document collection
+    (``[]``, ``{}`` or ``null``: no main document, which ePROM answers with ``BadRequest``),
+    raises :class:`~distribution.errors.OrderRefusedError` listing both.
     """
 
     national_id: str = attrs.field(
@@ -335,13 +373,20 @@ class MessageToCitizenRequest:
     paper_color_print: bool = attrs.field(default=False, validator=exactly(bool))
 
     def __attrs_post_init__(self) -> None:
+        found = []
         code = national_id_problem(self.national_id)
         if code is not None:
+            found.append(Problem(code, field="nationalId"))
+        # ePROM refuses a message whose collection has no main document; the guide names no
+        # document's fields, so an empty collection (or null) is the one case told before sending.
+        if not json.loads(self.document_collection):
+            found.append(Problem(ProblemCode.MAIN_DOCUMENT_MISSING, field="documentCollection"))
+        if found:
             raise OrderRefusedError(
                 "order_refused",
                 value=None,
                 field="MessageToCitizenRequest",
-                problems=(Problem(code, field="nationalId"),),
+                problems=tuple(found),
             )
 
     def to_dict(self) -> MessageDict:

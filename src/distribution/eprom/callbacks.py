@@ -76,6 +76,7 @@ from distribution.eprom._fields import (
     FIELD,
     OBJECT,
     hiding_key,
+    keep_sent,
     local,
     secret_text,
     utc,
@@ -172,6 +173,8 @@ class FormOrderStatusCallback:
         eq=False,
         converter=key_of,
     )
+    # The text the UTC time came as, written back by to_dict (utc_text); no part of equality.
+    _utc_sent: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.status in _RETURN_STATUSES:
@@ -220,7 +223,7 @@ class FormOrderStatusCallback:
                 field="formOrderStatus",
                 choices=[s.api_name for s in _STATUS_STATUSES],
             )
-        return cls(
+        made = cls(
             form_order_id=guid(data["formOrderId"], "formOrderId"),
             channel=code(NotificationChannel, data["notificationChannel"], "notificationChannel"),
             status=status,
@@ -229,6 +232,7 @@ class FormOrderStatusCallback:
             timestamp_utc=utc(data.get("timestampUtc"), "timestampUtc"),
             api_key=secret_text(data.get("apiKey"), "apiKey"),
         )
+        return keep_sent(made, "_utc_sent", data.get("timestampUtc"))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Self:
@@ -250,7 +254,7 @@ class FormOrderStatusCallback:
             "formOrderId": self.form_order_id,
             "notificationChannel": self.channel.api_name,
             "timestamp": self.timestamp,
-            "timestampUtc": utc_text(self.timestamp_utc),
+            "timestampUtc": utc_text(self.timestamp_utc, self._utc_sent),
             "formOrderStatus": self.status.api_name,
             "formOrderStatusErrorCode": self.error_code.api_name,
         }

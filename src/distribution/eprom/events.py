@@ -20,12 +20,12 @@ from distribution._errors import (
     aware,
     exactly,
     mask_personal,
-    show,
+    show_or_stand,
 )
 from distribution._evidence import evidence
 from distribution._reading import check_keys, code, given_mapping
 from distribution.codes import FormOrderEventLogType
-from distribution.eprom._fields import text, utc, utc_text
+from distribution.eprom._fields import keep_sent, text, utc, utc_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -102,7 +102,7 @@ class FormEvent(enum.Enum):
                 "code_type",
                 value=evidence(value),
                 field=cls.__name__,
-                type=TypeName(value, shown=show(evidence(value))),
+                type=TypeName(value, shown=show_or_stand(evidence(value))),
                 choices=cls.choices(),
             )
         if member is None:
@@ -151,22 +151,25 @@ class FormOrderEvent:
     timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
+    # The text the UTC time came as, written back by to_dict (utc_text); no part of equality.
+    _utc_sent: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object], field: str = "formOrderEvent") -> Self:
         """Read one entry of the log; *field* names it in an error (``formOrderEventLog[3]``)."""
         data = given_mapping(data, field)
         check_keys(data, field, required=("eventType",), listed=_EVENT_KEYS)
-        return cls(
+        made = cls(
             type=code(FormEvent, data["eventType"], f"{field}.eventType"),
             question_id=text(data.get("questionId"), f"{field}.questionId"),
             timestamp_utc=utc(data.get("timestampUtc"), f"{field}.timestampUtc"),
         )
+        return keep_sent(made, "_utc_sent", data.get("timestampUtc"))
 
     def to_dict(self) -> FormOrderEventDict:
         """Return the entry as ePROM sends it, the event by name; :meth:`from_dict` reads it."""
         return {
             "eventType": self.type.api_name,
             "questionId": self.question_id,
-            "timestampUtc": utc_text(self.timestamp_utc),
+            "timestampUtc": utc_text(self.timestamp_utc, self._utc_sent),
         }

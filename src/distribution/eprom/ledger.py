@@ -29,6 +29,7 @@ import enum
 import functools
 import json
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, final
 
 import attrs
@@ -61,7 +62,7 @@ from distribution.eprom.reconciliation import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "CONFLICTS",
@@ -352,8 +353,11 @@ class CallbackLedger:
     def load(cls, lines: Iterable[object], *, name: str = "ledger") -> CallbackLedger:
         """Read a ledger from JSON lines: :meth:`dump`'s, or ``verify``'s order lines.
 
-        Each item is a JSON text or a mapping. Blank lines are skipped; line numbers count them.
-        A bad line raises the library's error naming *name* and the line.
+        Each item is a JSON text, a mapping (whose ``"decision"`` may be a
+        :class:`~distribution.engine.Decision` already, or its wire format), or an
+        ``(id, Decision)`` pair. Blank lines are skipped; line numbers count them. A bad line
+        raises the library's error naming *name* and the line; an item of another Python type
+        is :class:`~distribution.errors.InvalidTypeError`.
         """
         ledger = cls()
         cache: dict[tuple[str, str], Decision] = {}
@@ -379,19 +383,19 @@ class CallbackLedger:
                 self._check_new(key)
                 self._add(key, cached, None if shape[3] is None else json.loads(shape[3]))
                 return
+        if isinstance(line, tuple):
+            self._load_pair(line)
+            return
+        if not isinstance(line, str | bytes | bytearray | Mapping):
+            raise wrong_type(evidence(line), field="order", expected=_ORDER_ITEM)
         data = load_json(line, "order")
         message = "messageToCitizenId" in data
         id_key = _ID_KEYS[message]
         allowed = (id_key, "ref", "seen", "channel", "decision")
         check_keys(data, "order", allowed=allowed, listed=_LINE_KEYS)
         guid = read_guid(required(data, id_key, "order", (id_key, "decision")), id_key)
-        payload = json_object(required(data, "decision", "order", (id_key, "decision")), "decision")
-        try:
-            decision = Decision.from_dict(payload)
-        except DistributionError as error:
-            # The wire reader names some fields inside "decision" already, others not.
-            inside = error if error.field.startswith("decision") else error.within("decision")
-            raise inside from None
+        payload = required(data, "decision", "order", (id_key, "decision"))
+        decision = payload if type(payload) is Decision else _read_decision(payload)
         if (decision.rule is None) is not message:
             raise InvalidValueError("order_kind", value=HIDDEN, field=id_key)
         key = _guid_key(guid)
@@ -404,12 +408,32 @@ class CallbackLedger:
         if shape is not None and len(cache) < _CACHED_DECISIONS:
             cache[shape[1], shape[4]] = decision
 
+    def _load_pair(self, pair: tuple[object, ...]) -> None:
+        """Add an ``(id, Decision)`` pair as :meth:`register` does, refusing an id seen before."""
+        decision = pair[1] if len(pair) == 2 else None  # a pair
+        if type(decision) is not Decision:
+            raise wrong_type(evidence(pair), field="order", expected=_ORDER_ITEM)
+        key = _guid_key(read_guid(pair[0], "id"))
+        self._check_new(key)
+        self._add(key, decision, None)
+
     def _check_new(self, key: int) -> None:
         if key in self._state:
             raise InvalidValueError("duplicate_order", value=_guid_text(key), field="id")
 
 
 _CHANNELS: Final = tuple(NotificationChannel)  # by code: a channel's code is its index
+_ORDER_ITEM: Final = "JSON text, a mapping or an (id, Decision) pair"  # an EXPECTED phrase
+
+
+def _read_decision(payload: object) -> Decision:
+    """Return the decision an order line holds in the wire format, its errors inside it."""
+    try:
+        return Decision.from_dict(json_object(payload, "decision"))
+    except DistributionError as error:
+        # The wire reader names some fields inside "decision" already, others not.
+        inside = error if error.field.startswith("decision") else error.within("decision")
+        raise inside from None
 
 
 @functools.cache

@@ -56,6 +56,8 @@ class ProblemCode(enum.Enum):
     FORM_NOT_PUBLISHED = "form_not_published"
     FORM_NOT_FOUND = "form_not_found"
     METADATA_NOT_JSON = "metadata_not_json"
+    # A message's: its document collection is empty, so it has no main document.
+    MAIN_DOCUMENT_MISSING = "main_document_missing"
 
 
 @final
@@ -185,6 +187,12 @@ _BAD_REQUESTS: Final[tuple[tuple[re.Pattern[str], ProblemCode, str], ...]] = tup
             "distributionRule",
         ),
         (r"JSON in metadata is not valid: .*", ProblemCode.METADATA_NOT_JSON, "metadata"),
+        # SendeMeldingTilInnbyggerV2.md, "Feilsituasjoner": a message without documents.
+        (
+            r"Main document in MessageToCitizen is missing",
+            ProblemCode.MAIN_DOCUMENT_MISSING,
+            "documentCollection",
+        ),
         (
             (
                 r"nationalId: FH-nummer is not supported as national ID\. The national ID must be "
@@ -209,11 +217,12 @@ _LONGEST_TEXT: Final = 64 * 1024  # "JSON in metadata is not valid: …" quotes 
 def parse_bad_request(
     text: str, *, rule: DistributionRule | int | str | None = None
 ) -> Problem | None:
-    """Return the :class:`Problem` an order's ``BadRequest`` text from ePROM names, or ``None``.
+    """Return the :class:`Problem` a ``BadRequest`` text from ePROM names, or ``None``.
 
-    *text* is the response body as ePROM sends it: the text itself, or the text as a JSON
-    string, in double quotes, as ASP.NET writes it. The texts are the guide's
-    (BestillingAvSkjemaV2.md, "Feilsituasjoner", ``docs/sources.md`` §3), matched whole after
+    *text* is the response body as ePROM sends it to an order or a message: the text itself, or
+    the text as a JSON string, in double quotes, as ASP.NET writes it. The texts are the guide's
+    (BestillingAvSkjemaV2.md and SendeMeldingTilInnbyggerV2.md, "Feilsituasjoner",
+    ``docs/sources.md`` §3), matched whole after
     surrounding space is stripped, whatever form id or parser message they quote. A text the
     guide does not list (another page's, a changed wording) gives ``None``: the caller shows
     ePROM's own text then. *rule* is the order's rule, for the problem's words.
@@ -224,6 +233,8 @@ def parse_bad_request(
      <DistributionRule.BASIC_OR_PAPER: 3>)
     >>> parse_bad_request('"The ordered form is not Published"').describe()
     'formId: The form is not published in ePROM; publish it before ordering it.'
+    >>> parse_bad_request("Main document in MessageToCitizen is missing").describe()
+    'documentCollection: The message has no documents; ePROM needs at least the main document.'
     >>> parse_bad_request("Internal Server Error") is None
     True
     """

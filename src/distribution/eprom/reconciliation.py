@@ -2,7 +2,8 @@
 
 Rule 1: every verdict comes from one literal table, :data:`CASES`, and one small judge,
 :func:`judge`, written from the verdict table below; nothing else decides a verdict (a whole
-run, :mod:`distribution.eprom.verification`, asks the same judge). The words, keyed by the
+run, :mod:`distribution.eprom.verification`, asks the same judge, and :func:`judge_response`,
+for the channel in ePROM's answer to the request, asks its channel rows). The words, keyed by the
 cases, are :func:`~distribution.explain_reconciliation`'s.
 
 x is the callback's channel; the decision has route R, chain C, channel C[0] (or none) and
@@ -57,6 +58,7 @@ from distribution.eprom.callbacks import (
     FormReturnCallback,
     MessageStatusCallback,
 )
+from distribution.eprom.responses import FormOrderResponse, MessageResponse
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,13 +67,17 @@ __all__ = [
     "CASES",
     "ExpectedCallbacks",
     "Reconciliation",
+    "Response",
+    "ResponseReconciliation",
     "Status",
     "Verdict",
     "VerdictCase",
     "error_code_of",
     "expected_callbacks",
     "judge",
+    "judge_response",
     "reconcile",
+    "reconcile_response",
 ]
 
 _C = NotificationChannel
@@ -342,3 +348,80 @@ def reconcile(decision: Decision, callback: Callback) -> Reconciliation:
     (<Verdict.AVAILABILITY_CHANGED: 'AVAILABILITY_CHANGED'>, <VerdictCase.LOST_SINCE: 'lost_since'>)
     """
     return Reconciliation(decision, callback)
+
+
+# --- the answer to the request ----------------------------------------------------------------
+
+
+def judge_response(decision: Decision, channel: NotificationChannel) -> VerdictCase:
+    """Return the :class:`VerdictCase` of a response's channel for *decision*.
+
+    The order response's channel is ePROM's *preferred* one (the one it will try first), the
+    message response's the one it used; ``NONE`` means nobody to send to. So ``NONE`` under a
+    rule that notifies is the patient unreachable (``UNREACHABLE`` if the decision said so,
+    else ``LOST_SINCE``), not a silent callback; every other channel is judged as a callback's.
+    """
+    if decision.route and channel is _NONE:
+        return _K.UNREACHABLE if decision.outcome is Outcome.UNREACHABLE else _K.LOST_SINCE
+    return _by_channel(decision, channel)
+
+
+Response = FormOrderResponse | MessageResponse
+"""ePROM's answer to an order or a message, which names a channel before any callback."""
+
+
+@final
+@attrs.frozen
+class ResponseReconciliation:
+    """The channel in ePROM's answer judged against the decision (:func:`reconcile_response`).
+
+    The answer to an order comes at once and names ePROM's *preferred* channel, which ePROM
+    chose from its own KRR lookup; the channel actually used comes later, in the callback. A
+    system that cannot look up KRR itself (a registry without KRR access, which decides from
+    what it knows) learns here, before any callback, whether ePROM sees the patient as the
+    decision did: ``AS_PREDICTED`` or ``FALLBACK`` is as expected; ``AVAILABILITY_CHANGED`` and
+    ``NOT_PERMITTED`` are worth a look before the callback confirms them.
+
+    A rule's decision takes a :class:`~distribution.eprom.responses.FormOrderResponse`, a
+    priority list's decision a :class:`~distribution.eprom.responses.MessageResponse`; the other
+    is refused with :class:`~distribution.errors.InvalidValueError`. An order response whose
+    ``id`` is all zeros (:attr:`~distribution.eprom.responses.FormOrderResponse.created` false:
+    the national ID does not exist) names ``NONE``, judged as an unreachable patient.
+
+    Attributes:
+        decision: the :class:`~distribution.engine.Decision`.
+        response: the response.
+        verdict: the :class:`Verdict`, from :data:`CASES` as a callback's.
+        case: the finer :class:`VerdictCase` (:func:`judge_response`).
+    """
+
+    decision: Decision = attrs.field(validator=exactly(Decision))
+    response: Response = attrs.field(validator=exactly(FormOrderResponse, MessageResponse))
+    verdict: Verdict = attrs.field(init=False)
+    case: VerdictCase = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        response, decision = self.response, self.decision
+        name = Stand(type(response).__name__)  # shown as the class name, without quotes
+        if decision.rule is None and type(response) is not MessageResponse:
+            raise InvalidValueError("message_response_wanted", value=name, field="response")
+        if decision.rule is not None and type(response) is MessageResponse:
+            raise InvalidValueError("order_response_wanted", value=name, field="response")
+        case = judge_response(decision, response.channel)
+        object.__setattr__(self, "case", case)
+        object.__setattr__(self, "verdict", CASES[case])
+
+
+def reconcile_response(decision: Decision, response: Response) -> ResponseReconciliation:
+    """Judge the channel in ePROM's answer (*response*) against *decision*.
+
+    >>> from distribution import Availability, decide
+    >>> from distribution.eprom.responses import FormOrderResponse
+    >>> decision = decide("BasicOrPaper", Availability(helsenorge=True, paper=True))
+    >>> response = FormOrderResponse.from_dict({"id": "184738d0-3c39-e611-9c2a-34e6d72e03c7",
+    ...     "notificationChannel": "PhysicalMailbox"})
+    >>> result = reconcile_response(decision, response)
+    >>> result.verdict, result.case
+    (<Verdict.FALLBACK: 'FALLBACK'>, <VerdictCase.FALLBACK: 'fallback'>)
+    """
+    return ResponseReconciliation(decision, response)

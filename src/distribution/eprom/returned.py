@@ -55,6 +55,7 @@ from distribution.eprom._fields import (
     flag,
     guid_unless_nil,
     hiding_key,
+    keep_sent,
     list_or_empty,
     local,
     mask,
@@ -237,6 +238,8 @@ class PatientInitiatedValues:
     order_timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
+    # The text the UTC time came as, written back by to_dict (utc_text); no part of equality.
+    _utc_sent: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
@@ -245,12 +248,13 @@ class PatientInitiatedValues:
         data = given_mapping(data, field)
         form_id = data.get("formId")
         utc_key = "orderTimestampUTC" if "orderTimestampUTC" in data else "orderTimestampUtc"
-        return cls(
+        made = cls(
             form_id=None if form_id is None else guid(form_id, f"{field}.formId"),
             national_id=secret_text(data.get("nationalId"), f"{field}.nationalId"),
             order_timestamp=local(data.get("orderTimestamp"), f"{field}.orderTimestamp"),
             order_timestamp_utc=utc(data.get(utc_key), f"{field}.{utc_key}"),
         )
+        return keep_sent(made, "_utc_sent", data.get(utc_key))
 
     def to_dict(self, *, redacted: bool = False) -> PatientInitiatedValuesDict:
         """Return the object as ePROM sends it; *redacted* masks the national ID."""
@@ -258,7 +262,7 @@ class PatientInitiatedValues:
             "formId": self.form_id,
             "nationalId": mask(self.national_id) if redacted else self.national_id,
             "orderTimestamp": self.order_timestamp,
-            "orderTimestampUTC": utc_text(self.order_timestamp_utc),
+            "orderTimestampUTC": utc_text(self.order_timestamp_utc, self._utc_sent),
         }
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 from collections import deque
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypedDict, final
 
@@ -30,12 +31,20 @@ from distribution._errors import (
     check_lang,
     exactly,
     mask_personal,
+    wrong_type,
 )
+from distribution._evidence import evidence
 from distribution._nested import found_at
 from distribution._reading import load_json
 from distribution.codes import FormOrderStatus, NotificationChannel, SentStatus
 from distribution.eprom._texts import VERIFY_ANOMALY
-from distribution.eprom.callbacks import read_callback
+from distribution.eprom.callbacks import (
+    Callback,
+    FormOrderStatusCallback,
+    FormReturnCallback,
+    MessageStatusCallback,
+    read_callback,
+)
 from distribution.eprom.ledger import CallbackFinding, CallbackLedger, Receipt
 from distribution.eprom.reconciliation import (
     Status,
@@ -45,7 +54,7 @@ from distribution.eprom.reconciliation import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator
 
     from distribution._texts import Lang
 
@@ -159,6 +168,19 @@ class Anomaly:
         return text if self.ref is None else text + say["ref"].format(ref=fields["ref"])
 
 
+_CALLBACKS: Final = (FormOrderStatusCallback, FormReturnCallback, MessageStatusCallback)
+_CALLBACK_ITEM: Final = "JSON text, a mapping or a callback already read"  # an EXPECTED phrase
+
+
+def _callback(line: object) -> Callback:
+    """Return the callback a line of *callbacks* is: read already, or its body to read."""
+    if isinstance(line, _CALLBACKS):
+        return line
+    if not isinstance(line, str | bytes | bytearray | Mapping):
+        raise wrong_type(evidence(line), field="callback", expected=_CALLBACK_ITEM)
+    return read_callback(load_json(line, "callback"))
+
+
 def _expected(kind: Verdict | AnomalyKind) -> bool:
     return isinstance(kind, Verdict) and kind.expected
 
@@ -187,6 +209,7 @@ class Verification:
         self._counts: dict[Verdict | AnomalyKind, int] = dict.fromkeys([*Verdict, *AnomalyKind], 0)
         self._run = self._anomalies(callbacks, name)
         self._pending: deque[Anomaly] = deque()  # read ahead by needs_attention, not yet yielded
+        self._unjudged = 0
         self._done = False
 
     def __iter__(self) -> Verification:
@@ -209,6 +232,16 @@ class Verification:
     def counts(self) -> Mapping[Verdict | AnomalyKind, int]:
         """Callbacks per verdict, and anomalies per kind; complete once :attr:`done`."""
         return MappingProxyType(self._counts)
+
+    @property
+    def unjudged(self) -> int:
+        """The returned forms that named no channel, so got no verdict; complete once :attr:`done`.
+
+        Counted so that none is lost, and no anomaly: the guide's own example of a returned form
+        has no ``notificationChannel``, so one without it is normal. Each is still checked for
+        duplicates, contradictions and unknown ids, and its order's status callback is judged.
+        """
+        return self._unjudged
 
     @property
     def done(self) -> bool:
@@ -235,7 +268,7 @@ class Verification:
             if isinstance(line, str) and not line.strip():
                 continue
             try:
-                callback = read_callback(load_json(line, "callback"))
+                callback = _callback(line)
             except InvalidTypeError:
                 raise  # not a line of text or a mapping: the caller's mistake, not the file's
             except DistributionError as error:
@@ -266,7 +299,8 @@ class Verification:
         kind: Verdict | AnomalyKind
         if receipt.finding is CallbackFinding.NEW:
             if receipt.verdict is None:
-                return None  # a returned form that does not name its channel cannot be judged
+                self._unjudged += 1  # a returned form that does not name its channel
+                return None
             if receipt.verdict.expected:
                 self._counts[receipt.verdict] += 1
                 return None
@@ -303,8 +337,13 @@ def verify(
     DECISION}``, where DECISION is a decision in the wire format (a rule's for a form order, a
     priority list's for a message), as :func:`~distribution.eprom.ledger.order_line` writes it;
     an optional ``"ref"`` is the caller's reference, and a ledger's state
-    (:meth:`~distribution.eprom.ledger.CallbackLedger.dump`) reads too. *callbacks* holds ePROM's
-    callback bodies as they came. Blank lines are skipped; line numbers count them.
+    (:meth:`~distribution.eprom.ledger.CallbackLedger.dump`) reads too. In Python, an order is
+    also an ``(id, Decision)`` pair, or a mapping whose ``"decision"`` is a
+    :class:`~distribution.engine.Decision`. *callbacks* holds ePROM's callback bodies as they
+    came (text or a decoded mapping), or callbacks already read
+    (:func:`~distribution.eprom.callbacks.read_callback`). Blank lines are skipped; line numbers
+    count them. An item of any other Python type raises
+    :class:`~distribution.errors.InvalidTypeError` naming what is taken.
 
     This is :class:`~distribution.eprom.ledger.CallbackLedger` run over two files: the orders
     are loaded now (a bad one raises at once, naming *orders_name* and the line), the callbacks

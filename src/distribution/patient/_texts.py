@@ -104,7 +104,7 @@ REASONS: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
-# What is wrong with an order ePROM would refuse (``orders.ProblemCode``, by value).
+# What is wrong with an order or a message ePROM would refuse (``preflight.ProblemCode``, by value).
 PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
         "signing_without_distribution": "Et skjema som krever signatur kan ikke bestilles med NoDistribution: signering krever innlogging på sikkerhetsnivå 4, noe en engangskode ikke gir.",
@@ -118,7 +118,8 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "paper_not_enabled_no_rule": "Regelen kan sende papirbrev, men skjemaet er ikke satt opp for papir; velg en regel uten papir eller slå på papir for skjemaet.",
         "form_not_published": "Skjemaet er ikke publisert i ePROM; publiser det før det bestilles.",
         "form_not_found": "ePROM har ikke noe skjema med denne id-en (formId); sjekk skjemaets id.",
-        "metadata_not_json": "Metadata (metadata) er ikke gyldig JSON.",
+        "metadata_not_json": "Metadata (metadata) er ikke et gyldig JSON-objekt.",
+        "main_document_missing": "Meldingen har ingen dokumenter; ePROM trenger minst hoveddokumentet.",
     },
     "en": {
         "signing_without_distribution": "A form that must be signed cannot be ordered with NoDistribution: signing needs a level-4 login, which a one-time code does not give.",
@@ -132,7 +133,8 @@ PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "paper_not_enabled_no_rule": "The rule may send paper, but the form is not paper enabled; choose a rule without paper or enable paper for the form.",
         "form_not_published": "The form is not published in ePROM; publish it before ordering it.",
         "form_not_found": "ePROM has no form with this id (formId); check the form's id.",
-        "metadata_not_json": "The metadata (metadata) is not valid JSON.",
+        "metadata_not_json": "The metadata (metadata) is not a valid JSON object.",
+        "main_document_missing": "The message has no documents; ePROM needs at least the main document.",
     },
 }
 

@@ -182,11 +182,13 @@ VERIFY: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
         "orders": "Bestillinger og meldinger: {count}",
         "attention": "Må følges opp: {count}.",
+        "unjudged": "Returnerte skjemaer uten kanal, ikke vurdert (trenger ikke oppfølging): {count}",
         "all_well": "Ingenting må følges opp.",
     },
     "en": {
         "orders": "Orders and messages: {count}",
         "attention": "Needs attention: {count}.",
+        "unjudged": "Returned forms without a channel, not judged (need no attention): {count}",
         "all_well": "Nothing needs attention.",
     },
 }

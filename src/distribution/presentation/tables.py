@@ -292,6 +292,8 @@ def verification_text(run: Verification, lang: Lang) -> str:
     width = max(len(name) for name in counts)
     lines = [say["orders"].format(count=run.orders)]
     lines += [f"  {name.ljust(width)}  {count}" for name, count in counts.items()]
+    if run.unjudged:
+        lines.append(say["unjudged"].format(count=run.unjudged))
     attention = run.attention
     lines.append(say["attention"].format(count=attention) if attention else say["all_well"])
     return "\n".join(lines) + "\n"
@@ -300,8 +302,8 @@ def verification_text(run: Verification, lang: Lang) -> str:
 def verification_json(run: Verification, anomalies: Iterable[Anomaly], out: TextIO) -> None:
     """Write ``verify --json`` to *out* as the anomalies come.
 
-    The shape is ``{"anomalies": [...], "counts": {...}, "orders": n}``; the anomalies come
-    first so that none is held back in memory.
+    The shape is ``{"anomalies": [...], "counts": {...}, "orders": n, "unjudged": n}``; the
+    anomalies come first so that none is held back in memory.
     """
     out.write('{"anomalies": [')
     separator = "\n"
@@ -309,4 +311,7 @@ def verification_json(run: Verification, anomalies: Iterable[Anomaly], out: Text
         out.write(separator + json.dumps(anomaly.to_dict(), ensure_ascii=False))
         separator = ",\n"
     counts = {kind.value: count for kind, count in run.counts.items()}
-    out.write(f'\n], "counts": {json.dumps(counts)}, "orders": {run.orders}}}\n')
+    out.write(
+        f'\n], "counts": {json.dumps(counts)}, "orders": {run.orders},'
+        f' "unjudged": {run.unjudged}}}\n'
+    )
