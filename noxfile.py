@@ -42,7 +42,7 @@ def _install(session: nox.Session, *groups: str) -> None:
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """Run the test suite with the 100 % branch-coverage gate on each supported CPython."""
-    _install(session, "test")
+    _install(session, "test", "benchmark")  # benchmark: the Excel benchmark's openpyxl row
     session.run(*PYTEST, *session.posargs)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, assert_type
 
 import pytest
+from mypy import api
 
 from distribution import (
     Availability,
@@ -192,8 +193,6 @@ def _handler_example() -> str:
 
 @pytest.mark.reads_source  # mypy reads the package to check the example against it
 def test_the_worked_handler_passes_mypy_strict_and_a_float_rule_fails_it(tmp_path: Path) -> None:
-    from mypy import api  # noqa: PLC0415 (slow to import; only this test needs it)
-
     example = _handler_example()
     assert "ledger.feed(body, api_key=API_KEY)" in example  # the block was found
     (tmp_path / "handler.py").write_text(example, encoding="utf-8")
