@@ -320,6 +320,26 @@ CALLBACK_WRONG_PLACES: list[Any] = [
     lambda: FormOrderResponse.from_dict(
         {"id": GUID, "notificationChannel": 0, "singleUseCode": 91234567}
     ),
+    # The order response repeats the order: its national IDs and address, in any shape.
+    lambda: FormOrderResponse.from_dict(
+        {"id": GUID, "notificationChannel": 0, "nationalId": 15108695088}
+    ),
+    lambda: FormOrderResponse.from_dict(
+        {"id": GUID, "notificationChannel": 0, "onBehalfOfNationalId": [FNR]}
+    ),
+    lambda: FormOrderResponse.from_dict(
+        {
+            "id": GUID,
+            "notificationChannel": 0,
+            "physicalAddress": {
+                "fullName": 15108695088,
+                "addressLine1": EMAIL,
+                "postalCode": PHONE,
+                "postalPlace": "Oslo",
+            },
+        }
+    ),
+    lambda: FormOrderResponse.from_dict({"id": GUID, "notificationChannel": 0, "formId": FNR}),
     lambda: FormOrderRequest(
         form_id=FNR, national_id=FNR, expiry_date=datetime(2026, 1, 1, tzinfo=UTC)
     ),
@@ -369,9 +389,28 @@ def test_callbacks_verdicts_and_timelines_never_show_it_nor_the_api_key() -> Non
         [json.dumps(STATUS), json.dumps(STATUS), json.dumps(RETURNED)],
     )
     outputs += [json.dumps(a.to_dict()) for a in run]
+    response = FormOrderResponse.from_dict(
+        {
+            "id": GUID,
+            "notificationChannel": 4,
+            "nationalId": FNR,
+            "onBehalfOfNationalId": D_NUMBER,
+            "metadata": json.dumps({"epost": EMAIL}),
+            "physicalAddress": {
+                "fullName": "Kari Nordmann",
+                "addressLine1": PHONE,
+                "postalCode": "0150",
+                "postalPlace": "Oslo",
+            },
+        }
+    )
+    redacted = response.to_redacted_dict()
+    outputs += [response, str(response), json.dumps(redacted)]
     assert_clean(*outputs)
     assert_no_key(*outputs)
     assert "Kari" not in repr(returned)
+    assert "Kari" not in repr(response)
+    assert "Kari" not in json.dumps(redacted)
 
 
 def test_check_and_verify_never_show_it_nor_the_api_key(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ if TYPE_CHECKING:
         reconcile,
         reconcile_response,
     )
-    from distribution.eprom.responses import FormOrderResponse, MessageResponse
+    from distribution.eprom.responses import EchoedOrder, FormOrderResponse, MessageResponse
     from distribution.eprom.returned import (
         FilledOutBy,
         FilledOutByActType,
@@ -166,6 +166,7 @@ __all__ = [
     "Diagnosis",
     "DistributionError",
     "DistributionRule",
+    "EchoedOrder",
     "Eligibility",
     "EpromCode",
     "ExpectedCallbacks",
@@ -347,7 +348,7 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "eprom.ledger": ("CallbackFinding", "CallbackLedger", "Receipt", "order_line"),
     "eprom.verification": ("Anomaly", "AnomalyKind", "Verification", "verify"),
     "presentation.audit": ("audit_report", "explain_audit"),
-    "eprom.responses": ("FormOrderResponse", "MessageResponse"),
+    "eprom.responses": ("EchoedOrder", "FormOrderResponse", "MessageResponse"),
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
     "presentation.reconciliation": ("explain_reconciliation",),
     "presentation.timeline": ("explain_timeline",),

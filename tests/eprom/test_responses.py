@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -13,21 +14,25 @@ from hypothesis import strategies as st
 
 from distribution import (
     DistributionError,
+    DistributionRule,
+    EchoedOrder,
     FormOrderResponse,
     InvalidTypeError,
     InvalidValueError,
     MessageResponse,
     NotificationChannel,
+    PhysicalAddress,
     UnknownCodeError,
 )
 from distribution.eprom.callbacks import NIL_GUID
+from distribution.fake._requests import ORDER_FIELDS
 from tests.strategies import json_values
 
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
 FNR = "15108695088"
 
 
-def test_an_order_response_keeps_four_fields_and_hides_the_code() -> None:
+def test_an_order_response_hides_the_code_and_the_repeated_national_id() -> None:
     response = FormOrderResponse.from_dict(
         {
             "id": ID,
@@ -45,6 +50,10 @@ def test_an_order_response_keeps_four_fields_and_hides_the_code() -> None:
     assert "XK42PQ" not in repr(response)
     assert FNR not in repr(response)
     assert "single_use_code=<hidden>" in repr(response)
+    assert "national_id=<hidden>" in repr(response)
+    assert response.order is not None
+    assert response.order.national_id == FNR
+    assert response.order.distribution_rule is DistributionRule.NO_DISTRIBUTION
     nil = FormOrderResponse.from_json(json.dumps({"id": NIL_GUID, "notificationChannel": 0}))
     assert not nil.created
     assert "single_use_code=None" in repr(nil)
@@ -193,3 +202,181 @@ def test_any_body_gives_a_response_or_a_value_error(cls: Any, body: object) -> N
         return
     assert repr(result)
     assert pickle.loads(pickle.dumps(result)) == result  # noqa: S301  # our own value
+
+
+# --- the order as the response repeats it ---------------------------------------------------------
+
+# Every field BestillingAvSkjemaV2.md lists for the answer: the input parameters ("I tillegg til
+# alle inn-parametre"), then the four of the answer; the times as a .NET service writes them.
+FULL = {
+    "formId": "1bc5f9f0-2607-49eb-94f0-6af955bbd79a",
+    "nationalId": FNR,
+    "expiryDate": "2026-12-24T00:00:00.1234567+01:00",
+    "reminderDate": "2026-12-23T08:00:00",
+    "metadata": '{"age": 76}',
+    "dontStoreCompletedFormInPha": False,
+    "distributionRule": "AllowUnsecureOrPaper",
+    "mustBeSigned": True,
+    "signingText": "Jeg bekrefter",
+    "physicalAddress": {
+        "fullName": "Test Testesen",
+        "addressLine1": "Testeveien 1",
+        "postalCode": "1234",
+        "postalPlace": "Testestad",
+    },
+    "testMode": False,
+    "onBehalfOfNationalId": "41018036736",
+    "id": ID,
+    "singleUseCode": None,
+    "loginUrl": "https://proms2.hemit.org/Proms",
+    "notificationChannel": "PhysicalMailbox",
+}
+
+
+def test_every_field_of_the_answer_is_typed_and_written_back_as_sent() -> None:
+    response = FormOrderResponse.from_json(json.dumps(FULL))
+    order = response.order
+    assert order == EchoedOrder(
+        form_id="1bc5f9f0-2607-49eb-94f0-6af955bbd79a",
+        national_id=FNR,
+        expiry_date=datetime(2026, 12, 24, 0, 0, 0, 123456, tzinfo=timezone(timedelta(hours=1))),
+        reminder_date=datetime(2026, 12, 23, 8),  # noqa: DTZ001  # no offset: ePROM local time, kept naive
+        metadata='{"age": 76}',
+        dont_store_completed_form_in_pha=False,
+        distribution_rule=DistributionRule.ALLOW_UNSECURE_OR_PAPER,
+        must_be_signed=True,
+        signing_text="Jeg bekrefter",
+        physical_address=PhysicalAddress(
+            full_name="Test Testesen",
+            address_line1="Testeveien 1",
+            postal_code="1234",
+            postal_place="Testestad",
+        ),
+        test_mode=False,
+        on_behalf_of_national_id="41018036736",
+    )
+    assert response.channel is NotificationChannel.PHYSICAL_MAILBOX
+    # The seventh fractional digit and the missing offset survive: the texts are kept.
+    assert response.to_dict() == FULL
+    assert FormOrderResponse.from_dict(response.to_dict()) == response
+
+
+def test_the_redacted_answer_has_no_code_national_id_address_or_metadata() -> None:
+    response = FormOrderResponse.from_dict({**FULL, "singleUseCode": "XK42PQ"})
+    redacted = response.to_redacted_dict()
+    assert redacted["nationalId"] == "*" * 11
+    assert redacted["onBehalfOfNationalId"] == "*" * 11
+    for gone in ("singleUseCode", "metadata", "physicalAddress"):
+        assert gone not in redacted
+    text = json.dumps(redacted)
+    for secret in ("XK42PQ", FNR, "41018036736", "Testeveien", "age"):
+        assert secret not in text
+    assert redacted["distributionRule"] == "AllowUnsecureOrPaper"
+    text = repr(response)
+    for secret in ("XK42PQ", FNR, "41018036736", "Testeveien", "76"):
+        assert secret not in text
+    assert "metadata=<11 characters of JSON>" in text
+
+
+def test_a_rule_repeated_as_its_number_is_written_back_by_name() -> None:
+    response = FormOrderResponse.from_dict(
+        {"id": ID, "notificationChannel": 1, "distributionRule": 3}
+    )
+    assert response.order == EchoedOrder(distribution_rule=DistributionRule.BASIC_OR_PAPER)
+    assert response.to_dict()["distributionRule"] == "BasicOrPaper"
+
+
+def test_an_answer_without_the_order_keeps_none_and_adds_no_keys() -> None:
+    body = {"id": ID, "singleUseCode": None, "loginUrl": None, "notificationChannel": "Helsenorge"}
+    response = FormOrderResponse.from_dict(body)
+    assert response.order is None
+    assert response.to_dict() == body
+    assert response.to_redacted_dict() == {k: v for k, v in body.items() if k != "singleUseCode"}
+
+
+def test_a_time_built_in_python_is_written_in_iso_8601() -> None:
+    order = EchoedOrder(expiry_date=datetime(2026, 12, 24, tzinfo=UTC))
+    assert order.to_dict()["expiryDate"] == "2026-12-24T00:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("formId", "RAND-12", "formId is 'RAND-12', not a GUID"),
+        ("expiryDate", "next week", "expiryDate"),
+        ("reminderDate", 20261223, "reminderDate must be a string or null, not integer"),
+        ("distributionRule", "Fax", "'Fax' is not a known distributionRule"),
+        ("mustBeSigned", "yes", "mustBeSigned must be true, false or null, not text"),
+        ("metadata", {"age": 76}, "metadata must be a string or null"),
+        ("physicalAddress", "Testeveien 1", "physicalAddress must be an object or null"),
+        ("physicalAddress", {"fullName": "Test"}, "physicalAddress.addressLine1 is missing"),
+        ("nationalId", 15108695088, "nationalId must be a string"),
+    ],
+)
+def test_a_bad_repeated_field_is_bad_data_naming_it(
+    field: str, value: object, message: str
+) -> None:
+    body = {"id": ID, "notificationChannel": 1, field: value}
+    with pytest.raises(DistributionError) as caught:
+        FormOrderResponse.from_dict(body)
+    assert isinstance(caught.value, ValueError)  # bad data from outside, never a TypeError
+    assert message in str(caught.value)
+    assert "15108695088" not in str(caught.value)
+
+
+def test_the_fake_repeats_exactly_the_fields_the_reader_keeps() -> None:
+    # The fake ePROM's answer and this reader are written from the same list in the guide.
+    assert tuple(EchoedOrder().to_dict()) == ORDER_FIELDS
+
+
+_texts = st.text(max_size=12)
+_times = st.datetimes(
+    min_value=datetime(1900, 1, 1),  # noqa: DTZ001  # the bounds of naive times
+    max_value=datetime(2100, 1, 1),  # noqa: DTZ001
+    timezones=st.sampled_from([None, UTC]),  # naive: ePROM's local time; aware: an offset
+)
+_orders = st.builds(
+    EchoedOrder,
+    form_id=st.none() | st.uuids().map(str),
+    national_id=st.none() | _texts,
+    expiry_date=st.none() | _times,
+    reminder_date=st.none() | _times,
+    metadata=st.none() | _texts,
+    dont_store_completed_form_in_pha=st.none() | st.booleans(),
+    distribution_rule=st.none() | st.sampled_from(DistributionRule),
+    must_be_signed=st.none() | st.booleans(),
+    signing_text=st.none() | _texts,
+    physical_address=st.none()
+    | st.builds(
+        PhysicalAddress,
+        full_name=_texts,
+        address_line1=_texts,
+        postal_code=_texts,
+        postal_place=_texts,
+    ),
+    test_mode=st.none() | st.booleans(),
+    on_behalf_of_national_id=st.none() | _texts,
+)
+
+
+@given(
+    order=st.none() | _orders,
+    code=st.none() | _texts,
+    channel=st.sampled_from(NotificationChannel),
+)
+def test_every_order_response_survives_json_and_its_redaction_keeps_no_personal_field(
+    order: EchoedOrder | None, code: str | None, channel: NotificationChannel
+) -> None:
+    response = FormOrderResponse(id=ID, channel=channel, single_use_code=code, order=order)
+    assert FormOrderResponse.from_json(json.dumps(response.to_dict())) == response
+    redacted = response.to_redacted_dict()
+    assert "singleUseCode" not in redacted
+    assert "metadata" not in redacted
+    assert "physicalAddress" not in redacted
+    if order is not None and order.national_id is not None:
+        assert set(redacted["nationalId"] or "") <= {"*"}
+    # What is left reads back as the same response, less what the redaction took.
+    back = FormOrderResponse.from_dict(redacted)
+    assert back.id == response.id
+    assert back.channel is response.channel
+    assert (back.order is None) == (order is None)

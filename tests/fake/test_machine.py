@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from distribution import (
     DistributionError,
+    DistributionRule,
     FormOrderResponse,
     FormOrderStatusCallback,
     FormReturnCallback,
@@ -19,6 +20,7 @@ from distribution import (
     MessageResponse,
     MessageStatusCallback,
     NotificationChannel,
+    PhysicalAddress,
     SentStatus,
     read_callback,
 )
@@ -36,7 +38,6 @@ from tests.helpers.fake import (
     AUTH,
     BAD_CHECKSUM,
     DIGIPOST,
-    EXPIRY,
     FH_NUMBER,
     FORM_ID,
     H_NUMBER,
@@ -74,7 +75,8 @@ def test_an_order_is_answered_with_its_inputs_its_id_and_the_preferred_channel()
     assert body == {
         "formId": FORM_ID,
         "nationalId": HELSENORGE,
-        "expiryDate": EXPIRY,
+        # As ePROM's model holds it: the time read, then written in ISO 8601 (EXPIRY ends in Z).
+        "expiryDate": "2026-03-16T00:00:00+00:00",
         "reminderDate": None,
         "metadata": '{"age": 76}',
         "dontStoreCompletedFormInPha": False,
@@ -93,6 +95,68 @@ def test_an_order_is_answered_with_its_inputs_its_id_and_the_preferred_channel()
     assert response.created
     assert response.channel is C.HELSENORGE
     assert reply.channel is C.HELSENORGE
+    # Every field of the answer is kept, the order's input included, and written back as sent.
+    assert response.to_dict() == body
+    assert response.order is not None
+    assert response.order.expiry_date == datetime(2026, 3, 16, tzinfo=UTC)
+    assert response.order.distribution_rule is DistributionRule.BASIC
+    assert response.order.metadata == '{"age": 76}'
+
+
+def test_the_answer_repeats_the_dates_and_the_address_as_eprom_holds_them() -> None:
+    address = {
+        "fullName": "Test Testesen",
+        "addressLine1": "Testeveien 1",
+        "postalCode": "1234",
+        "postalPlace": "Testestad",
+        "careOf": "not a field of ePROM's",
+    }
+    reply = fake().order(
+        order_body(
+            PAPER,
+            expiryDate="2026-03-16",
+            reminderDate="2026-03-15T08:00:00+01:00",
+            distributionRule="PaperOnly",
+            physicalAddress=address,
+            signingText="Signer her",
+        ),
+        AUTH,
+        at=NOW,
+    )
+    body = json.loads(reply.body)
+    assert body["expiryDate"] == "2026-03-16T00:00:00+00:00"
+    assert body["reminderDate"] == "2026-03-15T08:00:00+01:00"
+    assert body["physicalAddress"] == {key: address[key] for key in list(address)[:4]}
+    order = FormOrderResponse.from_json(reply.body).order
+    assert order is not None
+    assert order.reminder_date == datetime(2026, 3, 15, 7, tzinfo=UTC)
+    assert order.physical_address == PhysicalAddress(
+        full_name="Test Testesen",
+        address_line1="Testeveien 1",
+        postal_code="1234",
+        postal_place="Testestad",
+    )
+    assert order.signing_text == "Signer her"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("reminderDate", "next week"),
+        ("reminderDate", 7),
+        ("physicalAddress", {"fullName": "Test Testesen"}),
+        (
+            "physicalAddress",
+            {"fullName": 1, "addressLine1": "", "postalCode": "", "postalPlace": ""},
+        ),
+        ("physicalAddress", "Testeveien 1"),
+        ("signingText", ["Signer her"]),
+    ],
+)
+def test_an_input_eprom_could_not_repeat_is_a_bad_request(field: str, value: object) -> None:
+    reply = fake().order(order_body(**{field: value}), AUTH, at=NOW)
+    assert reply.status == 400
+    assert field in reply.body
 
 
 def test_the_rule_may_come_as_its_number_and_defaults_to_basic() -> None:

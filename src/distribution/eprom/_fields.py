@@ -1,7 +1,8 @@
 """The fields of ePROM's callback bodies: read from JSON, and written back (internal).
 
 One reason to change: how one field of a callback is read or written, alike in every callback
-type (:mod:`distribution.eprom.callbacks`, :mod:`distribution.eprom.returned`). Reading goes
+type (:mod:`distribution.eprom.callbacks`, :mod:`distribution.eprom.returned`) and in the order
+response (:mod:`distribution.eprom.responses`). Reading goes
 through :mod:`distribution._reading`; what is wrong raises the ``ValueError`` family.
 :func:`hiding_key` keeps a received apiKey out of every error, whatever field the sender put it in.
 """
@@ -36,9 +37,9 @@ __all__ = [
     "secret_text",
     "sent_text",
     "text",
+    "time_text",
     "tuple_of",
     "utc",
-    "utc_text",
 ]
 
 T = TypeVar("T")
@@ -82,8 +83,8 @@ def utc(value: object, field: str) -> datetime | None:
     return iso_time(value, field, naive="utc", expected="a string or null")
 
 
-def utc_text(value: datetime | None, as_sent: str | None = None) -> str | None:
-    """Write a ``…Utc`` time: the text ePROM sent, if it was read from one, else ISO 8601.
+def time_text(value: datetime | None, as_sent: str | None = None) -> str | None:
+    """Write a time: the text ePROM sent, if it was read from one, else ISO 8601.
 
     *as_sent* is the text :func:`sent_text` kept when the value was read; it keeps what a
     ``datetime`` cannot: a seventh fractional digit (``"…10.1804332Z"``, where Python keeps
@@ -96,7 +97,7 @@ def utc_text(value: datetime | None, as_sent: str | None = None) -> str | None:
 
 
 def sent_text(value: object) -> str | None:
-    """Return a time's text as it came, for :func:`utc_text`; read by :func:`utc` first."""
+    """Return a time's text as it came, for :func:`time_text`; read by :func:`utc` first."""
     return value if isinstance(value, str) else None
 
 

@@ -62,6 +62,7 @@ __all__ = [
     "FormOrderRequest",
     "MessageToCitizenRequest",
     "PhysicalAddress",
+    "PhysicalAddressDict",
     "authorization_header",
 ]
 

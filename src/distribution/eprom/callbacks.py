@@ -79,8 +79,8 @@ from distribution.eprom._fields import (
     keep_sent,
     local,
     secret_text,
+    time_text,
     utc,
-    utc_text,
 )
 from distribution.eprom.returned import (
     MAX_EVENTS,
@@ -173,7 +173,7 @@ class FormOrderStatusCallback:
         eq=False,
         converter=key_of,
     )
-    # The text the UTC time came as, written back by to_dict (utc_text); no part of equality.
+    # The text the UTC time came as, written back by to_dict (time_text); no part of equality.
     _utc_sent: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -254,7 +254,7 @@ class FormOrderStatusCallback:
             "formOrderId": self.form_order_id,
             "notificationChannel": self.channel.api_name,
             "timestamp": self.timestamp,
-            "timestampUtc": utc_text(self.timestamp_utc, self._utc_sent),
+            "timestampUtc": time_text(self.timestamp_utc, self._utc_sent),
             "formOrderStatus": self.status.api_name,
             "formOrderStatusErrorCode": self.error_code.api_name,
         }

@@ -25,7 +25,7 @@ from distribution._errors import (
 from distribution._evidence import evidence
 from distribution._reading import check_keys, code, given_mapping
 from distribution.codes import FormOrderEventLogType
-from distribution.eprom._fields import keep_sent, text, utc, utc_text
+from distribution.eprom._fields import keep_sent, text, time_text, utc
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -151,7 +151,7 @@ class FormOrderEvent:
     timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
-    # The text the UTC time came as, written back by to_dict (utc_text); no part of equality.
+    # The text the UTC time came as, written back by to_dict (time_text); no part of equality.
     _utc_sent: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @classmethod
@@ -171,5 +171,5 @@ class FormOrderEvent:
         return {
             "eventType": self.type.api_name,
             "questionId": self.question_id,
-            "timestampUtc": utc_text(self.timestamp_utc, self._utc_sent),
+            "timestampUtc": time_text(self.timestamp_utc, self._utc_sent),
         }

@@ -62,9 +62,9 @@ from distribution.eprom._fields import (
     object_or_none,
     secret_text,
     text,
+    time_text,
     tuple_of,
     utc,
-    utc_text,
 )
 from distribution.eprom.events import FormOrderEvent, FormOrderEventDict
 
@@ -238,7 +238,7 @@ class PatientInitiatedValues:
     order_timestamp_utc: datetime | None = attrs.field(
         default=None, validator=[exactly(datetime, optional=True), aware]
     )
-    # The text the UTC time came as, written back by to_dict (utc_text); no part of equality.
+    # The text the UTC time came as, written back by to_dict (time_text); no part of equality.
     _utc_sent: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @classmethod
@@ -262,7 +262,7 @@ class PatientInitiatedValues:
             "formId": self.form_id,
             "nationalId": mask(self.national_id) if redacted else self.national_id,
             "orderTimestamp": self.order_timestamp,
-            "orderTimestampUTC": utc_text(self.order_timestamp_utc, self._utc_sent),
+            "orderTimestampUTC": time_text(self.order_timestamp_utc, self._utc_sent),
         }
 
 

@@ -85,6 +85,7 @@ ORDER_FIELDS: Final = (
     "onBehalfOfNationalId",
 )
 _FLAGS: Final = ("dontStoreCompletedFormInPha", "mustBeSigned", "testMode")
+ADDRESS_FIELDS: Final = ("fullName", "addressLine1", "postalCode", "postalPlace")
 
 
 @final
@@ -165,13 +166,25 @@ def _flag(data: Mapping[str, object], field: str) -> bool:
     return value
 
 
-def _expiry(text: str) -> datetime:
+def _date(text: str, field: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise BadRequest(NOT_VALID.format(field="expiryDate")) from None
+        raise BadRequest(NOT_VALID.format(field=field)) from None
     # A time without an offset is read as UTC: the guide does not say which zone it means.
     return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
+
+
+def _address(data: Mapping[str, object]) -> dict[str, str] | None:
+    """Return ``physicalAddress`` as ePROM's model holds it: its four texts, nothing else."""
+    address = data.get("physicalAddress")
+    if address is None:
+        return None
+    if not isinstance(address, dict) or any(
+        type(address.get(key)) is not str for key in ADDRESS_FIELDS
+    ):
+        raise BadRequest(NOT_VALID.format(field="physicalAddress"))
+    return {key: address[key] for key in ADDRESS_FIELDS}
 
 
 def _rule(value: object) -> DistributionRule:
@@ -206,7 +219,7 @@ def read_order(data: Mapping[str, object], forms: Mapping[str, FormSettings] | N
     if not settings.published:
         raise BadRequest(NOT_PUBLISHED)
     national_id = _required(data, "nationalId")
-    expiry = _expiry(_required(data, "expiryDate"))
+    expiry = _date(_required(data, "expiryDate"), "expiryDate")
     rule = _rule(data.get("distributionRule"))
     must_be_signed = _flag(data, "mustBeSigned")
     on_behalf_of = _text(data, "onBehalfOfNationalId")
@@ -228,9 +241,9 @@ def read_order(data: Mapping[str, object], forms: Mapping[str, FormSettings] | N
         refused = None if number is None else national_id_text(number, field)
         if refused is not None:
             raise BadRequest(refused)
-    address = data.get("physicalAddress")
-    if address is not None and not isinstance(address, dict):
-        raise BadRequest(NOT_VALID.format(field="physicalAddress"))
+    reminder = _text(data, "reminderDate")
+    reminder_date = None if reminder is None else _date(reminder, "reminderDate")
+    address = _address(data)
     flags = {field: _flag(data, field) for field in _FLAGS}
     return Order(
         form_id=form_id.lower(),
@@ -241,11 +254,17 @@ def read_order(data: Mapping[str, object], forms: Mapping[str, FormSettings] | N
         test_mode=flags["testMode"],
         on_behalf_of=on_behalf_of is not None,
         physical_address=address is not None,
-        # The input parameters as ePROM read them: the flags and the rule with their defaults.
+        # The input parameters as ePROM's model holds them: the flags and the rule with their
+        # defaults, the dates written in ISO 8601, the address's four texts.
         echo={
             **{field: data.get(field) for field in ORDER_FIELDS},
             **flags,
+            "formId": form_id.lower(),
+            "expiryDate": expiry.isoformat(),
+            "reminderDate": None if reminder_date is None else reminder_date.isoformat(),
             "distributionRule": rule.api_name,
+            "signingText": _text(data, "signingText"),
+            "physicalAddress": address,
         },
     )
 
