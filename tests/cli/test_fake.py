@@ -77,18 +77,24 @@ def serve(
             if running.is_set():
                 stop()
 
+    # Ctrl-C as a terminal gives it: interrupt_main() calls the SIGINT handler, and a runner
+    # around the tests (mutmut's) may have put its own there, which would not stop the fake.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     thread = threading.Thread(target=helper)
     thread.start()
     running.set()
-    code = main(
-        ["fake-eprom", *argv],
-        environ={},
-        stdout=out,
-        stderr=err,
-        stdin=io.StringIO(stdin),
-        now=NOW,
-    )
-    running.clear()
+    try:
+        code = main(
+            ["fake-eprom", *argv],
+            environ={},
+            stdout=out,
+            stderr=err,
+            stdin=io.StringIO(stdin),
+            now=NOW,
+        )
+    finally:
+        running.clear()
+        signal.signal(signal.SIGINT, previous)
     thread.join(60)
     assert problems == []
     return code, out.getvalue(), err.getvalue()

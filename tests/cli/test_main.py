@@ -10,11 +10,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from distribution.cli import main
 from tests.helpers.cli import assert_one_line_error, run
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @pytest.mark.parametrize(
@@ -113,6 +117,19 @@ def test_a_full_disk_is_one_line_and_74() -> None:
     )
 
 
+@pytest.fixture
+def ctrl_c_heard() -> Iterator[None]:
+    """Let this test's processes hear Ctrl-C, as a shell's do.
+
+    A process started while SIGINT is ignored ignores it too, and Python then installs no
+    handler of its own; a runner around the tests (mutmut's workers) may ignore it.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c_heard")
 def test_ctrl_c_is_130_without_a_traceback() -> None:
     process = _cli(
         "assess", "-", stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -149,6 +166,7 @@ sys.addaudithook(hook)
 """
 
 
+@pytest.mark.usefixtures("ctrl_c_heard")
 @pytest.mark.parametrize(("when", "err"), [("loading", ""), ("running", "\n")])
 def test_ctrl_c_in_the_console_script_is_130_and_quiet(tmp_path: Path, when: str, err: str) -> None:
     """pip's wrapper imports the package before the command line can catch anything."""
