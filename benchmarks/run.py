@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 
 import distribution as dist
 from benchmarks import make_cohort
+from benchmarks.make_workbook import datadump
 
 try:
     import duckdb
@@ -523,6 +524,39 @@ def spellings(n: int, rounds: int, seed: int) -> list[Row]:
     return rows
 
 
+def audits(n: int, rounds: int) -> list[Row]:
+    """`audit_csv` over a datadump exported as CSV beside a `csv.reader` pass over the file.
+
+    The datadump's rows agree with their rules (`benchmarks.make_workbook.datadump`), as nearly
+    every row of a register's does; the command line reads a CSV file so.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "datadump.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, delimiter=";", lineterminator="\n").writerows(datadump(n))
+
+        def from_csv() -> None:
+            with path.open(encoding="utf-8", newline="") as handle:
+                dist.audit_csv(handle)
+
+        def reader_pass() -> None:
+            with path.open(encoding="utf-8", newline="") as handle:
+                for _row in csv.reader(handle, delimiter=";"):
+                    pass
+
+        t = best_ns_per_item({"audit": from_csv, "reader": reader_pass}, n, rounds)
+    return [
+        Row(
+            f"`audit_csv(file)`, a datadump of {n:,} rows, per row",
+            t["audit"],
+            "csv pass (datadump)",
+            t["audit"] / t["reader"],
+            f"target ≤ 2×; csv.reader pass {t['reader']:.0f} ns;"
+            f" {t['audit'] * n / 1e9:.3f} s in all",
+        )
+    ]
+
+
 @dataclass(frozen=True)
 class Imports:
     """What `import distribution` costs over `import attrs`, in whole fresh interpreters."""
@@ -803,6 +837,12 @@ def verdicts(rows: dict[str, Row], cost: Imports) -> str:
             1.0,
             "×",
         ),
+        (
+            "`audit` of a CSV datadump ≤ 2× a csv.reader pass",
+            rows["audit_csv"].ratio or 0.0,
+            2.0,
+            "×",
+        ),
         ("`decide_many` per item ≤ 1.3× the batch limit", rows["many"].ratio or 0.0, 1.3, "×"),
         ("`assess` ≤ 2.5× a hand-written function", rows["assess"].ratio or 0.0, 2.5, "×"),
         (
@@ -849,12 +889,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", type=Path, default=DOC, help="the Markdown file to rewrite")
     parser.add_argument("--no-write", action="store_true", help="print the report only")
     parser.add_argument(
+        "--only-audit",
+        action="store_true",
+        help="time only the audit of a CSV datadump (printed, docs/performance.md untouched)",
+    )
+    parser.add_argument(
         "--only-spellings",
         action="store_true",
         help="time only simulate over each export style (printed, docs/performance.md untouched)",
     )
     args = parser.parse_args(argv)
     quick = args.quick
+    if args.only_audit:
+        print(table(audits(5_000 if quick else 1_000_000, 3 if quick else 9)))
+        return 0
     if args.only_spellings:
         print(table(spellings(5_000 if quick else 1_000_000, 3 if quick else 9, seed=7)))
         return 0
@@ -864,6 +912,7 @@ def main(argv: list[str]) -> int:
     pop = population(20_000 if quick else 5_500_000, 2 if quick else 5)
     sims = simulations(5_000 if quick else 5_500_000, 3 if quick else 6, seed=7)
     styles = spellings(5_000 if quick else 1_000_000, 3 if quick else 9, seed=7)
+    dumps = audits(5_000 if quick else 1_000_000, 3 if quick else 9)
     alloc = allocation(10_000 if quick else 1_000_000)
     judged = assessments(500 if quick else 50_000, 3 if quick else 9, seed=11)
     cost = imports(2 if quick else 30)
@@ -878,6 +927,7 @@ def main(argv: list[str]) -> int:
         "key": paths[3],
         "each": paths[5],
         "simulate_csv": sims[1],
+        "audit_csv": dumps[0],
         "assess": judged[1],
         "pop": pop,
         "alloc": alloc,
@@ -890,7 +940,7 @@ def main(argv: list[str]) -> int:
         f"Machine: {machine()}.\n\n"
         "### Targets\n\n" + verdicts(named, cost) + "\n"
         "### All figures\n\n"
-        + table([*calls, *paths, pop, *sims, *styles, *judged, alloc, trip, *cost.rows()])
+        + table([*calls, *paths, pop, *sims, *styles, *dumps, *judged, alloc, trip, *cost.rows()])
     )
     print(report)
     if not args.no_write:

@@ -23,15 +23,12 @@ def _inner() -> UnknownCodeError:
 
 def test_the_outer_error_names_the_place_and_says_the_inner_one_in_its_language() -> None:
     inner = _inner()
-    outer = found_at(inner, "bad_row", field="dump.csv", row=3, column="OrderStatus")
+    outer = found_at(inner, "bad_row", field="dump.csv", row=3)
     assert type(outer) is UnknownCodeError  # `except ValueError` still catches it
     assert (outer.key, outer.field, outer.value) == ("bad_row", "dump.csv", 9)
-    assert (
-        str(outer)
-        == f"dump.csv row 3, column OrderStatus: 9 is not a known MrsOrderStatus; {CHOICES}"
-    )
+    assert str(outer) == f"dump.csv row 3: 9 is not a known MrsOrderStatus; {CHOICES}"
     assert outer.message("nb").startswith(
-        "dump.csv rad 3, kolonnen OrderStatus: 9 er ikke en gyldig MrsOrderStatus; gyldige"
+        "dump.csv rad 3: 9 er ikke en gyldig MrsOrderStatus; gyldige"
     )
     line = found_at(inner, "bad_line", field="orders", line=2)
     assert str(line) == f"orders line 2: 9 is not a known MrsOrderStatus; {CHOICES}"

@@ -112,6 +112,8 @@ if TYPE_CHECKING:
         AuditGroup,
         AuditKind,
         audit,
+        audit_csv,
+        audit_table,
         datadump_rows,
     )
     from distribution.mrs.statuses import eprom_status, mrs_statuses
@@ -221,7 +223,9 @@ __all__ = [
     "__version__",
     "assess",
     "audit",
+    "audit_csv",
     "audit_report",
+    "audit_table",
     "authorization_header",
     "channel_case_sql",
     "channels_many",
@@ -352,7 +356,16 @@ _LAZY: Final[dict[str, tuple[str, ...]]] = {
     "presentation.decision": ("describe", "explain", "explain_decision", "rules_reaching"),
     "presentation.reconciliation": ("explain_reconciliation",),
     "presentation.timeline": ("explain_timeline",),
-    "mrs.audit": ("Audit", "AuditAnomaly", "AuditGroup", "AuditKind", "audit", "datadump_rows"),
+    "mrs.audit": (
+        "Audit",
+        "AuditAnomaly",
+        "AuditGroup",
+        "AuditKind",
+        "audit",
+        "audit_csv",
+        "audit_table",
+        "datadump_rows",
+    ),
     "mrs.statuses": ("eprom_status", "mrs_statuses"),
     "partial": (
         "Case",

@@ -2,7 +2,7 @@
 
 Rule 1: every reader of many lines or rows (``verify``'s orders and callbacks, the datadump
 ``audit``) wraps the error it meets in one through :func:`found_at`, so that the outer message
-names the file, the line or row (and column), and then says the inner error in the outer
+names the file, the line or row, and then says the inner error in the outer
 message's language. This module changes only if that wrapping does.
 """
 
@@ -41,7 +41,7 @@ def found_at(
     """Return *error* said again inside an error of its class that names where it was found.
 
     *key* is the outer message (``"bad_line"``, ``"bad_row"``), *field* the name of the file or
-    stream, *where* the place in it (``line=3``, or ``row=4, column="OrderStatus"``). The outer
+    stream, *where* the place in it (``line=3``, or ``row=4``). The outer
     error keeps the inner one's class (so ``except ValueError`` still catches it) and its value,
     which is already masked.
     """

@@ -21,11 +21,25 @@ if TYPE_CHECKING:
         def read(self, size: int = -1, /) -> str:
             """Return up to *size* characters, ``""`` at the end."""
 
+    class LineReadable(Readable, Protocol):
+        """A text stream that reads a line too, as an open text file does."""
+
+        def readline(self, size: int = -1, /) -> str:
+            """Return the next line, at most *size* characters of it; ``""`` at the end."""
+
 
 BLOCK: Final = 1 << 16
 """Characters read at a time."""
 RECORD_LIMIT: Final = 1 << 20
 """The longest record read, in characters; no cohort row comes near it."""
+
+
+def sniff_delimiter(header: str) -> str:
+    """Return the delimiter of a CSV file by its header line: ``;`` if it has more than ``,``.
+
+    Excel in a Norwegian locale writes ``;``; everything else ``,``.
+    """
+    return ";" if header.count(";") > header.count(",") else ","
 
 
 class RecordTooLongError(Exception):

@@ -48,7 +48,7 @@ from distribution._flags import (
     mapped_states,
     one_character_rows,
 )
-from distribution._records import RecordTooLongError, chunks, quoted_parts
+from distribution._records import RecordTooLongError, chunks, quoted_parts, sniff_delimiter
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.partial import PartialAvailability
 
@@ -554,7 +554,7 @@ class CsvCohort:
             raise wrong_type(head, field="lines", expected="lines of text")
         if len(head) > _records.RECORD_LIMIT:
             raise self._too_long(1)
-        delimiter = self.delimiter or (";" if head.count(";") > head.count(",") else ",")
+        delimiter = self.delimiter or sniff_delimiter(head)
         self._delimiter = delimiter
         try:
             header = next(csv.reader([head], delimiter=delimiter), None)

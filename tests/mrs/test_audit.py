@@ -285,7 +285,7 @@ def test_by_refuses_a_missing_column_too_many_groups_and_a_string(
         audit([], by="Avdeling")
     with pytest.raises(InvalidTypeError):
         list(datadump_rows([], by="Avdeling"))
-    monkeypatch.setattr("distribution.mrs.audit.MAX_GROUPS", 2)
+    monkeypatch.setattr("distribution.mrs._auditor.MAX_GROUPS", 2)
     with pytest.raises(InvalidValueError, match="more than 2 different values"):
         audit([grouped(0, 1, 1, unit) for unit in "ABC"], by=["Avdeling"])
 
@@ -467,5 +467,5 @@ def test_anomaly_checks_its_fields() -> None:
 
 
 def test_the_memo_of_read_rows_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("distribution.mrs.audit._MEMO_SIZE", 0)
+    monkeypatch.setattr("distribution.mrs._auditor.MEMO_SIZE", 0)
     assert audit([row(0, 1, 1)] * 3).rows == 3

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Final
 
 from distribution._error_texts import ERRORS
 from distribution._errors import InvalidValueError, mask_personal
+from distribution.cli import _files
 from distribution.cli._context import PROG
 from distribution.cli._excel import sheet
 from distribution.cli._files import (
     cannot_read,
-    csv_table,
     open_table,
     open_text,
     release,
@@ -29,7 +29,13 @@ from distribution.cli._values import items
 from distribution.codes import DistributionRule
 from distribution.cohorts import CsvCohort, simulate
 from distribution.csv_cohort import MISSING_CHOICES
-from distribution.mrs.audit import ANOMALY_COLUMNS, AuditAnomaly, AuditKind, audit, datadump_rows
+from distribution.mrs.audit import (
+    ANOMALY_COLUMNS,
+    AuditAnomaly,
+    AuditKind,
+    audit_csv,
+    audit_table,
+)
 from distribution.presentation.audit import AUDIT_FORMATS, audit_report
 from distribution.presentation.simulation import SIMULATION_FORMATS, simulation
 
@@ -184,17 +190,29 @@ def _audit(args: argparse.Namespace, context: Context) -> int:
         if excel:
             table, total = sheet(args.file, args.sheet, stack)
             bar = stack.enter_context(row_bar(total, context.err))
+            found = _anomalies(args.anomalies_csv, unreadable, stack)
+            result = audit_table(
+                table if bar is None else ticking(table, bar),
+                name=name,
+                by=args.by,
+                on_anomaly=found,
+            )
         else:
             handle = stack.enter_context(open_text(args.file, args.encoding))
-            table = csv_table(handle, args.file, args.delimiter)
             bar = stack.enter_context(file_bar(handle, context.err))
-        found = _anomalies(args.anomalies_csv, unreadable, stack)
-        result = audit(
-            datadump_rows(table if bar is None else ticking(table, bar), name=name, by=args.by),
-            name=name,
-            by=args.by,
-            on_anomaly=found,
-        )
+            found = _anomalies(args.anomalies_csv, unreadable, stack)
+            try:
+                result = audit_csv(
+                    handle,
+                    name=name,
+                    delimiter=args.delimiter,
+                    by=args.by,
+                    on_anomaly=found,
+                    progress=None if bar is None else bar.tick,
+                    max_row=_files.MAX_LINE,
+                )
+            except (OSError, UnicodeError, csv.Error) as error:  # UnicodeError: UTF-16 without BOM
+                raise cannot_read(args.file, error) from None
     if result.skipped and not args.skip_bad:
         raise InvalidValueError(
             "csv_bad_rows_one" if result.skipped == 1 else "csv_bad_rows",

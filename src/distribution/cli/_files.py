@@ -8,10 +8,8 @@ that names the file and says why in either language, never a traceback.
 from __future__ import annotations
 
 import codecs
-import csv
 import gzip
 import io
-import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -252,40 +250,4 @@ def lines(handle: TextIO, path: str) -> Iterator[str]:
                 raise too_long(path, number, MAX_LINE)
             yield line
     except (OSError, UnicodeError) as error:  # UnicodeError: UTF-16 text without its BOM
-        raise cannot_read(path, error) from None
-
-
-def csv_table(handle: TextIO, path: str, delimiter: str | None) -> Iterator[list[str]]:
-    """Yield the CSV file's rows; the delimiter, unless given, is found from the header line."""
-    rows = lines(handle, path)
-    head = next(rows, None)
-    if head is None:
-        return
-    if delimiter is None:
-        delimiter = ";" if head.count(";") > head.count(",") else ","
-    # A row may run over many lines (a quoted field holds line breaks): it too is refused past
-    # MAX_LINE characters, or a row of short lines could fill memory with its cells.
-    size, first, number = 0, 1, 0
-
-    def counted() -> Iterator[str]:
-        nonlocal size, number
-        for line in itertools.chain((head,), rows):
-            number += 1
-            size += len(line)
-            if size > MAX_LINE:
-                raise InvalidValueError(
-                    "row_too_long", value=None, field=path, line=first, limit=MAX_LINE
-                )
-            yield line
-
-    try:
-        for row in csv.reader(counted(), delimiter=delimiter):
-            size, first = 0, number + 1
-            yield row
-    except csv.Error as error:  # a NUL character, or a field longer than the csv module takes
-        if str(error).startswith("field larger than field limit"):
-            limit = csv.field_size_limit()
-            raise InvalidValueError(
-                "field_too_long", value=None, field=path, line=first, limit=limit
-            ) from None
         raise cannot_read(path, error) from None
