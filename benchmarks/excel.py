@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from benchmarks.make_workbook import datadump, workbook
 from benchmarks.run import Row, best_ns_per_item, table
 from distribution.cli._excel import _check, sheet
-from distribution.mrs.audit import audit, datadump_rows
+from distribution.mrs.audit import audit_table
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 def _audit(path: Path) -> int:
     with contextlib.ExitStack() as stack:
         rows, _ = sheet(str(path), None, stack)
-        return audit(datadump_rows(rows)).rows
+        return audit_table(rows).rows
 
 
 def _checks(path: Path) -> None:

@@ -192,6 +192,19 @@ def test_a_bomb_whose_zip_directory_lies_is_refused_as_damaged(tmp_path: Path) -
     )
 
 
+@pytest.mark.parametrize("part", ["_rels/.rels", "xl/worksheets/sheet1.xml"])
+def test_a_part_whose_crc_fails_is_refused_as_damaged(tmp_path: Path, part: str) -> None:
+    # A part beside the sheet is read cell by cell; the sheet is searched first, in large chunks.
+    parts = [
+        (name, data, size, crc ^ 1 if name == part else crc)
+        for name, data, size, crc in workbook_parts(tmp_path)
+    ]
+    path = raw_zip(tmp_path / "crc.xlsx", parts)
+    assert_one_line_error(
+        *run("audit", str(path)), "the workbook's ZIP container is damaged or cut short"
+    )
+
+
 def test_a_part_packed_tighter_than_the_ratio_is_refused(tmp_path: Path) -> None:
     path = bomb(tmp_path, mib=50)  # 50 MiB in about 50 KB: under the total, over the ratio
     code, out, err = run("audit", str(path), "--lang", "nb")

@@ -22,6 +22,11 @@ limits below:
 
 calamine's grid then takes at most 32 bytes × :data:`MAX_CELLS` (320 MiB) and its texts at
 most :data:`MAX_TEXT` characters.
+
+A plain sheet (each cell with its reference, no formula, no inline text) is proved within the
+cell limits by searching its bytes (:mod:`distribution.cli._excel_scan`), with its XML still
+parsed for a DTD; the check of each cell runs only when that proof cannot be made, and it is
+what names the row and column of a cell over a limit.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from distribution._errors import InvalidValueError, UnknownCodeError, nearest
+from distribution.cli._excel_scan import Limits, longest_shared, scan_sheet
 from distribution.cli._files import cannot_read
 
 if TYPE_CHECKING:
@@ -74,6 +80,7 @@ MAX_TEXT: Final = MAX_UNPACKED
 
 _RATIO_FLOOR: Final = 1024 * 1024  # bytes; a smaller part cannot hold a bomb worth the name
 _CHUNK: Final = 64 * 1024
+_SCAN_CHUNK: Final = 1024 * 1024  # the quick proof searches larger chunks: fewer calls
 _SNIFF: Final = 4096  # bytes looked at to say what a file that is no workbook is
 _ZIP: Final = (b"PK\x03\x04", b"PK\x05\x06")  # a ZIP archive; the second one empty
 _OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an encrypted workbook
@@ -168,6 +175,15 @@ def _check(handle: BinaryIO, path: str, name: str | None) -> str:
         xml = part.filename.endswith((".xml", ".rels"))
         if xml and part.filename not in done and not part.filename.startswith("xl/worksheets/"):
             _read(archive, part, _parser(path, part.filename), path)
+    # A plain sheet is proved within the limits by searching its bytes; the cell-by-cell check
+    # below runs only when that cannot prove it (and names the row and column of what is not).
+    shared = archive.NameToInfo.get(_SHARED)
+    longest = 0 if shared is None else longest_shared(_chunks(archive, shared, path))
+    limits = Limits(
+        rows=MAX_ROWS, columns=MAX_COLUMNS, cells=MAX_CELLS, cell=MAX_CELL, text=MAX_TEXT
+    )
+    if scan_sheet(_chunks(archive, archive.getinfo(target), path), longest, limits):
+        return chosen
     lengths: array.array[int] = array.array("L")
     if _SHARED in archive.NameToInfo:
         parser = _parser(path, _SHARED)
@@ -197,6 +213,23 @@ def _archive(handle: BinaryIO, path: str) -> zipfile.ZipFile:
         if part.file_size > _RATIO_FLOOR and part.file_size > MAX_RATIO * part.compress_size:
             raise InvalidValueError("xlsx_ratio", value=part.filename, field=path, limit=MAX_RATIO)
     return archive
+
+
+def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo, path: str) -> Iterator[bytes]:
+    """Yield *part* unpacked in large chunks, each parsed by a parser that refuses a DTD first.
+
+    The parser has no other handlers, so it runs in C: it finds what the check finds of the XML
+    (a DTD, a part that is not XML), and the caller searches the bytes.
+    """
+    parser = _parser(path, part.filename)
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(_SCAN_CHUNK):
+                _feed(parser, chunk, path, part.filename)
+                yield chunk
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+        raise cannot_read(path, "bad_zip") from None
+    _feed(parser, b"", path, part.filename, final=True)
 
 
 def _read(
