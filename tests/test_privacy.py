@@ -16,6 +16,7 @@ from distribution import (
     Availability,
     DistributionError,
     DistributionRule,
+    EchoedOrder,
     FormOrderRequest,
     FormOrderResponse,
     KrrRecord,
@@ -321,13 +322,13 @@ CALLBACK_WRONG_PLACES: list[Any] = [
         {"id": GUID, "notificationChannel": 0, "singleUseCode": 91234567}
     ),
     # The order response repeats the order: its national IDs and address, in any shape.
-    lambda: FormOrderResponse.from_dict(
+    lambda: EchoedOrder.from_dict(
         {"id": GUID, "notificationChannel": 0, "nationalId": 15108695088}
     ),
-    lambda: FormOrderResponse.from_dict(
+    lambda: EchoedOrder.from_dict(
         {"id": GUID, "notificationChannel": 0, "onBehalfOfNationalId": [FNR]}
     ),
-    lambda: FormOrderResponse.from_dict(
+    lambda: EchoedOrder.from_dict(
         {
             "id": GUID,
             "notificationChannel": 0,
@@ -339,7 +340,7 @@ CALLBACK_WRONG_PLACES: list[Any] = [
             },
         }
     ),
-    lambda: FormOrderResponse.from_dict({"id": GUID, "notificationChannel": 0, "formId": FNR}),
+    lambda: EchoedOrder.from_dict({"id": GUID, "notificationChannel": 0, "formId": FNR}),
     lambda: FormOrderRequest(
         form_id=FNR, national_id=FNR, expiry_date=datetime(2026, 1, 1, tzinfo=UTC)
     ),

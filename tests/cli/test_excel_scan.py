@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from distribution.cli import _excel, _excel_scan
-from distribution.cli._excel_scan import UNBOUNDED, longest_shared
+from distribution.cli._excel_scan import UNBOUNDED, Limits, longest_shared, scan_sheet
 from distribution.errors import DistributionError
 
 
@@ -191,6 +191,8 @@ _LONG_SHARED = _SHARED.replace("kq", "k" * 41)
         ),
         (_sheet(f'<row r="1"><c r="A1"><v>{"x" * 41}</v></c></row>'), _SHARED, "column A"),
         (_sheet(f'<row r="1"><c r="A1"><v>{"x" * 40}</v></c></row>'), _SHARED, "ok"),
+        (_sheet('<row r="1"><c r="A1" t="s"><v>\u00b2</v></c></row>'), _SHARED, "ok"),
+        (_sheet('<row r="1"><c r="A1" t="s"/></row>'), _SHARED, "ok"),
         (_sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), _LONG_SHARED, "column A"),
         (_sheet('<row r="1"><c r="A1" t="s">\n<v>0</v></c></row>'), _LONG_SHARED, "column A"),
         (_sheet('<row r="1"><c r="A1" t="s"><v>1</v></c></row>'), _LONG_SHARED, "ok"),
@@ -239,6 +241,66 @@ def test_the_quick_proof_agrees_with_the_check_at_each_edge(
     assert quick == ("ok", "Bestillinger") if decided == "ok" else decided in quick[1]
 
 
+def _many(cell: str, count: int = 1) -> str:
+    return "".join(f'<row r="{n}">{cell.format(n=n)}</row>' for n in range(1, count + 1))
+
+
+_SHARED_20 = _SHARED.replace("kq", "k" * 20)
+_Y = "y" * 41  # one character over the cell limit of small_limits()
+
+
+# Sheets that look plain to a quick search and are not: each is refused by the check of each
+# cell, so the quick proof must not pass any of them (found by a review of the proof).
+@pytest.mark.parametrize(
+    ("xml", "shared"),
+    [
+        (_sheet(_many("<c r='A{n}' t='str'><v>" + "y" * 39 + "</v></c>", 11)), _SHARED),
+        (_sheet(_many('<c r="A{n}" t="inlineStr"><t>' + _Y + "</t></c>")), _SHARED),
+        (_sheet(_many('<c r="A{n}"\tt="s"><v>0</v></c>', 21)), _SHARED_20),
+        (_sheet(_many('<c r="A{n}" t="&#115;"><v>0</v></c>', 21)), _SHARED_20),
+        (_sheet(_many(f'<c r="A{{n}}"><v><![CDATA[{_Y}]]></v></c>')), _SHARED),
+        (_sheet(_many(f'<c r="A{{n}}"><v>{"y" * 25}<!---->{"y" * 25}</v></c>')), _SHARED),
+        (_sheet(_many(f'<c r="A{{n}}"><v>{"y" * 25}</v><v>{"y" * 25}</v></c>')), _SHARED),
+        (_sheet(_many(f'<c r="A{{n}}"><v>1</v>{_Y}</c>')), _SHARED),
+        (_sheet(_many(f'<c r="A{{n}}"><v>1</v></c>{" " * 41}')), _SHARED),
+        (
+            _sheet(_many('<c r="A{n}"><v>1</v></c>')).replace(
+                "</sheetData>",
+                f"</sheetData><headerFooter><oddHeader>{_Y}</oddHeader></headerFooter>",
+            ),
+            _SHARED,
+        ),
+        (
+            _sheet(_many('<c r="A{n}" t="s"><v>0</v></c>')),
+            _SHARED.replace("kq", ("k" * 20 + "<!--<si>-->") * 3),
+        ),
+        (_sheet('<x:c r="ZZ999999"/>' + _many('<c r="A{n}"><v>1</v></c>')), _SHARED),
+        (_sheet('<row r="9999999"/>' + _many('<c r="A{n}"><v>1</v></c>')), _SHARED),
+        # Digits that str.isdigit takes and int does not: the check refuses them, never raises.
+        (_sheet('<row r="1"><c r="A\u00b2"><v>1</v></c></row>'), _SHARED),
+        (_sheet('<row r="\u00b2"><c><v>1</v></c></row>'), _SHARED),
+    ],
+)
+def test_the_quick_proof_passes_no_sheet_the_check_refuses(
+    tmp_path: Path, xml: str, shared: str
+) -> None:
+    path = workbook(
+        tmp_path / "d.xlsx",
+        {"Bestillinger": []},
+        parts={"xl/worksheets/sheet1.xml": xml, "xl/sharedStrings.xml": shared},
+    )
+    with small_limits():
+        quick, checked = outcome(path, quick=True), outcome(path, quick=False)
+    assert checked[0] != "ok", checked
+    assert quick == checked
+
+
+def test_a_shared_item_over_a_mebibyte_is_not_bounded_and_is_read_in_linear_time() -> None:
+    head = b'<sst xmlns="' + MAIN.encode() + b'"><si><t>'
+    chunks = [head, *([b"k" * 65536] * 32), b"</t></si></sst>"]
+    assert longest_shared(chunks) == UNBOUNDED
+
+
 @pytest.mark.parametrize("chunk", [97, 1 << 20])
 def test_a_plain_datadump_is_proved_without_the_check_of_each_cell(
     tmp_path: Path, chunk: int
@@ -276,3 +338,23 @@ def test_the_bound_of_the_shared_texts_is_their_longest_item_and_no_more() -> No
     assert longest_shared([head, items[:9], items[9:], b"</sst>"]) == longest
     assert longest_shared([head + b"</sst>"]) == 0
     assert longest_shared([head + items.replace(b"<si>", b"<x:si>")]) == UNBOUNDED
+
+
+def test_the_searches_give_the_same_answer_however_the_part_is_cut() -> None:
+    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    shared = declaration + b'<sst xmlns="' + MAIN.encode() + b'"><si><t>kq</t></si></sst>'
+    sheet = (
+        declaration
+        + _sheet('<row r="2"><c r="B2" t="s"><v>0</v></c></row>').encode()[
+            len('<?xml version="1.0" encoding="UTF-8"?>') :
+        ]
+    )
+    limits = Limits(rows=100, columns=12, cells=300, cell=40, text=400)
+    for size in (1, 2, 7, 1 << 20):
+        shared_chunks = [shared[i : i + size] for i in range(0, len(shared), size)]
+        sheet_chunks = [sheet[i : i + size] for i in range(0, len(sheet), size)]
+        assert longest_shared(shared_chunks) == len(b"<t>kq</t></si></sst>")
+        assert scan_sheet(sheet_chunks, 2, limits)
+    # A declaration that never ends is no declaration: what follows is not searched as plain.
+    assert longest_shared([b"<?xml version=", b'"1.0"', b"<sst>"]) == UNBOUNDED
+    assert longest_shared([]) == 0

@@ -77,6 +77,24 @@ def test_audit_table_counts_what_the_row_by_row_audit_counts(
         assert _run(audit_table, table, by=by, limit=5) == expected
 
 
+@pytest.mark.parametrize("row", ["3410", 3410])
+def test_a_row_that_is_no_list_of_cells_is_refused_alike_by_every_reader(row: object) -> None:
+    # A text was read letter by letter ('3', '4', '1', '0': a valid order), a number raised a
+    # bare TypeError.
+    table: list[Any] = [HEADER[1:5], row]
+    readers: list[Callable[[], object]] = [
+        lambda: audit(datadump_rows(table)),
+        lambda: audit_table(table),
+    ]
+    for read in readers:
+        with pytest.raises(InvalidTypeError) as caught:
+            read()
+        assert str(caught.value).startswith(
+            "datadump row 2: row must be a list of cells (a row from a CSV reader or a"
+            " spreadsheet), not "
+        )
+
+
 def test_a_true_is_not_counted_as_the_one_it_equals() -> None:
     # True == 1 == 1.0: counted together, the True would read as the code 1. A whole float is
     # the code it shows (Excel stores numbers as floats), a True is no code.
@@ -174,6 +192,17 @@ def test_audit_csv_refuses_what_it_cannot_read_naming_the_file(text: str, messag
     with pytest.raises(InvalidValueError) as caught:
         audit_csv(io.StringIO(text), name="d.csv", max_row=100)
     assert message in str(caught.value)
+
+
+def test_a_field_over_the_csv_modules_limit_is_refused_without_quotes_too() -> None:
+    text = "Id;DistributionRule;NotificationChannel;OrderStatus;ErrorCode\n" + (
+        "x" * 200_000 + ";3;4;1;0\n1;3;4;1;0\n"
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        audit_csv(io.StringIO(text), name="d.csv")
+    assert str(caught.value).startswith(
+        "d.csv: a field of the row that begins on line 2 is longer than the CSV reader's limit"
+    )
 
 
 def test_a_row_longer_than_max_row_is_named_by_its_first_line() -> None:

@@ -23,7 +23,7 @@ limits below:
 calamine's grid then takes at most 32 bytes × :data:`MAX_CELLS` (320 MiB) and its texts at
 most :data:`MAX_TEXT` characters.
 
-A plain sheet (each cell with its reference, no formula, no inline text) is proved within the
+A plain sheet (each cell with its reference, no formula, no inline text) is shown within the
 cell limits by searching its bytes (:mod:`distribution.cli._excel_scan`), with its XML still
 parsed for a DTD; the check of each cell runs only when that proof cannot be made, and it is
 what names the row and column of a cell over a limit.
@@ -175,8 +175,8 @@ def _check(handle: BinaryIO, path: str, name: str | None) -> str:
         xml = part.filename.endswith((".xml", ".rels"))
         if xml and part.filename not in done and not part.filename.startswith("xl/worksheets/"):
             _read(archive, part, _parser(path, part.filename), path)
-    # A plain sheet is proved within the limits by searching its bytes; the cell-by-cell check
-    # below runs only when that cannot prove it (and names the row and column of what is not).
+    # A plain sheet is shown within the limits by searching its bytes; the cell-by-cell check
+    # below runs only when that cannot show it (and names the row and column of what is not).
     shared = archive.NameToInfo.get(_SHARED)
     longest = 0 if shared is None else longest_shared(_chunks(archive, shared, path))
     limits = Limits(
@@ -355,7 +355,7 @@ def _listen_cells(  # noqa: C901, PLR0915  # the hot path: a cell's steps inline
             sheet.unsaved(row, column)
         if kind == "s" and size <= MAX_CELL:
             index = "".join(value).strip()
-            if index.isdigit() and int(index) < len(lengths):
+            if _digits(index) and int(index) < len(lengths):
                 size = lengths[int(index)]
         if size > MAX_CELL:
             sheet.too_long(row, column)
@@ -376,7 +376,7 @@ def _listen_cells(  # noqa: C901, PLR0915  # the hot path: a cell's steps inline
             else:
                 digits = given.lstrip(_LETTERS)
                 letters = given[: len(given) - len(digits)]
-                if not letters or not digits.isdigit():
+                if not letters or not _digits(digits):
                     raise cannot_read(path, "bad_workbook")
                 row = int(digits) if len(digits) <= _ROW_DIGITS else MAX_ROWS + 1
                 column = _column(letters)
@@ -396,7 +396,7 @@ def _listen_cells(  # noqa: C901, PLR0915  # the hot path: a cell's steps inline
             given = attributes.get("r")
             if given is None:
                 row += 1
-            elif given.isdigit():
+            elif _digits(given):
                 row = int(given) if len(given) <= _ROW_DIGITS else MAX_ROWS + 1
             else:
                 raise cannot_read(path, "bad_workbook")
@@ -491,6 +491,11 @@ class _Count:
     def describe(self, *, lang: Lang) -> str:
         text = f"{self.number:,}"
         return text.replace(",", "\u00a0") if lang == "nb" else text
+
+
+def _digits(text: str) -> bool:
+    """Return whether *text* is ASCII digits (``isdigit`` takes ``²``, which ``int`` refuses)."""
+    return text.isascii() and text.isdigit()
 
 
 @functools.cache

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Final, NotRequired, Self, TypedDict, final
 
 import attrs
 
-from distribution._errors import exactly
+from distribution._errors import DistributionError, exactly
 from distribution._formats import (
     NIL_GUID,
     guid,
@@ -105,8 +105,7 @@ def _json_repr(value: str | None) -> str:
 def _time(value: object, field: str) -> datetime | None:
     """Read an order's date as ePROM repeats it: ISO 8601, with or without a UTC offset.
 
-    Without an offset it is kept as it is: ePROM's local time, which this pure library does not
-    turn into an instant.
+    Without an offset it is kept naive: the guide does not say which zone it is in.
     """
     return (
         None
@@ -159,9 +158,9 @@ class EchoedOrder:
     """The order's input as ePROM repeats it in the order response (BestillingAvSkjemaV2.md).
 
     Each field is ``None`` when the response has ``null`` for it or leaves it out. The dates
-    are timezone-aware when ePROM sent an offset and naive (ePROM's local time) when it did
-    not; :meth:`to_dict` writes them back as the text ePROM sent. The national IDs, the address
-    and the metadata are never shown in the repr.
+    are timezone-aware when ePROM sent an offset and naive when it did not (the guide does not
+    say which zone such a time is in); :meth:`to_dict` writes them back as the text ePROM sent.
+    The national IDs, the address and the metadata are never shown in the repr.
 
     Attributes:
         form_id: the form ordered.
@@ -274,6 +273,20 @@ class EchoedOrder:
         return body
 
 
+def _echo(data: Mapping[str, object]) -> EchoedOrder | None:
+    """Return the order the response repeats, if it repeats it in a shape this library reads.
+
+    The order was made whatever the repeated part holds, so a part that cannot be read does not
+    make the response unreadable: its ``id`` is what the ordering system must keep.
+    """
+    if not any(key in data for key in _ECHO_KEYS):
+        return None
+    try:
+        return EchoedOrder.from_dict(data)
+    except DistributionError:
+        return None
+
+
 class FormOrderResponseDict(EchoedOrderDict):
     """The order response: the order as repeated, when it was, and the four fields of the answer.
 
@@ -300,7 +313,8 @@ class FormOrderResponse:
         login_url: where the patient logs in to fill out the form.
         channel: the *preferred* channel; the one used comes in the status callback.
         order: the order's input as ePROM repeats it; ``None`` when the response has none of
-            its fields.
+            its fields, or has them in a shape :meth:`EchoedOrder.from_dict` refuses (the order
+            was made all the same).
     """
 
     id: str = attrs.field(converter=lower, validator=guid_field)
@@ -327,7 +341,6 @@ class FormOrderResponse:
         """Read the response body, decoded from JSON (by ``json.loads`` or an HTTP client)."""
         data = given_mapping(data, _FIELD)
         check_keys(data, _FIELD, required=("id", "notificationChannel"), listed=_ORDER_KEYS)
-        repeated = any(key in data for key in _ECHO_KEYS)
         return cls(
             id=guid(data["id"], "id"),
             channel=code(NotificationChannel, data["notificationChannel"], "notificationChannel"),
@@ -335,7 +348,7 @@ class FormOrderResponse:
                 data.get("singleUseCode"), str, "singleUseCode", "a string", secret=True
             ),
             login_url=maybe(data.get("loginUrl"), str, "loginUrl", "a string or null"),
-            order=EchoedOrder.from_dict(data) if repeated else None,
+            order=_echo(data),
         )
 
     @classmethod

@@ -175,16 +175,20 @@ def _date(text: str, field: str) -> datetime:
     return moment if moment.utcoffset() is not None else moment.replace(tzinfo=UTC)
 
 
-def _address(data: Mapping[str, object]) -> dict[str, str] | None:
-    """Return ``physicalAddress`` as ePROM's model holds it: its four texts, nothing else."""
+def _address(data: Mapping[str, object]) -> dict[str, str | None] | None:
+    """Return ``physicalAddress`` as ePROM's typed model holds it: its four texts, nothing else.
+
+    A field left out is ``null``; a field that is not text cannot be bound, so ePROM refuses it.
+    """
     address = data.get("physicalAddress")
     if address is None:
         return None
-    if not isinstance(address, dict) or any(
-        type(address.get(key)) is not str for key in ADDRESS_FIELDS
-    ):
+    if not isinstance(address, dict):
         raise BadRequest(NOT_VALID.format(field="physicalAddress"))
-    return {key: address[key] for key in ADDRESS_FIELDS}
+    fields = {key: address.get(key) for key in ADDRESS_FIELDS}
+    if any(value is not None and type(value) is not str for value in fields.values()):
+        raise BadRequest(NOT_VALID.format(field="physicalAddress"))
+    return fields  # each a str or None, as checked
 
 
 def _rule(value: object) -> DistributionRule:

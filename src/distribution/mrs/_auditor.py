@@ -1,10 +1,10 @@
 """The judge of a datadump's rows and the counters an audit keeps (internal).
 
-One reason to change: which rows cannot be right, and how they are counted. :func:`judge` is the
-one small judge over :data:`CHECKS` (the cases :mod:`distribution.mrs.audit` describes); nothing
+One reason to change: which rows cannot be right, and how they are counted. :func:`_judge` is the
+one small judge over :data:`_CHECKS` (the cases :mod:`distribution.mrs.audit` describes); nothing
 else decides it. :class:`Auditor` keeps the tallies while a reader feeds it rows: one at a time
 (:meth:`Auditor.take`), or many of text cells at once (:meth:`Auditor.take_batch`,
-:meth:`Auditor.take_text`), which must count exactly what one at a time would; the suite proves
+:meth:`Auditor.take_text`), which must count exactly what one at a time would; the suite checks
 it by comparing :func:`~distribution.audit_table` and :func:`~distribution.audit_csv` with
 :func:`~distribution.audit` on generated tables.
 """
@@ -40,16 +40,16 @@ from distribution.routes import ROUTES
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-_PLAIN_KINDS: Final = frozenset({str, int, float})  # what a CSV reader and a spreadsheet give
+__all__ = ["BATCH", "MEMO_SIZE", "Auditor", "blank"]
 
-__all__ = ["BATCH", "CASES", "MEMO_SIZE", "Auditor", "blank", "judge"]
+_PLAIN_KINDS: Final = frozenset({str, int, float})  # what a CSV reader and a spreadsheet give
 
 _M = MrsOrderStatus
 _E = MrsErrorCode
 _NONE = NotificationChannel.NONE
 _SHOWN: Final = 20  # the longest unreadable cell shown whole
 
-CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
+_CASES: Final[Mapping[str, AuditKind]] = MappingProxyType(
     {
         "outside_route": AuditKind.NOT_PERMITTED,
         "failed_with_channel": AuditKind.INCONSISTENT,
@@ -68,7 +68,7 @@ Row = tuple[DistributionRule, NotificationChannel, MrsOrderStatus, MrsErrorCode]
 
 # The cases in the order they are asked: each a case and when a row (rule, channel, status,
 # error) is in it. The first that holds is the row's case; NOT_PERMITTED comes first.
-CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
+_CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
     ("outside_route", lambda r: r[1] is not _NONE and r[1] not in ROUTES[r[0]]),
     ("failed_with_channel", lambda r: r[2] in FAILED and r[1] is not _NONE),
     ("not_ordered_with_channel", lambda r: r[2] is _M.NOT_ORDERED and r[1] is not _NONE),
@@ -79,26 +79,26 @@ CHECKS: Final[tuple[tuple[str, Callable[[Row], bool]], ...]] = (
 )
 
 
-def judge(row: Row) -> str | None:
+def _judge(row: Row) -> str | None:
     """Return the case of a row, or ``None`` when nothing about it needs attention."""
-    return next((case for case, holds in CHECKS if holds(row)), None)
+    return next((case for case, holds in _CHECKS if holds(row)), None)
 
 
 MEMO_SIZE: Final = 4096
 BATCH: Final = 4096  # the rows audit_table counts at once
 
 
-class Bad(tuple[str, str]):
+class _Bad(tuple[str, str]):
     """An unreadable row: the column of its first bad cell, and that cell as shown."""
 
     __slots__ = ()
 
 
 Judged = tuple[Key, MrsErrorCode, str | None]
-Read = Judged | Bad
+Read = Judged | _Bad
 
 
-class Tally:
+class _Tally:
     """The counters of one audit (the whole datadump, or a group), kept while reading."""
 
     def __init__(self, limit: int) -> None:
@@ -165,8 +165,8 @@ class Auditor:
         on_anomaly: Callable[[AuditAnomaly], object] | None,
     ) -> None:
         self.name, self.limit, self.by, self.on_anomaly = name, limit, by, on_anomaly
-        self.whole = Tally(limit)
-        self.groups: dict[tuple[str, ...], Tally] = {}
+        self.whole = _Tally(limit)
+        self.groups: dict[tuple[str, ...], _Tally] = {}
         self.memo: dict[tuple[object, ...], Read] = {}
 
     def take(self, number: int, row: Mapping[str, object]) -> None:
@@ -178,12 +178,12 @@ class Auditor:
         plain = all(type(c) in {int, str} for c in cells)
         known = self.memo.get(cells) if plain else None
         if known is None:
-            known = read_cells(cells)
+            known = _read_cells(cells)
             if plain and len(self.memo) < MEMO_SIZE:
                 self.memo[cells] = known
         anomaly = _anomaly(number, known)
         for tally in tallies:
-            if not isinstance(known, Bad):
+            if not isinstance(known, _Bad):
                 tally.add(known[0], known[1])
             if anomaly is not None:
                 tally.flag(anomaly)
@@ -198,10 +198,11 @@ class Auditor:
         """Count rows of a table none of which needs attention, each distinct row judged once.
 
         *cells* takes a row's code cells, then its group cells. ``False``, and nothing counted,
-        unless every row is a list or tuple of text cells as long as the header at least, not
-        blank, and needs no attention: the caller then reads the batch row by row.
+        unless every row is a list or tuple that reaches every column *cells* takes, each of
+        those cells text or a number (not a ``bool``), and no row is blank or needs attention:
+        the caller then reads the batch row by row.
         """
-        found = distinct(batch, cells)
+        found = _distinct(batch, cells)
         return found is not None and self.take_distinct(found)
 
     def take_text(self, text: str, delimiter: str, width: int, positions: Sequence[int]) -> bool:
@@ -244,19 +245,19 @@ class Auditor:
             return None
         known = self.memo.get(cells)
         if known is None:
-            known = read_cells(cells)
+            known = _read_cells(cells)
             if len(self.memo) < MEMO_SIZE:
                 self.memo[cells] = known
-        return None if isinstance(known, Bad) or known[2] is not None else known
+        return None if isinstance(known, _Bad) or known[2] is not None else known
 
-    def _group(self, values: tuple[str, ...]) -> Tally:
+    def _group(self, values: tuple[str, ...]) -> _Tally:
         tally = self.groups.get(values)
         if tally is None:
             if len(self.groups) >= MAX_GROUPS:
                 raise InvalidValueError(
                     "csv_too_many_groups", value=self.by, field=self.name, limit=MAX_GROUPS
                 )
-            tally = self.groups[values] = Tally(self.limit)
+            tally = self.groups[values] = _Tally(self.limit)
         return tally
 
     def audit(self) -> Audit:
@@ -277,7 +278,7 @@ def _values(row: Mapping[str, object], columns: tuple[str, ...], name: str) -> t
 
 def _anomaly(number: int, known: Read) -> AuditAnomaly | None:
     """Return the anomaly a row read as *known* is, or ``None`` if it needs no attention."""
-    if isinstance(known, Bad):
+    if isinstance(known, _Bad):
         column, value = known
         return AuditAnomaly(
             row=number,
@@ -295,7 +296,7 @@ def _anomaly(number: int, known: Read) -> AuditAnomaly | None:
         return None
     return AuditAnomaly(
         row=number,
-        kind=CASES[case],
+        kind=_CASES[case],
         case=case,
         rule=rule,
         channel=channel,
@@ -304,16 +305,16 @@ def _anomaly(number: int, known: Read) -> AuditAnomaly | None:
     )
 
 
-def read_cells(cells: tuple[object, ...]) -> Read:
+def _read_cells(cells: tuple[object, ...]) -> Read:
     """Return a row's codes and case, or the first cell that is not a code."""
     codes = []
     for parser, cell, column in zip(_PARSERS, cells, COLUMNS, strict=True):
         try:
             codes.append(parser.parse(cell))
         except DistributionError:
-            return Bad((column, _shown(cell)))
+            return _Bad((column, _shown(cell)))
     row: Row = tuple(codes)  # type: ignore[assignment]  # the four parsers' codes, in order
-    return row[:3], row[3], judge(row)
+    return row[:3], row[3], _judge(row)
 
 
 def _shown(cell: object) -> str:
@@ -324,7 +325,7 @@ def _shown(cell: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
-def distinct(
+def _distinct(
     batch: list[Sequence[object]], cells: Callable[[Sequence[object]], tuple[object, ...]]
 ) -> Counter[tuple[object, ...]] | None:
     """Return how many rows of *batch* have each tuple of *cells*, if all are text or numbers.

@@ -131,7 +131,8 @@ def datadump_rows(
     rows = iter(table)
     wanted = (*COLUMNS, *by)
     positions = _positions(next(rows, None), wanted, name)
-    for row in rows:
+    for number, given in enumerate(rows, start=2):
+        row = _cells(given, number, name)
         yield {
             column: row[position] if position < len(row) else None
             for column, position in zip(wanted, positions, strict=True)
@@ -162,7 +163,7 @@ def _positions(header: Sequence[object] | None, wanted: tuple[str, ...], name: s
     return positions
 
 
-def audit_table(  # the options are keyword-only
+def audit_table(
     table: Iterable[Sequence[object]],
     *,
     name: str = "datadump",
@@ -197,17 +198,23 @@ def audit_table(  # the options are keyword-only
     return auditor.audit()
 
 
-def _take_row(
-    auditor: Auditor, number: int, row: object, wanted: tuple[str, ...], positions: list[int]
-) -> None:
-    """Audit one row of a table, as :func:`audit` audits it from :func:`datadump_rows`."""
+def _cells(row: object, number: int, name: str) -> Sequence[object]:
+    """Return a row of a table, if it is a list of cells (a text is not one: its letters)."""
     if isinstance(row, str | bytes) or not isinstance(row, Sequence):
         raise found_at(
             wrong_type(row, field="row", expected="a list of cells"),
             "bad_row",
-            field=auditor.name,
+            field=name,
             row=number,
         )
+    return row
+
+
+def _take_row(
+    auditor: Auditor, number: int, given: object, wanted: tuple[str, ...], positions: list[int]
+) -> None:
+    """Audit one row of a table, as :func:`audit` audits it from :func:`datadump_rows`."""
+    row = _cells(given, number, auditor.name)
     mapped = {
         column: row[position] if position < len(row) else None
         for column, position in zip(wanted, positions, strict=True)
@@ -306,7 +313,10 @@ def _take_texts(  # noqa: PLR0913, PLR0917  # one step of audit_csv, called from
             rows = _csv_rows(lines, delimiter, auditor.name, line - 1)
             _take_rows(auditor, rows, number, wanted, positions)
             return
-        if not auditor.take_text(plain, delimiter, width, positions):
+        # A field over the csv module's limit is an error there: only a chunk longer than the
+        # limit can hold one, and it is read by the csv module.
+        short = len(plain) <= csv.field_size_limit()
+        if not (short and auditor.take_text(plain, delimiter, width, positions)):
             rows = _csv_rows(io.StringIO(plain, newline=""), delimiter, auditor.name, line - 1)
             _take_rows(auditor, rows, number, wanted, positions)
         number += plain.count("\n")
