@@ -48,7 +48,13 @@ from distribution._flags import (
     mapped_states,
     one_character_rows,
 )
-from distribution._records import RecordTooLongError, chunks, quoted_parts, sniff_delimiter
+from distribution._records import (
+    RecordTooLongError,
+    chunks,
+    plain_columns,
+    quoted_parts,
+    sniff_delimiter,
+)
 from distribution.availability import CHANNEL_FIELDS, Availability
 from distribution.partial import PartialAvailability
 
@@ -384,16 +390,11 @@ class CsvCohort:
             columns = [list(map(operator.itemgetter(p), rows)) for p in positions]
             solid = self._short and not any("" in c for c in columns[: len(_FIELDS)])
             return columns, len(rows), solid
-        # Each line becomes its fields and a NUL sentinel, so one split gives all fields of a
-        # chunk, and the sentinels prove every row had exactly `width` fields.
-        lines = text.count("\n")
-        stride = width + 1
-        fields = text.replace("\n", f"{delimiter}\x00{delimiter}").split(delimiter)
-        fields.pop()  # after the last line's sentinel
-        if len(fields) != lines * stride or fields[width::stride].count("\x00") != lines:
+        plain = plain_columns(text, delimiter, width, positions)
+        if plain is None:
             return None
-        columns = [fields[position::stride] for position in positions]
-        return columns, lines, self._short and not any("" in c for c in columns[: len(_FIELDS)])
+        lines = text.count("\n")
+        return plain, lines, self._short and not any("" in c for c in plain[: len(_FIELDS)])
 
     def _settle(
         self, raw: Counter[tuple[str, ...]], tally: dict[tuple[str, ...], Counter[int]]

@@ -25,7 +25,7 @@ from distribution import (
     UnknownCodeError,
 )
 from distribution.eprom.callbacks import NIL_GUID
-from distribution.fake._requests import ORDER_FIELDS
+from distribution.eprom.responses import ECHOED_FIELDS
 from tests.strategies import json_values
 
 ID = "184738d0-3c39-e611-9c2a-34e6d72e03c7"
@@ -328,9 +328,9 @@ def test_a_repeated_order_that_cannot_be_read_leaves_the_answer_readable(
     assert "15108695088" not in str(caught.value)
 
 
-def test_the_fake_repeats_exactly_the_fields_the_reader_keeps() -> None:
-    # The fake ePROM's answer and this reader are written from the same list in the guide.
-    assert tuple(EchoedOrder().to_dict()) == ORDER_FIELDS
+def test_the_order_is_written_back_with_every_field_the_guide_lists() -> None:
+    assert tuple(EchoedOrder().to_dict()) == ECHOED_FIELDS
+    assert len(ECHOED_FIELDS) == 12  # BestillingAvSkjemaV2.md, "Parametere - Inn"
 
 
 _texts = st.text(max_size=12)

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "ECHOED_FIELDS",
     "EchoedOrder",
     "EchoedOrderDict",
     "FormOrderResponse",
@@ -75,9 +76,7 @@ __all__ = [
 _FIELD: Final = "response"  # what a body is called in an error: "response.id is missing"
 _ORDER_KEYS: Final = ("id", "singleUseCode", "loginUrl", "notificationChannel")
 _MESSAGE_KEYS: Final = ("notificationChannel", "messageToCitizenId")
-# The order's input parameters, which the order response repeats (BestillingAvSkjemaV2.md,
-# "Parametere – Ut": "I tillegg til alle inn-parametre"), in the guide's order.
-_ECHO_KEYS: Final = (
+ECHOED_FIELDS: Final = (
     "formId",
     "nationalId",
     "expiryDate",
@@ -91,6 +90,8 @@ _ECHO_KEYS: Final = (
     "testMode",
     "onBehalfOfNationalId",
 )
+"""The order's input parameters, which the order response repeats (BestillingAvSkjemaV2.md,
+"Parametere – Ut": "I tillegg til alle inn-parametre"), in the guide's order."""
 _ADDRESS_KEYS: Final = ("fullName", "addressLine1", "postalCode", "postalPlace")
 
 
@@ -279,7 +280,7 @@ def _echo(data: Mapping[str, object]) -> EchoedOrder | None:
     The order was made whatever the repeated part holds, so a part that cannot be read does not
     make the response unreadable: its ``id`` is what the ordering system must keep.
     """
-    if not any(key in data for key in _ECHO_KEYS):
+    if not any(key in data for key in ECHOED_FIELDS):
         return None
     try:
         return EchoedOrder.from_dict(data)

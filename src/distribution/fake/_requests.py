@@ -25,6 +25,7 @@ from distribution import (
     preflight,
 )
 from distribution._errors import exactly
+from distribution.eprom.responses import ECHOED_FIELDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -68,22 +69,6 @@ REQUIRED: Final = "The {field} field is required."
 NOT_VALID: Final = "The value of {field} is not valid."
 
 _GUID: Final = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
-# The input parameters of an order, which ePROM's answer repeats ("I tillegg til alle
-# inn-parametre").
-ORDER_FIELDS: Final = (
-    "formId",
-    "nationalId",
-    "expiryDate",
-    "reminderDate",
-    "metadata",
-    "dontStoreCompletedFormInPha",
-    "distributionRule",
-    "mustBeSigned",
-    "signingText",
-    "physicalAddress",
-    "testMode",
-    "onBehalfOfNationalId",
-)
 _FLAGS: Final = ("dontStoreCompletedFormInPha", "mustBeSigned", "testMode")
 ADDRESS_FIELDS: Final = ("fullName", "addressLine1", "postalCode", "postalPlace")
 
@@ -261,7 +246,7 @@ def read_order(data: Mapping[str, object], forms: Mapping[str, FormSettings] | N
         # The input parameters as ePROM's model holds them: the flags and the rule with their
         # defaults, the dates written in ISO 8601, the address's four texts.
         echo={
-            **{field: data.get(field) for field in ORDER_FIELDS},
+            **{field: data.get(field) for field in ECHOED_FIELDS},
             **flags,
             "formId": form_id.lower(),
             "expiryDate": expiry.isoformat(),

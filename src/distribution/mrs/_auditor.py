@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 from distribution._errors import HIDDEN, DistributionError, InvalidValueError, looks_personal
 from distribution._flags import MAX_GROUPS
+from distribution._records import plain_columns
 from distribution.codes import (
     Code,
     DistributionRule,
@@ -208,18 +209,11 @@ class Auditor:
     def take_text(self, text: str, delimiter: str, width: int, positions: Sequence[int]) -> bool:
         """Count the lines of *text*, CSV without quotes, as :meth:`take_batch` counts rows.
 
-        Each line becomes its fields and a NUL sentinel, so one split in C gives every field
-        of the text, and the sentinels prove each line had exactly *width* fields. ``False``,
-        and nothing counted, if one did not (a blank line too), or a row needs attention.
+        ``False``, and nothing counted, if a line has not exactly *width* fields (a blank line
+        too), or a row needs attention.
         """
-        lines = text.count("\n")
-        stride = width + 1
-        fields = text.replace("\n", f"{delimiter}\x00{delimiter}").split(delimiter)
-        fields.pop()  # after the last line's sentinel
-        if len(fields) != lines * stride or fields[width::stride].count("\x00") != lines:
-            return False
-        columns = [fields[position::stride] for position in positions]
-        return self.take_distinct(Counter(zip(*columns, strict=True)))
+        columns = plain_columns(text, delimiter, width, positions)
+        return columns is not None and self.take_distinct(Counter(zip(*columns, strict=True)))
 
     def take_distinct(self, found: Counter[tuple[object, ...]]) -> bool:
         """Count each distinct row of cells (codes, then groups) as often as it came.

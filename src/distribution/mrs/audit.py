@@ -97,11 +97,7 @@ def audit(  # noqa: PLR0913  # the options are keyword-only
     names columns to audit each group of their values apart as well (:attr:`Audit.groups`),
     at most 1,000 groups.
     """
-    if type(limit) is not int:
-        raise wrong_type(limit, field="limit", expected="an integer")
-    if isinstance(by, str):
-        raise wrong_type(by, field="by", expected="a list")
-    auditor = Auditor(name, limit, tuple(by), on_anomaly)
+    auditor = Auditor(name, limit, _groups(limit, by), on_anomaly)
     for number, row in enumerate(rows, start=first_row):
         if not isinstance(row, Mapping):
             raise found_at(
@@ -113,6 +109,15 @@ def audit(  # noqa: PLR0913  # the options are keyword-only
         if not blank(row):
             auditor.take(number, row)
     return auditor.audit()
+
+
+def _groups(limit: object, by: Iterable[str]) -> tuple[str, ...]:
+    """Return the columns to group by, once *limit* and *by* are of the types the readers take."""
+    if type(limit) is not int:
+        raise wrong_type(limit, field="limit", expected="an integer")
+    if isinstance(by, str):
+        raise wrong_type(by, field="by", expected="a list")
+    return tuple(by)
 
 
 def datadump_rows(
@@ -185,11 +190,7 @@ def audit_table(
     >>> result.rows, [(a.row, a.case) for a in result.anomalies]
     (2, [(3, 'outside_route')])
     """
-    if type(limit) is not int:
-        raise wrong_type(limit, field="limit", expected="an integer")
-    if isinstance(by, str):
-        raise wrong_type(by, field="by", expected="a list")
-    by = tuple(by)
+    by = _groups(limit, by)
     rows = iter(table)
     wanted = (*COLUMNS, *by)
     positions = _positions(next(rows, None), wanted, name)
@@ -252,15 +253,11 @@ def audit_csv(  # noqa: PLR0913  # the options are keyword-only
     >>> result.rows, [(a.row, a.case) for a in result.anomalies]
     (2, [(3, 'outside_route')])
     """
-    if type(limit) is not int:
-        raise wrong_type(limit, field="limit", expected="an integer")
-    if isinstance(by, str):
-        raise wrong_type(by, field="by", expected="a list")
+    by = _groups(limit, by)
     if type(max_row) is not int:
         raise wrong_type(max_row, field="max_row", expected="an integer")
     if max_row < 1:
         raise InvalidValueError("not_positive", value=max_row, field="max_row")
-    by = tuple(by)
     head = source.readline(max_row + 2)  # a line break of two characters after max_row
     if not isinstance(head, str):  # a file opened in binary mode gives bytes
         raise wrong_type(head, field="source", expected="a text stream")
