@@ -144,6 +144,17 @@ def test_the_quick_proof_never_changes_the_outcome(sheet: tuple[str, str]) -> No
         assert outcome(path, quick=True) == outcome(path, quick=False)
 
 
+def both_ways(tmp_path: Path, xml: str, shared: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Return what the check decides of a workbook of *xml* and *shared*, quickly and not."""
+    path = workbook(
+        tmp_path / "d.xlsx",
+        {"Bestillinger": []},
+        parts={"xl/worksheets/sheet1.xml": xml, "xl/sharedStrings.xml": shared},
+    )
+    with small_limits():
+        return outcome(path, quick=True), outcome(path, quick=False)
+
+
 def _sheet(rows: str, prefix: str = "") -> str:
     space = f' xmlns:{prefix[:-1]}="{MAIN}"' if prefix else f' xmlns="{MAIN}"'
     return (
@@ -230,13 +241,7 @@ _LONG_SHARED = _SHARED.replace("kq", "k" * 41)
 def test_the_quick_proof_agrees_with_the_check_at_each_edge(
     tmp_path: Path, xml: str, shared: str, decided: str
 ) -> None:
-    path = workbook(
-        tmp_path / "d.xlsx",
-        {"Bestillinger": []},
-        parts={"xl/worksheets/sheet1.xml": xml, "xl/sharedStrings.xml": shared},
-    )
-    with small_limits():
-        quick, checked = outcome(path, quick=True), outcome(path, quick=False)
+    quick, checked = both_ways(tmp_path, xml, shared)
     assert quick == checked
     assert quick == ("ok", "Bestillinger") if decided == "ok" else decided in quick[1]
 
@@ -284,13 +289,7 @@ _Y = "y" * 41  # one character over the cell limit of small_limits()
 def test_the_quick_proof_passes_no_sheet_the_check_refuses(
     tmp_path: Path, xml: str, shared: str
 ) -> None:
-    path = workbook(
-        tmp_path / "d.xlsx",
-        {"Bestillinger": []},
-        parts={"xl/worksheets/sheet1.xml": xml, "xl/sharedStrings.xml": shared},
-    )
-    with small_limits():
-        quick, checked = outcome(path, quick=True), outcome(path, quick=False)
+    quick, checked = both_ways(tmp_path, xml, shared)
     assert checked[0] != "ok", checked
     assert quick == checked
 
