@@ -18,7 +18,7 @@ from distribution._errors import InvalidValueError
 from distribution._texts import CHANNEL_LABELS, LABELS
 from distribution.cli._context import PROG
 from distribution.codes import MrsOrderStatus, NotificationChannel
-from distribution.presentation._texts import AUDIT
+from distribution.presentation._audit_texts import AUDIT
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -1,7 +1,7 @@
 """An audit of MRS's datadump in words a register uses: outcomes, counts, rows and lookups.
 
 Rule 1: how an audit reads (which counts, in which order, what to look up) is decided here, with
-the words in ``_texts`` (``AUDIT``); which rows need attention is
+the words in ``_audit_texts`` (``AUDIT``); which rows need attention is
 :mod:`distribution.mrs.audit`'s, and each flagged row says itself
 (:meth:`~distribution.mrs.audit.AuditAnomaly.describe`). This module changes when the report
 should say something else.
@@ -26,7 +26,7 @@ from distribution._texts import Lang, join_list
 from distribution.codes import MrsErrorCode, MrsOrderStatus, NotificationChannel
 from distribution.mrs.audit import RECORD_COLUMNS, Audit
 from distribution.mrs.statuses import WENT_OUT
-from distribution.presentation._texts import AUDIT
+from distribution.presentation._audit_texts import AUDIT
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
