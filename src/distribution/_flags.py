@@ -1,8 +1,9 @@
 r"""The words of a cohort file, and reading many flags at once in C (internal).
 
-One reason to change: what a cohort file's header and flags may say, and how a chunk's flags
-are read without a Python step per row. :mod:`distribution.csv_cohort` reads the file and
-keeps the counts; the spellings are listed in its docstring.
+One reason to change: what a cohort file's header and flags may say, what one row's flags
+come to, and how a chunk's flags are read without a Python step per row.
+:mod:`distribution.csv_cohort` reads the file and keeps the counts; the spellings are listed in
+its docstring.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ LEFT_OUT: Final = b"left out"
 # nothing, or past a byte whatever the flag's bit (the row is left out); "error" is never learnt.
 _GAP_PARTS: Final = {"unknown": 16, "unavailable": 0, "skip": 256, "error": 0}
 MAX_SPELLINGS: Final = 64  # per flag column
+INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
+UNSETTLED: Final = -2  # a state: a flag is bad, or missing when missing="error"
+_MAX_CACHED: Final = 4096  # distinct spellings a reader remembers
 _FIRST: Final = operator.itemgetter(0)
 _THIRD: Final = operator.itemgetter(2)
 _LAST: Final = operator.itemgetter(-1)
@@ -213,3 +217,50 @@ def _digits(text: str, ones: int, digits: int) -> int | None:
     # A character other than 0 or 1, or a flag of two characters (so more bytes than rows),
     # reads as another number.
     return value if value | ones == digits else None
+
+
+# --- one row's flags ------------------------------------------------------------------------
+
+
+class CellCodes:
+    """Each flag cell's code and a row's state, the good spellings remembered as they come.
+
+    A reader keeps one: a file's flags are spelt a handful of ways, each remembered as written
+    (up to 4,096), so a row costs four dict look-ups.
+    """
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[str, int] = {}
+
+    def code(self, cell: str) -> int:
+        """Return the cell's code: :data:`NO`, :data:`YES`, :data:`GAP` or :data:`BAD`."""
+        code = self._known.get(cell)
+        if code is None:
+            code = SPELLINGS.get(cell.strip().lower(), BAD)
+            if code != BAD and len(self._known) < _MAX_CACHED:
+                self._known[cell] = code
+        return code
+
+    def state(self, cells: tuple[str, ...], missing: str) -> int:
+        """Return the state of a row's flag cells, :data:`INCOMPLETE` or :data:`UNSETTLED`.
+
+        *missing* is the reader's option: a missing flag's bit is unknown (16 times the bit
+        above the index), the flag is unavailable, the row is left out, or it is an error.
+        """
+        state = 0
+        for bit, cell in enumerate(cells):
+            code = self.code(cell)
+            if code == GAP:
+                if missing == "unknown":
+                    state |= 16 << bit
+                elif missing == "skip":
+                    return INCOMPLETE
+                elif missing == "error":
+                    return UNSETTLED
+            elif code == BAD:
+                return UNSETTLED
+            else:
+                state |= code << bit
+        return state

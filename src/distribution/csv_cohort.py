@@ -40,8 +40,10 @@ from distribution._errors import (
 from distribution._flags import (
     BAD,
     GAP,
+    INCOMPLETE,
     MAX_GROUPS,
-    SPELLINGS,
+    UNSETTLED,
+    CellCodes,
     flag_positions,
     flag_texts,
     group_positions,
@@ -75,10 +77,7 @@ _ALL: Final = Availability.all()
 _SHOWN: Final = 20
 _TEXTS: Final = (str, bytes, bytearray, memoryview)  # iterable, but not lines of text
 _DELIMITERS: Final = (None, ",", ";", "\t")
-_MAX_CACHED: Final = 4096  # distinct spellings remembered per reader
 _SPARSE: Final = 16  # a chunk with fewer quotes than a sixteenth of its lines is mostly plain
-_INCOMPLETE: Final = -1  # a state: the row has a missing flag and missing="skip"
-_UNSETTLED: Final = -2  # a state: a flag is bad, or missing when missing="error"
 
 
 def from_state(state: int) -> Availability | PartialAvailability:
@@ -180,7 +179,7 @@ class CsvCohort:
         self.skipped = 0
         self.incomplete = 0
         self.bad_rows: list[BadRow] = []
-        self._codes: dict[str, int] = {}
+        self._cells = CellCodes()
         self._delimiter = ","
         self._width = 0
         self._positions: tuple[int, ...] = ()  # the flags', in the field order
@@ -358,13 +357,13 @@ class CsvCohort:
             cells = block.split(separator)
             if len(cells) != len(_FIELDS):
                 return False
-            state = self._state_of(tuple(cells[i] for i in order))
-            if state == _UNSETTLED:
+            state = self._cells.state(tuple(cells[i] for i in order), self._mode)
+            if state == UNSETTLED:
                 return False
             judged.append((state, count))
         counts = self._group(tally, ())
         for state, count in judged:
-            if state == _INCOMPLETE:
+            if state == INCOMPLETE:
                 self.incomplete += count
             else:
                 counts[state] += count
@@ -403,12 +402,12 @@ class CsvCohort:
         flags = len(_FIELDS)
         judged = []
         for cells, count in raw.items():
-            state = self._state_of(cells[:flags])
-            if state == _UNSETTLED:
+            state = self._cells.state(cells[:flags], self._mode)
+            if state == UNSETTLED:
                 return False
             judged.append((tuple(cell.strip() for cell in cells[flags:]), state, count))
         for group, state, count in judged:
-            if state == _INCOMPLETE:
+            if state == INCOMPLETE:
                 self.incomplete += count
             else:
                 self._group(tally, group)[state] += count
@@ -431,7 +430,7 @@ class CsvCohort:
     ) -> None:
         if isinstance(state, BadRow):
             self._bad(state)
-        elif state == _INCOMPLETE:
+        elif state == INCOMPLETE:
             self.incomplete += 1
         else:
             group = tuple(row[position].strip() for position in self._columns[len(_FIELDS) :])
@@ -439,42 +438,16 @@ class CsvCohort:
 
     # --- judging one row ---------------------------------------------------------------------
 
-    def _code(self, cell: str) -> int:
-        code = self._codes.get(cell)
-        if code is None:
-            code = SPELLINGS.get(cell.strip().lower(), BAD)
-            if code != BAD and len(self._codes) < _MAX_CACHED:
-                self._codes[cell] = code
-        return code
-
-    def _state_of(self, cells: tuple[str, ...]) -> int:
-        """Return the state of a row's flag cells, :data:`_INCOMPLETE` or :data:`_UNSETTLED`."""
-        state = 0
-        for bit, cell in enumerate(cells):
-            code = self._code(cell)
-            if code == GAP:
-                if self._mode == "unknown":
-                    state |= 16 << bit
-                elif self._mode == "skip":
-                    return _INCOMPLETE
-                elif self._mode == "error":
-                    return _UNSETTLED
-            elif code == BAD:
-                return _UNSETTLED
-            else:
-                state |= code << bit
-        return state
-
     def _state(self, row: list[str], line: int) -> int | BadRow:
         """Return a row's state, or what is wrong with it."""
         if len(row) != self._width:
             return BadRow(line, "field_count", str(len(row)), expected=self._width)
         cells = tuple(row[position] for position in self._positions)
-        state = self._state_of(cells)
-        if state != _UNSETTLED:
+        state = self._cells.state(cells, self._mode)
+        if state != UNSETTLED:
             return state
         for field, cell in zip(_FIELDS, cells, strict=True):
-            code = self._code(cell)
+            code = self._cells.code(cell)
             if code == BAD:
                 return BadRow(line, "bad_value", _shown(cell), column=field)
             if code == GAP:
@@ -496,7 +469,7 @@ class CsvCohort:
             state = self._state(row, line)
             if isinstance(state, BadRow):
                 self._bad(state)
-            elif state == _INCOMPLETE:
+            elif state == INCOMPLETE:
                 self.incomplete += 1
             else:
                 self.rows += 1
