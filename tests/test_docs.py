@@ -6,6 +6,8 @@ import io
 import json
 import re
 import shlex
+import subprocess
+import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -173,3 +175,21 @@ def test_the_support_page_has_transcripts_of_explain_check_and_verify() -> None:
     assert any(" explain " in c for c in commands)
     assert any(" check " in c for c in commands)
     assert any(" verify " in c for c in commands)
+
+
+@pytest.mark.reads_source
+def test_an_example_chosen_alone_runs_with_the_examples_before_it() -> None:
+    """The root conftest runs the examples a chosen one reads: `table`, the imports, `facts`."""
+    chosen = [
+        "src/distribution/mrs/audit.py::sybil:docstrings,line:189,column:1",
+        "src/distribution/patient/eligibility.py::sybil:docstrings,line:14,column:1",
+    ]
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--no-cov", "-p", "no:cacheprovider", *chosen],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout
+    assert "2 passed" in run.stdout
