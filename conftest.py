@@ -5,8 +5,9 @@ Sybil runs them as tests, so an example that stops matching the code fails the s
 
 An example is a test of its own, but it reads the names the examples before it made. When only
 some are chosen (``pytest 'src/distribution/mrs/audit.py::sybil:docstrings,line:189,column:1'``,
-or mutmut, which runs the tests that reach a mutant), the examples before each chosen one that
-have not run are run first, in order: a chosen example fails only when the code fails it.
+or mutmut, which runs the tests that reach a mutant, in its own order), an example that does not
+follow the one run last in its file has the examples before it run first, in order: a chosen
+example fails only when the code fails it.
 """
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
@@ -34,20 +35,21 @@ pytest_collect_file = (
 ).pytest()
 
 
-_RAN: dict[str, set[int]] = {}  # by document path: where the examples that ran start
+_LAST: dict[str, int] = {}  # by document path: where the example that ran last starts
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_call(item: pytest.Item) -> None:
-    """Run the examples before a chosen example that have not run (see the docstring)."""
+    """Run the examples before a chosen example unless it follows the last one run."""
     example = getattr(item, "example", None)
     if example is None:  # not a Sybil example
         return
-    ran = _RAN.setdefault(example.path, set())
-    for earlier in example.document.examples():
-        if earlier.start >= example.start:
+    earlier = []
+    for other in example.document.examples():
+        if other.start >= example.start:
             break
-        if earlier.start not in ran:
-            ran.add(earlier.start)
-            earlier.evaluate()
-    ran.add(example.start)
+        earlier.append(other)
+    if earlier and _LAST.get(example.path) != earlier[-1].start:
+        for other in earlier:  # in order, from the first: later ones may have changed a name
+            other.evaluate()
+    _LAST[example.path] = example.start
