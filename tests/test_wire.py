@@ -127,6 +127,58 @@ def test_from_dict_refuses_malformed_or_inconsistent_payloads(payload: Any, word
         Decision.from_json(json.dumps(payload))
 
 
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        (
+            _changed(("chain",), [{"code": 2, "name": "DigitalMailbox"}]),
+            "chain",
+            (
+                "chain is '[DigitalMailbox]', but the rule and availability give "
+                "[DigitalMailbox, PhysicalMailbox]"
+            ),
+        ),
+        (
+            _changed(("channel",), {"code": 4, "name": "PhysicalMailbox"}),
+            "channel",
+            "channel is 'PhysicalMailbox', but the rule and availability give DigitalMailbox",
+        ),
+        (
+            _changed(("outcome",), "UNREACHABLE"),
+            "outcome",
+            "outcome is 'UNREACHABLE', but the rule and availability give NOTIFIED",
+        ),
+        (_changed(("outcome",), 1), "outcome", "outcome must be a string, not integer 1"),
+        (_changed(("outcome",), "MAYBE"), "outcome", "'MAYBE' is not a known outcome"),
+        (_changed(("rule", "code"), "3"), "rule.code", "rule.code must be an integer"),
+        (_changed(("route", 0, "code"), "1"), "route[0].code", "route[0].code must be an integer"),
+        (_changed(("route", 1), {"code": 2}), "route[1].name", "route[1].name is missing"),
+        (_changed(("chain", 0, "code"), True), "chain[0].code", "chain[0].code must be an integer"),
+        (_changed(("channel", "code"), "2"), "channel.code", "channel.code must be an integer"),
+        (_changed(("chain",), "DigitalMailbox"), "chain", "chain must be a list"),
+        (
+            _changed(("availability", "paper"), 1),
+            "availability.paper",
+            "availability.paper must be true or false, not integer 1",
+        ),
+        (
+            {k: v for k, v in BASIC_OR_PAPER_D_P.items() if k != "chain"},
+            "decision.chain",
+            "decision.chain is missing",
+        ),
+        ({**BASIC_OR_PAPER_D_P, "extra": 1}, "decision", "decision has unexpected keys ['extra']"),
+    ],
+)
+def test_a_refused_payload_names_the_place_and_the_value(
+    payload: Any, field: str, message: str
+) -> None:
+    """A developer reading the error finds the bad part of the payload without the payload."""
+    with pytest.raises(DistributionError) as caught:
+        Decision.from_dict(payload)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(message)
+
+
 def test_from_json_reads_text_and_from_dict_a_mapping() -> None:
     decision = decide("BasicOrPaper", Availability(digital_mailbox=True, paper=True))
     text = json.dumps(BASIC_OR_PAPER_D_P)
