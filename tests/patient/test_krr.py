@@ -54,6 +54,9 @@ def test_reads_the_realistic_response_file() -> None:
     assert kari.can_notify is True
     assert kari.email == "kari.nordmann@example.no"
     assert kari.email_updated == datetime(2026, 3, 1, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert kari.email_verified == datetime(
+        2026, 3, 1, 9, 31, 12, tzinfo=timezone(timedelta(hours=1))
+    )
     assert kari.mobile_verified == datetime(
         2023, 6, 29, 10, 14, 52, tzinfo=timezone(timedelta(hours=2))
     )
@@ -240,6 +243,58 @@ def test_errors_never_show_the_personal_value(record: object) -> None:
         assert secret not in str(caught.value)
         assert secret not in caught.value.message("nb")
         assert secret not in repr(caught.value.value)
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "message"),
+    [
+        ({"personidentifikator": 1234}, "personidentifikator", "must be a string, not integer"),
+        (
+            {"kontaktinformasjon": {"mobiltelefonnummer": 47}},
+            "kontaktinformasjon.mobiltelefonnummer",
+            "must be a string, not integer",
+        ),
+        (
+            {"digital_post": {"postkasseadresse": 77}},
+            "digital_post.postkasseadresse",
+            "must be a string, not integer",
+        ),
+    ],
+)
+def test_a_personal_field_of_the_wrong_type_is_never_shown(
+    record: dict[str, object], field: str, message: str
+) -> None:
+    """Short values do not look personal, so the field itself says to hide them."""
+    with pytest.raises(InvalidValueError) as caught:
+        KrrRecord.from_dict({"status": "AKTIV", **record})
+    assert caught.value.field == field
+    assert str(caught.value) == f"{field} {message}"
+    assert caught.value.value == "<hidden>"
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ({"reservasjon": "KANSKJE"}, "reservasjon"),
+        ({"varslingsstatus": "X"}, "varslingsstatus"),
+        ({"kontaktinformasjon": []}, "kontaktinformasjon"),
+        ({"digital_post": 3}, "digital_post"),
+        (
+            {"digital_post": {"postkasseleverandoeradresse": 5}},
+            "digital_post.postkasseleverandoeradresse",
+        ),
+        (
+            {"kontaktinformasjon": {"epostadresse_sist_verifisert": "i går"}},
+            "kontaktinformasjon.epostadresse_sist_verifisert",
+        ),
+    ],
+)
+def test_a_bad_record_names_the_field_by_its_path_in_krr(
+    record: dict[str, object], field: str
+) -> None:
+    with pytest.raises(DistributionError) as caught:
+        KrrRecord.from_dict({"status": "AKTIV", **record})
+    assert caught.value.field == field
 
 
 def test_response_errors_name_the_person_by_position() -> None:
