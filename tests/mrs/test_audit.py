@@ -281,9 +281,9 @@ def test_by_refuses_a_missing_column_too_many_groups_and_a_string(
 ) -> None:
     with pytest.raises(InvalidValueError, match="no column 'Avdelin'"):
         audit([grouped(0, 1, 1, "A")], by=["Avdelin"])
-    with pytest.raises(InvalidTypeError):
+    with pytest.raises(InvalidTypeError, match=r"^by must be a list, not text 'Avdeling'$"):
         audit([], by="Avdeling")
-    with pytest.raises(InvalidTypeError):
+    with pytest.raises(InvalidTypeError, match=r"^by must be a list, not text 'Avdeling'$"):
         list(datadump_rows([], by="Avdeling"))
     monkeypatch.setattr("distribution.mrs._auditor.MAX_GROUPS", 2)
     with pytest.raises(InvalidValueError, match="more than 2 different values"):
@@ -359,11 +359,22 @@ def test_an_unreadable_row_pickles_and_says_itself_without_a_column() -> None:
 # --- bad input ---
 
 
-def test_a_row_that_is_no_mapping_is_refused() -> None:
-    with pytest.raises(InvalidTypeError):
+def test_a_row_that_is_no_mapping_is_refused_naming_the_file_and_row() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        audit([row(0, 1, 1), 7], name="mrs.csv")  # type: ignore[list-item]
+    assert str(caught.value) == (
+        "mrs.csv row 3: row must be a mapping (column name to cell value), not integer 7"
+    )
+    assert caught.value.field == "mrs.csv"
+    with pytest.raises(InvalidTypeError, match=r"^datadump row 2: row must be a mapping"):
         audit([["0", "1", "1", "0"]])  # type: ignore[list-item]
-    with pytest.raises(InvalidTypeError):
+    with pytest.raises(InvalidTypeError, match=r"^limit must be an integer, not text '7'$"):
         audit([], limit="7")  # type: ignore[arg-type]
+
+
+def test_a_hundred_anomalies_are_kept_unless_told_otherwise() -> None:
+    result = audit([row(0, 3, 0)] * 101)
+    assert (len(result.anomalies), result.not_shown) == (100, 1)
 
 
 cells = st.one_of(
