@@ -334,6 +334,53 @@ def test_status_callback_errors_name_the_field(
     assert isinstance(caught.value, ValueError)  # what is wrong in a body is bad data
 
 
+def _message_body(**changes: object) -> dict[str, object]:
+    return {"messageToCitizenId": ID, "notificationChannel": 1, "sentStatus": 0, **changes}
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        (
+            _message_body(messageToCitizenId="nope"),
+            "messageToCitizenId",
+            "messageToCitizenId is 'nope', not a GUID",
+        ),
+        (
+            _message_body(notificationChannel=9),
+            "notificationChannel",
+            "9 is not a known notificationChannel; valid codes and names: 0=None, 1=Helsenorge,",
+        ),
+        (
+            _message_body(sentStatus="Maybe"),
+            "sentStatus",
+            "'Maybe' is not a known sentStatus; valid codes and names: 0=Sent, 1=Error",
+        ),
+        (_message_body(apiKey=5), "apiKey", "apiKey must be a string, not integer"),
+        (
+            {"notificationChannel": 1, "sentStatus": 0},
+            "callback.messageToCitizenId",
+            "callback.messageToCitizenId is missing",
+        ),
+    ],
+)
+def test_message_callback_errors_name_the_field(
+    body: dict[str, object], field: str, message: str
+) -> None:
+    with pytest.raises(DistributionError) as caught:
+        MessageStatusCallback.from_dict(body)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(message)
+
+
+def test_a_message_callback_read_without_a_key_is_written_without_one() -> None:
+    assert MessageStatusCallback.from_dict(_message_body()).to_dict() == {
+        "messageToCitizenId": ID,
+        "notificationChannel": "Helsenorge",
+        "sentStatus": "Sent",
+    }
+
+
 def test_times_ending_utc_without_an_offset_are_utc_and_others_keep_theirs() -> None:
     plus_two = timezone(timedelta(hours=2))
     callback = FormOrderStatusCallback.from_dict(
