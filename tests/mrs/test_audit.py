@@ -279,8 +279,12 @@ def test_by_audits_each_group_apart_and_in_the_records() -> None:
 def test_by_refuses_a_missing_column_too_many_groups_and_a_string(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with pytest.raises(InvalidValueError, match="no column 'Avdelin'"):
-        audit([grouped(0, 1, 1, "A")], by=["Avdelin"])
+    with pytest.raises(InvalidValueError, match="no column 'Avdelin'") as caught:
+        audit([grouped(0, 1, 1, "A")], by=["Avdelin"], name="mrs.csv")
+    assert str(caught.value) == (
+        "mrs.csv line 1: the header has no column 'Avdelin'; its columns are DistributionRule,"
+        " NotificationChannel, OrderStatus, ErrorCode, Avdeling"
+    )
     with pytest.raises(InvalidTypeError, match=r"^by must be a list, not text 'Avdeling'$"):
         audit([], by="Avdeling")
     with pytest.raises(InvalidTypeError, match=r"^by must be a list, not text 'Avdeling'$"):
@@ -347,6 +351,9 @@ def test_a_bad_cell_is_shown_short_and_personal_data_hidden() -> None:
             "holds <hidden>, which is not one of the codes MRS uses there (0, 1, 2, 3, 4, 5, 6)."
         )
     )
+    found = []
+    audit([row(0, 1, "y" * 20), row(0, 1, None), row(0, 1, 2.5)], on_anomaly=found.append)
+    assert [a.value for a in found] == ["y" * 20, "", "2.5"]  # twenty shown whole; a gap empty
 
 
 def test_an_unreadable_row_pickles_and_says_itself_without_a_column() -> None:
