@@ -8,9 +8,15 @@ some are chosen (``pytest 'src/distribution/mrs/audit.py::sybil:docstrings,line:
 or mutmut, which runs the tests that reach a mutant, in its own order), an example that does not
 follow the one run last in its file has the examples before it run first, in order: a chosen
 example fails only when the code fails it.
+
+A module of the package named on the command line holds examples, not tests: pytest would
+import it from ``src/`` as a test module, and from an unpacked sdist, with the wheel installed,
+that copy is not the one ``distribution`` imports. Only Sybil collects it.
 """
 
+from collections.abc import Iterator
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from pathlib import Path
 
 import pytest
 from sybil import Sybil
@@ -33,6 +39,26 @@ pytest_collect_file = (
         name="docstrings",
     )
 ).pytest()
+
+
+_SOURCE = Path(__file__).parent / "src"
+
+
+class _Examples(pytest.Module):
+    """A module of the package, named on the command line: no tests in it, only Sybil's examples."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        return iter(())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(
+    module_path: Path, parent: pytest.Collector
+) -> pytest.Module | None:
+    """Keep pytest from importing a module of the package as a test module."""
+    if module_path.is_relative_to(_SOURCE):
+        return _Examples.from_parent(parent, path=module_path)
+    return None
 
 
 _LAST: dict[str, int] = {}  # by document path: where the example that ran last starts

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -177,24 +178,44 @@ def test_the_support_page_has_transcripts_of_explain_check_and_verify() -> None:
     assert any(" verify " in c for c in commands)
 
 
+_CHOSEN = [
+    "src/distribution/mrs/audit.py::sybil:docstrings,line:189,column:1",
+    "src/distribution/patient/eligibility.py::sybil:docstrings,line:14,column:1",
+    "src/distribution/partial.py::sybil:docstrings,line:224,column:1",
+    "src/distribution/partial.py::sybil:docstrings,line:89,column:1",
+]
+
+
+def _run_chosen(where: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--no-cov", "-p", "no:cacheprovider", *_CHOSEN],
+        cwd=where,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.mark.reads_source
 def test_an_example_chosen_alone_runs_with_the_examples_before_it() -> None:
     """The root conftest runs the examples a chosen one reads: `table`, the imports, `facts`.
 
     The last two are chosen out of order, as mutmut may: the later one makes another `known`.
     """
-    chosen = [
-        "src/distribution/mrs/audit.py::sybil:docstrings,line:189,column:1",
-        "src/distribution/patient/eligibility.py::sybil:docstrings,line:14,column:1",
-        "src/distribution/partial.py::sybil:docstrings,line:224,column:1",
-        "src/distribution/partial.py::sybil:docstrings,line:89,column:1",
-    ]
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--no-cov", "-p", "no:cacheprovider", *chosen],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = _run_chosen(ROOT)
+    assert run.returncode == 0, run.stdout
+    assert "4 passed" in run.stdout
+
+
+@pytest.mark.reads_source
+def test_an_example_chosen_from_a_copy_of_the_source_runs(tmp_path: Path) -> None:
+    """As from an unpacked sdist: the package imported is another copy than the file named.
+
+    Pytest would import the file as a test module and stop at the mismatch; only Sybil collects it.
+    """
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    run = _run_chosen(tmp_path)
     assert run.returncode == 0, run.stdout
     assert "4 passed" in run.stdout
