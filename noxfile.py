@@ -93,10 +93,15 @@ def browser(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def mutation(session: nox.Session) -> None:
-    """Mutate every module of the package with mutmut ([tool.mutmut]): the longest session."""
+    """Mutate every module of the package with mutmut ([tool.mutmut]): the longest session.
+
+    mutmut cannot judge a mutant in code run at import (it imports the package once), so
+    tools/import_time_mutants.py judges those again, each in a fresh interpreter.
+    """
     _install(session, "test", "mutation")
     session.env["EPROM_HYPOTHESIS_PROFILE"] = "mutation"  # tests/conftest.py
     session.run("mutmut", "run", "--max-children", "2", *session.posargs)
+    session.run("python", "-m", "tools.import_time_mutants", "--max-children", "2")
     session.run("mutmut", "results")
 
 
