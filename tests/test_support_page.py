@@ -424,3 +424,10 @@ def test_nothing_is_stated_as_settled_while_a_fact_could_change_it(page: Page) -
     assert "Resultat" not in text
     page.goto(PAGE.as_uri() + "#rule=PaperOnly&postal-address=yes&lang=nb")
     assert "Resultat: pasienten får papirbrev i posten." in page.inner_text("#facts-answer")
+
+
+def test_no_distribution_in_the_facts_tab_sends_nothing_on_purpose(page: Page) -> None:
+    page.goto(PAGE.as_uri() + "#tab=facts&rule=NoDistribution&age=40&lang=nb")
+    text = page.inner_text("#facts-answer")
+    assert "Resultat: ingenting sendes. Med NoDistribution gir bestillersystemet" in text
+    assert "kan ikke nås" not in text

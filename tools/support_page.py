@@ -53,7 +53,7 @@ from distribution.eprom.callbacks import (
     MessageStatusCallback,
 )
 from distribution.patient._rules import REQUIREMENTS
-from distribution.presentation._texts import CHANNEL_REACH, RESULTS
+from distribution.presentation._texts import CHANNEL_REACH, PHRASES, RESULTS
 from distribution.presentation.decision import meaning
 from distribution.presentation.tables import grid
 from tools import support_facts
@@ -231,6 +231,7 @@ def _options(lang: Lang) -> dict[str, object]:
         "channelNames": [CHANNEL_NAMES[lang][ch.name] for ch in NotificationChannel],
         "reach": ["", *(CHANNEL_REACH[lang][ch.name] for ch in support_facts.REACHABLE)],
         "results": ["", *(RESULTS[lang][ch.name] for ch in support_facts.REACHABLE)],
+        "notDistributed": PHRASES[lang]["result_NOT_DISTRIBUTED"],
         "factChoices": {
             name: [
                 say[value]

@@ -162,7 +162,7 @@ def test_explain_with_unknown_channels_states_no_result() -> None:
         "Hvis pasienten kan nås på Helsenorge: Helsenorge.\n"
         "Ellers: papirbrev.\n"
         "Dette avgjør det: om pasienten kan nås på Helsenorge.\n"
-        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.\n"
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før alle kanalene er kjent.\n"
     )
     code, out, _ = run("explain", "PaperOnly", "--unknown", "sms", "--available", "paper")
     assert code == 0

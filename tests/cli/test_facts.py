@@ -56,7 +56,7 @@ def test_facts_as_flags_in_english_with_a_krr_record_and_a_reference_time() -> N
         "Otherwise: SMS or e-mail (contact details from KRR).\n"
         "What settles it: whether someone (a parent, say) can open Helsenorge on the patient's"
         " behalf.\n"
-        "Which other rules would reach the patient cannot be said until this is known.\n"
+        "Which other rules would reach the patient cannot be said until every channel is known.\n"
     )
 
 

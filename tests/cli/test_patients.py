@@ -61,7 +61,7 @@ def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
         "Ellers: papirbrev.\n"
         "Dette avgjør det: om noen (for eksempel en forelder) kan åpne Helsenorge på vegne av"
         " pasienten.\n"
-        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.\n"
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før alle kanalene er kjent.\n"
     )
     facts["helsenorge_representable"] = False
     code, out, _ = run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from distribution import (
     Availability,
@@ -12,6 +13,9 @@ from distribution import (
     assess,
     explain,
 )
+
+if TYPE_CHECKING:
+    from distribution import Lang
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 TEEN = PatientFacts(
@@ -34,7 +38,7 @@ def test_a_17_year_old_whose_krr_record_nobody_gave_is_not_given_a_result() -> N
         "Hvis pasienten er digitalt aktiv (KRR oppdatert siste 18 måneder): Helsenorge.",
         "Ellers: papirbrev.",
         "Dette avgjør det: hva Kontakt- og reservasjonsregisteret (KRR) har om pasienten.",
-        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.",
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før alle kanalene er kjent.",
     ]
     assert "Resultat" not in text
     assert "Ingen regel" not in text
@@ -51,7 +55,7 @@ def test_the_same_fact_is_not_the_condition_twice() -> None:
         ),
         "Otherwise: the form is not sent.",
         "What settles it: what the contact register (KRR) holds on the patient.",
-        "Which other rules would reach the patient cannot be said until this is known.",
+        "Which other rules would reach the patient cannot be said until every channel is known.",
     ]
 
 
@@ -85,7 +89,7 @@ def test_a_result_is_stated_when_no_unknown_can_change_it() -> None:
             "Dette melder ePROM tilbake (callback): Feilet (FormOrderStatus 3 Error) fordi"
             " pasienten ikke kunne nås (FormOrderStatusErrorCode 1 PatientUnreachable)."
         ),
-        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før dette er kjent.",
+        "Hvilke andre regler som ville nådd pasienten, kan ikke sies før alle kanalene er kjent.",
     ]
 
 
@@ -96,7 +100,39 @@ def test_a_partial_availability_is_explained_by_channels() -> None:
         "If the patient can be reached on Helsenorge: Helsenorge.",
         "Otherwise: paper letter.",
         "What settles it: whether the patient can be reached on Helsenorge.",
-        "Which other rules would reach the patient cannot be said until this is known.",
+        "Which other rules would reach the patient cannot be said until every channel is known.",
     ]
     everything = PartialAvailability.of(Availability(paper=True))
     assert explain("PaperOnly", everything) == explain("PaperOnly", Availability(paper=True))
+
+
+def test_no_distribution_with_facts_not_known_sends_nothing_on_purpose() -> None:
+    """Rule 2 tries no channel: an unknown channel cannot make it "unreachable"."""
+    facts = PatientFacts(reference_time=NOW, age=40)
+    cases: list[tuple[Lang, str, str]] = [
+        (
+            "nb",
+            "Kanaler som prøves: ingen. Denne regelen sender ikke varsel.",
+            (
+                "Resultat: ingenting sendes. Med NoDistribution gir bestillersystemet pasienten en"
+                " engangskode som åpner skjemaet."
+            ),
+        ),
+        (
+            "en",
+            "Channels tried: none. This rule sends no notice.",
+            (
+                "Result: nothing is sent. With NoDistribution the ordering system gives the"
+                " patient a one-time code (engangskode) that opens the form."
+            ),
+        ),
+    ]
+    for lang, route, result in cases:
+        lines = explain("NoDistribution", assess(facts), lang=lang).splitlines()
+        assert route in lines
+        assert result in lines
+        text = "\n".join(lines)
+        assert "kan ikke nås" not in text
+        assert "cannot be reached" not in text
+        assert "i rekkefølge: ." not in text
+        assert "in order: ." not in text

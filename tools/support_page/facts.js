@@ -180,7 +180,9 @@ function renderFacts() {
   const result = (channel) => channel === 0 ? say.result_none : say.result_channel.replace("{reach}", reach[channel]);
   if (answer.cases.length === 1) {
     const [, channel] = answer.cases[0];
-    para(out, channel === 0 ? say.settled_none : D.ui[lang].results[channel], "result");
+    // NoDistribution (rule 2) sends nothing on purpose: not a patient who cannot be reached.
+    const none = state.rule === 2 ? D.ui[lang].notDistributed : say.settled_none;
+    para(out, channel === 0 ? none : D.ui[lang].results[channel], "result");
   } else {
     para(out, say.unsettled, "unsettled");
     const ol = document.createElement("ul"); ol.className = "cases"; out.appendChild(ol);

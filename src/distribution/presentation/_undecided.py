@@ -21,6 +21,7 @@ from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
 if TYPE_CHECKING:
     from distribution._texts import Lang
     from distribution.availability import Availability
+    from distribution.engine import Decision
     from distribution.partial import Case, Diagnosis
     from distribution.patient.diagnosis import FactsDiagnosis
     from distribution.patient.eligibility import Eligibility
@@ -52,7 +53,7 @@ def explain_undecided(  # noqa: PLR0913  # two keyword-only options, each with a
     *can_have* are the availabilities the patient can have: only the cases they fall in are
     told (:meth:`~distribution.partial.PossibleDecisions.within`).
     """
-    say, words, labels = UNDECIDED[lang], PHRASES[lang], CHANNEL_LABELS[lang]
+    say, words = UNDECIDED[lang], PHRASES[lang]
     possible = possible_decisions(rule, known)
     if can_have is not None:
         possible = possible.within(can_have)
@@ -62,22 +63,12 @@ def explain_undecided(  # noqa: PLR0913  # two keyword-only options, each with a
         kind, permits = "order", "unreachable"
     else:
         lines, kind, permits = [words["priority_list"]], "message", "unreachable_list"
-    route = possible.cases[0].decision.route
-    lines.append(words["route"].format(route=" → ".join(labels[ch.name] for ch in route)))
     chosen = possible.cases[0].decision.channel if possible.settled else None
-    for n, channel in enumerate(route, start=1):
-        label = labels[channel.name]
-        step = "step_chosen" if channel is chosen else _STEPS[known.status(channel)]
-        lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
-        if eligibility is not None and because:
-            reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
-            lines.append(words["because"].format(reasons=reasons))
+    route = possible.cases[0].decision.route
+    lines += _steps(route, chosen, known, eligibility, lang, because=because)
     if possible.settled:
         decision = possible.cases[0].decision
-        if decision.outcome is Outcome.NOTIFIED:
-            lines.append(RESULTS[lang][decision.channel.name])
-        else:
-            lines.append(say[permits])
+        lines.append(_settled_result(decision, permits, lang))
         lines.append(
             words[f"callback_{kind}_{decision.outcome.name}"].format(
                 code=decision.channel.value, name=decision.channel.api_name
@@ -98,6 +89,38 @@ def explain_undecided(  # noqa: PLR0913  # two keyword-only options, each with a
         lines.append(_decides(possible.cases, eligibility, lang))
     lines.append(say["whatif_unknown"])  # a channel not known: other rules cannot be judged
     return "\n".join(lines)
+
+
+def _steps(  # noqa: PLR0913  # the parts of one explanation, each needed
+    route: tuple[NotificationChannel, ...],
+    chosen: NotificationChannel | None,
+    known: PartialAvailability,
+    eligibility: Eligibility | None,
+    lang: Lang,
+    *,
+    because: bool,
+) -> list[str]:
+    """Return the channels tried, in order, and a line each (with its reasons)."""
+    say, words, labels = UNDECIDED[lang], PHRASES[lang], CHANNEL_LABELS[lang]
+    if not route:  # NoDistribution: no channel is tried, so none that is not known matters
+        return [words["route_empty"]]
+    lines = [words["route"].format(route=" → ".join(labels[ch.name] for ch in route))]
+    for n, channel in enumerate(route, start=1):
+        label = labels[channel.name]
+        step = "step_chosen" if channel is chosen else _STEPS[known.status(channel)]
+        lines.append(say[step].format(n=n, channel=label[0].upper() + label[1:]))
+        if eligibility is not None and because:
+            reasons = "; ".join(r.describe(lang=lang) for r in eligibility.reasons(channel))
+            lines.append(words["because"].format(reasons=reasons))
+    return lines
+
+
+def _settled_result(decision: Decision, permits: str, lang: Lang) -> str:
+    if decision.outcome is Outcome.NOTIFIED:
+        return RESULTS[lang][decision.channel.name]
+    if decision.outcome is Outcome.NOT_DISTRIBUTED:
+        return PHRASES[lang]["result_NOT_DISTRIBUTED"]
+    return UNDECIDED[lang][permits]
 
 
 def _result(case: Case, lang: Lang) -> str:
