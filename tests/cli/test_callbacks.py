@@ -31,6 +31,20 @@ def test_check_says_the_verdict_and_exits_0_when_expected() -> None:
     assert out.splitlines()[-1] == "Hva du gjør: Ingenting å gjøre med kanalen."
 
 
+def test_check_exits_1_for_a_returned_letter_on_the_predicted_channel(tmp_path: Path) -> None:
+    """The channel was as predicted, but the patient has not got the form: it needs attention."""
+    body = {"formOrderId": GUID, "formOrderStatus": 4, "notificationChannel": 4}
+    path = tmp_path / "returned.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    for extra in ([], ["--reply"]):
+        code, out, err = run(
+            "check", "BasicOrPaper", "--available", "paper", "--callback", str(path), *extra
+        )
+        assert (code, err) == (1, ""), out
+    code, out, _ = run("check", "BasicOrPaper", "--available", "paper", "--callback", str(path))
+    assert out.splitlines()[-1].startswith("What to do: The channel was right, but the letter")
+
+
 def test_check_exits_1_when_the_verdict_needs_attention_and_reads_stdin() -> None:
     body = (EXAMPLES / "status-error.json").read_text(encoding="utf-8")
     code, out, _ = run(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,6 +25,9 @@ from distribution.eprom.reconciliation import CASES
 from distribution.presentation._texts import RECONCILE
 from distribution.presentation.reconciliation import _WHAT_TO_DO
 from tests.eprom.test_reconciliation import FORM_CALLBACKS, ID, status_callback
+
+if TYPE_CHECKING:
+    from distribution import Lang
 
 C = NotificationChannel
 S = FormOrderStatus
@@ -100,6 +103,18 @@ def test_every_case_explains_itself_in_both_languages() -> None:
                 assert result.verdict.value in text.splitlines()[0]
     assert explained == set(CASES) == set(_WHAT_TO_DO)
     used = {f"meaning_{case}" for case in CASES} | set(_WHAT_TO_DO.values())
+    # A channel used after the chosen one, a returned letter, and a message's own words:
+    # pinned word for word below.
+    used |= {"meaning_reached_instead", "todo_reached_instead", "todo_returned"}
+    used |= {
+        "meaning_unreachable_list",
+        "todo_unreachable_list",
+        "todo_lost_since_list",
+        "todo_check_order_list",
+        "meaning_silent_list",
+        "todo_silent_list",
+        "todo_report_list",
+    }
     assert {key for key in RECONCILE["en"] if key.startswith(("meaning_", "todo_"))} == used
 
 
@@ -138,3 +153,77 @@ def test_fallbacks_are_said_in_order_never_as_a_bare_list(rule: str, expected: s
         "ellers sikker digital postkasse (Digipost/e-Boks), deretter SMS eller e-post"
         " (kontaktinformasjon fra KRR) og til sist papirbrev;" in nb
     )
+
+
+def _lines(decision: Any, callback: Any, lang: Lang = "nb") -> list[str]:
+    return explain_reconciliation(reconcile(decision, callback), lang=lang).splitlines()
+
+
+def test_a_channel_used_after_the_chosen_one_means_the_chosen_one_was_lost() -> None:
+    """Helsenorge predicted, an SMS sent: Helsenorge failed, and KRR contact was found."""
+    decision = decide("AllowUnsecure", Availability(helsenorge=True))
+    lines = _lines(decision, status_callback(S.ORDERED, E.NONE, C.UNSECURE))
+    assert lines[3] == (
+        "Hva det betyr: ePROM brukte SMS eller e-post (kontaktinformasjon fra KRR) i stedet for"
+        " Helsenorge, som beslutningen valgte: da ePROM sendte, kunne Helsenorge ikke brukes,"
+        " mens SMS eller e-post (kontaktinformasjon fra KRR), som beslutningen regnet som ikke"
+        " tilgjengelig, kunne det. Pasientens kanaler har endret seg etter at beslutningen ble"
+        " tatt, eller de ble oppgitt feil."
+    )
+    assert lines[5] == (
+        "Hva du gjør: Finn ut hvorfor Helsenorge ikke kunne brukes, og hent pasientens"
+        " opplysninger (KRR og Helsenorge) på nytt før neste beslutning."
+    )
+    assert "samtykke" not in lines[3]  # a new consent would have opened Helsenorge, not closed it
+
+
+def test_a_channel_used_before_the_chosen_one_became_reachable_since() -> None:
+    decision = decide("Basic", Availability(digital_mailbox=True))
+    lines = _lines(decision, status_callback(S.ORDERED, E.NONE, C.HELSENORGE), "en")
+    assert lines[3] == (
+        "What it means: ePROM used Helsenorge, which the decision took to be unavailable: the"
+        " patient seems to have become reachable there after the decision was made (or the"
+        " channels were given wrong)."
+    )
+    assert lines[5] == (
+        "What to do: Nothing to do for this order; fetch the patient's facts (KRR and"
+        " Helsenorge) again before the next decision."
+    )
+
+
+def test_a_returned_letter_is_ordered_again_even_on_the_predicted_channel() -> None:
+    decision = decide("BasicOrPaper", Availability(paper=True))
+    callback = status_callback(S.PHYSICAL_MAIL_RETURNED, E.NONE, C.PHYSICAL_MAILBOX)
+    assert reconcile(decision, callback).verdict.value == "AS_PREDICTED"  # the channel was right
+    assert _lines(decision, callback)[5] == (
+        "Hva du gjør: Kanalen var riktig, men brevet kom i retur, så pasienten har ikke fått"
+        " skjemaet. Sjekk pasientens adresse i Folkeregisteret, eller oppgi en adresse i"
+        " bestillingen (physicalAddress), og bestill på nytt."
+    )
+    assert _lines(decision, status_callback(S.ORDERED, E.NONE, C.PHYSICAL_MAILBOX))[5] == (
+        "Hva du gjør: Ingenting å gjøre med kanalen."
+    )
+
+
+def test_a_message_is_told_in_a_messages_words() -> None:
+    """A message has a priority list, not a rule: it is sent again, never ordered again."""
+    decision = decide_priority_list(["helsenorge", "unsecure"], Availability(paper=True))
+    failed = MessageStatusCallback(
+        message_to_citizen_id=ID, channel=C.NONE, status=SentStatus.ERROR
+    )
+    lines = _lines(decision, failed)
+    assert lines[1] == (
+        "Forventet: pasienten kan ikke nås på noen kanal i prioritetslisten; tilbakemeldingen fra"
+        " ePROM skal si Feilet (SentStatus 1 Error) og NotificationChannel 0 None."
+    )
+    assert lines[3] == (
+        "Hva det betyr: ePROM kunne ikke nå pasienten, slik beslutningen forutså:"
+        " prioritetslisten har ingen kanal pasienten kan nås på."
+    )
+    assert lines[5] == (
+        "Hva du gjør: Send meldingen på nytt med en prioritetsliste som når pasienten, for"
+        " eksempel med papirbrev til sist."
+    )
+    text = "\n".join(lines + _lines(decision, failed, "en"))
+    for order_word in ("regelen", "Bestill", "NoDistribution", "the rule", "Order again"):
+        assert order_word not in text

@@ -13,6 +13,7 @@ from distribution._texts import CHANNEL_LABELS, join_list
 from distribution.cli._decisions import add_decision_arguments, add_reply, decision
 from distribution.cli._files import lines, open_utf8, read
 from distribution.cli._values import availability
+from distribution.codes import FormOrderStatus
 from distribution.eprom.callbacks import FormReturnCallback, read_callback
 from distribution.eprom.reconciliation import Reconciliation, Verdict, reconcile
 from distribution.eprom.verification import verify
@@ -69,7 +70,7 @@ def _check(args: argparse.Namespace, context: Context) -> int:
     found = _fallback_diagnosis(result, context)
     if args.reply:
         context.out.write(reply_check(result, args.lang, found) + "\n")
-        return 0 if result.verdict.expected else 1
+        return _attention(result)
     text = explain_reconciliation(result, lang=args.lang)
     passed = _passed_over(result, found)
     if passed:
@@ -77,7 +78,13 @@ def _check(args: argparse.Namespace, context: Context) -> int:
     if isinstance(callback, FormReturnCallback):
         text += "\n\n" + explain_timeline(callback, lang=args.lang)
     context.out.write(text + "\n")
-    return 0 if result.verdict.expected else 1
+    return _attention(result)
+
+
+def _attention(result: Reconciliation) -> int:
+    """Return 1 when *result* needs attention: a verdict not expected, or a returned letter."""
+    returned = result.callback.status is FormOrderStatus.PHYSICAL_MAIL_RETURNED
+    return 1 if returned or not result.verdict.expected else 0
 
 
 def _fallback_diagnosis(result: Reconciliation, context: Context) -> FactsDiagnosis | None:

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Final
 
 from distribution._errors import check_lang, wrong_type
 from distribution._texts import CHANNEL_NAMES, MEANINGS, Lang
-from distribution.codes import FormOrderStatusErrorCode, NotificationChannel
+from distribution.codes import FormOrderStatus, FormOrderStatusErrorCode, NotificationChannel
 from distribution.engine import Decision, Outcome
 from distribution.eprom.reconciliation import (
     Reconciliation,
     Status,
+    VerdictCase,
     error_code_of,
     expected_callbacks,
 )
@@ -63,6 +64,11 @@ _WHAT_TO_DO: Final[Mapping[str, str]] = MappingProxyType(
 )
 """What support staff are told to do about each case a callback can fall in."""
 
+# The cases where ePROM sent on a channel the rule permits: a letter that came back is sent again.
+_SENT: Final = frozenset(
+    {VerdictCase.AS_PREDICTED, VerdictCase.FALLBACK, VerdictCase.REACHED_ELSEWHERE}
+)
+
 
 def explain_reconciliation(reconciliation: Reconciliation, *, lang: Lang = "en") -> str:
     """Return the verdict of *reconciliation* in words, in *lang* (``"nb"`` or ``"en"``).
@@ -75,7 +81,7 @@ def explain_reconciliation(reconciliation: Reconciliation, *, lang: Lang = "en")
         raise wrong_type(reconciliation, field="reconciliation", expected="a Reconciliation")
     say, names = RECONCILE[lang], CHANNEL_NAMES[lang]
     callback, decision = reconciliation.callback, reconciliation.decision
-    verdict, case = reconciliation.verdict, reconciliation.case
+    verdict = reconciliation.verdict
     channel = callback.channel or _NONE  # never None here: checked when built
     status = callback.status
     params = {
@@ -101,13 +107,47 @@ def explain_reconciliation(reconciliation: Reconciliation, *, lang: Lang = "en")
                 code=channel.value,
                 name=channel.api_name,
             ),
-            say["meaning"].format(text=say[f"meaning_{case}"].format(**params)),
+            say["meaning"].format(text=_said(say, _meaning(reconciliation), decision, **params)),
             say["about_status"].format(
                 text=MEANINGS[lang][f"{type(status).__name__}.{status.name}"]
             ),
-            say["todo"].format(text=say[_WHAT_TO_DO[case]].format(**params)),
+            say["todo"].format(text=_said(say, _what_to_do(reconciliation), decision, **params)),
         ]
     )
+
+
+def _said(say: Mapping[str, str], key: str, decision: Decision, **params: str) -> str:
+    """Return the text of *key*, in a message's words (``key_list``) when there is one."""
+    if decision.rule is None and f"{key}_list" in say:
+        key = f"{key}_list"
+    return say[key].format(**params)
+
+
+def _meaning(reconciliation: Reconciliation) -> str:
+    """Return the key of what the case means; a channel used after the chosen one has its own."""
+    case = reconciliation.case
+    if case is VerdictCase.REACHED_ELSEWHERE and _instead(reconciliation):
+        return "meaning_reached_instead"
+    return f"meaning_{case}"
+
+
+def _what_to_do(reconciliation: Reconciliation) -> str:
+    """Return the key of what to do: a returned letter is ordered again, whatever the channel."""
+    case = reconciliation.case
+    if reconciliation.callback.status is FormOrderStatus.PHYSICAL_MAIL_RETURNED and case in _SENT:
+        return "todo_returned"
+    if case is VerdictCase.REACHED_ELSEWHERE and _instead(reconciliation):
+        return "todo_reached_instead"
+    return _WHAT_TO_DO[case]
+
+
+def _instead(reconciliation: Reconciliation) -> bool:
+    """Whether ePROM used a channel after the one the decision chose: it passed that one over."""
+    decision, used = reconciliation.decision, reconciliation.callback.channel
+    route = decision.route
+    if decision.channel not in route or used not in route:
+        return False
+    return route.index(used) > route.index(decision.channel)
 
 
 def _status_text(status: Status, lang: Lang) -> str:
@@ -142,4 +182,4 @@ def _predicted(decision: Decision, lang: Lang) -> str:
     error = (
         "" if code is None else say["reported_error"].format(code=code.value, name=code.api_name)
     )
-    return say[f"predicted_{decision.outcome.name}"].format(status=status, error=error)
+    return _said(say, f"predicted_{decision.outcome.name}", decision, status=status, error=error)
