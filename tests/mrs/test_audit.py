@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 
@@ -24,6 +25,8 @@ from distribution.mrs.audit import (
     AuditAnomaly,
     AuditKind,
     audit,
+    audit_csv,
+    audit_table,
     datadump_rows,
 )
 from distribution.routes import ROUTES
@@ -469,6 +472,29 @@ def test_datadump_rows_names_a_missing_column_and_the_nearest() -> None:
     assert caught.value.suggestion == "Order_Status"
     with pytest.raises(InvalidValueError, match=r"x\.csv is empty"):
         list(datadump_rows([], name="x.csv"))
+
+
+@pytest.mark.parametrize(
+    ("second", "shown"),
+    [
+        ("NotificationChannel", "NotificationChannel"),
+        (" notification channel", "notification channel"),
+        ("\ufeffNOTIFICATIONCHANNEL", "NOTIFICATIONCHANNEL"),
+    ],
+)
+def test_a_column_given_twice_is_refused_by_every_reader(second: str, shown: str) -> None:
+    """Which copy holds the data is a guess: the first once hid a channel rule 0 does not use."""
+    header = ["DistributionRule", "NotificationChannel", "OrderStatus", "ErrorCode", second]
+    body = [0, 1, 1, 0, 4]
+    expected = f"x.csv line 1: the column 'NotificationChannel / {shown}' appears more than once"
+    with pytest.raises(InvalidValueError) as caught:
+        list(datadump_rows([header, body], name="x.csv"))
+    assert str(caught.value) == expected
+    with pytest.raises(InvalidValueError, match="appears more than once"):
+        audit_table([header, body], name="x.csv")
+    text = ";".join(header) + "\n" + ";".join(map(str, body)) + "\n"
+    with pytest.raises(InvalidValueError, match="appears more than once"):
+        audit_csv(io.StringIO(text), name="x.csv")
 
 
 def test_anomaly_checks_its_fields() -> None:

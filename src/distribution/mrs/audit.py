@@ -145,7 +145,7 @@ def datadump_rows(
 
 
 def _positions(header: Sequence[object] | None, wanted: tuple[str, ...], name: str) -> list[int]:
-    """Return where each *wanted* column is in *header*, or raise naming the one missing.
+    """Return where each *wanted* column is in *header*, or raise naming one missing or repeated.
 
     The header's names are matched ignoring letter case, spaces and a byte-order mark.
     """
@@ -164,7 +164,11 @@ def _positions(header: Sequence[object] | None, wanted: tuple[str, ...], name: s
                 choices=COLUMNS if column in COLUMNS else tuple(n for n in names if n),
                 suggestion=nearest(column, [n for n in names if n]),
             )
-        positions.append(folded.index(key))
+        found = [i for i, fold in enumerate(folded) if fold == key]
+        if len(found) > 1:  # which one holds the data is a guess: refuse rather than pick
+            shown = " / ".join(names[i] for i in found)
+            raise InvalidValueError("csv_duplicate_column", value=shown, field=name)
+        positions.append(found[0])
     return positions
 
 
