@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, overload
 
@@ -42,12 +43,25 @@ FNR = 15108695088
         ("is <30000000 bytes>, longer", "is <<hidden> bytes>, longer"),
         ("<list of length 123456789>", "<list of length <hidden>>"),
         ("<int of 16610 bits>", "<int of 16610 bits>"),
+        # National IDs and phone numbers as people write them, and a full-width "@".
+        ("'151086-95088'", "'<hidden>'"),
+        ("15.10.86-95088", "<hidden>"),
+        ("151086  95088", "<hidden>"),
+        ("+47-912-34-567", "+<hidden>"),
+        ("912.34.567,", "<hidden>,"),
+        ("kari\uff20example.no", "<hidden>"),
+        ("15.10.1986-95088", "<hidden>"),
+        # A date alone is shown: the library's messages name dates.
+        ("dates up to 2026-11-28", "dates up to 2026-11-28"),
+        ("'25.11.2026'", "'25.11.2026'"),
+        ("2026-11-25 12:00:00+01:00", "2026-11-25 12:00:00+01:00"),
     ],
 )
 def test_mask_personal_hides_ids_and_addresses_whatever_surrounds_them(
     text: str, masked: str
 ) -> None:
     assert mask_personal(text) == masked
+    assert looks_personal(text) is (masked != text)
 
 
 @pytest.mark.parametrize(
@@ -156,6 +170,9 @@ def test_a_national_id_as_a_number_or_in_the_wrong_place_is_never_shown(call: ob
         (["assess", "-"], f"[{FNR}]"),
         (["explain", "--facts", "-"], f'{{"{FNR}": 1}}'),
         (["preflight", "Basic", "--national-id", "-"], f"{FNR}1\n"),
+        (["explain", "Basic", "--birth-date", "151086-95088"], ""),
+        (["explain", "Basic", "--facts", "-"], '{"birth_date": "15.10.86-95088"}'),
+        (["explain", "Basic", "--facts", "-"], '{"helsenorge_consent": "+47 151-08-695"}'),
     ],
 )
 def test_the_command_line_never_shows_a_national_id_sent_as_data(
@@ -163,7 +180,10 @@ def test_the_command_line_never_shows_a_national_id_sent_as_data(
 ) -> None:
     out, err = io.StringIO(), io.StringIO()
     main(argv, stdout=out, stderr=err, stdin=io.StringIO(stdin), environ={})
-    assert "5108695" not in out.getvalue() + err.getvalue()
+    # The digits are looked for as written and with the separators people write them with.
+    shown = out.getvalue() + err.getvalue()
+    assert "5108695" not in shown
+    assert "5108695" not in re.sub(r"[ .+-]", "", shown)
 
 
 @given(st.text(max_size=200))

@@ -57,19 +57,26 @@ __all__ = [
 
 _MAX_SHOWN = 60
 HIDDEN = "<hidden>"
-# Eight or more digits (a phone or national ID number, perhaps with single spaces) or an "@"
-# (an e-mail address): such a value is personal data and never shown, whatever field it was in.
-_PERSONAL = re.compile(r"@|(?:\d ?){8,}")
+# Eight or more digits (a phone or national ID number, written with up to two spaces, dots or
+# hyphens between digits: "151086-95088", "+47-912-34-567") or an "@", full-width too (an e-mail
+# address): such a value is personal data and never shown, whatever field it was in. A date
+# written as ISO (2026-11-25) or Norwegian (25.11.2026) has eight digits too; on its own it is
+# shown, since the library's messages name dates, but not when more digits follow it.
+_AT = "@\uff20\ufe6b"
+_DIGITS = (
+    r"(?<!\d)(?!\d{4}-\d\d-\d\d(?![\d.-])|\d\d\.\d\d\.\d{4}(?![\d.-]))(?:\d[ .-]{0,2}){7,}\d"
+)
+_PERSONAL = re.compile(rf"[{_AT}]|{_DIGITS}")
 # A default repr names a memory address ("<object object at 0x7f3a12345678>"), whose hex digits
 # can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
-# What mask_personal hides: a word holding an "@", or eight or more digits (single spaces between
-# them allowed). Linear in the text: a word is tried only from its first character (the
-# lookbehind), and a digit run only from its first digit, so a long word without an "@" is scanned
-# once, not once per character. Text is never trusted for what it looks like: outside text typed
+# What mask_personal hides: a word holding an "@", or eight or more digits (as _PERSONAL).
+# Linear in the text: a word is tried only from its first character (the lookbehind), and a digit
+# run only from its first digit, so a long word without an "@" is scanned once, not once per
+# character. Text is never trusted for what it looks like: outside text typed
 # as "<15108695088 characters>" is masked like any other; only a Stand's own text is spared, and
 # DistributionError.message knows a Stand by its type, not its text.
-_MASKED = re.compile(r"(?<![^\s'\"])[^\s'\"]*@[^\s'\"]*|(?<!\d)(?:\d ?){7,}\d")
+_MASKED = re.compile(rf"(?<![^\s'\"])[^\s'\"]*[{_AT}][^\s'\"]*|{_DIGITS}")
 # Where message() puts a Stand while the text is masked: NUL, a private-use character for its
 # index, NUL. Outside text has its NULs escaped first, so it cannot forge one; masking either
 # keeps a mark whole (no digit or "@" in it) or hides it whole with the word around it.
