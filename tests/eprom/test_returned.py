@@ -119,6 +119,24 @@ def test_the_act_types_are_the_guides_four_and_an_unknown_one_is_kept() -> None:
     assert FilledOutBy(act_type="SegSelv").act_type == "SegSelv"  # a StrEnum, as it was text
 
 
+def test_a_national_id_sent_as_the_act_type_is_hidden_where_it_is_shown() -> None:
+    """The two fields of filledOutBy swapped: the repr and the redacted body hide the ID."""
+    body = {**FULL_RETURN, "filledOutBy": {"filledOutByActType": "151086-95088"}}
+    callback = FormReturnCallback.from_dict(body)
+    assert callback.filled_out_by == FilledOutBy(act_type="151086-95088")  # kept as it came
+    assert callback.to_dict()["filledOutBy"]["filledOutByActType"] == "151086-95088"
+    redacted = callback.to_redacted_dict()["filledOutBy"]
+    assert redacted["filledOutByActType"] == "<hidden>"
+    assert "95088" not in repr(callback)
+    assert "FilledOutBy(act_type='<hidden>', national_id=None)" in repr(callback)
+    # An act type this library knows, or text with nothing personal in it, is shown as it is.
+    known = FormReturnCallback.from_dict(
+        {**FULL_RETURN, "filledOutBy": {"filledOutByActType": "Verge"}}
+    )
+    assert known.to_redacted_dict()["filledOutBy"]["filledOutByActType"] == "Verge"
+    assert "act_type='Verge'" in repr(known)
+
+
 def test_a_warning_that_is_not_an_object_names_its_place() -> None:
     for warnings, message in [
         (["Key"], "formDataWarnings[0] must be an object or null, not text 'Key'"),

@@ -35,6 +35,7 @@ from distribution._errors import (
     UnknownCodeError,
     aware,
     exactly,
+    mask_personal,
     wrong_type,
 )
 from distribution._evidence import evidence, wrong_json_type
@@ -146,6 +147,11 @@ _ACT_TYPES: Final = {
 }
 
 
+def _act_type_repr(value: FilledOutByActType | str | None) -> str:
+    """Show an act type; a text this library does not know with its personal data hidden."""
+    return repr(mask_personal(value)) if type(value) is str else repr(value)
+
+
 def _act_type(value: FilledOutByActType | str | None) -> FilledOutByActType | str | None:
     """Return a known act type as its member; an unknown text stays the text ePROM sent."""
     if type(value) is str:
@@ -172,7 +178,10 @@ class FilledOutBy:
     """
 
     act_type: FilledOutByActType | str | None = attrs.field(
-        default=None, converter=_act_type, validator=exactly(FilledOutByActType, str, optional=True)
+        default=None,
+        converter=_act_type,
+        validator=exactly(FilledOutByActType, str, optional=True),
+        repr=_act_type_repr,
     )
     national_id: str | None = attrs.field(
         default=None, repr=_masked_repr, validator=exactly(str, optional=True, secret=True)
@@ -196,9 +205,15 @@ class FilledOutBy:
         )
 
     def to_dict(self, *, redacted: bool = False) -> FilledOutByDict:
-        """Return the object as ePROM sends it; *redacted* masks the national ID."""
+        """Return the object as ePROM sends it.
+
+        *redacted* masks the national ID, and hides personal data in an act type this library
+        does not know (a national ID sent in the wrong field).
+        """
+        name = self.act_type_name
+        unknown = type(self.act_type) is str
         return {
-            "filledOutByActType": self.act_type_name,
+            "filledOutByActType": mask_personal(name) if redacted and unknown and name else name,
             "filledOutByActNationalId": mask(self.national_id) if redacted else self.national_id,
         }
 
