@@ -63,9 +63,7 @@ HIDDEN = "<hidden>"
 # written as ISO (2026-11-25) or Norwegian (25.11.2026) has eight digits too; on its own it is
 # shown, since the library's messages name dates, but not when more digits follow it.
 _AT = "@\uff20\ufe6b"
-_DIGITS = (
-    r"(?<!\d)(?!\d{4}-\d\d-\d\d(?![\d.-])|\d\d\.\d\d\.\d{4}(?![\d.-]))(?:\d[ .-]{0,2}){7,}\d"
-)
+_DIGITS = r"(?<!\d)(?!\d{4}-\d\d-\d\d(?![\d.-])|\d\d\.\d\d\.\d{4}(?![\d.-]))(?:\d[ .-]{0,2}){7,}\d"
 _PERSONAL = re.compile(rf"[{_AT}]|{_DIGITS}")
 # A default repr names a memory address ("<object object at 0x7f3a12345678>"), whose hex digits
 # can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.

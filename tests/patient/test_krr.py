@@ -332,6 +332,27 @@ def test_repr_shows_the_masked_values() -> None:
     assert "mobile='*********67'" in text
 
 
+def test_personal_data_in_the_free_text_fields_is_hidden_in_the_repr() -> None:
+    """spraak and the mailbox provider are free text: a value typed into the wrong one is hidden."""
+    record = KrrRecord.from_dict(
+        {
+            "status": "AKTIV",
+            "spraak": "ola.nordmann@example.no",
+            "digital_post": {"postkasseleverandoeradresse": "+47 41234567"},
+        }
+    )
+    text = repr(record)
+    assert "mailbox_provider='+<hidden>'" in text
+    assert "language='<hidden>'" in text
+    assert "nordmann" not in text
+    assert "41234567" not in text
+    plain = KrrRecord.from_dict(
+        {"status": "AKTIV", "spraak": "nb", "digital_post": {"postkasseleverandoeradresse": "x"}}
+    )
+    assert "mailbox_provider='x'" in repr(plain)
+    assert "language='nb'" in repr(plain)
+
+
 @pytest.mark.parametrize(
     ("response", "error", "field", "message"),
     [

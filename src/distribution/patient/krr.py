@@ -40,6 +40,7 @@ from distribution._errors import (
     aware,
     exactly,
     looks_personal,
+    mask_personal,
     show,
     wrong_type,
 )
@@ -115,6 +116,11 @@ def _repr_phone(value: str | None) -> str:
     return repr(mask_phone(value))
 
 
+def _repr_text(value: str | None) -> str:
+    """Show a free-text field shortened, with any personal data in it hidden."""
+    return mask_personal(show(value))
+
+
 _NAMES_SHOWN = 5  # unrecognised keys a repr names; a hostile answer may hold thousands
 
 
@@ -174,10 +180,10 @@ class KrrRecord:
         default=None, repr=False, validator=exactly(str, optional=True, secret=True)
     )
     mailbox_provider: str | None = attrs.field(
-        default=None, repr=show, validator=exactly(str, optional=True)
+        default=None, repr=_repr_text, validator=exactly(str, optional=True)
     )
     language: str | None = attrs.field(
-        default=None, repr=show, validator=exactly(str, optional=True)
+        default=None, repr=_repr_text, validator=exactly(str, optional=True)
     )
     unrecognised: tuple[str, ...] = attrs.field(
         default=(), repr=_repr_names, validator=_check_unrecognised
