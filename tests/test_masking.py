@@ -55,6 +55,8 @@ FNR = 15108695088
         ("dates up to 2026-11-28", "dates up to 2026-11-28"),
         ("'25.11.2026'", "'25.11.2026'"),
         ("2026-11-25 12:00:00+01:00", "2026-11-25 12:00:00+01:00"),
+        ("'29.03.2023 10:20'", "'29.03.2023 10:20'"),
+        ("2026-11-25 151086 95088", "2026-11-25 <hidden>"),  # an ID after a date is an ID
     ],
 )
 def test_mask_personal_hides_ids_and_addresses_whatever_surrounds_them(

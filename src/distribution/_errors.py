@@ -60,21 +60,22 @@ HIDDEN = "<hidden>"
 # Eight or more digits (a phone or national ID number, written with up to two spaces, dots or
 # hyphens between digits: "151086-95088", "+47-912-34-567") or an "@", full-width too (an e-mail
 # address): such a value is personal data and never shown, whatever field it was in. A date
-# written as ISO (2026-11-25) or Norwegian (25.11.2026) has eight digits too; on its own it is
-# shown, since the library's messages name dates, but not when more digits follow it.
+# written as ISO (2026-11-25) or Norwegian (25.11.2026) has eight digits too: it is read as one
+# token and kept, since the library's messages name dates and times; digits after it are judged
+# on their own.
 _AT = "@\uff20\ufe6b"
-_DIGITS = r"(?<!\d)(?!\d{4}-\d\d-\d\d(?![\d.-])|\d\d\.\d\d\.\d{4}(?![\d.-]))(?:\d[ .-]{0,2}){7,}\d"
-_PERSONAL = re.compile(rf"[{_AT}]|{_DIGITS}")
+_DATE = r"(?<![\d.-])(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})(?![\d.-])"
+_DIGITS = r"(?<!\d)(?:\d[ .-]{0,2}){7,}\d"
 # A default repr names a memory address ("<object object at 0x7f3a12345678>"), whose hex digits
 # can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
-# What mask_personal hides: a word holding an "@", or eight or more digits (as _PERSONAL).
+# What mask_personal hides: a word holding an "@", or eight or more digits that are not a date.
 # Linear in the text: a word is tried only from its first character (the lookbehind), and a digit
 # run only from its first digit, so a long word without an "@" is scanned once, not once per
-# character. Text is never trusted for what it looks like: outside text typed
-# as "<15108695088 characters>" is masked like any other; only a Stand's own text is spared, and
+# character. Text is never trusted for what it looks like: outside text typed as
+# "<15108695088 characters>" is masked like any other; only a Stand's own text is spared, and
 # DistributionError.message knows a Stand by its type, not its text.
-_MASKED = re.compile(rf"(?<![^\s'\"])[^\s'\"]*[{_AT}][^\s'\"]*|{_DIGITS}")
+_MASKED = re.compile(rf"(?<![^\s'\"])[^\s'\"]*[{_AT}][^\s'\"]*|(?P<date>{_DATE})|{_DIGITS}")
 # Where message() puts a Stand while the text is masked: NUL, a private-use character for its
 # index, NUL. Outside text has its NULs escaped first, so it cannot forge one; masking either
 # keeps a mark whole (no digit or "@" in it) or hides it whole with the word around it.
@@ -87,14 +88,19 @@ def mask_personal(text: str) -> str:
 
     Every message of the library's errors goes through here, whatever was put into it.
     """
-    return _MASKED.sub(HIDDEN, text)
+    return _MASKED.sub(_hidden, text)
+
+
+def _hidden(found: re.Match[str]) -> str:
+    return found[0] if found["date"] else HIDDEN
 
 
 def looks_personal(value: object) -> bool:
     """Return whether *value* might be a national ID, phone number or e-mail address."""
     if type(value) is Stand:  # the library's own words for a size or a type
         return False
-    return bool(_PERSONAL.search(_ADDRESS.sub(">", _repr(value))))
+    text = _ADDRESS.sub(">", _repr(value))
+    return any(not found["date"] for found in _MASKED.finditer(text))
 
 
 _LONGEST_INT_SHOWN = 64  # bits; a longer int has too many digits to print, or to show safely
