@@ -565,3 +565,53 @@ def test_a_sheet_without_a_datadump_is_checked_and_read(tmp_path: Path, rows: st
     assert (code, out) == (2, "")
     assert "Traceback" not in err
     assert "DistributionRule" in err or "empty" in err
+
+
+def _renamed(path: Path, renames: dict[str, str], extra: dict[str, bytes] | None = None) -> Path:
+    """Rewrite the workbook at *path* with some parts renamed (and *extra* parts added)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {renames.get(n, n): archive.read(n) for n in archive.namelist()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in {**parts, **(extra or {})}.items():
+            archive.writestr(name, content)
+    return path
+
+
+def test_a_part_named_in_other_letter_case_is_checked_as_calamine_reads_it(tmp_path: Path) -> None:
+    """calamine finds xl/SharedStrings.xml as the shared texts: the limits must see it too."""
+    long = "x" * 32_768
+    path = xlsx(tmp_path / "d.xlsx", [HEADER, ROW, ["c", long, 3, 4]])
+    _renamed(path, {"xl/sharedStrings.xml": "xl/SharedStrings.xml"})
+    assert_one_line_error(
+        *run("audit", str(path)),
+        f"{path} row 3, column B: the cell is longer than the limit of 32,767 characters",
+    )
+    # The other parts too: a workbook whose names are in capitals is read like any other.
+    path = xlsx(tmp_path / "e.xlsx", [HEADER, ROW])
+    _renamed(
+        path,
+        {
+            "xl/workbook.xml": "XL/WORKBOOK.XML",
+            "xl/_rels/workbook.xml.rels": "xl/_rels/Workbook.xml.rels",
+            "xl/worksheets/sheet1.xml": "xl/worksheets/Sheet1.xml",
+        },
+    )
+    code, out, _ = run("audit", str(path), "--json")
+    assert code == 0, out
+    assert '"rows": 1' in out
+
+
+def test_two_parts_whose_names_differ_only_in_case_are_refused(tmp_path: Path) -> None:
+    """Which of the two calamine reads depends on their order: neither is trusted."""
+    path = xlsx(tmp_path / "d.xlsx", [HEADER, ROW])
+    with zipfile.ZipFile(path) as archive:
+        shared = archive.read("xl/sharedStrings.xml")
+    _renamed(path, {}, {"XL/SHAREDSTRINGS.XML": shared})
+    for lang, message in [
+        ("en", "the workbook has two parts whose names differ only in letter case"),
+        ("nb", "arbeidsboken har to deler med samme navn når store og små bokstaver regnes som"),
+    ]:
+        code, out, err = run("audit", str(path), "--lang", lang)
+        assert (code, out) == (2, "")
+        assert message in err
+        assert len(err.splitlines()) == 1

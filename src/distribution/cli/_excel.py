@@ -87,6 +87,7 @@ _OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an encrypte
 _WORKBOOK: Final = "xl/workbook.xml"
 _RELATIONS: Final = "xl/_rels/workbook.xml.rels"
 _SHARED: Final = "xl/sharedStrings.xml"
+_ASCII_LOWER: Final = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _LETTERS: Final = string.ascii_letters
@@ -165,33 +166,35 @@ def _check(handle: BinaryIO, path: str, name: str | None) -> str:
             choices=tuple(names),
             suggestion=nearest(chosen, names),
         )
-    target = names[chosen]
-    if target not in archive.NameToInfo:
+    sheet = _part(archive, names[chosen])
+    if sheet is None:
         raise cannot_read(path, "bad_workbook")
+    target = sheet.filename
     # The XML calamine reads is parsed here first, so a DTD anywhere it looks is refused: the
     # parts besides the sheets, and of the sheets only the one it is asked for.
-    done = {_WORKBOOK, _RELATIONS, _SHARED, target}
+    done = {_fold(name) for name in (_WORKBOOK, _RELATIONS, _SHARED, target)}
     for part in archive.infolist():
-        xml = part.filename.endswith((".xml", ".rels"))
-        if xml and part.filename not in done and not part.filename.startswith("xl/worksheets/"):
+        name = _fold(part.filename)
+        xml = name.endswith((".xml", ".rels"))
+        if xml and name not in done and not name.startswith("xl/worksheets/"):
             _read(archive, part, _parser(path, part.filename), path)
     # A plain sheet is shown within the limits by searching its bytes; the cell-by-cell check
     # below runs only when that cannot show it (and names the row and column of what is not).
-    shared = archive.NameToInfo.get(_SHARED)
+    shared = _part(archive, _SHARED)
     longest = 0 if shared is None else longest_shared(_chunks(archive, shared, path))
     limits = Limits(
         rows=MAX_ROWS, columns=MAX_COLUMNS, cells=MAX_CELLS, cell=MAX_CELL, text=MAX_TEXT
     )
-    if scan_sheet(_chunks(archive, archive.getinfo(target), path), longest, limits):
+    if scan_sheet(_chunks(archive, sheet, path), longest, limits):
         return chosen
     lengths: array.array[int] = array.array("L")
-    if _SHARED in archive.NameToInfo:
-        parser = _parser(path, _SHARED)
+    if shared is not None:
+        parser = _parser(path, shared.filename)
         lengths = _listen_shared(parser)
-        _read(archive, archive.getinfo(_SHARED), parser, path)
+        _read(archive, shared, parser, path)
     parser = _parser(path, target)
     last = _listen_cells(parser, path, lengths)
-    _read(archive, archive.getinfo(target), parser, path)
+    _read(archive, sheet, parser, path)
     last()
     return chosen
 
@@ -207,12 +210,27 @@ def _archive(handle: BinaryIO, path: str) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise cannot_read(path, "bad_zip") from None
     parts = archive.infolist()
+    if len({_fold(part.filename) for part in parts}) < len(parts):
+        # calamine finds a part by its name in any letter case, the first of twins: which one
+        # that is, the check cannot know.
+        raise cannot_read(path, "twin_parts")
     if sum(part.file_size for part in parts) > MAX_UNPACKED:
         raise InvalidValueError("xlsx_unpacked", value=None, field=path, limit=_Count(MAX_UNPACKED))
     for part in parts:
         if part.file_size > _RATIO_FLOOR and part.file_size > MAX_RATIO * part.compress_size:
             raise InvalidValueError("xlsx_ratio", value=part.filename, field=path, limit=MAX_RATIO)
     return archive
+
+
+def _fold(name: str) -> str:
+    """Return *name* with its ASCII capitals in lower case, as calamine compares part names."""
+    return name.translate(_ASCII_LOWER)
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
+    """Return the part named *name* in any letter case, as calamine finds it, or ``None``."""
+    wanted = _fold(name)
+    return next((part for part in archive.infolist() if _fold(part.filename) == wanted), None)
 
 
 def _chunks(archive: zipfile.ZipFile, part: zipfile.ZipInfo, path: str) -> Iterator[bytes]:
@@ -276,8 +294,7 @@ def _sheets(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
     """Return each sheet's name and its part, as ``xl/workbook.xml`` and its relations say."""
     ids: dict[str, str] = {}
     targets: dict[str, str] = {}
-    if _WORKBOOK not in archive.NameToInfo or _RELATIONS not in archive.NameToInfo:
-        raise cannot_read(path, "bad_workbook")
+    parts = [_part(archive, _WORKBOOK), _part(archive, _RELATIONS)]
 
     def sheet_found(tag: str, attributes: dict[str, str]) -> None:
         if tag == f"{_MAIN} sheet":
@@ -290,10 +307,12 @@ def _sheets(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
             part = target[1:] if target.startswith("/") else f"xl/{target}"
             targets[attributes.get("Id", "")] = part.replace("xl/xl/", "xl/", 1)
 
-    for part, handler in ((_WORKBOOK, sheet_found), (_RELATIONS, relation_found)):
-        parser = _parser(path, part, namespaces=True)
+    for part, handler in zip(parts, (sheet_found, relation_found), strict=True):
+        if part is None:
+            raise cannot_read(path, "bad_workbook")
+        parser = _parser(path, part.filename, namespaces=True)
         parser.StartElementHandler = handler
-        _read(archive, archive.getinfo(part), parser, path)
+        _read(archive, part, parser, path)
     names = {name: targets[identity] for name, identity in ids.items() if identity in targets}
     if not names:
         raise cannot_read(path, "bad_workbook")

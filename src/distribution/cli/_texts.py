@@ -278,6 +278,7 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "text_as_xlsx": "det er en tekstfil, ikke en Excel-arbeidsbok (.xlsx)",
         "bad_zip": "ZIP-beholderen til arbeidsboken er skadet eller avkortet",
         "bad_workbook": "arbeidsboken er skadet: en del mangler eller har noe Excel ikke skriver",
+        "twin_parts": "arbeidsboken har to deler med samme navn når store og små bokstaver regnes som like, så det er uklart hvilken som skal leses",
     },
     "en": {
         "missing": "no such file",
@@ -297,6 +298,7 @@ FILE_PROBLEMS: Final[dict[Lang, dict[str, str]]] = {
         "text_as_xlsx": "it is a text file, not an Excel workbook (.xlsx)",
         "bad_zip": "the workbook's ZIP container is damaged or cut short",
         "bad_workbook": "the workbook is damaged: a part is missing or holds what Excel does not write",
+        "twin_parts": "the workbook has two parts whose names differ only in letter case, so which one to read is unclear",
     },
 }
 
