@@ -108,6 +108,7 @@ def test_an_age_with_leading_zeros_is_its_number() -> None:
         (["--tidspunkt", "32.01.2026"], ["'32.01.2026'", "YYYY-MM-DD", "DD.MM.YYYY"]),
         (["--age", "151"], ["--age is '151', outside 0-150"]),
         (["--age", "00151"], ["--age is '00151', outside 0-150"]),
+        (["--age=-1"], ["--age is '-1', outside 0-150"]),
         # int() refuses 4,300 digits and more with a bare ValueError; shown by its size, as
         # eight digits and more would be hidden as a possible ID number.
         (["--age", "9" * 5000], ["--age is <5000 characters>, outside 0-150"]),

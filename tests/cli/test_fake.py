@@ -189,6 +189,15 @@ def test_a_port_in_use_is_bad_input(patients: Path) -> None:
     assert_one_line_error(*result, f"cannot listen on '127.0.0.1:{port}'")
 
 
+@pytest.mark.parametrize("port", ["65536", "99999", "-1"])
+def test_a_port_outside_the_range_is_bad_input(patients: Path, port: str) -> None:
+    """bind() raised OverflowError: a traceback, where a port out of range is the user's typo."""
+    assert_one_line_error(
+        *run("fake-eprom", "--port", port, "--patients", str(patients), "--api-key", "k"),
+        f"--port is {port}, outside 0-65535",
+    )
+
+
 def test_a_callback_base_that_is_no_url_is_bad_input(patients: Path) -> None:
     result = run(
         "fake-eprom",

@@ -237,6 +237,9 @@ def _age(given: str | None) -> int | None:
     if given is None:
         return None
     digits = given.strip()
+    negative = digits.startswith("-") and digits[1:].isascii() and digits[1:].isdigit()
+    if negative and len(digits) < _SHORT:
+        raise InvalidValueError("out_of_range", value=digits, field="--age", choices=f"0-{_OLDEST}")
     if not (digits.isascii() and digits.isdigit()):
         raise wrong_type(given, field="--age", expected="an integer")
     # int() refuses more than 4,300 digits with a bare ValueError; no age has more than three.

@@ -19,6 +19,8 @@ from distribution.cli._texts import FAKE_EPROM
 from distribution.fake import FakeEprom
 from distribution.http.server import FakeEpromServer
 
+_LAST_PORT = 65535
+
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping
@@ -57,6 +59,10 @@ def _interrupt(_signal: int, _frame: object) -> NoReturn:
 
 
 def _fake_eprom(args: argparse.Namespace, context: Context) -> int:
+    if not 0 <= args.port <= _LAST_PORT:  # bind() would raise OverflowError
+        raise InvalidValueError(
+            "out_of_range", value=args.port, field="--port", choices=f"0-{_LAST_PORT}"
+        )
     key = context.stdin.readline().strip() if args.api_key == "-" else args.api_key
     fake = FakeEprom(
         read(args.patients, context.stdin),
