@@ -359,6 +359,21 @@ def test_a_bad_cell_is_shown_short_and_personal_data_hidden() -> None:
     assert [a.value for a in found] == ["y" * 20, "", "2.5"]  # twenty shown whole; a gap empty
 
 
+class _Unprintable:
+    def __str__(self) -> str:
+        raise RuntimeError
+
+
+def test_a_cell_that_cannot_be_printed_is_shown_by_its_type_or_hidden() -> None:
+    """str() refuses an int of 4,300 digits and more; a caller's own __str__ may raise."""
+    found: list[AuditAnomaly] = []
+    audit(
+        [row(0, 10**5000, 1), row(0, 1, _Unprintable()), row(0, 1, 2**64), row(0, 1, 2**65)],
+        on_anomaly=found.append,
+    )
+    assert [a.value for a in found] == ["<hidden>", "<_Unprintable>", "<hidden>", "<hidden>"]
+
+
 def test_an_unreadable_row_pickles_and_says_itself_without_a_column() -> None:
     result = audit([row(0, 1, True)])
     again = pickle.loads(pickle.dumps(result))  # noqa: S301  # our own value

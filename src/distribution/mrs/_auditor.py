@@ -311,9 +311,17 @@ def _read_cells(cells: tuple[object, ...]) -> Read:
     return row[:3], row[3], _judge(row)
 
 
+_LONGEST_INT = 64  # bits: a longer int is shown hidden, never turned into its digits
+
+
 def _shown(cell: object) -> str:
     """Return an unreadable cell as it may be shown: shortened, personal data hidden."""
-    text = "" if cell is None else cell if isinstance(cell, str) else str(cell)
+    if type(cell) is int and cell.bit_length() > _LONGEST_INT:
+        return HIDDEN  # str() refuses 4,300 digits and more; twenty already look like an ID
+    try:
+        text = "" if cell is None else cell if isinstance(cell, str) else str(cell)
+    except Exception:  # noqa: BLE001  # a caller's own __str__ may raise anything
+        return f"<{type(cell).__qualname__}>"
     if looks_personal(text):  # a national ID or an e-mail address in the wrong column
         return HIDDEN
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
