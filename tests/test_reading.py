@@ -255,3 +255,15 @@ def test_codes_by_name_or_number_and_choices_by_text() -> None:
         choice(" Full ", "consent", {"full": 1})
     with pytest.raises(InvalidValueError, match="status is missing; expected one of: AKTIV"):
         choice(None, "status", {"AKTIV": 1})
+
+
+@pytest.mark.parametrize("name", ["NaN", "Infinity", "-Infinity"])
+def test_numbers_json_does_not_have_are_refused_by_name(name: str) -> None:
+    """Python's parser reads NaN and the infinities; a strict one, as ePROM's, refuses them."""
+    with pytest.raises(InvalidValueError) as caught:
+        parse(f'{{"a": [1, {name}]}}', "body")
+    assert str(caught.value) == f"body is not valid JSON: {name} is not a number in JSON"
+    assert caught.value.message("nb") == f"body er ikke gyldig JSON: {name} er ikke et tall i JSON"
+    # The words inside a string are text, and 1e999 is a number JSON has (too big for a float).
+    assert parse('{"a": "NaN"}', "body") == {"a": "NaN"}
+    assert parse("[1e999]", "body") == [float("inf")]

@@ -91,8 +91,9 @@ def _read(cls: Any, payload: Any) -> Any:
         assert isinstance(caught.value, ValueError)
         assert not isinstance(caught.value, TypeError)
     try:
-        text = json.dumps(payload)
-        faithful = json.loads(text) == payload  # no NaN, tuple or key that JSON would change
+        # NaN and the infinities are no JSON: Python would write them, the readers refuse them.
+        text = json.dumps(payload, allow_nan=False)
+        faithful = json.loads(text) == payload  # no tuple or key that JSON would change
     except (TypeError, ValueError):  # a value JSON cannot hold (mutated() puts some in)
         return result
     again = _total(cls.from_json, text)

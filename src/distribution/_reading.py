@@ -85,6 +85,30 @@ class JsonPosition:
         return LABELS[lang]["json_position"].format(line=self.line, column=self.column)
 
 
+class JsonConstant:
+    """A word Python's parser reads as a number but JSON does not have: "NaN is not a number"."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def describe(self, *, lang: Lang) -> str:
+        """Return the reason in *lang*."""
+        return LABELS[lang]["json_constant"].format(name=self.name)
+
+
+class _ConstantError(Exception):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in a JSON text: no JSON, though Python reads it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+def _no_constant(name: str) -> object:
+    """Refuse ``NaN`` and the infinities: strict JSON has no such number (RFC 8259, section 6)."""
+    raise _ConstantError(name)
+
+
 class _DuplicateKeyError(Exception):
     """A key that an object of the JSON text holds twice (the parser cannot name the field)."""
 
@@ -122,7 +146,14 @@ def parse(text: str | bytes | bytearray, field: str) -> object:
     try:
         # json is imported on first use: the engine reads decisions through this module, and
         # `import distribution` would otherwise pay for a parser a service that decides never uses.
-        return import_module("json").loads(text, object_pairs_hook=_unique_keys)
+        return import_module("json").loads(
+            text, object_pairs_hook=_unique_keys, parse_constant=_no_constant
+        )
+    except _ConstantError as constant:
+        # ePROM, like any strict parser, refuses it: read here, it would be sent on or trusted.
+        raise InvalidValueError(
+            "bad_json", value=HIDDEN, field=field, problem=JsonConstant(constant.name)
+        ) from None
     except _DuplicateKeyError as duplicate:
         raise InvalidValueError(
             "duplicate_key", value=evidence(duplicate.key), field=field

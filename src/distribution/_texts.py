@@ -51,6 +51,7 @@ LabelKey = Literal[
     "cannot_write",
     "available_header",
     "json_position",
+    "json_constant",
 ]
 """The labels of plain output."""
 
@@ -225,6 +226,7 @@ LABELS: Final[dict[Lang, dict[LabelKey, str]]] = {
         "cannot_write": "kan ikke skrive utdata: standard utdata er lukket, eller disken er full eller skrivebeskyttet",
         "available_header": "tilgjengelig",
         "json_position": "linje {line}, kolonne {column}",
+        "json_constant": "{name} er ikke et tall i JSON",
     },
     "en": {
         "rule": "Rule",
@@ -253,6 +255,7 @@ LABELS: Final[dict[Lang, dict[LabelKey, str]]] = {
         "cannot_write": "cannot write the output: standard output is closed, or the disk is full or read-only",
         "available_header": "available",
         "json_position": "line {line}, column {column}",
+        "json_constant": "{name} is not a number in JSON",
     },
 }
 

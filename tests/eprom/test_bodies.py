@@ -120,6 +120,12 @@ METADATA_PROBLEM = Problem(ProblemCode.METADATA_NOT_JSON, DistributionRule.BASIC
         ("[76]", "metadata must be a JSON object, not list"),
         ("[" * 100_000, "metadata is nested deeper than the JSON reader"),
         ('{"a": 1, "a": 2}', "metadata"),
+        # Python's parser reads these as numbers; JSON, and ePROM, do not.
+        (
+            '{"a": NaN}',
+            r"FormOrderRequest\.metadata is not valid JSON: NaN is not a number in JSON",
+        ),
+        ('{"a": -Infinity}', "-Infinity is not a number in JSON"),
     ],
 )
 def test_metadata_text_that_is_no_json_object_is_refused_as_ePROM_refuses_it(  # noqa: N802
