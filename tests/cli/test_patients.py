@@ -116,6 +116,44 @@ def test_assess_reads_the_new_facts_and_marks_research(tmp_path: Path) -> None:
     assert "20914695016" not in out
 
 
+def test_assess_json_states_no_decision_a_fact_not_given_could_change(tmp_path: Path) -> None:
+    """A child whose representation is not known: Helsenorge is neither open nor closed."""
+    parent = tmp_path / "parent.json"
+    parent.write_text(json.dumps({**ACTIVE_ADULT, "research_reserved": None}), encoding="utf-8")
+    child = tmp_path / "child.json"
+    child.write_text('{"reference_time": "2026-11-25T12:00:00+01:00", "age": 10}', "utf-8")
+    code, out, _ = run("assess", str(parent), "--on-behalf-of", str(child), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["eligibility"]["known"] == {
+        "helsenorge": None,
+        "digital_mailbox": False,
+        "krr_contact": True,
+        "paper": True,
+    }
+    assert payload["decision"] is None
+    assert payload["possible"] == [
+        {
+            "assuming": {"helsenorge": True},
+            "channel": {"code": 1, "name": "Helsenorge"},
+            "outcome": "NOTIFIED",
+        },
+        {
+            "assuming": {"helsenorge": False},
+            "channel": {"code": 0, "name": "None"},
+            "outcome": "UNREACHABLE",
+        },
+    ]
+    # Everything known: the decision, and one case that assumes nothing.
+    path = tmp_path / "adult.json"
+    path.write_text(json.dumps(ACTIVE_ADULT), encoding="utf-8")
+    payload = json.loads(run("assess", str(path), "--json")[1])
+    assert payload["decision"]["channel"]["name"] == "Helsenorge"
+    assert payload["possible"] == [
+        {"assuming": {}, "channel": {"code": 1, "name": "Helsenorge"}, "outcome": "NOTIFIED"}
+    ]
+
+
 def test_assess_on_behalf_of_reads_the_second_person(tmp_path: Path) -> None:
     parent = tmp_path / "parent.json"
     parent.write_text(json.dumps({**ACTIVE_ADULT, "research_reserved": None}), encoding="utf-8")

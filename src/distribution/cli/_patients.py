@@ -16,7 +16,8 @@ from distribution.cli._files import first_line, read
 from distribution.codes import DistributionRule
 from distribution.engine import decide
 from distribution.eprom.preflight import preflight
-from distribution.patient.eligibility import assess
+from distribution.partial import possible_decisions
+from distribution.patient.eligibility import Eligibility, assess
 from distribution.patient.facts import PatientFacts
 from distribution.presentation._undecided import explain_undecided
 from distribution.presentation.decision import explain_decision
@@ -53,14 +54,39 @@ def add_preflight(add: Adder, say: Mapping[str, str]) -> None:
     sub.add_argument("--json", action="store_true", help=say["problem_codes"])
 
 
+def _assessed(rule: str, eligibility: Eligibility) -> dict[str, object]:
+    """Return ``assess --json``: the decision only when every channel is known.
+
+    ``known`` has ``null`` for a channel not known, and ``possible`` every case ePROM may be in,
+    with what it assumes: a channel not known is never written down as unavailable, and no
+    decision is stated that a fact not given could change.
+    """
+    known = eligibility.partial
+    decided = None if known.unknown else decide(rule, eligibility.availability).to_dict()
+    possible = possible_decisions(rule, known)
+    return {
+        "eligibility": {**eligibility.to_dict(), "known": known.to_dict()},
+        "decision": decided,
+        "possible": [
+            {
+                "assuming": dict(case.assuming),
+                "channel": {
+                    "code": case.decision.channel.value,
+                    "name": case.decision.channel.api_name,
+                },
+                "outcome": case.decision.outcome.value,
+            }
+            for case in possible.cases
+        ],
+    }
+
+
 def _assess(args: argparse.Namespace, context: Context) -> int:
     facts = PatientFacts.from_json(read(args.file, context.stdin))
     concerned = None if args.on_behalf_of is None else _on_behalf_of(args.on_behalf_of, context)
     eligibility = assess(facts, research=args.research, on_behalf_of=concerned)
-    decision = decide(args.rule, eligibility.availability)
     if args.json:
-        payload = {"eligibility": eligibility.to_dict(), "decision": decision.to_dict()}
-        context.out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        context.out.write(json.dumps(_assessed(args.rule, eligibility), ensure_ascii=False) + "\n")
     else:
         # The reasons are said once, above; an unknown fact that could change the result
         # leaves it unsettled rather than decided on the channels known.
@@ -70,7 +96,7 @@ def _assess(args: argparse.Namespace, context: Context) -> int:
                 DistributionRule.parse(args.rule), known, eligibility, args.lang, because=False
             )
             if known.unknown
-            else explain_decision(decision, lang=args.lang)
+            else explain_decision(decide(args.rule, eligibility.availability), lang=args.lang)
         )
         context.out.write(eligibility_text(eligibility, args.lang) + "\n\n" + explanation + "\n")
     return 0
