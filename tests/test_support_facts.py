@@ -23,6 +23,7 @@ from distribution import (
     KrrRecord,
     KrrStatus,
     NotificationChannel,
+    Outcome,
     PatientFacts,
     assess,
     diagnose_facts,
@@ -35,7 +36,7 @@ from distribution.patient.completions import possible_availabilities
 from distribution.patient.diagnosis import LIKELY, FactsDiagnosis
 from distribution.patient.facts import OSLO
 from distribution.patient.reasons import Reason
-from distribution.presentation._texts import RESULTS
+from distribution.presentation._texts import PHRASES, RESULTS
 from tests.helpers.browser import PAGE
 
 if TYPE_CHECKING:
@@ -381,7 +382,9 @@ def test_the_facts_tab_shows_the_librarys_cases_and_diagnosis(page: Page) -> Non
         if possible.settled:
             decision = possible.cases[0].decision
             assert shown["cases"] == [], fragment
-            if decision.channel is NotificationChannel.NONE:
+            if decision.outcome is Outcome.NOT_DISTRIBUTED:  # nothing sent, on purpose
+                assert shown["result"] == [PHRASES["en"]["result_NOT_DISTRIBUTED"]], fragment
+            elif decision.channel is NotificationChannel.NONE:
                 assert shown["result"] == [PAGE_TEXTS["en"]["settled_none"]], fragment
             else:
                 assert shown["result"] == [RESULTS["en"][decision.channel.name]], fragment

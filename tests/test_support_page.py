@@ -426,6 +426,17 @@ def test_nothing_is_stated_as_settled_while_a_fact_could_change_it(page: Page) -
     assert "Resultat: pasienten får papirbrev i posten." in page.inner_text("#facts-answer")
 
 
+def test_a_closed_channel_is_said_closed_by_what_closes_it(page: Page) -> None:
+    """A 15-year-old: the mailbox is closed by the age, not by the facts nobody gave."""
+    page.goto(PAGE.as_uri() + "#tab=facts&rule=Basic&age=15&lang=nb")
+    mailbox = page.inner_text('#facts-answer li[data-channel="2"]')
+    assert mailbox == (
+        "Sikker digital postkasse (Digipost/e-Boks): kan ikke brukes. Hvorfor: pasienten er"
+        " under 18 år."
+    )
+    assert "fordi" not in page.inner_text("#facts-answer")  # "fordi vi vet ikke" is bad bokmål
+
+
 def test_no_distribution_in_the_facts_tab_sends_nothing_on_purpose(page: Page) -> None:
     page.goto(PAGE.as_uri() + "#tab=facts&rule=NoDistribution&age=40&lang=nb")
     text = page.inner_text("#facts-answer")

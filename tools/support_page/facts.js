@@ -172,7 +172,7 @@ function renderFacts() {
     const li = document.createElement("li"); li.dataset.status = String(status); li.dataset.channel = String(c + 1); li.dataset.facts = byLikely(missing).map((n) => F.facts[n]).join(",");
     const channel = cap(names[c + 1]);
     li.textContent = status === 0 ? say.ch_available.replace("{channel}", channel).replace("{reasons}", reasons(why))
-      : status === UNAVAILABLE ? say.ch_unavailable.replace("{channel}", channel).replace("{reasons}", reasons(why))
+      : status === UNAVAILABLE ? say.ch_unavailable.replace("{channel}", channel).replace("{reasons}", reasons(closing(c, why)))
       : say.ch_unknown.replace("{channel}", channel).replace("{reasons}", reasons(why)).replace("{facts}", check(missing));
     ul.appendChild(li);
   });
