@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.helpers.cli import run
+from tests.helpers.cli import assert_one_line_error, run
 
 
 def test_decide_prints_the_decision() -> None:
@@ -150,6 +150,23 @@ def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: s
     status, out, _ = run("describe", kind, code, "--lang", "nb")
     assert status == 0
     assert out.startswith(start)
+
+
+def test_describe_knows_the_events_without_a_published_number() -> None:
+    """The guide lists seven event names; Hemit gave a number to five."""
+    code, out, _ = run("describe", "hendelse", "SigningCompleted", "--lang", "nb")
+    assert code == 0
+    assert out == (
+        "FormEvent SigningCompleted – Pasienten fullførte signeringen. Hemit har ikke publisert"
+        " noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.\n"
+    )
+    code, out, _ = run("describe", "event", "formdelivered")
+    assert out.startswith("FormEvent FormDelivered – The patient delivered the form. Hemit has")
+    assert_one_line_error(
+        *run("describe", "event", "SigningComplete"),
+        "'SigningComplete' is not a known FormEvent (did you mean SigningCompleted?)",
+        "4=SigningError, SigningCompleted, FormDelivered",
+    )
 
 
 def test_explain_with_unknown_channels_states_no_result() -> None:

@@ -14,7 +14,7 @@ from distribution._texts import LABELS, join_list
 from distribution.availability import CHANNEL_FIELDS, Availability, parse_channel
 from distribution.cli._facts import FACT_FLAGS, assume_the_rest, facts_from_flags
 from distribution.cli._files import read
-from distribution.cli._texts import REST_OK
+from distribution.cli._texts import EVENTS, REST_OK
 from distribution.cli._values import availability, items
 from distribution.codes import (
     CODE_ENUMS,
@@ -29,6 +29,7 @@ from distribution.codes import (
     SentStatus,
 )
 from distribution.engine import Decision, decide, decide_priority_list
+from distribution.eprom.events import FormEvent
 from distribution.partial import Diagnosis, PartialAvailability, diagnose, possible_decisions
 from distribution.patient.completions import possible_availabilities
 from distribution.patient.diagnosis import FactsDiagnosis, diagnose_facts
@@ -436,6 +437,13 @@ def _describe(args: argparse.Namespace, context: Context) -> int:
         )
     code = args.code.strip()
     member = _CODE_WORDS.get(kind, {}).get(" ".join(code.lower().split()))
+    if member is None and kind is FormOrderEventLogType:
+        # Every event name the guide lists, the two without a published number too.
+        event = FormEvent.parse(code)
+        if event.code is None:
+            context.out.write(EVENTS[args.lang][event.name] + "\n")
+            return 0
+        member = FormOrderEventLogType.parse(event.code)
     if member is None:
         member = (
             parse_channel(code, field="CODE", allow_none=True)

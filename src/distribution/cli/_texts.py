@@ -364,6 +364,19 @@ REST_OK: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
+# describe event, for the two events Hemit published no number for (eprom.events.FormEvent).
+EVENTS: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "SIGNING_COMPLETED": "FormEvent SigningCompleted – Pasienten fullførte signeringen. Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.",
+        "FORM_DELIVERED": "FormEvent FormDelivered – Pasienten leverte skjemaet. Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.",
+    },
+    "en": {
+        "SIGNING_COMPLETED": "FormEvent SigningCompleted – The patient completed the signing. Hemit has published no number for this event, so the callback gives it by name.",
+        "FORM_DELIVERED": "FormEvent FormDelivered – The patient delivered the form. Hemit has published no number for this event, so the callback gives it by name.",
+    },
+}
+
+
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "HELP": HELP,
     "SIMULATE": SIMULATE,
@@ -371,5 +384,6 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "FILE_PROBLEMS": FILE_PROBLEMS,
     "FAKE_EPROM": FAKE_EPROM,
     "REST_OK": REST_OK,
+    "EVENTS": EVENTS,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""

@@ -20,6 +20,7 @@ from distribution._errors import (
     aware,
     exactly,
     mask_personal,
+    nearest,
     show_or_stand,
 )
 from distribution._evidence import evidence
@@ -107,7 +108,11 @@ class FormEvent(enum.Enum):
             )
         if member is None:
             raise UnknownCodeError(
-                "unknown_code", value=evidence(value), field=cls.__name__, choices=cls.choices()
+                "unknown_code",
+                value=evidence(value),
+                field=cls.__name__,
+                choices=cls.choices(),
+                suggestion=nearest(value, [event.value for event in cls]),
             )
         return member
 
