@@ -390,6 +390,15 @@ class OrderRefusedError(InvalidValueError):
         return tuple(self._params["problems"])  # type: ignore[arg-type]  # the builders pass a tuple
 
 
+def _shares(text: str, secret: str) -> bool:
+    """Return whether *text* holds half of *secret* or more in one piece, four characters at least.
+
+    A key with its last character changed, or cut short, still gives most of it away.
+    """
+    size = min(len(secret), max(4, (len(secret) + 1) // 2))
+    return any(secret[i : i + size] in text for i in range(len(secret) - size + 1))
+
+
 def without_secret(error: DistributionError, secret: str) -> DistributionError:
     """Return *error*, or a copy of it that shows nothing of *secret* (a received apiKey).
 
@@ -401,19 +410,19 @@ def without_secret(error: DistributionError, secret: str) -> DistributionError:
     if not secret:
         return error
     raw = error.value
-    leaks_raw = isinstance(raw, str) and secret in raw
-    if not leaks_raw and not any(secret in error.message(lang) for lang in LANGUAGES):
+    leaks_raw = isinstance(raw, str) and _shares(raw, secret)
+    if not leaks_raw and not any(_shares(error.message(lang), secret) for lang in LANGUAGES):
         return error
     params: dict[str, object] = {}
     for name, param in error._params.items():  # noqa: SLF001  # this module's own error
         if name in {"value", "field"}:
             continue
         words = [_render(param, lang) for lang in LANGUAGES]
-        if isinstance(param, TypeName) and (leaks_raw or any(secret in w for w in words)):
+        if isinstance(param, TypeName) and (leaks_raw or any(_shares(w, secret) for w in words)):
             param = param.hidden()  # noqa: PLW2901  # the same parameter, without its value
         elif name == "suggestion" and leaks_raw:
             param = None  # noqa: PLW2901  # the nearest choice to a key says something of it
-        elif any(secret in w for w in words):
+        elif any(_shares(w, secret) for w in words):
             param = Stand(HIDDEN)  # noqa: PLW2901
         params[name] = param
     return type(error)(error.key, value=HIDDEN, field=error.field, **params)

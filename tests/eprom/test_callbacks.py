@@ -650,6 +650,16 @@ def test_a_key_with_a_lone_surrogate_is_compared_not_an_error(expected: str) -> 
     assert not read_callback(_status_body(apiKey=SECRET)).api_key_matches(expected + "\ud800")
 
 
+@pytest.mark.parametrize("sent", [SECRET[:-1], SECRET[:-1] + "x", SECRET[1:], "x" + SECRET[3:]])
+def test_most_of_the_key_in_another_field_is_hidden_too(sent: str) -> None:
+    """A key with a character changed, or cut short, still gives most of it away."""
+    with pytest.raises(DistributionError) as caught:
+        read_callback(_status_body(apiKey=SECRET, formOrderStatus=sent))
+    for text in (str(caught.value), caught.value.message("nb"), repr(caught.value)):
+        assert SECRET[2:-2] not in text, text
+        assert "<hidden>" in text
+
+
 def test_a_callback_without_a_key_matches_nothing() -> None:
     assert not read_callback(GUIDE_ORDERED).api_key_matches("anything")  # the guide's "" key
     assert not read_callback(_status_body()).api_key_matches("anything")

@@ -327,3 +327,19 @@ def test_the_ledger_finds_what_a_naive_model_finds_even_when_saved_midway(
             ledger = CallbackLedger.load(ledger.dump())
         findings.append(ledger.feed(_body(*call)).finding)
     assert findings == _naive(calls)
+
+
+def test_the_systems_own_key_is_hidden_when_a_body_puts_it_in_another_field() -> None:
+    """The body's apiKey is another; the system's key, given as api_key=, is no more shown."""
+    body = {
+        "formOrderId": "184738d0-3c39-e611-9c2a-34e6d72e03c7",
+        "formOrderStatus": "s3cret-key",
+        "notificationChannel": 1,
+        "apiKey": "other",
+    }
+    with pytest.raises(DistributionError) as caught:
+        CallbackLedger().feed(body, api_key="s3cret-key")
+    assert str(caught.value).startswith("<hidden> is not a known formOrderStatus")
+    assert "s3cret" not in caught.value.message("nb")
+    with pytest.raises(DistributionError, match="'s3cret-key' is not a known formOrderStatus"):
+        CallbackLedger().feed(body)  # no key of the system's: nothing to hide

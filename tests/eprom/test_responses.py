@@ -61,6 +61,25 @@ def test_an_order_response_hides_the_code_and_the_repeated_national_id() -> None
         FormOrderResponse.from_dict({"id": ID, "notificationChannel": 0, "singleUseCode": 123456})
 
 
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"notificationChannel": "K7QX2M"}, "<hidden> is not a known notificationChannel"),
+        ({"id": "K7QX2M"}, "id is <hidden>, not a GUID"),
+    ],
+)
+def test_the_one_time_code_in_another_field_is_hidden(
+    changes: dict[str, object], message: str
+) -> None:
+    """The code logs the patient in: a sender that puts it in another field gets it hidden."""
+    body = {"id": ID, "notificationChannel": 0, "singleUseCode": "K7QX2M", **changes}
+    with pytest.raises(DistributionError) as caught:
+        FormOrderResponse.from_dict(body)
+    assert str(caught.value).startswith(message)
+    for text in (str(caught.value), caught.value.message("nb"), repr(caught.value)):
+        assert "K7QX2M" not in text
+
+
 def test_a_message_response_of_channel_zero_sent_nothing() -> None:
     # SendeMeldingTilInnbyggerV2.md: '"notificationChannel": "0"' means no message was sent.
     nothing = MessageResponse.from_json('{"notificationChannel": "0"}')

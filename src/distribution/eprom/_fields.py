@@ -146,16 +146,17 @@ def tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], object], Non
     return validate
 
 
-def hiding_key(data: Mapping[str, object], read: Callable[[], T]) -> T:
-    """Return ``read()``; an error it raises shows nothing of the body's ``apiKey``.
+def hiding_key(data: Mapping[str, object], read: Callable[[], T], field: str = "apiKey") -> T:
+    """Return ``read()``; an error it raises shows nothing of the body's secret *field*.
 
-    The key is the receiving system's secret. A sender that puts its text in another field
-    (``{"formOrderStatus": "<the key>"}``) must not have it printed in the error, in a log.
+    The ``apiKey`` is the receiving system's secret, the ``singleUseCode`` logs a patient in. A
+    sender that puts its text in another field (``{"formOrderStatus": "<the key>"}``) must not
+    have it printed in the error, in a log.
     """
     try:
         return read()
     except DistributionError as error:
-        key = data.get("apiKey")
+        key = data.get(field)
         if type(key) is str and key:
             raise without_secret(error, key) from None
         raise

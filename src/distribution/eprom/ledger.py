@@ -38,6 +38,7 @@ from distribution._errors import (
     HIDDEN,
     DistributionError,
     InvalidValueError,
+    without_secret,
     wrong_type,
 )
 from distribution._evidence import evidence
@@ -269,7 +270,13 @@ class CallbackLedger:
             raise wrong_type(api_key, field="api_key", expected="a string", secret=True)
         if api_key == "":  # a receiver configured with "" would accept anyone
             raise InvalidValueError("empty_key", value=None, field="api_key")
-        callback = read_callback(body)
+        try:
+            callback = read_callback(body)
+        except DistributionError as error:
+            if api_key is None:
+                raise
+            # The system's own key, sent in another field, is no more shown than the body's.
+            raise without_secret(error, api_key) from None
         if api_key is not None and not callback.api_key_matches(api_key):
             raise InvalidValueError("wrong_key", value=HIDDEN, field="apiKey")
         return self.record(callback)

@@ -57,7 +57,7 @@ from distribution._reading import (
     read_object,
 )
 from distribution.codes import DistributionRule, NotificationChannel
-from distribution.eprom._fields import keep_sent, mask, secret_text, text, time_text
+from distribution.eprom._fields import hiding_key, keep_sent, mask, secret_text, text, time_text
 from distribution.eprom.bodies import PhysicalAddress, PhysicalAddressDict
 
 if TYPE_CHECKING:
@@ -339,8 +339,15 @@ class FormOrderResponse:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Read the response body, decoded from JSON (by ``json.loads`` or an HTTP client)."""
+        """Read the response body, decoded from JSON (by ``json.loads`` or an HTTP client).
+
+        An error shows nothing of the ``singleUseCode``, even when its text is in another field.
+        """
         data = given_mapping(data, _FIELD)
+        return hiding_key(data, lambda: cls._read(data), "singleUseCode")
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object]) -> Self:
         check_keys(data, _FIELD, required=("id", "notificationChannel"), listed=_ORDER_KEYS)
         return cls(
             id=guid(data["id"], "id"),
