@@ -344,11 +344,24 @@ def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
     code, out, _ = run("diagnose", "--got", "ingen", "--lang", "nb")
     assert code == 0
     assert out.startswith("For at skjemaet ikke skulle bli sendt, må dette ha vært tilfelle:\n")
+    # A channel the rule never uses is the rule's doing, not the facts'.
     code, out, _ = run("diagnose", "Basic", "--got", "paper")
     assert code == 0
     assert out == (
+        "This does not add up: rule 0 Basic never sends by paper letter, whatever holds for the"
+        " patient. Check that the order was sent with this rule (distributionRule in the order),"
+        " and whether what the patient got came from another system.\n"
+    )
+    code, out, _ = run("diagnose", "BasicOrPaper", "--got", "paper", "--available", "helsenorge")
+    assert out == (
         "This does not add up: with this rule and what was given, ePROM could not choose paper"
         " letter. Check the rule and the facts.\n"
+    )
+    code, out, _ = run("hvorfor", "2", "--fikk", "ingen", "--lang", "nb")
+    assert out == (
+        "Ingenting ble sendt, slik regel 2 NoDistribution sier: pasienten åpner skjemaet med"
+        " engangskoden (singleUseCode i svaret på bestillingen). Ingen kanal trengte å være"
+        " utilgjengelig.\n"
     )
     code, _, err = run("diagnose", "Basic", "--got", "sms", "--age", "17", "--available", "sms")
     assert code != 0

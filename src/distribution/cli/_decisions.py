@@ -323,7 +323,7 @@ def _diagnose(args: argparse.Namespace, context: Context) -> int:
     else:
         if args.rest_ok:
             context.out.write(_assumed_line(assumed, args.lang) + "\n")
-        context.out.write(explain_diagnosis(diagnosis, args.lang, found) + "\n")
+        context.out.write(explain_diagnosis(diagnosis, args.lang, found, rule) + "\n")
     return 0
 
 

@@ -17,6 +17,7 @@ from distribution.engine import Outcome
 from distribution.partial import ChannelStatus, PartialAvailability, possible_decisions
 from distribution.presentation._texts import CHANNEL_REACH, PHRASES, RESULTS
 from distribution.presentation._undecided_texts import FACT_WORDS, UNDECIDED
+from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
     from distribution._texts import Lang
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["explain_diagnosis", "explain_undecided"]
 
 _BY_FIELD: Final = {field: channel for channel, field in CHANNEL_FIELDS.items()}
+_NONE: Final = NotificationChannel.NONE
 _STEPS: Final = {
     ChannelStatus.AVAILABLE: "step_available",
     ChannelStatus.UNAVAILABLE: "step_missing",
@@ -158,31 +160,58 @@ def _decides(cases: tuple[Case, ...], eligibility: Eligibility | None, lang: Lan
     return UNDECIDED[lang]["decides"].format(facts=said)
 
 
-def explain_diagnosis(found: Diagnosis, lang: Lang, facts: FactsDiagnosis | None = None) -> str:
+def _by_rule(
+    used: NotificationChannel, rule: DistributionRule | None, got: str, lang: Lang
+) -> str | None:
+    """Return what the *rule* alone says of the channel *used*, or ``None`` when it needs facts."""
+    if rule is None:
+        return None
+    if used is not _NONE and used not in ROUTES[rule]:
+        return UNDECIDED[lang]["diag_never"].format(code=rule.value, name=rule.api_name, got=got)
+    if rule is DistributionRule.NO_DISTRIBUTION and used is _NONE:
+        return UNDECIDED[lang]["diag_no_distribution"]
+    return None
+
+
+def _inconsistent(
+    found: Diagnosis, facts: FactsDiagnosis | None, got: str, lang: Lang
+) -> str | None:
+    """Return why *found* cannot be, naming the facts to check; ``None`` when it can be."""
+    if found.consistent:
+        return None
+    if facts is not None and facts.suspects:
+        named = join_list([FACT_WORDS[lang][f"check_{f}"] for f in facts.suspects], lang)
+        return UNDECIDED[lang]["diag_suspects"].format(got=got, facts=named)
+    return UNDECIDED[lang]["diag_inconsistent"].format(got=got)
+
+
+def explain_diagnosis(
+    found: Diagnosis,
+    lang: Lang,
+    facts: FactsDiagnosis | None = None,
+    rule: DistributionRule | None = None,
+) -> str:
     """Return what *found* says, in words: each channel that must have been (un)available.
 
     With *facts* (what it says about the patient's facts, whose :attr:`~FactsDiagnosis.diagnosis`
     is *found*), a channel the facts close says why, and one they leave open says what must
     hold and what to check, likeliest first; and when what was given cannot all be right, it
     names the facts to check. Each reason and each fact is said once: a later channel that
-    turns on the same ones says so.
+    turns on the same ones says so. With the *rule*, a channel it never uses is blamed on the
+    rule, not on the facts, and NoDistribution's nothing sent is said as its own.
     """
     say, labels = UNDECIDED[lang], CHANNEL_LABELS[lang]
-    got = (
-        CHANNEL_NAMES[lang][found.got.name]
-        if found.got is not NotificationChannel.NONE
-        else say["none"]
-    )
-    if not found.consistent:
-        if facts is not None and facts.suspects:
-            named = join_list([FACT_WORDS[lang][f"check_{f}"] for f in facts.suspects], lang)
-            return say["diag_suspects"].format(got=got, facts=named)
-        return say["diag_inconsistent"].format(got=got)
+    got = CHANNEL_NAMES[lang][found.got.name] if found.got is not _NONE else say["none"]
+    short = _by_rule(found.got, rule, got, lang) or _inconsistent(found, facts, got, lang)
+    if short is not None:
+        return short
     head = "diag_head_none" if found.got is NotificationChannel.NONE else "diag_head"
     lines = [say[head].format(got=got)]
-    explained = {} if facts is None else dict(facts.explained)
-    must = {} if facts is None else dict(facts.must)
-    check = {} if facts is None else dict(facts.check)
+    explained, must, check = (
+        ({}, {}, {})
+        if facts is None
+        else (dict(facts.explained), dict(facts.must), dict(facts.check))
+    )
     said: set[object] = set()  # the reasons and facts said already
     for channel in found.must_be_unavailable:
         label = labels[channel.name][0].upper() + labels[channel.name][1:]

@@ -48,6 +48,8 @@ UNDECIDED: Final[dict[Lang, dict[str, str]]] = {
         "diag_head_none": "For at skjemaet ikke skulle bli sendt, må dette ha vært tilfelle:",
         "diag_known": "- {channel}: ikke tilgjengelig, som oppgitt.",
         "diag_inconsistent": "Dette stemmer ikke: med denne regelen og det som er oppgitt kunne ePROM ikke velge {got}. Sjekk regelen og opplysningene.",
+        "diag_never": "Dette stemmer ikke: regel {code} {name} sender aldri med {got}, uansett hva som gjelder for pasienten. Sjekk at bestillingen ble sendt med denne regelen (distributionRule i bestillingen), og om det pasienten fikk, kom fra et annet system.",
+        "diag_no_distribution": "Ingenting ble sendt, slik regel 2 NoDistribution sier: pasienten åpner skjemaet med engangskoden (singleUseCode i svaret på bestillingen). Ingen kanal trengte å være utilgjengelig.",
     },
     "en": {
         "unsettled": "Cannot be settled yet.",
@@ -83,6 +85,8 @@ UNDECIDED: Final[dict[Lang, dict[str, str]]] = {
         "diag_head_none": "For the form not to be sent, this must have been so:",
         "diag_known": "- {channel}: not available, as given.",
         "diag_inconsistent": "This does not add up: with this rule and what was given, ePROM could not choose {got}. Check the rule and the facts.",
+        "diag_never": "This does not add up: rule {code} {name} never sends by {got}, whatever holds for the patient. Check that the order was sent with this rule (distributionRule in the order), and whether what the patient got came from another system.",
+        "diag_no_distribution": "Nothing was sent, as rule 2 NoDistribution says: the patient opens the form with the one-time code (singleUseCode in the answer to the order). No channel had to be unavailable.",
     },
 }
 
