@@ -29,12 +29,13 @@ def test_a_module_is_tested_by_its_layer_folder_or_its_own_file(tmp_path: Path) 
     assert layer_tests("distribution.engine", tmp_path) == "tests"
 
 
-def test_only_the_mutants_of_functions_run_at_import_are_picked() -> None:
+def test_only_the_unkilled_mutants_of_functions_run_at_import_are_picked() -> None:
     codes: dict[str, dict[str, int | None]] = {
         "distribution.patient._rules": {
             "distribution.patient._rules.x_met__mutmut_1": 0,
             "distribution.patient._rules.x_assess__mutmut_1": 0,
             "distribution.patient._rules.x_met__mutmut_2": None,
+            "distribution.patient._rules.x_met__mutmut_3": 1,  # killed: its tests failed
         },
         "distribution.engine": {"distribution.engine.x_decide__mutmut_1": 1},
     }

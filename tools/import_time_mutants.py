@@ -72,10 +72,18 @@ def layer_tests(module: str, root: Path) -> str:
 def import_time_mutants(
     exit_codes_by_module: dict[str, dict[str, int | None]], functions: set[str]
 ) -> dict[str, list[str]]:
-    """Return, by module, the mutants that belong to a function run at import, in mutmut's order."""
+    """Return, by module, the mutants of a function run at import that mutmut did not kill.
+
+    A mutant mutmut killed was killed: its tests failed with it switched on. One it reported
+    survived, or did not check, is judged again.
+    """
     found: dict[str, list[str]] = {}
     for module, codes in exit_codes_by_module.items():
-        mutants = [name for name in codes if function_of(name) in functions]
+        mutants = [
+            name
+            for name, code in codes.items()
+            if function_of(name) in functions and code in {0, None}
+        ]
         if mutants:
             found[module] = mutants
     return found
