@@ -105,3 +105,19 @@ def test_a_directory_built_by_hand_is_checked_too() -> None:
         PatientDirectory([])  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"patients\[0\].patient must be Patient"):
         PatientDirectory({HELSENORGE: {"paper": True}})  # type: ignore[dict-item]
+
+
+def test_one_person_given_twice_with_and_without_spaces_is_refused() -> None:
+    """Orders are looked up without spaces: the spaced entry could never be reached."""
+    spaced = PAPER[:6] + " " + PAPER[6:]
+    with pytest.raises(InvalidValueError) as caught:
+        PatientDirectory.from_json({PAPER: {"paper": False}, spaced: {"paper": True}})
+    assert str(caught.value) == (
+        "patients has the key <the national ID of patients[1]> more than once; a key may appear"
+        " only once, or it is unclear which value counts"
+    )
+    assert PAPER not in repr(caught.value)
+    # One entry written with a space is found by the number as orders carry it.
+    directory = PatientDirectory.from_json({spaced: {"paper": True}})
+    assert directory.get(PAPER) is not None
+    assert list(directory) == [PAPER]

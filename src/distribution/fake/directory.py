@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final, final
 import attrs
 
 from distribution import Availability, DistributionError, PatientFacts, assess, national_id_kind
-from distribution._errors import Expected, exactly, wrong_type
+from distribution._errors import Expected, InvalidValueError, Stand, exactly, wrong_type
 from distribution._reading import exact, json_object, load_json
 from distribution.fake.scenarios import Scenario, parse_scenarios
 
@@ -89,7 +89,13 @@ class PatientDirectory:
                     raise wrong_type(patient, field="patient", expected=Expected(types=(Patient,)))
             except DistributionError as error:
                 raise error.within(f"patients[{index}]") from None
-            checked[national_id] = patient
+            # An order's national ID is read without its spaces: so is the directory's, and
+            # "151086 95088" beside "15108695088" is one person given twice.
+            key = national_id.replace(" ", "")
+            if key in checked:
+                shown = Stand(f"<the national ID of patients[{index}]>")
+                raise InvalidValueError("duplicate_key", value=shown, field="patients")
+            checked[key] = patient
         self._patients = checked
 
     @classmethod
