@@ -66,7 +66,7 @@ def route(rule: DistributionRule | int | str) -> Route:
 
 
 def parse_priority_list(
-    channels: Iterable[NotificationChannel | int | str], *, field: str = "priority list"
+    channels: Iterable[NotificationChannel | int | str], *, field: str = "notificationPriorityList"
 ) -> Route:
     """Return *channels* as a route, checking it is a valid priority list.
 

@@ -152,6 +152,16 @@ def test_describe_takes_norwegian_kinds_and_words(kind: str, code: str, start: s
     assert out.startswith(start)
 
 
+def test_a_channel_twice_in_the_priority_list_is_named_by_the_flag_in_either_language() -> None:
+    argv = ["decide", "--priority-list", "helsenorge,helsenorge", "--available", "paper"]
+    for lang, words in [
+        ("nb", "--prioritetsliste har 'Helsenorge' mer enn én gang"),
+        ("en", "--priority-list names 'Helsenorge' more than once"),
+    ]:
+        code, out, err = run(*argv, "--lang", lang)
+        assert_one_line_error(code, out, err, words)
+
+
 def test_describe_knows_the_events_without_a_published_number() -> None:
     """The guide lists seven event names; Hemit gave a number to five."""
     code, out, _ = run("describe", "hendelse", "SigningCompleted", "--lang", "nb")

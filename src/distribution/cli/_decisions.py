@@ -48,6 +48,7 @@ from distribution.presentation.tables import (
     rules_json,
     rules_table,
 )
+from distribution.routes import parse_priority_list
 from distribution.sql import FLAG_TYPES
 
 if TYPE_CHECKING:
@@ -194,10 +195,10 @@ def decision(args: argparse.Namespace, available: Availability) -> Decision:
             raise InvalidValueError(
                 "rule_and_list", value=args.rule, field="RULE", choices=args.priority_list
             )
-        return decide_priority_list(
-            [parse_channel(item, field="--priority-list") for item in items(args.priority_list)],
-            available,
-        )
+        listed = [
+            parse_channel(item, field="--priority-list") for item in items(args.priority_list)
+        ]
+        return decide_priority_list(parse_priority_list(listed, field="--priority-list"), available)
     return decide(DistributionRule.default() if args.rule is None else args.rule, available)
 
 

@@ -156,10 +156,7 @@ class PatientFacts:
                 )
             if from_id > day:
                 raise InvalidValueError(
-                    "out_of_range",
-                    value=HIDDEN,
-                    field="PatientFacts.national_id",
-                    choices=f"birth dates up to {day.isoformat()}",
+                    "born_after", value=HIDDEN, field="PatientFacts.national_id", limit=day
                 )
             born = from_id
         if self.age is not None and not 0 <= self.age <= 150:
@@ -170,10 +167,7 @@ class PatientFacts:
         if born is not None:
             if born > day:
                 raise InvalidValueError(
-                    "out_of_range",
-                    value=born.isoformat(),
-                    field="PatientFacts.birth_date",
-                    choices=f"dates up to {day.isoformat()}",
+                    "born_after", value=born.isoformat(), field="PatientFacts.birth_date", limit=day
                 )
             age = _years_between(born, day)
             if self.age is not None and self.age != age:
