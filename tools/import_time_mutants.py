@@ -42,6 +42,7 @@ PYTEST = (
     "not reads_source",
 )
 TIMEOUT = 36  # mutmut's exit code for a timeout
+BROKE_IMPORT = 3  # pytest's "internal error", which mutmut counts as a kill
 LIST_FUNCTIONS = """
 import importlib, json, pkgutil
 from mutmut.mutation.trampoline import set_mutant_under_test
@@ -117,7 +118,9 @@ def _run(mutant: str, selection: str, timeout: float) -> int:
         )
     except subprocess.TimeoutExpired:
         return TIMEOUT
-    return done.returncode
+    # 2 (errors while collecting) and 4 (a conftest that cannot be imported): pytest stopped
+    # before any test, because the mutant broke the package's import. That is a kill.
+    return BROKE_IMPORT if done.returncode in {2, 4} else done.returncode
 
 
 def _judge(mutant: str, module: str, timeout: float) -> int:
