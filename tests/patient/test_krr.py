@@ -468,3 +468,17 @@ def test_the_response_and_its_lookup_refuse_what_from_json_never_builds() -> Non
         KrrRecord(status=KrrStatus.AKTIV, unrecognised=["x"])  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"KrrRecord\.unrecognised"):
         KrrRecord(status=KrrStatus.AKTIV, unrecognised=(1,))  # type: ignore[arg-type]
+
+
+def test_an_answer_with_more_persons_than_one_lookup_gives_is_refused_before_it_is_read() -> None:
+    """KRR answers 1 to 1000 persons; a bad entry keeps its error, so more is not read."""
+    answer = KrrResponse.from_json('{"personer": [' + ",".join(["{}"] * 1000) + "]}")
+    assert len(answer.entries) == 1000
+    with pytest.raises(InvalidValueError) as caught:
+        KrrResponse.from_json('{"personer": [' + ",".join(["1"] * 1001) + "]}")
+    assert str(caught.value) == (
+        "personer has 1001 persons, but KRR answers at most 1000 per lookup; the answer is not read"
+    )
+    assert caught.value.message("nb") == (
+        "personer har 1001 personer, men KRR svarer på høyst 1000 per oppslag; svaret leses ikke"
+    )

@@ -122,6 +122,7 @@ def _repr_text(value: str | None) -> str:
 
 
 _NAMES_SHOWN = 5  # unrecognised keys a repr names; a hostile answer may hold thousands
+_MAX_PERSONS = 1000  # one lookup asks for 1 to 1000 personidentifikatorer (docs/sources.md §5)
 
 
 def _repr_names(names: tuple[str, ...]) -> str:
@@ -315,6 +316,10 @@ class KrrResponse:
         response = given_mapping(response, "response")
         check_keys(response, "", required=("personer",), null_is_missing=False)
         people = json_list(response["personer"], "personer")
+        if len(people) > _MAX_PERSONS:  # each bad entry keeps its error: bound them
+            raise InvalidValueError(
+                "krr_too_many", value=len(people), field="personer", limit=_MAX_PERSONS
+            )
         entries: list[KrrRecord | DistributionError] = []
         ids: list[str | None] = []
         for index, person in enumerate(people):
