@@ -352,7 +352,7 @@ def _api_names(channels: tuple[NotificationChannel, ...]) -> list[str]:
     return [channel.api_name for channel in channels]
 
 
-_NONE: Final = frozenset({"ingen", "none", "null"})
+_NONE: Final = frozenset({"ingen", "ingenting", "none", "nothing", "null"})
 
 
 def _route(args: argparse.Namespace) -> DistributionRule | tuple[NotificationChannel, ...]:
