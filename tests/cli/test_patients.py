@@ -30,6 +30,29 @@ def test_preflight_exit_codes() -> None:
     assert "15108695077" not in out
 
 
+def test_a_clean_preflight_says_what_it_took_for_granted() -> None:
+    """No problem found is true only of the order described: what was not given is named."""
+    code, out, _ = run("preflight", "BasicOrPaper", "--lang", "nb")
+    assert code == 0
+    assert out == (
+        "Ingen problemer funnet: ePROM bør godta denne bestillingen.\n"
+        "Det forutsetter at skjemaet kan sendes på papir (--not-paper-enabled er ikke gitt) og"
+        " fødselsnummeret er gyldig (--national-id er ikke gitt).\n"
+    )
+    code, out, _ = run("preflight", "NoDistribution")
+    assert out.splitlines()[1] == (
+        "That assumes the form need not be signed (no --must-be-signed) and the national ID is"
+        " valid (no --national-id)."
+    )
+    code, out, _ = run("preflight", "Basic", "--must-be-signed", "--national-id", "15108695088")
+    assert out.splitlines()[1] == (
+        "That assumes the order is not on behalf of someone else (no --on-behalf-of)."
+    )
+    # Everything that could make ePROM refuse Basic was given: nothing is assumed.
+    code, out, _ = run("preflight", "Basic", "--national-id", "15108695088")
+    assert out == "No problems found: ePROM should accept this order.\n"
+
+
 def test_assess_reads_facts_from_a_file(tmp_path: Path) -> None:
     facts = {
         "reference_time": "2026-11-25T12:00:00+01:00",

@@ -11,9 +11,10 @@ import json
 from typing import TYPE_CHECKING
 
 from distribution._errors import DistributionError
-from distribution._texts import LABELS
+from distribution._texts import LABELS, join_list
 from distribution.cli._files import first_line, read
-from distribution.codes import DistributionRule
+from distribution.cli._texts import PREFLIGHT
+from distribution.codes import DistributionRule, NotificationChannel
 from distribution.engine import decide
 from distribution.eprom.preflight import preflight
 from distribution.partial import possible_decisions
@@ -22,6 +23,7 @@ from distribution.patient.facts import PatientFacts
 from distribution.presentation._undecided import explain_undecided
 from distribution.presentation.decision import explain_decision
 from distribution.presentation.tables import eligibility_text
+from distribution.routes import ROUTES
 
 if TYPE_CHECKING:
     import argparse
@@ -137,4 +139,27 @@ def _preflight(args: argparse.Namespace, context: Context) -> int:
         context.out.write("\n".join(lines) + "\n")
     else:
         context.out.write(LABELS[args.lang]["preflight_ok"] + "\n")
+        assumed = _assumed(args)
+        if assumed:
+            said = join_list([PREFLIGHT[args.lang][name] for name in assumed], args.lang)
+            context.out.write(PREFLIGHT[args.lang]["assumed"].format(facts=said) + "\n")
     return 1 if problems else 0
+
+
+def _assumed(args: argparse.Namespace) -> list[str]:
+    """Return what a clean pre-flight took for granted, for want of the flag that says it.
+
+    Only what could have made ePROM refuse this rule: paper for a rule that sends letters,
+    signing for NoDistribution or an order on someone's behalf, and the national ID.
+    """
+    rule = DistributionRule.parse(args.rule)
+    assumed = []
+    if NotificationChannel.PHYSICAL_MAILBOX in ROUTES[rule] and not args.not_paper_enabled:
+        assumed.append("paper_enabled")
+    if (rule is DistributionRule.NO_DISTRIBUTION or args.on_behalf_of) and not args.must_be_signed:
+        assumed.append("not_signed")
+    if args.must_be_signed and not args.on_behalf_of:
+        assumed.append("not_on_behalf")
+    if args.national_id is None:
+        assumed.append("national_id")
+    return assumed

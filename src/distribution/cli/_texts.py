@@ -377,6 +377,26 @@ EVENTS: Final[dict[Lang, dict[str, str]]] = {
 }
 
 
+# preflight: what a clean answer took for granted, because the flags that would say it were not
+# given (cli._patients._assumed).
+PREFLIGHT: Final[dict[Lang, dict[str, str]]] = {
+    "nb": {
+        "assumed": "Det forutsetter at {facts}.",
+        "paper_enabled": "skjemaet kan sendes på papir (--not-paper-enabled er ikke gitt)",
+        "not_signed": "skjemaet ikke må signeres (--must-be-signed er ikke gitt)",
+        "not_on_behalf": "bestillingen ikke gjelder noen andre (--on-behalf-of er ikke gitt)",
+        "national_id": "fødselsnummeret er gyldig (--national-id er ikke gitt)",
+    },
+    "en": {
+        "assumed": "That assumes {facts}.",
+        "paper_enabled": "the form can be sent on paper (no --not-paper-enabled)",
+        "not_signed": "the form need not be signed (no --must-be-signed)",
+        "not_on_behalf": "the order is not on behalf of someone else (no --on-behalf-of)",
+        "national_id": "the national ID is valid (no --national-id)",
+    },
+}
+
+
 TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "HELP": HELP,
     "SIMULATE": SIMULATE,
@@ -385,5 +405,6 @@ TABLES: Final[dict[str, dict[Lang, dict[str, str]]]] = {
     "FAKE_EPROM": FAKE_EPROM,
     "REST_OK": REST_OK,
     "EVENTS": EVENTS,
+    "PREFLIGHT": PREFLIGHT,
 }
 """Every text table of this layer by name, for the tests that compare the languages."""
