@@ -160,12 +160,8 @@ def _decides(cases: tuple[Case, ...], eligibility: Eligibility | None, lang: Lan
     return UNDECIDED[lang]["decides"].format(facts=said)
 
 
-def _by_rule(
-    used: NotificationChannel, rule: DistributionRule | None, got: str, lang: Lang
-) -> str | None:
+def _by_rule(used: NotificationChannel, rule: DistributionRule, got: str, lang: Lang) -> str | None:
     """Return what the *rule* alone says of the channel *used*, or ``None`` when it needs facts."""
-    if rule is None:
-        return None
     if used is not _NONE and used not in ROUTES[rule]:
         return UNDECIDED[lang]["diag_never"].format(code=rule.value, name=rule.api_name, got=got)
     if rule is DistributionRule.NO_DISTRIBUTION and used is _NONE:
@@ -186,10 +182,7 @@ def _inconsistent(
 
 
 def explain_diagnosis(
-    found: Diagnosis,
-    lang: Lang,
-    facts: FactsDiagnosis | None = None,
-    rule: DistributionRule | None = None,
+    found: Diagnosis, lang: Lang, facts: FactsDiagnosis | None, rule: DistributionRule
 ) -> str:
     """Return what *found* says, in words: each channel that must have been (un)available.
 
@@ -197,8 +190,8 @@ def explain_diagnosis(
     is *found*), a channel the facts close says why, and one they leave open says what must
     hold and what to check, likeliest first; and when what was given cannot all be right, it
     names the facts to check. Each reason and each fact is said once: a later channel that
-    turns on the same ones says so. With the *rule*, a channel it never uses is blamed on the
-    rule, not on the facts, and NoDistribution's nothing sent is said as its own.
+    turns on the same ones says so. A channel the *rule* never uses is blamed on the rule, not
+    on the facts, and NoDistribution's nothing sent is said as its own.
     """
     say, labels = UNDECIDED[lang], CHANNEL_LABELS[lang]
     got = CHANNEL_NAMES[lang][found.got.name] if found.got is not _NONE else say["none"]
