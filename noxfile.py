@@ -101,7 +101,9 @@ def mutation(session: nox.Session) -> None:
     _install(session, "test", "mutation")
     session.env["EPROM_HYPOTHESIS_PROFILE"] = "mutation"  # tests/conftest.py
     session.run("mutmut", "run", "--max-children", "2", *session.posargs)
-    session.run("python", "-m", "tools.import_time_mutants", "--max-children", "2")
+    session.run(
+        "python", "-m", "tools.import_time_mutants", "--max-children", "2", *session.posargs
+    )
     session.run("mutmut", "results")
 
 

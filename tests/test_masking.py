@@ -56,7 +56,9 @@ FNR = 15108695088
         ("'25.11.2026'", "'25.11.2026'"),
         ("2026-11-25 12:00:00+01:00", "2026-11-25 12:00:00+01:00"),
         ("'29.03.2023 10:20'", "'29.03.2023 10:20'"),
-        ("2026-11-25 151086 95088", "2026-11-25 <hidden>"),  # an ID after a date is an ID
+        ("2026-11-25 151086 95088", "<hidden>"),  # digits after a date: all of it may be an ID
+        ("'15.10.1986 95088'", "'<hidden>'"),  # a birth date and its personnummer
+        ("ring 9123-45-67", "ring <hidden>"),  # eight digits in the shape of a date that is none
     ],
 )
 def test_mask_personal_hides_ids_and_addresses_whatever_surrounds_them(

@@ -43,6 +43,7 @@ PYTEST = (
 )
 TIMEOUT = 36  # mutmut's exit code for a timeout
 BROKE_IMPORT = 3  # pytest's "internal error", which mutmut counts as a kill
+WHOLE_SUITE = ("tests", "docs", "src")  # [tool.mutmut]'s pytest_add_cli_args_test_selection
 LIST_FUNCTIONS = """
 import importlib, json, pkgutil
 from mutmut.mutation.trampoline import set_mutant_under_test
@@ -106,10 +107,10 @@ def _env(mutant: str) -> dict[str, str]:
     return {**os.environ, "MUTANT_UNDER_TEST": mutant, "PYTHONPATH": "src"}
 
 
-def _run(mutant: str, selection: str, timeout: float) -> int:
+def _run(mutant: str, selection: tuple[str, ...], timeout: float) -> int:
     try:
         done = subprocess.run(
-            [sys.executable, *PYTEST, selection],
+            [sys.executable, *PYTEST, *selection],
             cwd=MUTANTS,
             env=_env(mutant),
             capture_output=True,
@@ -125,9 +126,9 @@ def _run(mutant: str, selection: str, timeout: float) -> int:
 
 def _judge(mutant: str, module: str, timeout: float) -> int:
     """Return mutmut's exit code for a mutant: its layer's tests first, then the whole suite."""
-    code = _run(mutant, layer_tests(module, MUTANTS), timeout)
-    if code == 0:
-        code = _run(mutant, "tests", timeout * 4)
+    code = _run(mutant, (layer_tests(module, MUTANTS),), timeout)
+    if code in {0, 5}:  # not killed, or no test collected there: the whole suite, as mutmut's
+        code = _run(mutant, WHOLE_SUITE, timeout * 4)
     return code
 
 

@@ -59,12 +59,17 @@ _MAX_SHOWN = 60
 HIDDEN = "<hidden>"
 # Eight or more digits (a phone or national ID number, written with up to two spaces, dots or
 # hyphens between digits: "151086-95088", "+47-912-34-567") or an "@", full-width too (an e-mail
-# address): such a value is personal data and never shown, whatever field it was in. A date
+# address): such a value is personal data and never shown, whatever field it was in. A real date
 # written as ISO (2026-11-25) or Norwegian (25.11.2026) has eight digits too: it is read as one
-# token and kept, since the library's messages name dates and times; digits after it are judged
-# on their own.
+# token and kept, since the library's messages name dates and times, unless more digits follow it
+# after a space, dot or hyphen (15.10.1986 95088 is a national ID).
 _AT = "@\uff20\ufe6b"
-_DATE = r"(?<![\d.-])(?:\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})(?![\d.-])"
+_YEAR = r"(?:1[89]|20)\d\d"  # a date's year: a typo's day or month is still a date's shape
+_DATE = (
+    rf"(?<![\d.-])(?:{_YEAR}-\d\d-\d\d|\d\d\.\d\d\.{_YEAR})"
+    # A birth date with the personnummer after it is an ID; a date with a time after it is not.
+    r"(?![\d.-])(?![ .-]{1,2}(?!\d\d:)\d)"
+)
 _DIGITS = r"(?<!\d)(?:\d[ .-]{0,2}){7,}\d"
 # A default repr names a memory address ("<object object at 0x7f3a12345678>"), whose hex digits
 # can hold eight decimal ones in a row: not personal data, and no verdict may depend on it.
@@ -86,7 +91,9 @@ _FIRST_MARK = 0xE000
 def mask_personal(text: str) -> str:
     """Return *text* with every e-mail-like word and long digit run replaced by ``<hidden>``.
 
-    Every message of the library's errors goes through here, whatever was put into it.
+    A run is eight digits or more, with up to two spaces, dots or hyphens between them; a real
+    date on its own (``2026-11-25``, ``25.11.2026``, a time after it) is kept. Every message of
+    the library's errors goes through here, whatever was put into it.
     """
     return _MASKED.sub(_hidden, text)
 

@@ -167,11 +167,12 @@ def test_describe_knows_the_events_without_a_published_number() -> None:
     code, out, _ = run("describe", "hendelse", "SigningCompleted", "--lang", "nb")
     assert code == 0
     assert out == (
-        "FormEvent SigningCompleted – Pasienten fullførte signeringen. Hemit har ikke publisert"
-        " noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.\n"
+        "FormOrderEventLogType SigningCompleted (uten tall) – Pasienten fullførte signeringen."
+        " Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den"
+        " med navn.\n"
     )
     code, out, _ = run("describe", "event", "formdelivered")
-    assert out.startswith("FormEvent FormDelivered – The patient delivered the form. Hemit has")
+    assert out.startswith("FormOrderEventLogType FormDelivered (no number) – The patient")
     assert_one_line_error(
         *run("describe", "event", "SigningComplete"),
         "'SigningComplete' is not a known FormEvent (did you mean SigningCompleted?)",
@@ -354,12 +355,12 @@ def test_diagnose_by_channels_and_when_it_does_not_add_up() -> None:
     for nothing in ("ingen", "ingenting", "nothing"):
         code, out, _ = run("diagnose", "--got", nothing, "--lang", "nb")
         assert code == 0
-        assert out.startswith("For at skjemaet ikke skulle bli sendt, må dette ha vært tilfelle:\n")
+        assert out.startswith("Når skjemaet ikke ble sendt, må dette ha vært tilfelle:\n")
     # A channel the rule never uses is the rule's doing, not the facts'.
     code, out, _ = run("diagnose", "Basic", "--got", "paper")
     assert code == 0
     assert out == (
-        "This does not add up: rule 0 Basic never sends by paper letter, whatever holds for the"
+        "This does not add up: rule 0 Basic never uses paper letter, whatever holds for the"
         " patient. Check that the order was sent with this rule (distributionRule in the order),"
         " and whether what the patient got came from another system.\n"
     )

@@ -109,6 +109,8 @@ def test_an_age_with_leading_zeros_is_its_number() -> None:
         (["--age", "151"], ["--age is '151', outside 0-150"]),
         (["--age", "00151"], ["--age is '00151', outside 0-150"]),
         (["--age=-1"], ["--age is '-1', outside 0-150"]),
+        (["--age=-12345678"], ["--age is <9 characters>, outside 0-150"]),
+        (["--age=-abc"], ["--age must be an integer, not text '-abc'"]),
         # int() refuses 4,300 digits and more with a bare ValueError; shown by its size, as
         # eight digits and more would be hidden as a possible ID number.
         (["--age", "9" * 5000], ["--age is <5000 characters>, outside 0-150"]),

@@ -315,7 +315,7 @@ def test_the_explainers_words_and_the_data_agree() -> None:
             line = next(
                 line
                 for line in explain_decision(decision, lang=lang).splitlines()
-                if line.startswith(("What ePROM", "Dette melder", "Dette svarer"))
+                if line.startswith(("What ePROM", "Dette melder", "ePROM svarer", "ePROM answers"))
             )
             assert f"{expected.status.value} {expected.status.api_name}" in line
             if expected.error_code not in {None, E.NONE}:

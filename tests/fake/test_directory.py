@@ -113,9 +113,10 @@ def test_one_person_given_twice_with_and_without_spaces_is_refused() -> None:
     with pytest.raises(InvalidValueError) as caught:
         PatientDirectory.from_json({PAPER: {"paper": False}, spaced: {"paper": True}})
     assert str(caught.value) == (
-        "patients has the key <the national ID of patients[1]> more than once; a key may appear"
-        " only once, or it is unclear which value counts"
+        "patients[1] is the same person as an entry before it (the national ID without spaces);"
+        " each person may appear only once"
     )
+    assert caught.value.message("nb").startswith("patients[1] er samme person som en oppføring")
     assert PAPER not in repr(caught.value)
     # One entry written with a space is found by the number as orders carry it.
     directory = PatientDirectory.from_json({spaced: {"paper": True}})

@@ -242,6 +242,7 @@ SIGNED_ON_BEHALF = (
                 "enclosed in double quotes: line 1 column 2 (char 1)"
             ),
         ),
+        ({"metadata": '{"a": NaN}'}, "JSON in metadata is not valid: NaN is not a number in JSON"),
         (
             {"nationalId": H_NUMBER},
             (

@@ -83,7 +83,7 @@ def test_the_national_id_is_the_source_of_the_birth_date() -> None:
         (
             {"reference_time": datetime(2002, 2, 25, 12, tzinfo=UTC)},
             InvalidValueError,
-            r"national_id is <hidden>: born after 2002-02-25, the day the facts are judged at",
+            r"national_id is <hidden>: born after 2002-02-25, the day the facts are judged on",
         ),
     ],
 )
@@ -125,9 +125,9 @@ def test_a_birth_date_after_the_reference_time_is_refused_in_either_language() -
         PatientFacts(reference_time=NOW, birth_date=date(2030, 1, 1))
     assert str(caught.value) == (
         "PatientFacts.birth_date is '2030-01-01': born after 2026-11-25, the day the facts are"
-        " judged at"
+        " judged on"
     )
     assert caught.value.message("nb") == (
         "PatientFacts.birth_date er '2030-01-01': født etter 2026-11-25, dagen opplysningene"
-        " gjelder"
+        " gjelder for"
     )

@@ -286,3 +286,22 @@ def test_explain_decision_refuses_an_eligibility_of_another_patient() -> None:
 def test_matrix_refuses_unknown_formats() -> None:
     with pytest.raises(DistributionError, match="'xml'"):
         matrix("xml")
+
+
+def test_a_later_fallback_is_used_only_when_every_channel_before_it_cannot_be() -> None:
+    decision = decide("BasicOrPaper", Availability.of("helsenorge", "digital_mailbox", "paper"))
+    lines = explain_decision(decision, lang="nb").splitlines()
+    assert lines[3] == (
+        "  2. Sikker digital postkasse (DigitalMailbox): tilgjengelig, brukes hvis Helsenorge"
+        " likevel ikke kan brukes når ePROM sender."
+    )
+    assert lines[4] == (
+        "  3. Papirbrev (PhysicalMailbox): tilgjengelig, brukes hvis verken Helsenorge eller"
+        " sikker digital postkasse (DigitalMailbox) kan brukes når ePROM sender."
+    )
+    wide = decide("AllowUnsecureOrPaper", Availability.all()[-1])
+    assert explain_decision(wide, lang="en").splitlines()[5] == (
+        "  4. Paper letter (PhysicalMailbox): available, used if neither Helsenorge, secure"
+        " digital mailbox (DigitalMailbox) nor SMS or e-mail (Unsecure) can be used when ePROM"
+        " sends."
+    )

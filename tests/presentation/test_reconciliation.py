@@ -114,6 +114,7 @@ def test_every_case_explains_itself_in_both_languages() -> None:
         "meaning_silent_list",
         "todo_silent_list",
         "todo_report_list",
+        "todo_reached_elsewhere_list",
     }
     assert {key for key in RECONCILE["en"] if key.startswith(("meaning_", "todo_"))} == used
 
@@ -223,6 +224,13 @@ def test_a_message_is_told_in_a_messages_words() -> None:
     assert lines[5] == (
         "Hva du gjør: Send meldingen på nytt med en prioritetsliste som når pasienten, for"
         " eksempel med papirbrev til sist."
+    )
+    reached = MessageStatusCallback(
+        message_to_citizen_id=ID, channel=C.HELSENORGE, status=SentStatus.SENT
+    )
+    assert _lines(decision, reached, "en")[5] == (
+        "What to do: Nothing to do for this message; fetch the patient's facts (KRR and"
+        " Helsenorge) again before the next decision."
     )
     text = "\n".join(lines + _lines(decision, failed, "en"))
     for order_word in ("regelen", "Bestill", "NoDistribution", "the rule", "Order again"):

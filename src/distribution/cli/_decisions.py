@@ -195,10 +195,8 @@ def decision(args: argparse.Namespace, available: Availability) -> Decision:
             raise InvalidValueError(
                 "rule_and_list", value=args.rule, field="RULE", choices=args.priority_list
             )
-        listed = [
-            parse_channel(item, field="--priority-list") for item in items(args.priority_list)
-        ]
-        return decide_priority_list(parse_priority_list(listed, field="--priority-list"), available)
+        route = parse_priority_list(items(args.priority_list), field="--priority-list")
+        return decide_priority_list(route, available)
     return decide(DistributionRule.default() if args.rule is None else args.rule, available)
 
 

@@ -237,14 +237,14 @@ def _age(given: str | None) -> int | None:
     if given is None:
         return None
     digits = given.strip()
-    negative = digits.startswith("-") and digits[1:].isascii() and digits[1:].isdigit()
-    if negative and len(digits) < _SHORT:
-        raise InvalidValueError("out_of_range", value=digits, field="--age", choices=f"0-{_OLDEST}")
-    if not (digits.isascii() and digits.isdigit()):
+    # A sign, then digits: "-12" is a number, only not an age.
+    number = digits.removeprefix("-")
+    if not (number.isascii() and number.isdigit()):
         raise wrong_type(given, field="--age", expected="an integer")
     # int() refuses more than 4,300 digits with a bare ValueError; no age has more than three.
-    years = digits.lstrip("0") or "0"
-    if len(years) > len(str(_OLDEST)) or int(years) > _OLDEST:
+    years = number.lstrip("0") or "0"
+    negative = digits.startswith("-") and years != "0"
+    if negative or len(years) > len(str(_OLDEST)) or int(years) > _OLDEST:
         # Eight digits and more would be hidden as a possible ID number: the size says more.
         shown = digits if len(digits) < _SHORT else Stand(f"<{len(digits)} characters>")
         raise InvalidValueError("out_of_range", value=shown, field="--age", choices=f"0-{_OLDEST}")

@@ -150,13 +150,14 @@ def _assumed(args: argparse.Namespace) -> list[str]:
     """Return what a clean pre-flight took for granted, for want of the flag that says it.
 
     Only what could have made ePROM refuse this rule: paper for a rule that sends letters,
-    signing for NoDistribution or an order on someone's behalf, and the national ID.
+    signing for NoDistribution or an order on someone's behalf, no one on whose behalf for a
+    form that must be signed, and the national ID.
     """
     rule = DistributionRule.parse(args.rule)
     assumed = []
     if NotificationChannel.PHYSICAL_MAILBOX in ROUTES[rule] and not args.not_paper_enabled:
         assumed.append("paper_enabled")
-    if (rule is DistributionRule.NO_DISTRIBUTION or args.on_behalf_of) and not args.must_be_signed:
+    if (not ROUTES[rule] or args.on_behalf_of) and not args.must_be_signed:
         assumed.append("not_signed")
     if args.must_be_signed and not args.on_behalf_of:
         assumed.append("not_on_behalf")

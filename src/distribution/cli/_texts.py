@@ -367,12 +367,12 @@ REST_OK: Final[dict[Lang, dict[str, str]]] = {
 # describe event, for the two events Hemit published no number for (eprom.events.FormEvent).
 EVENTS: Final[dict[Lang, dict[str, str]]] = {
     "nb": {
-        "SIGNING_COMPLETED": "FormEvent SigningCompleted – Pasienten fullførte signeringen. Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.",
-        "FORM_DELIVERED": "FormEvent FormDelivered – Pasienten leverte skjemaet. Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.",
+        "SIGNING_COMPLETED": "FormOrderEventLogType SigningCompleted (uten tall) – Pasienten fullførte signeringen. Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.",
+        "FORM_DELIVERED": "FormOrderEventLogType FormDelivered (uten tall) – Pasienten leverte skjemaet. Hemit har ikke publisert noe tall for denne hendelsen, så tilbakemeldingen oppgir den med navn.",
     },
     "en": {
-        "SIGNING_COMPLETED": "FormEvent SigningCompleted – The patient completed the signing. Hemit has published no number for this event, so the callback gives it by name.",
-        "FORM_DELIVERED": "FormEvent FormDelivered – The patient delivered the form. Hemit has published no number for this event, so the callback gives it by name.",
+        "SIGNING_COMPLETED": "FormOrderEventLogType SigningCompleted (no number) – The patient completed the signing. Hemit has published no number for this event, so the callback gives it by name.",
+        "FORM_DELIVERED": "FormOrderEventLogType FormDelivered (no number) – The patient delivered the form. Hemit has published no number for this event, so the callback gives it by name.",
     },
 }
 

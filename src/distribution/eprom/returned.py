@@ -36,6 +36,7 @@ from distribution._errors import (
     aware,
     exactly,
     mask_personal,
+    show,
     wrong_type,
 )
 from distribution._evidence import evidence, wrong_json_type
@@ -149,7 +150,7 @@ _ACT_TYPES: Final = {
 
 def _act_type_repr(value: FilledOutByActType | str | None) -> str:
     """Show an act type; a text this library does not know with its personal data hidden."""
-    return repr(mask_personal(value)) if type(value) is str else repr(value)
+    return show(mask_personal(value)) if type(value) is str else repr(value)
 
 
 def _act_type(value: FilledOutByActType | str | None) -> FilledOutByActType | str | None:

@@ -117,10 +117,15 @@ class Message:
     test_mode: bool
 
 
+def _strict(name: str) -> object:
+    """Refuse NaN and the infinities, as ePROM's strict JSON reader does."""
+    raise ValueError(f"{name} is not a number in JSON")
+
+
 def body_object(body: bytes | str) -> Mapping[str, object]:
     """Return the request body's JSON object, or refuse it."""
     try:
-        data = json.loads(body)
+        data = json.loads(body, parse_constant=_strict)
     except (ValueError, RecursionError):
         raise BadRequest(NOT_AN_OBJECT) from None
     if not isinstance(data, dict):
@@ -223,7 +228,7 @@ def read_order(data: Mapping[str, object], forms: Mapping[str, FormSettings] | N
     metadata = _text(data, "metadata")
     if metadata is not None:
         try:
-            json.loads(metadata)
+            json.loads(metadata, parse_constant=_strict)
         except (ValueError, RecursionError) as error:
             raise BadRequest(BAD_METADATA.format(problem=error)) from None
     for field, number in (("nationalId", national_id), ("onBehalfOfNationalId", on_behalf_of)):

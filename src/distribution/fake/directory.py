@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Final, final
 import attrs
 
 from distribution import Availability, DistributionError, PatientFacts, assess, national_id_kind
-from distribution._errors import Expected, InvalidValueError, Stand, exactly, wrong_type
+from distribution._errors import Expected, InvalidValueError, exactly, wrong_type
 from distribution._reading import exact, json_object, load_json
 from distribution.fake.scenarios import Scenario, parse_scenarios
 
@@ -93,8 +93,7 @@ class PatientDirectory:
             # "151086 95088" beside "15108695088" is one person given twice.
             key = national_id.replace(" ", "")
             if key in checked:
-                shown = Stand(f"<the national ID of patients[{index}]>")
-                raise InvalidValueError("duplicate_key", value=shown, field="patients")
+                raise InvalidValueError("same_person", value=None, field=f"patients[{index}]")
             checked[key] = patient
         self._patients = checked
 

@@ -117,8 +117,11 @@ def _repr_phone(value: str | None) -> str:
 
 
 def _repr_text(value: str | None) -> str:
-    """Show a free-text field shortened, with any personal data in it hidden."""
-    return mask_personal(show(value))
+    """Show a free-text field with any personal data in it hidden, then shortened.
+
+    Masked first: a national ID cut in two by the shortening would escape the mask.
+    """
+    return "None" if value is None else show(mask_personal(value))
 
 
 _NAMES_SHOWN = 5  # unrecognised keys a repr names; a hostile answer may hold thousands

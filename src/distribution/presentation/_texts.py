@@ -60,6 +60,8 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
         "route_empty": "Kanaler som prøves: ingen. Denne regelen sender ikke varsel.",
         "step_chosen": "  {n}. {channel}: tilgjengelig, valgt.",
         "step_fallback": "  {n}. {channel}: tilgjengelig, brukes hvis {above} likevel ikke kan brukes når ePROM sender.",
+        "step_fallback_many": "  {n}. {channel}: tilgjengelig, brukes hvis verken {above} kan brukes når ePROM sender.",
+        "nor": "eller",
         "step_missing": "  {n}. {channel}: ikke tilgjengelig.",
         "because": "  (hvorfor: {reasons})",
         "result_NOT_DISTRIBUTED": (
@@ -77,8 +79,8 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
             " (0 Completed) når pasienten har svart."
         ),
         "callback_order_NOT_DISTRIBUTED": (
-            "Dette svarer ePROM på bestillingen: engangskoden pasienten skal få (singleUseCode),"
-            " og status Bestilt (FormOrderStatus 2 Ordered)."
+            "ePROM svarer på bestillingen med engangskoden pasienten skal få (singleUseCode), og"
+            " melder etterpå status Bestilt (FormOrderStatus 2 Ordered) i tilbakemeldingen."
         ),
         "callback_order_UNREACHABLE": (
             "Dette melder ePROM tilbake (callback): Feilet (FormOrderStatus 3 Error) fordi"
@@ -108,6 +110,8 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
         "route_empty": "Channels tried: none. This rule sends no notice.",
         "step_chosen": "  {n}. {channel}: available, chosen.",
         "step_fallback": "  {n}. {channel}: available, used if {above} cannot be used after all when ePROM sends.",
+        "step_fallback_many": "  {n}. {channel}: available, used if neither {above} can be used when ePROM sends.",
+        "nor": "nor",
         "step_missing": "  {n}. {channel}: not available.",
         "because": "  (why: {reasons})",
         "result_NOT_DISTRIBUTED": (
@@ -125,8 +129,8 @@ PHRASES: Final[dict[Lang, dict[str, str]]] = {
             " Completed (0 Completed) when the patient has answered."
         ),
         "callback_order_NOT_DISTRIBUTED": (
-            "What ePROM answers the order with: the one-time code to give the patient"
-            " (singleUseCode), and the status Ordered (FormOrderStatus 2 Ordered)."
+            "ePROM answers the order with the one-time code to give the patient (singleUseCode),"
+            " and then reports the status Ordered (FormOrderStatus 2 Ordered) in its callback."
         ),
         "callback_order_UNREACHABLE": (
             "What ePROM reports back (callback): Failed (FormOrderStatus 3 Error), because the"
@@ -304,6 +308,7 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning_silent_list": "ePROM melder status {status} uten kanal, men prioritetslisten har kanaler: enten ble ingenting sendt, eller ePROM sa ikke hvordan.",
         "todo_silent_list": "Spør Hemit hvordan pasienten ble varslet, og oppgi meldingens id; ikke regn med at pasienten har fått meldingen.",
         "todo_report_list": "Tilbakemeldingen fra ePROM motsier seg selv eller beslutningen: ta vare på det, og meld fra til Hemit med meldingens id.",
+        "todo_reached_elsewhere_list": "Ingenting å gjøre med denne meldingen; hent pasientens opplysninger (KRR og Helsenorge) på nytt før neste beslutning.",
         "todo_reached_elsewhere": "Ingenting å gjøre med denne bestillingen; hent pasientens opplysninger (KRR og Helsenorge) på nytt før neste beslutning.",
         "meaning_lost_since": "ePROM kunne ikke nå pasienten, selv om beslutningen valgte {predicted}: pasienten ser ut til å ha mistet den kanalen etter at beslutningen ble tatt (eller kanalene ble oppgitt feil).",
         "todo_lost_since": "Sjekk pasientens opplysninger i KRR og samtykket på Helsenorge, og bestill på nytt med en regel som når pasienten.",
@@ -358,6 +363,7 @@ RECONCILE: Final[dict[Lang, dict[str, str]]] = {
         "meaning_silent_list": "ePROM reports status {status} without a channel, yet the priority list has channels: either nothing was sent, or ePROM did not say how.",
         "todo_silent_list": "Ask Hemit how the patient was notified, giving the message's id; do not assume the patient got the message.",
         "todo_report_list": "The callback contradicts itself or the decision: keep it, and report it to Hemit with the message's id.",
+        "todo_reached_elsewhere_list": "Nothing to do for this message; fetch the patient's facts (KRR and Helsenorge) again before the next decision.",
         "todo_reached_elsewhere": "Nothing to do for this order; fetch the patient's facts (KRR and Helsenorge) again before the next decision.",
         "meaning_lost_since": "ePROM could not reach the patient, although the decision chose {predicted}: the patient seems to have lost that channel after the decision was made (or the channels were given wrong).",
         "todo_lost_since": "Check the patient's details in KRR and their consent on Helsenorge, then order again with a rule that reaches them.",

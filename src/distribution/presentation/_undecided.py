@@ -164,8 +164,8 @@ def _by_rule(used: NotificationChannel, rule: DistributionRule, got: str, lang: 
     """Return what the *rule* alone says of the channel *used*, or ``None`` when it needs facts."""
     if used is not _NONE and used not in ROUTES[rule]:
         return UNDECIDED[lang]["diag_never"].format(code=rule.value, name=rule.api_name, got=got)
-    if rule is DistributionRule.NO_DISTRIBUTION and used is _NONE:
-        return UNDECIDED[lang]["diag_no_distribution"]
+    if not ROUTES[rule] and used is _NONE:  # a rule that sends nothing
+        return UNDECIDED[lang]["diag_no_distribution"].format(code=rule.value, name=rule.api_name)
     return None
 
 

@@ -128,18 +128,7 @@ def explain_decision(
     route = " → ".join(labels[channel.name] for channel in decision.route)
     lines.append(say["route"].format(route=route) if route else say["route_empty"])
     for n, channel in enumerate(decision.route, start=1):
-        step = (
-            "step_chosen"
-            if channel is decision.channel
-            else "step_fallback"
-            if channel in decision.fallbacks
-            else "step_missing"
-        )
-        label = labels[channel.name]
-        above = _above(decision, channel)
-        lines.append(
-            say[step].format(n=n, channel=label[0].upper() + label[1:], above=labels[above.name])
-        )
+        lines.append(_step(decision, channel, n, lang))
         if eligibility is not None:
             reasons = "; ".join(
                 reason.describe(lang=lang) for reason in eligibility.reasons(channel)
@@ -173,12 +162,27 @@ def explain_decision(
     return "\n".join(lines)
 
 
-def _above(decision: Decision, channel: NotificationChannel) -> NotificationChannel:
-    """Return the channel a fallback stands in for: the one used before it, in route order."""
+def _step(decision: Decision, channel: NotificationChannel, n: int, lang: Lang) -> str:
+    """Return the line of the *n*-th channel of the route: chosen, a fallback, or missing."""
+    say, labels = PHRASES[lang], CHANNEL_LABELS[lang]
+    above = [labels[ch.name] for ch in _above(decision, channel)]
+    if channel is decision.channel:
+        step = "step_chosen"
+    elif channel not in decision.fallbacks:
+        step = "step_missing"
+    else:  # "if neither Helsenorge nor the mailbox can be used": every channel tried before it
+        step = "step_fallback_many" if len(above) > 1 else "step_fallback"
+    said = ", ".join(above[:-1]) + f" {say['nor']} " + above[-1] if len(above) > 1 else above[0]
+    label = labels[channel.name]
+    return say[step].format(n=n, channel=label[0].upper() + label[1:], above=said)
+
+
+def _above(decision: Decision, channel: NotificationChannel) -> tuple[NotificationChannel, ...]:
+    """Return the channels a fallback stands in for: every one ePROM tries before it."""
     used = (decision.channel, *decision.fallbacks)
     if channel not in decision.fallbacks:
-        return channel  # not a fallback: its line does not name another channel
-    return used[used.index(channel) - 1]
+        return (channel,)  # not a fallback: its line does not name another channel
+    return used[: used.index(channel)]
 
 
 def _rule_line(decision: Decision, lang: Lang) -> str:

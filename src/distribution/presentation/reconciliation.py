@@ -145,7 +145,7 @@ def _instead(reconciliation: Reconciliation) -> bool:
     """Whether ePROM used a channel after the one the decision chose: it passed that one over."""
     decision, used = reconciliation.decision, reconciliation.callback.channel
     route = decision.route
-    if decision.channel not in route or used not in route:
+    if decision.channel not in route:  # nothing was chosen: ePROM passed nothing over
         return False
     return route.index(used) > route.index(decision.channel)
 
