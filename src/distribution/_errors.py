@@ -64,9 +64,11 @@ HIDDEN = "<hidden>"
 # token and kept, since the library's messages name dates and times, unless more digits follow it
 # after a space, dot or hyphen (15.10.1986 95088 is a national ID).
 _AT = "@\uff20\ufe6b"
-_YEAR = r"(?:1[89]|20)\d\d"  # a date's year: a typo's day or month is still a date's shape
+# ISO with a real month and day (9123-45-67 is a phone number), or Norwegian with this era's
+# year (a typo's day or month, 32.01.2026, is still a date's shape).
+_ISO_DATE = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 _DATE = (
-    rf"(?<![\d.-])(?:{_YEAR}-\d\d-\d\d|\d\d\.\d\d\.{_YEAR})"
+    rf"(?<![\d.-])(?:{_ISO_DATE}|\d\d\.\d\d\.(?:1[89]|20)\d\d)"
     # A birth date with the personnummer after it is an ID; a date with a time after it is not.
     r"(?![\d.-])(?![ .-]{1,2}(?!\d\d:)\d)"
 )

@@ -130,7 +130,7 @@ def test_a_national_id_sent_as_the_act_type_is_hidden_where_it_is_shown() -> Non
     assert plain["filledOutByActType"] == "151086-95088"
     assert redacted["filledOutByActType"] == "<hidden>"
     assert "95088" not in repr(callback)
-    assert "FilledOutBy(act_type='<hidden>', national_id=None)" in repr(callback)
+    assert "FilledOutBy(act_type=<hidden>, national_id=None)" in repr(callback)
     # An act type this library knows, or text with nothing personal in it, is shown as it is.
     known = FormReturnCallback.from_dict(
         {**FULL_RETURN, "filledOutBy": {"filledOutByActType": "Verge"}}
