@@ -64,9 +64,9 @@ HIDDEN = "<hidden>"
 # token and kept, since the library's messages name dates and times, unless more digits follow it
 # after a space, dot or hyphen (15.10.1986 95088 is a national ID).
 _AT = "@\uff20\ufe6b"
-# ISO with a real month and day (9123-45-67 is a phone number), or Norwegian with this era's
-# year (a typo's day or month, 32.01.2026, is still a date's shape).
-_ISO_DATE = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+# ISO with a month and a day of a date's digits (9123-45-67 is a phone number, 2026-13-01 a
+# typo of a date), or Norwegian with this era's year (32.01.2026 is a typo too).
+_ISO_DATE = r"\d{4}-[01]\d-[0-3]\d"
 _DATE = (
     rf"(?<![\d.-])(?:{_ISO_DATE}|\d\d\.\d\d\.(?:1[89]|20)\d\d)"
     # A birth date with the personnummer after it is an ID; a date with a time after it is not.
